@@ -1,0 +1,117 @@
+"""What a solve returns: the roster plus everything the report must state honestly.
+
+Writers render a `Result`; they never solve or re-derive rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+import numpy as np
+import numpy.typing as npt
+
+from wfh_solver.domain.calendar import Calendar
+from wfh_solver.domain.employee import Employee
+
+
+class Status(StrEnum):
+    """Solver status as reported to the user; FEASIBLE is never called optimal."""
+
+    OPTIMAL = "OPTIMAL"
+    FEASIBLE = "FEASIBLE"
+    INFEASIBLE = "INFEASIBLE"
+    UNKNOWN = "UNKNOWN"
+
+
+@dataclass(frozen=True, slots=True)
+class LevelResult:
+    """One level of the lexicographic objective, with its proven bound."""
+
+    name: str
+    description: str
+    objective: int
+    bound: int
+    status: Status
+    seconds: float
+
+    @property
+    def gap(self) -> float:
+        if self.objective == self.bound:
+            return 0.0
+        return abs(self.objective - self.bound) / max(1, abs(self.objective))
+
+
+@dataclass(frozen=True, slots=True)
+class RuleCount:
+    """One rule applied to one unit (or sub-unit, or the whole organisation).
+
+    `members` index into `Roster.employees`; the per-day count in office is
+    computed by the report from the roster, so the report checks the solve.
+    """
+
+    rule: str
+    kind: str
+    unit: str
+    sub_unit: str
+    members: tuple[int, ...]
+    minimum: int | None = None
+    maximum: int | None = None
+    target_wfh: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Roster:
+    """`office[i, d]` is True when employee i works in the office on day d."""
+
+    employees: tuple[Employee, ...]
+    days: tuple[date, ...]
+    office: npt.NDArray[np.bool_]
+
+    def __post_init__(self) -> None:
+        if self.office.shape != (len(self.employees), len(self.days)):
+            raise ValueError(
+                f"roster shape {self.office.shape} does not match "
+                f"{len(self.employees)} employees x {len(self.days)} days"
+            )
+
+    def wfo_days(self) -> npt.NDArray[np.int64]:
+        return self.office.sum(axis=1).astype(np.int64)
+
+    def wfh_days(self) -> npt.NDArray[np.int64]:
+        return len(self.days) - self.wfo_days()
+
+
+@dataclass(frozen=True, slots=True)
+class AppliedRule:
+    """A scenario rule as applied, for the `Aturan` sheet."""
+
+    name: str
+    kind: str
+    description: str
+    affected: int
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    scenario_name: str
+    scenario_title: str
+    source: str
+    calendar: Calendar
+    roster: Roster
+    status: Status
+    levels: tuple[LevelResult, ...]
+    rule_counts: tuple[RuleCount, ...]
+    applied_rules: tuple[AppliedRule, ...]
+    warnings: tuple[str, ...] = ()
+    choices: tuple[str, ...] = ()
+    solve_seconds: float = 0.0
+    switches: int = 0
+    switches_bound: int = 0
+    interrupted: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def is_optimal(self) -> bool:
+        return self.status is Status.OPTIMAL
