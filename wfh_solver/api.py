@@ -1,0 +1,60 @@
+"""The Python API that the CLI and notebooks share: read → classify → apply → solve."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from wfh_solver.domain.build import build_employees
+from wfh_solver.domain.calendar import working_days
+from wfh_solver.domain.employee import Employee
+from wfh_solver.model.cpsat import SolveOptions
+from wfh_solver.policy.problem import Problem, build_problem
+from wfh_solver.policy.scenario import Scenario, load_scenario
+from wfh_solver.read.table import StaffTable, read_staff
+from wfh_solver.result import Result
+from wfh_solver.solve import Progress, solve
+
+
+@dataclass(frozen=True, slots=True)
+class Staff:
+    """The employees of one input file, with how the file was understood."""
+
+    table: StaffTable
+    employees: tuple[Employee, ...]
+
+
+def read_employees(path: str | Path, sheet: str | None = None,
+                   column_map: dict[str, str] | None = None) -> Staff:
+    table = read_staff(Path(path), sheet, column_map)
+    return Staff(table, build_employees(table.frame))
+
+
+def make_problem(staff: Staff | tuple[Employee, ...], scenario: str | Path | Scenario,
+                 start: date | None = None, end: date | None = None) -> Problem:
+    """The scenario's rules applied to these employees, over its period or another one."""
+    if not isinstance(scenario, Scenario):
+        scenario = load_scenario(scenario)
+    if start is not None or end is not None:
+        scenario = scenario.with_period(start, end)
+    employees = staff.employees if isinstance(staff, Staff) else staff
+    calendar = working_days(scenario.start, scenario.end, scenario.workweek)
+    return build_problem(scenario, calendar, employees)
+
+
+def plan(path: str | Path, scenario: str | Path | Scenario, *, start: date | None = None,
+         end: date | None = None, time_limit: float = 60.0, seed: int = 0, workers: int = 1,
+         sheet: str | None = None, progress: Progress | None = None) -> Result:
+    """One call from a spreadsheet to a roster: what `wfh-solver solve` does."""
+    staff = read_employees(path, sheet)
+    problem = make_problem(staff, scenario, start, end)
+    result = solve(problem, SolveOptions(time_limit, seed, workers), progress)
+    warnings = tuple(p.line() for p in staff.table.warnings) + result.warnings
+    return _with_warnings(result, warnings)
+
+
+def _with_warnings(result: Result, warnings: tuple[str, ...]) -> Result:
+    from dataclasses import replace
+
+    return replace(result, warnings=warnings)

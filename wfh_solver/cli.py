@@ -1,0 +1,196 @@
+"""`wfh-solver`: a thin command line over `wfh_solver.api`.
+
+Each command parses, makes one library call, renders, and turns the library's
+named exceptions into one clear line and an exit code:
+0 roster written · 1 anything else · 2 bad input or scenario · 3 policy cannot be met.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from wfh_solver import api
+from wfh_solver.policy.problem import PolicyInfeasible
+from wfh_solver.policy.scenario import ScenarioError, bundled_names, load_scenario
+from wfh_solver.read.errors import InputError
+
+EXIT_OK, EXIT_OTHER, EXIT_INPUT, EXIT_INFEASIBLE = 0, 1, 2, 3
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Rotating WFH/WFO rosters for civil servants under a circular.")
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False)
+T = TypeVar("T")
+
+
+class Exit(Exception):
+    def __init__(self, code: int, lines: list[str]) -> None:
+        self.code, self.lines = code, lines
+        super().__init__("\n".join(lines))
+
+
+def _guard(action: Callable[[], T]) -> T:
+    """Library errors → one message and an exit code; never a traceback for the user."""
+    try:
+        return action()
+    except InputError as exc:
+        lines = [f"error: {p.line()}" for p in exc.problems[:20]]
+        if len(exc.problems) > 20:
+            lines.append(f"… and {len(exc.problems) - 20} more problems "
+                         "(run `wfh-solver validate` for the full table)")
+        raise Exit(EXIT_INPUT, lines) from None
+    except ScenarioError as exc:
+        raise Exit(EXIT_INPUT, [f"error: {exc}"]) from None
+    except PolicyInfeasible as exc:
+        raise Exit(EXIT_INFEASIBLE, ["the policy cannot be met:"]
+                   + [f"  - {r}" for r in exc.reasons[:20]]) from None
+    except (ValueError, OSError) as exc:
+        raise Exit(EXIT_INPUT if isinstance(exc, ValueError) else EXIT_OTHER,
+                   [f"error: {exc}"]) from None
+
+
+def _parse_date(text: str | None, option: str) -> date | None:
+    if text is None:
+        return None
+    try:
+        return datetime.strptime(text, "%Y-%m-%d").date()
+    except ValueError:
+        raise Exit(EXIT_INPUT, [f"error: {option} {text!r} is not a date (use YYYY-MM-DD)"]) \
+            from None
+
+
+@app.command("solve")
+def solve_command(
+    input: Annotated[Path, typer.Argument(help="Employee list (.xlsx, .xls, .ods, .csv)")],
+    scenario: Annotated[str, typer.Option("--scenario", "-s", help="Bundled name or TOML path")],
+    out_path: Annotated[Path, typer.Option("--out", "-o", help="Output .xlsx or .csv")] = Path(
+        "jadwal.xlsx"),
+    date_from: Annotated[str | None, typer.Option("--from", help="Period start YYYY-MM-DD")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Period end YYYY-MM-DD")] = None,
+    per_unit: Annotated[Path | None, typer.Option(help="Also one workbook per unit here")] = None,
+    sheet: Annotated[str | None, typer.Option(help="Sheet to read")] = None,
+    time_limit: Annotated[float, typer.Option(help="Seconds for the solver")] = 120.0,
+    seed: Annotated[int, typer.Option(help="Solver seed")] = 0,
+    workers: Annotated[int, typer.Option(help="Solver threads")] = 1,
+    lang: Annotated[str, typer.Option(help="id (Indonesian) or en")] = "id",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+) -> None:
+    """Solve a roster and write it to Excel (or CSV)."""
+    from wfh_solver.write import write_per_unit, write_roster
+
+    start = _parse_date(date_from, "--from")
+    end = _parse_date(date_to, "--to")
+    if out_path.resolve() == input.resolve():
+        raise Exit(EXIT_INPUT, ["error: --out must not be the input file"])
+    if out_path.suffix.lower() not in (".xlsx", ".csv"):
+        raise Exit(EXIT_INPUT, [f"error: --out {out_path}: use a .xlsx or .csv file name"])
+    result = _guard(lambda: api.plan(input, scenario, start=start, end=end,
+                                     time_limit=time_limit, seed=seed, workers=workers,
+                                     sheet=sheet))
+    _guard(lambda: write_roster(result, out_path, lang=lang))
+    if per_unit is not None:
+        _guard(lambda: write_per_unit(result, per_unit, lang=lang))
+    if not quiet:
+        _print_summary(result, out_path)
+
+
+def _print_summary(result: object, out_path: Path) -> None:
+    from wfh_solver.result import Result
+
+    assert isinstance(result, Result)
+    roster = result.roster
+    err.print(f"[bold]{result.scenario_title}[/bold]: {len(roster.employees)} employees × "
+              f"{len(roster.days)} working days → {out_path}")
+    for level in result.levels:
+        err.print(f"  {level.name:<11} objective {level.objective:>8}  bound {level.bound:>8}  "
+                  f"{level.status.value}")
+    err.print(f"  status {result.status.value}; {len(result.warnings)} warning(s); "
+              f"solved in {result.solve_seconds:.1f} s")
+
+
+@app.command("scenarios")
+def scenarios_command() -> None:
+    """List the bundled scenarios with their source and period."""
+    table = Table("name", "title", "period", "source")
+    for name in bundled_names():
+        sc = load_scenario(name)
+        table.add_row(sc.name, sc.title, f"{sc.start} – {sc.end} ({sc.workweek})", sc.source)
+    out.print(table)
+
+
+@app.command("sample")
+def sample_command(
+    out_path: Annotated[Path, typer.Option("--out", "-o")] = Path("pegawai.xlsx"),
+    size: Annotated[int, typer.Option(min=1, max=500_000)] = 9000,
+    seed: Annotated[int, typer.Option()] = 0,
+) -> None:
+    """Write a realistic synthetic staff list of a regional government."""
+    from wfh_solver.sample import write_sample
+
+    _guard(lambda: write_sample(out_path, size, seed))
+    err.print(f"wrote {size} employees to {out_path}")
+
+
+@app.command("validate")
+def validate_command(
+    input: Annotated[Path, typer.Argument(help="Employee list")],
+    scenario: Annotated[str | None, typer.Option("--scenario", "-s")] = None,
+    sheet: Annotated[str | None, typer.Option()] = None,
+) -> None:
+    """Check an employee list and show how it was understood."""
+    staff = _guard(lambda: api.read_employees(input, sheet))
+    counts: dict[str, int] = {}
+    for e in staff.employees:
+        counts[e.category.value] = counts.get(e.category.value, 0) + 1
+    table = Table("kategori", "pegawai")
+    for name, count in sorted(counts.items()):
+        table.add_row(name, str(count))
+    out.print(f"{input}: sheet {staff.table.sheet!r}, {len(staff.employees)} employees, "
+              f"{len({e.unit for e in staff.employees})} units")
+    out.print(table)
+    for problem in staff.table.warnings:
+        out.print(f"warning: {problem.line()}")
+    if scenario is not None:
+        problem_ = _guard(lambda: api.make_problem(staff, scenario))
+        for warning in problem_.warnings:
+            out.print(f"warning: {warning}")
+
+
+def main() -> None:
+    try:
+        app(standalone_mode=False)
+    except Exit as exc:
+        for line in exc.lines:
+            err.print(line, markup=False)
+        sys.exit(exc.code)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)
+    except Exception as exc:  # click usage errors and anything unforeseen
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            sys.exit(EXIT_INPUT)
+        if isinstance(exc, click.exceptions.Abort):
+            sys.exit(130)
+        if os.environ.get("WFH_SOLVER_DEBUG"):
+            raise
+        err.print(f"internal error: {type(exc).__name__}: {exc}", markup=False)
+        sys.exit(EXIT_OTHER)
+    sys.exit(EXIT_OK)
+
+
+if __name__ == "__main__":
+    main()

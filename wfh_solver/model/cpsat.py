@@ -1,0 +1,171 @@
+"""Rules → CP-SAT over groups, solved level by level (lexicographic).
+
+Variables are office-day counts per group and *slot*. When the rule sets of a
+component are laminar, one slot stands for the whole period (the day index is
+projected out: a wrap-around layout realises any totals that meet the rule sums
+times the number of days). Otherwise there is one slot per day. The same
+constraint functions serve both; `mult` is the number of days a slot stands for.
+
+Levels, each proven optimal before it is fixed:
+  intent      as many at home as the rules allow, or the WFH target hit each day
+  vulnerable  vulnerable staff get WFH first
+  fairness    per unit, the spread of office days among free staff is minimal
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from wfh_solver.model.groups import Component, CountSet, Group
+
+LEVELS: tuple[tuple[str, str], ...] = (
+    ("intent", "policy intent: office-days (max WFH) or deviation from the daily WFH target"),
+    ("vulnerable", "office-days of vulnerable staff (aged 50+, comorbid, pregnant/nursing)"),
+    ("fairness", "sum over units of the spread (max − min) of office days among free staff"),
+)
+
+
+@dataclass(slots=True)
+class SolveOptions:
+    time_limit: float = 60.0
+    seed: int = 0
+    workers: int = 1
+
+
+@dataclass(slots=True)
+class LevelOutcome:
+    objective: int = 0
+    bound: int = 0
+    optimal: bool = True
+    seconds: float = 0.0
+
+
+@dataclass(slots=True)
+class ComponentSolution:
+    office: dict[int, list[int]]  # group -> office count per slot
+    slots: int
+    levels: list[LevelOutcome] = field(default_factory=list)
+    feasible: bool = True
+
+
+class _Model:
+    def __init__(self, comp: Component, groups: list[Group], days: int, slots: int) -> None:
+        self.comp, self.groups, self.days, self.slots = comp, groups, days, slots
+        self.mult = days if slots == 1 else 1
+        self.m = cp_model.CpModel()
+        self.x = {g: [self.m.new_int_var(0, groups[g].size * self.mult, f"office[g{g},s{s}]")
+                      for s in range(slots)] for g in comp.groups}
+        self.total = {g: sum(self.x[g]) for g in comp.groups}
+        self.objectives: list[cp_model.LinearExprT] = []
+
+    def add_count_rules(self) -> None:
+        """Each requirement per slot: minimum ≤ fixed + free office ≤ maximum."""
+        for cs in self.comp.sets:
+            if cs.target_office is not None:
+                continue
+            for s in range(self.slots):
+                free = sum(self.x[g][s] for g in cs.groups)
+                need = max(0, cs.minimum - cs.fixed_in_office) * self.mult
+                if need:
+                    self.m.add(free >= need).with_name(f"min[{cs.label}|{cs.unit}|s{s}]")
+                if cs.maximum is not None:
+                    cap = (cs.maximum - cs.fixed_in_office) * self.mult
+                    self.m.add(free <= cap).with_name(f"max[{cs.label}|{cs.unit}|s{s}]")
+
+    def add_group_fairness(self) -> None:
+        """Hard: staff of one unit, sub-unit, category and flags differ by ≤ 1 day."""
+        classes: dict[tuple[str, str, str, bool], list[int]] = {}
+        for g in self.comp.groups:
+            classes.setdefault(self.groups[g].fairness_class, []).append(g)
+        for key, members in classes.items():
+            low = self.m.new_int_var(0, self.days, f"class_low[{key}]")
+            for g in members:
+                size = self.groups[g].size
+                self.m.add(self.total[g] >= size * low)
+                self.m.add(self.total[g] <= size * (low + 1))
+
+    def intent_objective(self, max_wfh: bool) -> cp_model.LinearExprT:
+        targets = [cs for cs in self.comp.sets if cs.target_office is not None]
+        if not max_wfh and targets:
+            deviations = []
+            for cs in targets:
+                assert cs.target_office is not None
+                for s in range(self.slots):
+                    free = sum(self.x[g][s] for g in cs.groups)
+                    bound = sum(self.groups[g].size for g in cs.groups) * self.mult + abs(
+                        cs.target_office) * self.mult
+                    dev = self.m.new_int_var(0, bound, f"dev[{cs.label}|s{s}]")
+                    self.m.add(dev >= free - cs.target_office * self.mult)
+                    self.m.add(dev >= cs.target_office * self.mult - free)
+                    deviations.append(dev)
+            return sum(deviations)
+        return sum(self.total.values())
+
+    def vulnerable_objective(self) -> cp_model.LinearExprT:
+        return sum(self.total[g] for g in self.comp.groups if self.groups[g].vulnerable)
+
+    def fairness_objective(self) -> cp_model.LinearExprT:
+        units: dict[str, list[int]] = {}
+        for g in self.comp.groups:
+            units.setdefault(self.groups[g].unit, []).append(g)
+        spreads = []
+        for unit, members in units.items():
+            if len(members) < 2:
+                continue
+            low = self.m.new_int_var(0, self.days, f"unit_low[{unit}]")
+            high = self.m.new_int_var(0, self.days, f"unit_high[{unit}]")
+            for g in members:
+                size = self.groups[g].size
+                self.m.add(self.total[g] >= size * low)
+                self.m.add(self.total[g] <= size * high)
+            spreads.append(high - low)
+        return sum(spreads)
+
+
+def solve_component(comp: Component, groups: list[Group], days: int, laminar: bool,
+                    max_wfh: bool, options: SolveOptions, deadline: float) -> ComponentSolution:
+    slots = 1 if laminar else days
+    model = _Model(comp, groups, days, slots)
+    model.add_count_rules()
+    model.add_group_fairness()
+    objectives = [model.intent_objective(max_wfh), model.vulnerable_objective(),
+                  model.fairness_objective()]
+    solver = cp_model.CpSolver()
+    solver.parameters.random_seed = options.seed
+    solver.parameters.num_workers = max(1, options.workers)
+    if options.workers > 1:
+        solver.parameters.interleave_search = True
+    outcome = ComponentSolution({}, slots)
+    status = None
+    for objective in objectives:
+        started = time.perf_counter()
+        if isinstance(objective, int):  # an empty sum: nothing to optimise at this level
+            outcome.levels.append(LevelOutcome(objective, objective, True, 0.0))
+            continue
+        model.m.minimize(objective)
+        solver.parameters.max_time_in_seconds = max(0.05, deadline - time.monotonic())
+        status = solver.solve(model.m)
+        seconds = time.perf_counter() - started
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            outcome.feasible = status != cp_model.INFEASIBLE
+            outcome.levels.append(LevelOutcome(0, 0, False, seconds))
+            return outcome
+        value = round(solver.objective_value)
+        bound = round(solver.best_objective_bound)
+        outcome.levels.append(LevelOutcome(value, bound, status == cp_model.OPTIMAL, seconds))
+        _hint_and_fix(model, solver, objective, value)
+    outcome.office = {g: [int(solver.value(v)) for v in model.x[g]] for g in comp.groups}
+    return outcome
+
+
+def _hint_and_fix(model: _Model, solver: cp_model.CpSolver, objective: cp_model.LinearExprT,
+                  value: int) -> None:
+    """Fix this level at its value and warm-start the next level from this solution."""
+    model.m.add(objective <= value)
+    model.m.clear_hints()
+    for vars_ in model.x.values():
+        for v in vars_:
+            model.m.add_hint(v, solver.value(v))

@@ -1,0 +1,155 @@
+"""Interchangeable employees become groups; groups become independent components.
+
+Employees of one unit, sub-unit and category, with the same vulnerability and the
+same rule memberships, are interchangeable: the model decides how many office
+days each *group* gets, and the layout decides who and when. Groups that no rule
+links are solved as separate, small models.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from wfh_solver.policy.problem import FIXED_WFO, FREE, Problem
+
+
+@dataclass(slots=True)
+class Group:
+    index: int
+    unit: str
+    fairness_class: tuple[str, str, str, bool]
+    vulnerable: bool
+    members: list[int] = field(default_factory=list)
+
+    @property
+    def size(self) -> int:
+        return len(self.members)
+
+
+@dataclass(slots=True)
+class CountSet:
+    """A requirement or target restricted to free staff: whole groups plus a fixed part."""
+
+    groups: list[int]
+    fixed_in_office: int
+    minimum: int = 0
+    maximum: int | None = None
+    target_office: int | None = None  # free staff wanted in office, for WFH targets
+    label: str = ""
+    unit: str = ""
+
+
+@dataclass(slots=True)
+class Component:
+    groups: list[int]
+    sets: list[CountSet]
+
+
+def make_groups(problem: Problem) -> tuple[list[Group], list[CountSet]]:
+    """Groups of free employees and every count rule expressed over them."""
+    membership: dict[int, list[int]] = defaultdict(list)
+    for r, req in enumerate(problem.requirements):
+        for i in req.members:
+            membership[i].append(r)
+    offset = len(problem.requirements)
+    for t, target in enumerate(problem.targets):
+        for i in target.members:
+            membership[i].append(offset + t)
+    keyed: dict[tuple[object, ...], Group] = {}
+    for i, e in enumerate(problem.employees):
+        if problem.fixed[i] != FREE:
+            continue
+        vulnerable = bool(problem.vulnerable[i])
+        fairness = (e.unit, e.sub_unit, e.category.value, vulnerable)
+        key = (*fairness, tuple(membership[i]))
+        group = keyed.get(key)
+        if group is None:
+            group = keyed[key] = Group(len(keyed), e.unit, fairness, vulnerable)
+        group.members.append(i)
+    groups = list(keyed.values())
+    group_of = {i: g.index for g in groups for i in g.members}
+    sets: list[CountSet] = []
+    for req in problem.requirements:
+        sets.append(_count_set(problem, req.members, group_of, req.rule, req.unit,
+                               minimum=req.minimum, maximum=req.maximum))
+    for target in problem.targets:
+        cs = _count_set(problem, target.members, group_of, target.rule, target.unit)
+        # staff fixed at home count as at home, so only the office side needs solving
+        cs.target_office = len(target.members) - cs.fixed_in_office - target.target
+        sets.append(cs)
+    return groups, sets
+
+
+def _count_set(problem: Problem, members: tuple[int, ...], group_of: dict[int, int],
+               label: str, unit: str, minimum: int = 0, maximum: int | None = None) -> CountSet:
+    fixed_in = sum(1 for i in members if problem.fixed[i] == FIXED_WFO)
+    groups = sorted({group_of[i] for i in members if i in group_of})
+    return CountSet(groups, fixed_in, minimum, maximum, None, label, unit)
+
+
+def components(groups: list[Group], sets: list[CountSet]) -> list[Component]:
+    """Connected parts: groups linked by a shared rule or by their unit's fairness terms."""
+    parent = list(range(len(groups)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(items: list[int]) -> None:
+        if items:
+            root = find(items[0])
+            for other in items[1:]:
+                parent[find(other)] = root
+
+    by_unit: dict[str, list[int]] = defaultdict(list)
+    for g in groups:
+        by_unit[g.unit].append(g.index)
+    for members in by_unit.values():
+        union(members)
+    for cs in sets:
+        union(cs.groups)
+    parts: dict[int, Component] = {}
+    for g in groups:
+        parts.setdefault(find(g.index), Component([], [])).groups.append(g.index)
+    for cs in sets:
+        if cs.groups:
+            parts[find(cs.groups[0])].sets.append(cs)
+    return sorted(parts.values(), key=lambda c: c.groups[0])
+
+
+def laminar_order(component: Component) -> list[int] | None:
+    """An order of the groups in which every rule's groups are consecutive, or None.
+
+    Exists when the rule sets are laminar (any two nested or disjoint), which holds
+    for per-unit and per-sub-unit rules on disjoint categories: all five circulars.
+    """
+    sets = sorted({tuple(cs.groups) for cs in component.sets if cs.groups},
+                  key=lambda s: (-len(s), s))
+    innermost: dict[int, int] = {}
+    children: dict[int, list[int]] = defaultdict(list)  # set id -> child set ids
+    for sid, members in enumerate(sets):
+        parents = {innermost.get(g, -1) for g in members}
+        if len(parents) != 1:
+            return None
+        children[parents.pop()].append(sid)
+        for g in members:
+            innermost[g] = sid
+    leaves: dict[int, list[int]] = defaultdict(list)
+    for g in component.groups:
+        leaves[innermost.get(g, -1)].append(g)
+    order: list[int] = []
+
+    def visit(sid: int) -> None:
+        items: list[tuple[int, int, bool]] = [(g, g, False) for g in leaves[sid]]
+        items += [(min(sets[c]), c, True) for c in children[sid]]
+        for _, item, is_set in sorted(items):
+            if is_set:
+                visit(item)
+            else:
+                order.append(item)
+
+    visit(-1)
+    return order

@@ -1,0 +1,295 @@
+"""Scenario + employees + calendar → the rules as concrete, per-unit requirements.
+
+Everything the model needs is decided here: who is fixed (and by which rule), each
+per-day minimum/maximum with its members, each WFH target, and the warnings HR
+must read. The model never looks at a selector.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+import numpy as np
+import numpy.typing as npt
+
+from wfh_solver.domain.calendar import Calendar
+from wfh_solver.domain.employee import Employee
+from wfh_solver.policy.scenario import Rule, Scenario, Selector
+
+FREE, FIXED_WFO, FIXED_WFH = 0, 1, 2
+
+
+class PolicyInfeasible(Exception):
+    """The rules cannot all hold; `reasons` say which rule, unit and people, in HR terms."""
+
+    def __init__(self, reasons: list[str]) -> None:
+        self.reasons = reasons
+        super().__init__(reasons[0] if reasons else "the policy cannot be met")
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """Per working day: `minimum` ≤ (members in office) ≤ `maximum`."""
+
+    rule: str
+    kind: str
+    unit: str
+    sub_unit: str
+    members: tuple[int, ...]
+    minimum: int
+    maximum: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WfhTarget:
+    """Per working day, the number of `members` at home should be `target`."""
+
+    rule: str
+    unit: str
+    members: tuple[int, ...]
+    target: int
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    scenario: Scenario
+    calendar: Calendar
+    employees: tuple[Employee, ...]
+    fixed: npt.NDArray[np.int8]
+    fixed_by: tuple[str, ...]
+    vulnerable: npt.NDArray[np.bool_]
+    requirements: tuple[Requirement, ...]
+    targets: tuple[WfhTarget, ...]
+    warnings: tuple[str, ...]
+    choices: tuple[str, ...]
+
+    @property
+    def n_days(self) -> int:
+        return len(self.calendar.days)
+
+
+def _any_match(patterns: Sequence[str], text: str) -> bool:
+    return any(re.search(p, text, re.IGNORECASE) for p in patterns)
+
+
+def _flag(employee: Employee, flag: str, vulnerable: bool, aged: bool) -> bool:
+    return {
+        "vulnerable": vulnerable,
+        "aged": aged,
+        "comorbid": employee.comorbid,
+        "pregnant": employee.pregnant_or_nursing,
+        "must_wfo": employee.must_wfo,
+        "must_wfh": employee.must_wfh,
+        "asn": employee.is_asn,
+        "structural": employee.eselon_level is not None,
+    }[flag]
+
+
+def matches(selector: Selector, employee: Employee, vulnerable: bool, aged: bool) -> bool:
+    """Does the selector pick this employee? Empty fields select everyone."""
+    s, e = selector, employee
+    if s.categories and e.category not in s.categories:
+        return False
+    if s.eselon and not (e.eselon is not None and any(
+            e.eselon == code or e.eselon.split(".")[0] == code for code in s.eselon)):
+        return False
+    if s.roles and not (e.roles & set(s.roles)):
+        return False
+    if s.unit_types and e.unit_type not in s.unit_types:
+        return False
+    if s.sub_unit_kinds and e.sub_unit_kind not in s.sub_unit_kinds:
+        return False
+    if s.units and not _any_match(s.units, e.unit):
+        return False
+    if s.sub_units and not _any_match(s.sub_units, e.sub_unit):
+        return False
+    if s.positions and not _any_match(s.positions, e.position):
+        return False
+    if s.statuses and e.status not in {x.lower() for x in s.statuses}:
+        return False
+    if s.flags and not all(_flag(e, f, vulnerable, aged) for f in s.flags):
+        return False
+    return not (s.exclude is not None and matches(s.exclude, e, vulnerable, aged))
+
+
+def _scope_key(rule: Rule, employee: Employee) -> tuple[str, str]:
+    if rule.per == "organisation":
+        return ("", "")
+    if rule.per == "sub_unit":
+        return (employee.unit, employee.sub_unit)
+    return (employee.unit, "")
+
+
+def _where(unit: str, sub_unit: str) -> str:
+    if not unit:
+        return "the whole organisation"
+    return f"{unit} / {sub_unit}" if sub_unit else unit
+
+
+def _round_half_up(value: Fraction) -> int:
+    return math.floor(value + Fraction(1, 2))
+
+
+class _Builder:
+    def __init__(self, scenario: Scenario, calendar: Calendar,
+                 employees: tuple[Employee, ...]) -> None:
+        self.scenario, self.calendar, self.employees = scenario, calendar, employees
+        n = len(employees)
+        self.fixed = np.zeros(n, dtype=np.int8)
+        self.fixed_by = [""] * n
+        ages = [e.age_on(calendar.start) for e in employees]
+        self.aged = np.array([a is not None and a >= scenario.vulnerable_age for a in ages])
+        self.vulnerable = np.array([
+            bool(a) or e.comorbid or e.pregnant_or_nursing
+            for a, e in zip(self.aged, employees, strict=True)])
+        self.requirements: list[Requirement] = []
+        self.targets: list[WfhTarget] = []
+        self.warnings: list[str] = []
+        self.conflicts: list[str] = []
+        self.empty_scopes: dict[str, int] = defaultdict(int)
+
+    def select(self, selector: Selector) -> list[int]:
+        return [i for i, e in enumerate(self.employees)
+                if matches(selector, e, bool(self.vulnerable[i]), bool(self.aged[i]))]
+
+    def fix(self, indices: Iterable[int], state: int, reason: str) -> int:
+        count = 0
+        for i in indices:
+            if self.fixed[i] == FREE:
+                self.fixed[i], self.fixed_by[i] = state, reason
+                count += 1
+            elif self.fixed[i] != state:
+                e = self.employees[i]
+                where = "in office" if state == FIXED_WFO else "at home"
+                self.conflicts.append(
+                    f"{e.name} (NIP {e.nip}, row {e.row}, {e.unit}) must be {where} under "
+                    f"'{reason}' but is fixed the other way by '{self.fixed_by[i]}'")
+        return count
+
+    def scopes(self, rule: Rule, indices: list[int]) -> dict[tuple[str, str], list[int]]:
+        groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for i in indices:
+            groups[_scope_key(rule, self.employees[i])].append(i)
+        return groups
+
+
+def build_problem(scenario: Scenario, calendar: Calendar,
+                  employees: tuple[Employee, ...]) -> Problem:
+    """Apply every rule in a fixed order: personal flags, fixing rules, then counts."""
+    b = _Builder(scenario, calendar, employees)
+    b.fix((i for i, e in enumerate(employees) if e.must_wfo), FIXED_WFO, "Wajib WFO (input)")
+    b.fix((i for i, e in enumerate(employees) if e.must_wfh), FIXED_WFH, "Wajib WFH (input)")
+    order = ("exempt_units", "always_in_office", "top_levels", "always_at_home",
+             "min_present", "min_office_share", "max_office_share", "wfh_share_target")
+    for kind in order:
+        for rule in scenario.rules:
+            if rule.kind == kind:
+                _APPLY[kind](b, rule)
+    if b.conflicts:
+        raise PolicyInfeasible(b.conflicts)
+    for rule_name, count in b.empty_scopes.items():
+        b.warnings.append(f"Rule '{rule_name}': {count} unit(s)/sub-unit(s) have no staff of the "
+                          "kind the rule names; the rule does not apply there.")
+    _check_counts(b)
+    return Problem(scenario, calendar, employees, b.fixed, tuple(b.fixed_by), b.vulnerable,
+                   tuple(b.requirements), tuple(b.targets), tuple(b.warnings),
+                   tuple(scenario.choices))
+
+
+def _apply_fixing(state: int) -> _Apply:
+    def apply(b: _Builder, rule: Rule) -> None:
+        b.fix(b.select(rule.who), state, rule.name)
+    return apply
+
+
+def _apply_top_levels(b: _Builder, rule: Rule) -> None:
+    """SE 19/2020: the N highest structural (eselon) levels present in each unit stay in."""
+    assert rule.levels is not None
+    for _, members in sorted(b.scopes(rule, b.select(rule.who)).items()):
+        levels = sorted({lv for i in members
+                         if (lv := b.employees[i].eselon_level) is not None})[: rule.levels]
+        b.fix((i for i in members if b.employees[i].eselon_level in levels), FIXED_WFO,
+              rule.name)
+
+
+def _add_requirement(b: _Builder, rule: Rule, unit: str, sub_unit: str, members: list[int],
+                     minimum: int, maximum: int | None) -> None:
+    at_home = sum(1 for i in members if b.fixed[i] == FIXED_WFH)
+    available = len(members) - at_home
+    if minimum > available:
+        b.warnings.append(
+            f"{_where(unit, sub_unit)}: rule '{rule.name}' asks for {minimum} in office each "
+            f"day but only {available} eligible staff exist; all of them are kept in office.")
+        minimum = available
+    b.requirements.append(Requirement(rule.name, rule.kind, unit, sub_unit, tuple(members),
+                                      minimum, maximum))
+
+
+def _apply_min_present(b: _Builder, rule: Rule) -> None:
+    assert rule.count is not None
+    selected = b.select(rule.who)
+    scopes = b.scopes(rule, selected)
+    if rule.per != "organisation":
+        everyone = b.scopes(rule, list(range(len(b.employees))))
+        b.empty_scopes[rule.name] += sum(1 for key in everyone if key not in scopes)
+    for (unit, sub_unit), members in sorted(scopes.items()):
+        _add_requirement(b, rule, unit, sub_unit, members, rule.count, None)
+
+
+def _apply_share(b: _Builder, rule: Rule) -> None:
+    assert rule.share is not None
+    share = Fraction(str(rule.share))
+    for (unit, sub_unit), members in sorted(b.scopes(rule, b.select(rule.who)).items()):
+        if all(b.fixed[i] == FIXED_WFO for i in members):
+            continue  # an exempt unit: everyone is in already
+        n = len(members)
+        if rule.kind == "min_office_share":
+            _add_requirement(b, rule, unit, sub_unit, members, math.ceil(share * n), None)
+        else:
+            _add_requirement(b, rule, unit, sub_unit, members, 0, math.floor(share * n))
+
+
+def _apply_target(b: _Builder, rule: Rule) -> None:
+    assert rule.share is not None
+    share = Fraction(str(rule.share))
+    for (unit, _), members in sorted(b.scopes(rule, b.select(rule.who)).items()):
+        b.targets.append(WfhTarget(rule.name, unit, tuple(members),
+                                   _round_half_up(share * len(members))))
+
+
+_Apply = type(_apply_min_present)
+_APPLY = {
+    "exempt_units": _apply_fixing(FIXED_WFO),
+    "always_in_office": _apply_fixing(FIXED_WFO),
+    "always_at_home": _apply_fixing(FIXED_WFH),
+    "top_levels": _apply_top_levels,
+    "min_present": _apply_min_present,
+    "min_office_share": _apply_share,
+    "max_office_share": _apply_share,
+    "wfh_share_target": _apply_target,
+}
+
+
+def _check_counts(b: _Builder) -> None:
+    """Maxima that the fixed people alone already break: say so before any solving."""
+    reasons = []
+    for req in b.requirements:
+        if req.maximum is None:
+            continue
+        fixed_in = sum(1 for i in req.members if b.fixed[i] == FIXED_WFO)
+        if fixed_in > req.maximum:
+            reasons.append(
+                f"{_where(req.unit, req.sub_unit)}: rule '{req.rule}' allows at most "
+                f"{req.maximum} of {len(req.members)} staff in office each day, but {fixed_in} "
+                "must always be in office by other rules.")
+        if req.minimum > req.maximum:
+            reasons.append(
+                f"{_where(req.unit, req.sub_unit)}: rule '{req.rule}' allows at most "
+                f"{req.maximum} in office but other rules need at least {req.minimum}.")
+    if reasons:
+        raise PolicyInfeasible(reasons)

@@ -1,0 +1,226 @@
+"""Scenario files: one TOML per circular, validated with pydantic.
+
+The format is general: a rule is a kind plus a selector (`who`) and a scope (`per`),
+so a new circular is a new file, not new code.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from wfh_solver.domain.employee import ROLES, SUB_UNIT_KINDS, UNIT_TYPES, Category
+
+RuleKind = Literal[
+    "always_in_office",
+    "always_at_home",
+    "exempt_units",
+    "min_present",
+    "min_office_share",
+    "max_office_share",
+    "wfh_share_target",
+    "top_levels",
+]
+Flag = Literal["vulnerable", "comorbid", "pregnant", "aged", "must_wfo", "must_wfh", "asn",
+               "structural"]
+
+
+class ScenarioError(ValueError):
+    """A scenario file that cannot be used; the message names the file and key."""
+
+
+class Selector(BaseModel):
+    """Who a rule is about. Fields combine with AND; values inside a field with OR."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    categories: tuple[Category, ...] = ()
+    eselon: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    unit_types: tuple[str, ...] = ()
+    sub_unit_kinds: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()
+    sub_units: tuple[str, ...] = ()
+    positions: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    flags: tuple[Flag, ...] = ()
+    exclude: Selector | None = None
+
+    @field_validator("roles")
+    @classmethod
+    def _known_roles(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return _known(value, ROLES, "role")
+
+    @field_validator("unit_types")
+    @classmethod
+    def _known_unit_types(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return _known(value, UNIT_TYPES, "unit type")
+
+    @field_validator("sub_unit_kinds")
+    @classmethod
+    def _known_kinds(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return _known(value, SUB_UNIT_KINDS, "sub-unit kind")
+
+    @field_validator("eselon")
+    @classmethod
+    def _eselon_codes(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for code in value:
+            if not re.fullmatch(r"(I|II|III|IV|V)(\.[ab])?", code):
+                raise ValueError(f"{code!r} is not an eselon code like 'II' or 'III.a'")
+        return value
+
+    @field_validator("units", "sub_units", "positions")
+    @classmethod
+    def _patterns(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for pattern in value:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"bad pattern {pattern!r}: {exc}") from None
+        return value
+
+    def describe(self) -> str:
+        parts = []
+        for name in ("categories", "eselon", "roles", "unit_types", "sub_unit_kinds", "units",
+                     "sub_units", "positions", "statuses", "flags"):
+            values = getattr(self, name)
+            if values:
+                parts.append(f"{name}=" + "|".join(str(v) for v in values))
+        if self.exclude is not None:
+            parts.append(f"except ({self.exclude.describe()})")
+        return ", ".join(parts) or "everyone"
+
+
+def _known(value: tuple[str, ...], allowed: tuple[str, ...], what: str) -> tuple[str, ...]:
+    for item in value:
+        if item not in allowed:
+            raise ValueError(f"unknown {what} {item!r}; known: {', '.join(allowed)}")
+    return value
+
+
+class Rule(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    kind: RuleKind
+    who: Selector = Field(default_factory=Selector)
+    per: Literal["unit", "sub_unit", "organisation"] = "unit"
+    count: int | None = Field(default=None, ge=0)
+    share: float | None = Field(default=None, ge=0.0, le=1.0)
+    levels: int | None = Field(default=None, ge=1, le=5)
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _parameters(self) -> Rule:
+        needs = {
+            "min_present": "count",
+            "min_office_share": "share",
+            "max_office_share": "share",
+            "wfh_share_target": "share",
+            "top_levels": "levels",
+        }
+        field = needs.get(self.kind)
+        if field is not None and getattr(self, field) is None:
+            raise ValueError(f"rule {self.name!r} of kind {self.kind} needs `{field}`")
+        if self.kind == "top_levels" and self.per == "organisation":
+            raise ValueError(f"rule {self.name!r}: top_levels works per unit or sub_unit")
+        return self
+
+
+class Scenario(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    title: str
+    source: str
+    reference: str = ""
+    region: str = ""
+    start: date
+    end: date
+    workweek: Literal["mon-fri", "mon-sat"] = "mon-fri"
+    intent: Literal["max_wfh", "wfh_target"] = "max_wfh"
+    vulnerable_age: int = Field(default=50, ge=0, le=100)
+    choices: tuple[str, ...] = ()
+    rules: tuple[Rule, ...] = ()
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Scenario:
+        if self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        names = [r.name for r in self.rules]
+        if len(set(names)) != len(names):
+            raise ValueError("rule names must be unique")
+        has_target = any(r.kind == "wfh_share_target" for r in self.rules)
+        if self.intent == "wfh_target" and not has_target:
+            raise ValueError("intent 'wfh_target' needs a rule of kind wfh_share_target")
+        return self
+
+    def with_period(self, start: date | None, end: date | None) -> Scenario:
+        """The same rules over another period (planners: 'these rules, for all of April')."""
+        data = self.model_dump()
+        data["start"] = start or self.start
+        data["end"] = end or self.end
+        return Scenario.model_validate(data)
+
+
+def bundled_dir() -> Path:
+    return Path(str(resources.files("wfh_solver") / "scenarios"))
+
+
+def bundled_names() -> list[str]:
+    return sorted(p.stem for p in bundled_dir().glob("*.toml"))
+
+
+def load_scenario(spec: str | Path) -> Scenario:
+    """A scenario by path or by bundled name (`jateng-2020`)."""
+    path = Path(spec)
+    if not path.exists():
+        candidate = bundled_dir() / f"{spec}.toml"
+        if not candidate.exists():
+            raise ScenarioError(f"scenario {str(spec)!r} not found: not a file and not a bundled "
+                                f"name (bundled: {', '.join(bundled_names())})")
+        path = candidate
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ScenarioError(f"{path}: cannot read scenario ({exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ScenarioError(f"{path}: not valid TOML ({exc})") from None
+    try:
+        return Scenario.model_validate(data)
+    except ValidationError as exc:
+        raise ScenarioError(f"{path}: " + _explain(exc, data)) from None
+
+
+def _explain(exc: ValidationError, data: dict[str, object]) -> str:
+    lines = []
+    for err in exc.errors():
+        loc = list(err["loc"])
+        where = _location(loc, data)
+        if err["type"] == "extra_forbidden":
+            lines.append(f"unknown key `{where}`")
+        else:
+            lines.append(f"`{where}`: {err['msg']}")
+    return "; ".join(lines)
+
+
+def _location(loc: list[int | str], data: object) -> str:
+    """`rules[2].who.roles` with the rule's name, so HR can find it in the file."""
+    parts: list[str] = []
+    node = data
+    for item in loc:
+        if isinstance(item, int):
+            name = node[item].get("name") if isinstance(node, list) and item < len(node) \
+                and isinstance(node[item], dict) else None
+            parts[-1] += f"[{item}]" + (f" ({name!r})" if name else "") if parts else ""
+            node = node[item] if isinstance(node, list) and item < len(node) else None
+        else:
+            parts.append(str(item))
+            node = node.get(item) if isinstance(node, dict) else None
+    return ".".join(parts)

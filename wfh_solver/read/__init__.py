@@ -1,0 +1,6 @@
+"""Read stage: spreadsheet files to a validated staff table."""
+
+from wfh_solver.read.errors import InputError, InputProblem
+from wfh_solver.read.table import StaffTable, read_staff
+
+__all__ = ["InputError", "InputProblem", "StaffTable", "read_staff"]

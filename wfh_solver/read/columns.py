@@ -1,0 +1,58 @@
+"""Accepted column names, Indonesian or English, matched loosely."""
+
+from __future__ import annotations
+
+import re
+
+#: canonical key → accepted header spellings (compared after `header_key`).
+COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
+    "nip": ("NIP", "NIP Baru", "N I P", "ID", "NIP Pegawai", "NIP/NIK", "NIK", "NIPPPK",
+            "Nomor Induk Pegawai", "Employee ID"),
+    "name": ("Nama", "Nama Pegawai", "Name", "Nama Lengkap", "Nama ASN", "Employee"),
+    "unit": ("Unit Kerja", "OPD", "Perangkat Daerah", "SKPD", "Unit", "Unor Induk",
+             "Satuan Kerja", "Unor Induk Nama", "Satker", "Instansi Kerja", "Unit Kerja Induk",
+             "Department"),
+    "position": ("Jabatan", "Nama Jabatan", "Jabatan Nama", "Position", "Jabatan Terakhir",
+                 "Job Title"),
+    "sub_unit": ("Sub Unit", "Sub Unit Kerja", "Unor", "Unit Organisasi", "Bidang", "Bagian",
+                 "Seksi", "Unor Nama", "Sub Unit Organisasi", "Subunit", "Sub Department"),
+    "eselon": ("Eselon", "Echelon", "Eselon Nama", "Eselon Jabatan"),
+    "kind": ("Jenis Jabatan", "Kategori", "Jenis Jabatan Nama", "Category", "Kelompok Jabatan"),
+    "status": ("Status", "Status Pegawai", "Jenis Pegawai", "Kedudukan Pegawai",
+               "Status Kepegawaian", "Employment Status"),
+    "unit_type": ("Jenis Unit", "Tipe Unit", "Unit Type"),
+    "birth_date": ("Tanggal Lahir", "Tgl Lahir", "Tgl. Lahir", "Date of Birth", "Birth Date",
+                   "Tanggal Lahir Pegawai"),
+    "comorbid": ("Komorbid", "Penyakit Penyerta", "Comorbidity", "Comorbid"),
+    "pregnant": ("Hamil/Menyusui", "Hamil", "Menyusui", "Hamil atau Menyusui",
+                 "Pregnant/Nursing", "Pregnant"),
+    "must_wfo": ("Wajib WFO", "Must WFO", "Selalu WFO"),
+    "must_wfh": ("Wajib WFH", "Must WFH", "Selalu WFH"),
+    "number": ("No", "No.", "Nomor", "No Urut", "#"),
+}
+
+REQUIRED: tuple[str, ...] = ("nip", "name", "unit", "position")
+
+#: Indonesian display names of the canonical columns, for messages.
+DISPLAY: dict[str, str] = {key: names[0] for key, names in COLUMN_ALIASES.items()}
+
+
+def header_key(text: object) -> str:
+    """Case-, space-, dot-, underscore- and punctuation-insensitive form of a header."""
+    return re.sub(r"[\s._\-/()]+", "", str(text or "")).lower()
+
+
+_LOOKUP: dict[str, str] = {}
+for _canonical, _names in COLUMN_ALIASES.items():
+    for _name in _names:
+        _LOOKUP.setdefault(header_key(_name), _canonical)
+
+
+def match_column(header: object, extra: dict[str, str] | None = None) -> str | None:
+    """Canonical key for a header cell, or None if it is not one we use."""
+    key = header_key(header)
+    if not key:
+        return None
+    if extra and key in extra:
+        return extra[key]
+    return _LOOKUP.get(key)

@@ -1,0 +1,249 @@
+"""Files to grids of cell values, whatever the format, within fixed resource bounds.
+
+The file type is decided from its bytes, not its name, because web exports save
+HTML or CSV under `.xls`. Every path that can blow up (zip bombs, huge shared
+strings, a million styled empty rows) is bounded before the heavy reader runs.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from html.parser import HTMLParser
+from pathlib import Path
+
+import python_calamine as pc
+from charset_normalizer import from_bytes
+
+from wfh_solver.read.errors import InputError, file_error
+
+MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_UNZIPPED_BYTES = 400 * 1024 * 1024
+MAX_ZIP_RATIO = 200
+MAX_ROWS = 300_000
+MAX_BLANK_RUN = 2_000  # a run of blank rows this long ends the table
+MAX_COLUMNS = 200
+
+Cell = str | float | int | bool | date | datetime | time | None
+
+
+@dataclass(slots=True)
+class Sheet:
+    """Cell values of one sheet; `rows[i][j]` is Excel row i+1, column `first_column`+j."""
+
+    name: str
+    rows: list[list[Cell]]
+    first_column: int = 0
+    visible: bool = True
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+
+def detect_format(path: Path, head: bytes) -> str:
+    if head.startswith(b"PK\x03\x04"):
+        return "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"
+    text = head[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith((b"<html", b"<!doctype", b"<table", b"<?xml", b"<meta", b"<head")) or (
+        b"<table" in text and b"<t" in text[:200]
+    ):
+        return "html"
+    if b"\x00" in head[:4096] and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "binary"
+    return "text"
+
+
+def load_sheets(path: Path) -> list[Sheet]:
+    """All sheets of a workbook (or the one table of a CSV/HTML file) as grids."""
+    name = str(path)
+    if not path.exists():
+        raise file_error(name, "file not found", "check the path")
+    if path.is_dir():
+        raise file_error(name, "is a folder, not a spreadsheet")
+    size = path.stat().st_size
+    if size == 0:
+        raise file_error(name, "the file is empty")
+    if size > MAX_FILE_BYTES:
+        raise file_error(name, f"file is larger than {MAX_FILE_BYTES // 2**20} MB")
+    with path.open("rb") as handle:
+        head = handle.read(65536)
+    kind = detect_format(path, head)
+    if kind == "zip":
+        _check_zip(path)
+        return _calamine_sheets(path)
+    if kind == "ole":
+        if _is_encrypted_ole(path):
+            raise file_error(name, "the workbook is password-protected",
+                             "open it in Excel, remove the password (File > Info), save again")
+        return _calamine_sheets(path)
+    if kind == "html":
+        return [_html_sheet(path)]
+    if kind == "binary":
+        raise file_error(name, "not a spreadsheet (unrecognised binary file)",
+                         "save it from Excel as .xlsx or .csv")
+    return [_csv_sheet(path)]
+
+
+def _check_zip(path: Path) -> None:
+    name = str(path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            names = {i.filename for i in infos}
+            if "EncryptedPackage" in names:
+                raise file_error(name, "the workbook is password-protected")
+            if not ({"xl/workbook.xml", "content.xml"} & names) and not any(
+                n.endswith("workbook.xml") for n in names
+            ):
+                raise file_error(name, "not a spreadsheet (zip file without a workbook)",
+                                 "save it from Excel as .xlsx")
+            total = sum(i.file_size for i in infos)
+            packed = sum(i.compress_size for i in infos) or 1
+            if len(infos) > 10_000 or total > MAX_UNZIPPED_BYTES:
+                raise file_error(name, f"the workbook unpacks to {total // 2**20} MB, over the "
+                                 f"{MAX_UNZIPPED_BYTES // 2**20} MB limit")
+            if total / packed > MAX_ZIP_RATIO and total > 50 * 2**20:
+                raise file_error(name, "the workbook is abnormally compressed (zip bomb?)")
+            bad = archive.testzip()
+            if bad is not None:
+                raise file_error(name, f"the workbook is corrupt (damaged part {bad})",
+                                 "open and re-save it in Excel")
+    except zipfile.BadZipFile as exc:
+        raise file_error(name, f"the workbook is corrupt or truncated ({exc})",
+                         "open and re-save it in Excel") from None
+    except (OSError, EOFError, ValueError, NotImplementedError) as exc:
+        raise file_error(name, f"the workbook cannot be read ({exc})") from None
+
+
+def _is_encrypted_ole(path: Path) -> bool:
+    with path.open("rb") as handle:
+        data = handle.read(2 * 2**20)
+    return "EncryptedPackage".encode("utf-16-le") in data
+
+
+def _calamine_sheets(path: Path) -> list[Sheet]:
+    name = str(path)
+    try:
+        book = pc.CalamineWorkbook.from_path(str(path))
+        meta = {m.name: m for m in book.sheets_metadata}
+        sheets = []
+        for sheet_name in book.sheet_names:
+            info = meta.get(sheet_name)
+            if info is not None and "WorkSheet" not in str(info.typ):
+                continue
+            sheet = book.get_sheet_by_name(sheet_name)
+            visible = info is None or "Visible" == str(info.visible).rsplit(".", 1)[-1]
+            sheets.append(_grid_from_calamine(sheet, sheet_name, visible))
+        return sheets
+    except InputError:
+        raise
+    except Exception as exc:  # calamine raises its own error types for every broken file
+        reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+        if "password" in reason.lower() or "encrypt" in reason.lower():
+            raise file_error(name, "the workbook is password-protected") from None
+        raise file_error(name, f"the workbook cannot be read: {reason}",
+                         "open and re-save it in Excel as .xlsx") from None
+
+
+def _grid_from_calamine(sheet: pc.CalamineSheet, name: str, visible: bool) -> Sheet:
+    rows: list[list[Cell]] = []
+    blank_run = 0
+    first_column = sheet.start[1] if sheet.start else 0
+    for row in sheet.iter_rows():
+        values = list(row[:MAX_COLUMNS])
+        if any(v not in ("", None) for v in values):
+            blank_run = 0
+        else:
+            blank_run += 1
+            if blank_run > MAX_BLANK_RUN:
+                break
+        rows.append(values)
+        if len(rows) > MAX_ROWS:
+            raise file_error(name, f"sheet {name!r} has more than {MAX_ROWS} rows")
+    while rows and all(v in ("", None) for v in rows[-1]):
+        rows.pop()
+    merged: list[tuple[int, int, int, int]] = []
+    try:
+        for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or []:
+            merged.append((r0, c0 - first_column, r1, c1 - first_column))
+    except Exception:  # merged ranges are a nicety for headers, never fatal
+        merged = []
+    return Sheet(name, rows, first_column, visible, merged)
+
+
+def _decode(path: Path) -> str:
+    raw = path.read_bytes()
+    for encoding in ("utf-8-sig",):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+    best = from_bytes(raw[:200_000]).best()
+    encoding = best.encoding if best is not None else "cp1252"
+    try:
+        return raw.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return raw.decode("cp1252", errors="replace")
+
+
+def _csv_sheet(path: Path) -> Sheet:
+    text = _decode(path)
+    sample = text[:20_000]
+    counts = {d: sample.count(d) for d in (";", ",", "\t", "|")}
+    delimiter = max(counts, key=lambda d: counts[d])
+    if counts[delimiter] == 0:
+        delimiter = ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[list[Cell]] = []
+    try:
+        for row in reader:
+            rows.append(list(row[:MAX_COLUMNS]))
+            if len(rows) > MAX_ROWS:
+                raise file_error(str(path), f"more than {MAX_ROWS} rows")
+    except csv.Error as exc:
+        raise file_error(str(path), f"not a readable CSV file ({exc})") from None
+    return Sheet(path.stem, rows)
+
+
+class _TableParser(HTMLParser):
+    """Collects the cells of the first HTML table (web 'Excel' exports)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[Cell]] = []
+        self._row: list[Cell] | None = None
+        self._cell: list[str] | None = None
+        self._tables = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self._tables += 1
+        elif tag == "tr" and self._tables:
+            self._row = []
+        elif tag in ("td", "th") and self._row is not None:
+            self._cell = []
+        elif tag == "br" and self._cell is not None:
+            self._cell.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._row is not None and self._cell is not None:
+            self._row.append("".join(self._cell).strip())
+            self._cell = None
+        elif tag == "tr" and self._row is not None:
+            self.rows.append(self._row)
+            self._row = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def _html_sheet(path: Path) -> Sheet:
+    parser = _TableParser()
+    parser.feed(_decode(path))
+    if not parser.rows:
+        raise file_error(str(path), "an HTML file without a table", "save it as .xlsx")
+    return Sheet(path.stem, parser.rows[:MAX_ROWS])

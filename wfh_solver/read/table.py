@@ -1,0 +1,405 @@
+"""Grids to one validated staff table: header found, columns mapped, values checked.
+
+Every problem is collected with its Excel row and column and raised once
+(pandera's lazy validation), so HR fixes a file in one pass, not one error a run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pandas as pd
+
+from wfh_solver.read.eselon import EselonError, parse_eselon
+from wfh_solver.read.columns import COLUMN_ALIASES, DISPLAY, REQUIRED, header_key, match_column
+from wfh_solver.read.errors import InputError, InputProblem, column_letter, file_error
+from wfh_solver.read.sources import Cell, Sheet, load_sheets
+
+HEADER_SCAN_ROWS = 60
+TRUE_WORDS = {"ya", "y", "yes", "true", "1", "x", "v", "benar", "iya", "✓", "√"}
+FALSE_WORDS = {"", "tidak", "t", "no", "n", "false", "0", "-", "tdk", "bukan", "nan", "none"}
+FOOTER_RE = re.compile(r"^\s*(jumlah|total|grand total|sub ?total|keterangan|mengetahui)\b", re.I)
+NIP_IN_TEXT_RE = re.compile(r"(?<!\d)(\d[\d ]{16,24}\d)(?!\d)")
+STATUS_WORDS = {
+    "pns": "pns", "cpns": "cpns", "pppk": "pppk", "p3k": "pppk", "ptt": "ptt",
+    "honorer": "honorer", "thl": "thl", "nonasn": "non_asn", "non asn": "non_asn",
+    "tkk": "honorer", "ptt/honorer": "ptt",
+}
+NAME_NIP_KEYS = {header_key(h) for h in ("Nama/NIP", "Nama NIP", "Nama dan NIP", "NIP/Nama",
+                                         "Nama / NIP", "NIP Nama", "Nama, NIP")}
+
+
+@dataclass
+class StaffTable:
+    """The validated staff list: one row per employee, canonical column names.
+
+    `frame` has string columns `nip`, `name`, `unit`, `sub_unit`, `position`, `eselon`,
+    `kind`, `status`, `unit_type`; `birth_date` (date or None); booleans `comorbid`,
+    `pregnant`, `must_wfo`, `must_wfh`; and `row`, the Excel row.
+    """
+
+    file: str
+    sheet: str
+    frame: pd.DataFrame
+    columns: dict[str, str]  # canonical key -> "header (column letter)"
+    unit_spellings: dict[str, str] = field(default_factory=dict)  # raw -> canonical
+    warnings: list[InputProblem] = field(default_factory=list)
+
+
+def read_staff(path: Path, sheet: str | None = None,
+               column_map: dict[str, str] | None = None) -> StaffTable:
+    """Read, locate the table, validate; raise `InputError` listing every problem."""
+    sheets = load_sheets(path)
+    chosen = _choose_sheet(path, sheets, sheet, column_map)
+    return _validate(path, chosen, column_map)
+
+
+def _extra_lookup(column_map: dict[str, str] | None) -> dict[str, str]:
+    return {header_key(k): v for k, v in (column_map or {}).items()}
+
+
+def _choose_sheet(path: Path, sheets: list[Sheet], wanted: str | None,
+                  column_map: dict[str, str] | None) -> Sheet:
+    if not sheets:
+        raise file_error(str(path), "the workbook has no sheets")
+    if wanted is not None:
+        for candidate in sheets:
+            if candidate.name == wanted or candidate.name.strip().lower() == wanted.lower():
+                return candidate
+        raise file_error(str(path), f"no sheet named {wanted!r}",
+                         "sheets in the file: " + ", ".join(s.name for s in sheets))
+    extra = _extra_lookup(column_map)
+    scored = [(_best_header(s, extra)[1], s.visible, -i, s) for i, s in enumerate(sheets)]
+    scored.sort(key=lambda t: (t[0], t[1], t[2]), reverse=True)
+    return scored[0][3]
+
+
+def _fill_merged(sheet: Sheet) -> None:
+    """Copy a merged range's value into every cell it covers (merged headers, unit blocks)."""
+    for r0, c0, r1, c1 in sheet.merged:
+        if r0 >= len(sheet.rows) or c0 < 0:
+            continue
+        row0 = sheet.rows[r0]
+        value = row0[c0] if c0 < len(row0) else None
+        for r in range(r0, min(r1 + 1, len(sheet.rows))):
+            row = sheet.rows[r]
+            for c in range(c0, c1 + 1):
+                if c < len(row) and row[c] in ("", None):
+                    row[c] = value
+
+
+def _header_cells(row: list[Cell], extra: dict[str, str]) -> dict[int, str]:
+    found: dict[int, str] = {}
+    for j, cell in enumerate(row):
+        key = header_key(cell)
+        if key in NAME_NIP_KEYS:
+            found[j] = "name_nip"
+            continue
+        canonical = match_column(cell, extra)
+        if canonical and canonical not in found.values():
+            found[j] = canonical
+    return found
+
+
+def _best_header(sheet: Sheet, extra: dict[str, str]) -> tuple[int, int, dict[int, str]]:
+    """Row index of the header and its mapped columns; tries a two-row header too."""
+    best: tuple[int, int, dict[int, str]] = (-1, 0, {})
+    for i, row in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
+        mapped = _header_cells(row, extra)
+        if i + 1 < len(sheet.rows):  # two-row header: fill gaps from the row below
+            below = _header_cells(sheet.rows[i + 1], extra)
+            for j, key in below.items():
+                if j not in mapped and key not in mapped.values():
+                    mapped[j] = key
+        keys = set(mapped.values())
+        required = sum(k in keys for k in REQUIRED) + 2 * ("name_nip" in keys)
+        score = required * 10 + len(keys)
+        if score > best[1]:
+            best = (i, score, mapped)
+    return best
+
+
+def _text(value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if value != value:  # NaN
+            return ""
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return re.sub(r"[ \t\u00a0]+", " ", str(value)).strip()
+
+
+def _is_number_row(row: list[Cell], columns: dict[int, str]) -> bool:
+    """A row of column numbers (1, 2, 3 …) printed under the header in DUK exports."""
+    values = [_text(row[j]) for j in columns if j < len(row)]
+    values = [v for v in values if v]
+    return len(values) >= 3 and all(re.fullmatch(r"\(?\d{1,2}\)?", v) for v in values)
+
+
+class _Collector:
+    def __init__(self, file: str, sheet: str, letters: dict[str, str]) -> None:
+        self.file, self.sheet, self.letters = file, sheet, letters
+        self.problems: list[InputProblem] = []
+
+    def add(self, row: int | None, key: str, value: object, reason: str, hint: str = "",
+            severity: str = "error") -> None:
+        column = f"{self.letters.get(key, '')} ({DISPLAY.get(key, key)})" if key else ""
+        self.problems.append(InputProblem(self.file, self.sheet, row, column.strip(),
+                                          _text(value)[:80], reason, hint, severity))
+
+
+def _validate(path: Path, sheet: Sheet, column_map: dict[str, str] | None) -> StaffTable:
+    _fill_merged(sheet)
+    extra = _extra_lookup(column_map)
+    header_index, _, columns = _best_header(sheet, extra)
+    keys = set(columns.values())
+    missing = [k for k in REQUIRED if k not in keys and not (
+        k in ("nip", "name") and "name_nip" in keys)]
+    if header_index < 0 or missing:
+        found = [(_text(c)) for c in (sheet.rows[header_index] if header_index >= 0 else [])]
+        accepted = "; ".join(f"{DISPLAY[k]}: " + ", ".join(COLUMN_ALIASES[k]) for k in missing)
+        raise InputError([InputProblem(
+            str(path), sheet.name, header_index + 1 if header_index >= 0 else None, "", "",
+            "missing required column(s): " + ", ".join(DISPLAY[k] for k in missing)
+            + ". Columns found: " + (", ".join(f for f in found if f) or "none"),
+            "accepted names — " + accepted)])
+    letters = {key: column_letter(j + sheet.first_column) for j, key in columns.items()}
+    out = _Collector(str(path), sheet.name, letters)
+    start = header_index + 1
+    while start < len(sheet.rows) and (_is_number_row(sheet.rows[start], columns) or any(
+            match_column(c, extra) for c in sheet.rows[start] if _text(c))):
+        start += 1  # second header row or a row of column numbers
+    records = []
+    for i in range(start, len(sheet.rows)):
+        record = _record(sheet.rows[i], columns, i + 1, out)
+        if record is not None:
+            records.append(record)
+    if not records:
+        out.add(None, "", "", "the table has a header but no employee rows")
+    frame = pd.DataFrame.from_records(records, columns=[
+        "row", "nip", "name", "unit", "sub_unit", "position", "eselon", "kind", "status",
+        "unit_type", "birth_date", "comorbid", "pregnant", "must_wfo", "must_wfh"])
+    _check_duplicates(frame, out)
+    spellings = _normalise_units(frame)
+    errors = [p for p in out.problems if p.severity == "error"]
+    if errors:
+        raise InputError(out.problems)
+    mapped = {key: f"{_text(sheet.rows[header_index][j]) if j < len(sheet.rows[header_index]) else ''}"
+                   f" ({letters[key]})" for j, key in columns.items()}
+    return StaffTable(str(path), sheet.name, frame, mapped, spellings,
+                      [p for p in out.problems if p.severity != "error"])
+
+
+def _cell(row: list[Cell], columns: dict[int, str], key: str) -> Cell:
+    for j, k in columns.items():
+        if k == key:
+            return row[j] if j < len(row) else None
+    return None
+
+
+def _record(row: list[Cell], columns: dict[int, str], excel_row: int,
+            out: _Collector) -> dict[str, object] | None:
+    texts = {key: _text(_cell(row, columns, key)) for key in set(columns.values())}
+    if "name_nip" in texts:
+        _split_name_nip(texts)
+    if not any(v for k, v in texts.items() if k != "number"):
+        return None  # blank separator row
+    first = next((_text(c) for c in row if _text(c)), "")
+    if not texts.get("nip") and (FOOTER_RE.match(first) or not texts.get("name")):
+        return None  # total/footer row, or a stray note
+    nip = _parse_nip(_cell(row, columns, "nip") if "name_nip" not in texts else texts["nip"],
+                     excel_row, out)
+    status = _parse_status(texts.get("status", ""), excel_row, out)
+    if nip and status in ("pns", "cpns", "pppk", "") :
+        _check_nip_shape(nip, excel_row, out, strict=status != "")
+    eselon: str | None = None
+    try:
+        eselon = parse_eselon(texts.get("eselon", ""))
+    except EselonError as exc:
+        out.add(excel_row, "eselon", texts.get("eselon"), str(exc),
+                "write the code as II.a, III.b, IV.a, or '-' for non-structural")
+    if not texts.get("unit"):
+        out.add(excel_row, "unit", "", "empty unit (Unit Kerja)", "fill in the employee's OPD")
+    if not texts.get("name"):
+        out.add(excel_row, "name", "", "empty name")
+    return {
+        "row": excel_row,
+        "nip": nip,
+        "name": texts.get("name", ""),
+        "unit": texts.get("unit", ""),
+        "sub_unit": texts.get("sub_unit", ""),
+        "position": texts.get("position", ""),
+        "eselon": eselon,
+        "kind": texts.get("kind", ""),
+        "status": status or "pns",
+        "unit_type": texts.get("unit_type", ""),
+        "birth_date": _parse_date(_cell(row, columns, "birth_date"), excel_row, out),
+        "comorbid": _parse_flag(texts, "comorbid", excel_row, out),
+        "pregnant": _parse_flag(texts, "pregnant", excel_row, out),
+        "must_wfo": _parse_flag(texts, "must_wfo", excel_row, out),
+        "must_wfh": _parse_flag(texts, "must_wfh", excel_row, out),
+    }
+
+
+def _split_name_nip(texts: dict[str, str]) -> None:
+    combined = texts.pop("name_nip")
+    match = NIP_IN_TEXT_RE.search(combined)
+    nip = match.group(1) if match else ""
+    name = (combined[: match.start()] + combined[match.end():]) if match else combined
+    name = re.sub(r"\bNIP\b[.:]?", "", name, flags=re.I)
+    texts.setdefault("nip", nip)
+    texts.setdefault("name", re.sub(r"\s+", " ", name).strip(" ,/-\n"))
+
+
+def _parse_nip(value: Cell, excel_row: int, out: _Collector) -> str:
+    if isinstance(value, bool):
+        out.add(excel_row, "nip", value, "NIP is not a number")
+        return ""
+    if isinstance(value, float | int):
+        number = float(value)
+        if not number.is_integer() or number < 0:
+            out.add(excel_row, "nip", value, "NIP is not a whole number")
+            return ""
+        if number >= 2**53:
+            out.add(excel_row, "nip", f"{number:.0f}",
+                    "NIP is stored as a number, so Excel has rounded its last digits",
+                    "format the NIP column as Text and type the NIPs again (or prefix with ')")
+            return ""
+        return str(int(number))
+    text = _text(value)
+    if re.fullmatch(r"\d(\.\d+)?[eE]\+?\d+", text):
+        out.add(excel_row, "nip", text, "NIP is written in scientific notation, digits are lost",
+                "format the NIP column as Text and type the NIPs again")
+        return ""
+    text = re.sub(r"[\s'`’.\-]", "", text)
+    return text
+
+
+def _check_nip_shape(nip: str, excel_row: int, out: _Collector, strict: bool) -> None:
+    """An ASN NIP: birth date YYYYMMDD, start YYYYMM, sex 1/2, sequence NNN."""
+    if not re.fullmatch(r"\d{18}", nip):
+        out.add(excel_row, "nip", nip, f"NIP must have 18 digits (has {len(nip)})",
+                "check the number in SIMPEG; for non-ASN staff set Status to PTT/Honorer")
+        return
+    try:
+        born = date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
+        start_year, start_month = int(nip[8:12]), int(nip[12:14])
+    except ValueError:
+        out.add(excel_row, "nip", nip, "NIP's first 8 digits are not a valid birth date")
+        return
+    if not 1 <= start_month <= 12 or not born.year + 14 <= start_year <= 2100:
+        out.add(excel_row, "nip", nip, "NIP's digits 9–14 are not a valid start year and month")
+    if nip[14] not in "12":
+        out.add(excel_row, "nip", nip, "NIP's 15th digit (sex) must be 1 or 2")
+    if not 1900 <= born.year <= 2015:
+        out.add(excel_row, "nip", nip, "NIP's birth year is impossible")
+
+
+def _parse_status(text: str, excel_row: int, out: _Collector) -> str:
+    key = text.strip().lower()
+    if not key:
+        return ""
+    if key in STATUS_WORDS:
+        return STATUS_WORDS[key]
+    compact = key.replace(" ", "").replace("-", "")
+    for word, status in STATUS_WORDS.items():
+        if compact.startswith(word.replace(" ", "")):
+            return status
+    return re.sub(r"\W+", "_", key)
+
+
+def _parse_flag(texts: dict[str, str], key: str, excel_row: int, out: _Collector) -> bool:
+    text = texts.get(key, "").strip().lower()
+    if text in TRUE_WORDS:
+        return True
+    if text in FALSE_WORDS:
+        return False
+    out.add(excel_row, key, text, "expected Ya or Tidak (yes or no)")
+    return False
+
+
+def _parse_date(value: Cell, excel_row: int, out: _Collector) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        if 1 <= float(value) < 80_000:  # an Excel serial date in a cell without date format
+            return date(1899, 12, 30) + timedelta(days=int(value))
+    text = _text(value)
+    for fmt in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d", "%d %m %Y"):
+        try:
+            return datetime.strptime(text[:10], fmt).date()
+        except ValueError:
+            continue
+    out.add(excel_row, "birth_date", text, "not a date", "write it as dd/mm/yyyy")
+    return None
+
+
+def _check_duplicates(frame: pd.DataFrame, out: _Collector) -> None:
+    with_nip = frame[frame["nip"] != ""]
+    dupes = with_nip[with_nip.duplicated("nip", keep=False)]
+    for nip, rows in dupes.groupby("nip", sort=True)["row"]:
+        listed = ", ".join(str(r) for r in rows)
+        for row in rows:
+            out.add(int(row), "nip", nip, f"duplicate NIP (rows {listed})",
+                    "each employee must appear once")
+
+
+UNIT_ABBREVIATIONS: dict[str, str] = {
+    "dinkes": "dinas kesehatan",
+    "disdik": "dinas pendidikan",
+    "disdikbud": "dinas pendidikan dan kebudayaan",
+    "dispendukcapil": "dinas kependudukan dan pencatatan sipil",
+    "disdukcapil": "dinas kependudukan dan pencatatan sipil",
+    "dukcapil": "dinas kependudukan dan pencatatan sipil",
+    "bkd": "badan kepegawaian daerah",
+    "bkpsdm": "badan kepegawaian dan pengembangan sumber daya manusia",
+    "bkpp": "badan kepegawaian pendidikan dan pelatihan",
+    "setda": "sekretariat daerah",
+    "setwan": "sekretariat dprd",
+    "sekwan": "sekretariat dprd",
+    "satpol pp": "satuan polisi pamong praja",
+    "bappeda": "badan perencanaan pembangunan daerah",
+    "bapenda": "badan pendapatan daerah",
+    "dishub": "dinas perhubungan",
+    "damkar": "dinas pemadam kebakaran",
+    "dpmptsp": "dinas penanaman modal dan pelayanan terpadu satu pintu",
+}
+
+
+def unit_key(name: str) -> str:
+    """Spelling-insensitive identity of a unit: case, spaces and common abbreviations."""
+    text = re.sub(r"[\s.]+", " ", name.strip().lower()).strip()
+    return UNIT_ABBREVIATIONS.get(text, text)
+
+
+def _normalise_units(frame: pd.DataFrame) -> dict[str, str]:
+    """Rewrite every unit spelling to its most common form; report the mapping."""
+    if frame.empty:
+        return {}
+    keys = frame["unit"].map(unit_key)
+    display: dict[str, str] = {}
+    for key, spellings in frame.groupby(keys, sort=False)["unit"]:
+        counts = Counter(spellings)
+        full = [s for s in counts if unit_key(s) == key and s.strip().lower() == key]
+        best = max(counts, key=lambda s: (counts[s], s in full, -list(counts).index(s)))
+        if best.strip().lower() in UNIT_ABBREVIATIONS and not full:
+            best = UNIT_ABBREVIATIONS[best.strip().lower()].title()
+        display[str(key)] = re.sub(r"\s+", " ", best).strip()
+    canonical = keys.map(display)
+    mapping = {raw: canon for raw, canon in zip(frame["unit"], canonical, strict=True)
+               if raw != canon}
+    frame["unit"] = canonical
+    frame["sub_unit"] = frame["sub_unit"].map(lambda s: re.sub(r"\s+", " ", s).strip())
+    return dict(sorted(mapping.items()))

@@ -1,0 +1,180 @@
+"""Problem → Result: solve every component, lay the days out, report honestly."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import numpy as np
+
+from wfh_solver.model.cpsat import LEVELS, ComponentSolution, SolveOptions, solve_component
+from wfh_solver.model.groups import Component, Group, components, laminar_order, make_groups
+from wfh_solver.policy.problem import FIXED_WFO, PolicyInfeasible, Problem
+from wfh_solver.result import AppliedRule, LevelResult, Result, Roster, RuleCount, Status
+
+Progress = Callable[[str, int, int], None]
+
+
+def solve(problem: Problem, options: SolveOptions | None = None,
+          progress: Progress | None = None) -> Result:
+    """The proven-optimal roster (or the best found, with its gap) for a problem."""
+    options = options or SolveOptions()
+    started = time.perf_counter()
+    deadline = time.monotonic() + options.time_limit
+    groups, sets = make_groups(problem)
+    parts = components(groups, sets)
+    days = problem.n_days
+    office = np.zeros((len(problem.employees), days), dtype=bool)
+    office[problem.fixed == FIXED_WFO, :] = True
+    totals = [LevelTotals() for _ in LEVELS]
+    max_wfh = problem.scenario.intent == "max_wfh"
+    cursor = 0
+    for k, comp in enumerate(parts):
+        order = laminar_order(comp)
+        solution = solve_component(comp, groups, days, order is not None, max_wfh, options,
+                                   deadline)
+        if not solution.feasible:
+            raise PolicyInfeasible(explain_infeasible(problem, comp, groups))
+        if not solution.office:
+            raise TimeoutError("the time limit ran out before any roster was found; "
+                               "raise --time-limit")
+        for level, outcome in zip(totals, solution.levels, strict=True):
+            level.add(outcome.objective, outcome.bound, outcome.optimal, outcome.seconds)
+        if order is not None:
+            cursor = _wrap_layout(office, groups, order, solution, days, cursor)
+        else:
+            _daily_layout(office, groups, comp, solution)
+        if progress is not None:
+            progress("solve", k + 1, len(parts))
+    if days == 0:
+        office = np.zeros((len(problem.employees), 0), dtype=bool)
+    levels = tuple(
+        LevelResult(name, description, t.objective, t.bound,
+                    Status.OPTIMAL if t.optimal else Status.FEASIBLE, t.seconds)
+        for (name, description), t in zip(LEVELS, totals, strict=True))
+    status = Status.OPTIMAL if all(t.optimal for t in totals) else Status.FEASIBLE
+    roster = Roster(problem.employees, problem.calendar.days, office)
+    switches, bound = count_switches(office, problem.fixed)
+    return Result(
+        scenario_name=problem.scenario.name,
+        scenario_title=problem.scenario.title,
+        source=problem.scenario.source,
+        calendar=problem.calendar,
+        roster=roster,
+        status=status,
+        levels=levels,
+        rule_counts=_rule_counts(problem),
+        applied_rules=_applied_rules(problem),
+        warnings=problem.warnings,
+        choices=problem.choices,
+        solve_seconds=time.perf_counter() - started,
+        switches=switches,
+        switches_bound=bound,
+        extra={"groups": str(len(groups)), "components": str(len(parts))},
+    )
+
+
+class LevelTotals:
+    def __init__(self) -> None:
+        self.objective = 0
+        self.bound = 0
+        self.optimal = True
+        self.seconds = 0.0
+
+    def add(self, objective: int, bound: int, optimal: bool, seconds: float) -> None:
+        self.objective += objective
+        self.bound += bound
+        self.optimal &= optimal
+        self.seconds += seconds
+
+
+def _wrap_layout(office: np.ndarray, groups: list[Group], order: list[int],
+                 solution: ComponentSolution, days: int, cursor: int) -> int:
+    """McNaughton wrap-around: consecutive people take consecutive day slots.
+
+    Any run of consecutive people then has floor/ceil(total/days) in office on
+    every day, which is why the projected model's sums are exact. Each person
+    gets one cyclic run of office days.
+    """
+    if days == 0:
+        return cursor
+    for g in order:
+        group = groups[g]
+        total = solution.office[g][0]
+        base, extra = divmod(total, group.size)
+        for rank, i in enumerate(group.members):
+            count = base + (1 if rank < extra else 0)
+            if count:
+                office[i, [(cursor + k) % days for k in range(count)]] = True
+            cursor = (cursor + count) % days
+    return cursor
+
+
+def _daily_layout(office: np.ndarray, groups: list[Group], comp: Component,
+                  solution: ComponentSolution) -> None:
+    """Per-day counts to people: a cyclic pointer over the group keeps totals within one."""
+    for g in comp.groups:
+        members = groups[g].members
+        pointer = 0
+        for day, count in enumerate(solution.office[g]):
+            for k in range(count):
+                office[members[(pointer + k) % len(members)], day] = True
+            pointer = (pointer + count) % len(members)
+
+
+def count_switches(office: np.ndarray, fixed: np.ndarray) -> tuple[int, int]:
+    """Changes between WFO and WFH per person, and the lower bound (one per mixed person)."""
+    if office.shape[1] < 2:
+        return 0, 0
+    changes = int(np.count_nonzero(office[:, 1:] != office[:, :-1]))
+    per_person = office.sum(axis=1)
+    mixed = int(np.count_nonzero((per_person > 0) & (per_person < office.shape[1])))
+    return changes, mixed
+
+
+def _rule_counts(problem: Problem) -> tuple[RuleCount, ...]:
+    counts = [RuleCount(r.rule, r.kind, r.unit, r.sub_unit, r.members, r.minimum, r.maximum)
+              for r in problem.requirements]
+    counts += [RuleCount(t.rule, "wfh_share_target", t.unit, "", t.members, None, None,
+                         t.target) for t in problem.targets]
+    return tuple(counts)
+
+
+def _applied_rules(problem: Problem) -> tuple[AppliedRule, ...]:
+    applied = []
+    for rule in problem.scenario.rules:
+        fixed = sum(1 for reason in problem.fixed_by if reason == rule.name)
+        scoped = sum(len(r.members) for r in problem.requirements if r.rule == rule.name)
+        scoped += sum(len(t.members) for t in problem.targets if t.rule == rule.name)
+        params = ", ".join(f"{k}={getattr(rule, k)}" for k in ("count", "share", "levels")
+                           if getattr(rule, k) is not None)
+        description = f"{rule.kind} per {rule.per}: {rule.who.describe()}"
+        if params:
+            description += f"; {params}"
+        if rule.note:
+            description += f" — {rule.note}"
+        applied.append(AppliedRule(rule.name, rule.kind, description, fixed or scoped))
+    return tuple(applied)
+
+
+def explain_infeasible(problem: Problem, comp: Component, groups: list[Group]) -> list[str]:
+    """Which rules of which unit clash, in HR words."""
+    units = sorted({groups[g].unit for g in comp.groups})
+    reasons = []
+    for unit in units:
+        reqs = [r for r in problem.requirements if r.unit in (unit, "")]
+        caps = [r for r in reqs if r.maximum is not None]
+        mins = [r for r in reqs if r.minimum > 0 and r.maximum is None]
+        for cap in caps:
+            need = sum(r.minimum for r in mins if set(r.members) <= set(cap.members))
+            if need > (cap.maximum or 0):
+                reasons.append(
+                    f"{unit}: rule '{cap.rule}' allows at most {cap.maximum} in office each day, "
+                    f"but rules {', '.join(sorted({repr(r.rule) for r in mins}))} together need "
+                    f"at least {need}.")
+    if not reasons:
+        reasons.append("The rules for " + ", ".join(units[:5])
+                       + (" …" if len(units) > 5 else "")
+                       + " cannot all hold on the same day; check the minimum and maximum "
+                       "rules of these units.")
+    return reasons
