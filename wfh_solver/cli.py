@@ -27,8 +27,8 @@ EXIT_OK, EXIT_OTHER, EXIT_INPUT, EXIT_INFEASIBLE = 0, 1, 2, 3
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Rotating WFH/WFO rosters for civil servants under a circular.")
-err = Console(stderr=True, highlight=False)
-out = Console(highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True)
 T = TypeVar("T")
 
 
@@ -170,7 +170,7 @@ def main() -> None:
         app(standalone_mode=False)
     except Exit as exc:
         for line in exc.lines:
-            err.print(line, markup=False)
+            sys.stderr.write(line + "\n")
         sys.exit(exc.code)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
@@ -187,7 +187,7 @@ def main() -> None:
             sys.exit(130)
         if os.environ.get("WFH_SOLVER_DEBUG"):
             raise
-        err.print(f"internal error: {type(exc).__name__}: {exc}", markup=False)
+        sys.stderr.write(f"internal error: {type(exc).__name__}: {exc}\n")
         sys.exit(EXIT_OTHER)
     sys.exit(EXIT_OK)
 

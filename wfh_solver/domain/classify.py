@@ -10,6 +10,7 @@ import re
 
 from wfh_solver.domain.employee import Category
 
+
 def eselon_level(eselon: str | None) -> int | None:
     if eselon is None:
         return None
@@ -30,8 +31,8 @@ _ROLE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("staf_ahli", r"^staf ahli\b|^staff ahli\b"),
     ("sekretaris_kelurahan", r"^sekretaris kelurahan\b|^seklur\b|^sekkel\b"),
     ("sekcam", r"^sekretaris kecamatan\b|^sekcam\b|^sekretaris camat\b"),
-    ("sekretaris_opd", r"^sekretaris (dinas|badan|inspektorat|kantor|satuan|satpol|dprd|dewan|rsud|rumah)"
-     r"|^sekretaris$|^sekdin\b|^sekban\b"),
+    ("sekretaris_opd", r"^sekretaris (dinas|badan|inspektorat|kantor|satuan|satpol|dprd|dewan"
+     r"|rsud|rumah)|^sekretaris$|^sekdin\b|^sekban\b"),
     ("kasubbag", r"^kepala sub ?bag(ian)?\b|^kasubbag\b|^kasubag\b|^kepala subbagian\b"),
     ("kabag", r"^kepala bag(ian)?\b|^kabag\b"),
     ("kasubbid", r"^kepala sub ?bid(ang)?\b|^kasubbid\b|^kasubid\b"),

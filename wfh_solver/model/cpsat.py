@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-from wfh_solver.model.groups import Component, CountSet, Group
+from wfh_solver.model.groups import Component, Group
 
 LEVELS: tuple[tuple[str, str], ...] = (
     ("intent", "policy intent: office-days (max WFH) or deviation from the daily WFH target"),
@@ -113,8 +113,6 @@ class _Model:
             units.setdefault(self.groups[g].unit, []).append(g)
         spreads = []
         for unit, members in units.items():
-            if len(members) < 2:
-                continue
             low = self.m.new_int_var(0, self.days, f"unit_low[{unit}]")
             high = self.m.new_int_var(0, self.days, f"unit_high[{unit}]")
             for g in members:

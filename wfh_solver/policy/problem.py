@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -201,7 +201,7 @@ def build_problem(scenario: Scenario, calendar: Calendar,
                    tuple(scenario.choices))
 
 
-def _apply_fixing(state: int) -> _Apply:
+def _apply_fixing(state: int) -> Callable[[_Builder, Rule], None]:
     def apply(b: _Builder, rule: Rule) -> None:
         b.fix(b.select(rule.who), state, rule.name)
     return apply
@@ -262,8 +262,7 @@ def _apply_target(b: _Builder, rule: Rule) -> None:
                                    _round_half_up(share * len(members))))
 
 
-_Apply = type(_apply_min_present)
-_APPLY = {
+_APPLY: dict[str, Callable[[_Builder, Rule], None]] = {
     "exempt_units": _apply_fixing(FIXED_WFO),
     "always_in_office": _apply_fixing(FIXED_WFO),
     "always_at_home": _apply_fixing(FIXED_WFH),

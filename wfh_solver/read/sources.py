@@ -11,7 +11,7 @@ import csv
 import io
 import zipfile
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -27,7 +27,7 @@ MAX_ROWS = 300_000
 MAX_BLANK_RUN = 2_000  # a run of blank rows this long ends the table
 MAX_COLUMNS = 200
 
-Cell = str | float | int | bool | date | datetime | time | None
+Cell = str | float | int | bool | date | datetime | time | timedelta | None
 
 
 @dataclass(slots=True)
@@ -135,7 +135,7 @@ def _calamine_sheets(path: Path) -> list[Sheet]:
             if info is not None and "WorkSheet" not in str(info.typ):
                 continue
             sheet = book.get_sheet_by_name(sheet_name)
-            visible = info is None or "Visible" == str(info.visible).rsplit(".", 1)[-1]
+            visible = info is None or str(info.visible).rsplit(".", 1)[-1] == "Visible"
             sheets.append(_grid_from_calamine(sheet, sheet_name, visible))
         return sheets
     except InputError:
@@ -153,7 +153,7 @@ def _grid_from_calamine(sheet: pc.CalamineSheet, name: str, visible: bool) -> Sh
     blank_run = 0
     first_column = sheet.start[1] if sheet.start else 0
     for row in sheet.iter_rows():
-        values = list(row[:MAX_COLUMNS])
+        values: list[Cell] = list(row[:MAX_COLUMNS])  # type: ignore[arg-type]
         if any(v not in ("", None) for v in values):
             blank_run = 0
         else:
@@ -175,18 +175,19 @@ def _grid_from_calamine(sheet: pc.CalamineSheet, name: str, visible: bool) -> Sh
 
 
 def _decode(path: Path) -> str:
+    """UTF-8 (with or without BOM), else Windows-1252 — what Excel in Indonesia saves —
+    and only for bytes that are neither, a detector's guess."""
     raw = path.read_bytes()
-    for encoding in ("utf-8-sig",):
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    for encoding in ("utf-8-sig", "cp1252"):
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             pass
     best = from_bytes(raw[:200_000]).best()
-    encoding = best.encoding if best is not None else "cp1252"
-    try:
-        return raw.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
-        return raw.decode("cp1252", errors="replace")
+    encoding = best.encoding if best is not None else "latin-1"
+    return raw.decode(encoding, errors="replace")
 
 
 def _csv_sheet(path: Path) -> Sheet:

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from wfh_solver.read.eselon import EselonError, parse_eselon
 from wfh_solver.read.columns import COLUMN_ALIASES, DISPLAY, REQUIRED, header_key, match_column
 from wfh_solver.read.errors import InputError, InputProblem, column_letter, file_error
+from wfh_solver.read.eselon import EselonError, parse_eselon
 from wfh_solver.read.sources import Cell, Sheet, load_sheets
 
 HEADER_SCAN_ROWS = 60
@@ -149,7 +149,7 @@ class _Collector:
         self.file, self.sheet, self.letters = file, sheet, letters
         self.problems: list[InputProblem] = []
 
-    def add(self, row: int | None, key: str, value: object, reason: str, hint: str = "",
+    def add(self, row: int | None, key: str, value: Cell, reason: str, hint: str = "",
             severity: str = "error") -> None:
         column = f"{self.letters.get(key, '')} ({DISPLAY.get(key, key)})" if key else ""
         self.problems.append(InputProblem(self.file, self.sheet, row, column.strip(),
@@ -192,8 +192,9 @@ def _validate(path: Path, sheet: Sheet, column_map: dict[str, str] | None) -> St
     errors = [p for p in out.problems if p.severity == "error"]
     if errors:
         raise InputError(out.problems)
-    mapped = {key: f"{_text(sheet.rows[header_index][j]) if j < len(sheet.rows[header_index]) else ''}"
-                   f" ({letters[key]})" for j, key in columns.items()}
+    header = sheet.rows[header_index]
+    mapped = {key: f"{_text(header[j]) if j < len(header) else ''} ({letters[key]})"
+              for j, key in columns.items()}
     return StaffTable(str(path), sheet.name, frame, mapped, spellings,
                       [p for p in out.problems if p.severity != "error"])
 
@@ -208,15 +209,17 @@ def _cell(row: list[Cell], columns: dict[int, str], key: str) -> Cell:
 def _record(row: list[Cell], columns: dict[int, str], excel_row: int,
             out: _Collector) -> dict[str, object] | None:
     texts = {key: _text(_cell(row, columns, key)) for key in set(columns.values())}
-    if "name_nip" in texts:
+    combined = "name_nip" in texts
+    if combined:
         _split_name_nip(texts)
     if not any(v for k, v in texts.items() if k != "number"):
         return None  # blank separator row
     first = next((_text(c) for c in row if _text(c)), "")
     if not texts.get("nip") and (FOOTER_RE.match(first) or not texts.get("name")):
         return None  # total/footer row, or a stray note
-    nip = _parse_nip(_cell(row, columns, "nip") if "name_nip" not in texts else texts["nip"],
-                     excel_row, out)
+    nip = _parse_nip(texts["nip"] if combined else _cell(row, columns, "nip"), excel_row, out)
+    if not nip and not any(p.row == excel_row for p in out.problems[-1:]):
+        out.add(excel_row, "nip", "", "empty NIP", "every employee needs a NIP (or an ID)")
     status = _parse_status(texts.get("status", ""), excel_row, out)
     if nip and status in ("pns", "cpns", "pppk", "") :
         _check_nip_shape(nip, excel_row, out, strict=status != "")
@@ -230,6 +233,9 @@ def _record(row: list[Cell], columns: dict[int, str], excel_row: int,
         out.add(excel_row, "unit", "", "empty unit (Unit Kerja)", "fill in the employee's OPD")
     if not texts.get("name"):
         out.add(excel_row, "name", "", "empty name")
+    if _flag_text(texts, "must_wfo") and _flag_text(texts, "must_wfh"):
+        out.add(excel_row, "must_wfh", texts.get("must_wfh"),
+                "the employee is marked both Wajib WFO and Wajib WFH", "keep one of the two")
     return {
         "row": excel_row,
         "nip": nip,
@@ -316,6 +322,10 @@ def _parse_status(text: str, excel_row: int, out: _Collector) -> str:
     return re.sub(r"\W+", "_", key)
 
 
+def _flag_text(texts: dict[str, str], key: str) -> bool:
+    return texts.get(key, "").strip().lower() in TRUE_WORDS
+
+
 def _parse_flag(texts: dict[str, str], key: str, excel_row: int, out: _Collector) -> bool:
     text = texts.get(key, "").strip().lower()
     if text in TRUE_WORDS:
@@ -333,9 +343,10 @@ def _parse_date(value: Cell, excel_row: int, out: _Collector) -> date | None:
         return value.date()
     if isinstance(value, date):
         return value
-    if isinstance(value, float | int) and not isinstance(value, bool):
-        if 1 <= float(value) < 80_000:  # an Excel serial date in a cell without date format
-            return date(1899, 12, 30) + timedelta(days=int(value))
+    number = isinstance(value, float | int) and not isinstance(value, bool)
+    if number and 1 <= float(value) < 80_000:  # type: ignore[arg-type]
+        # an Excel serial date in a cell without a date format
+        return date(1899, 12, 30) + timedelta(days=int(value))  # type: ignore[arg-type]
     text = _text(value)
     for fmt in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d", "%d %m %Y"):
         try:
@@ -352,7 +363,7 @@ def _check_duplicates(frame: pd.DataFrame, out: _Collector) -> None:
     for nip, rows in dupes.groupby("nip", sort=True)["row"]:
         listed = ", ".join(str(r) for r in rows)
         for row in rows:
-            out.add(int(row), "nip", nip, f"duplicate NIP (rows {listed})",
+            out.add(int(row), "nip", str(nip), f"duplicate NIP (rows {listed})",
                     "each employee must appear once")
 
 
@@ -384,6 +395,18 @@ def unit_key(name: str) -> str:
     return UNIT_ABBREVIATIONS.get(text, text)
 
 
+def _preferred_spelling(spellings: list[str], key: str) -> str:
+    """The full name over an abbreviation, Mixed Case over CAPS, then the most common."""
+    counts = Counter(spellings)
+    order = {s: k for k, s in enumerate(counts)}
+
+    def preference(s: str) -> tuple[bool, bool, int, int]:
+        mixed = s != s.upper() and s != s.lower()
+        return (s.lower() == key, mixed, counts[s], -order[s])
+
+    return max(counts, key=preference)
+
+
 def _normalise_units(frame: pd.DataFrame) -> dict[str, str]:
     """Rewrite every unit spelling to its most common form; report the mapping."""
     if frame.empty:
@@ -391,12 +414,11 @@ def _normalise_units(frame: pd.DataFrame) -> dict[str, str]:
     keys = frame["unit"].map(unit_key)
     display: dict[str, str] = {}
     for key, spellings in frame.groupby(keys, sort=False)["unit"]:
-        counts = Counter(spellings)
-        full = [s for s in counts if unit_key(s) == key and s.strip().lower() == key]
-        best = max(counts, key=lambda s: (counts[s], s in full, -list(counts).index(s)))
-        if best.strip().lower() in UNIT_ABBREVIATIONS and not full:
-            best = UNIT_ABBREVIATIONS[best.strip().lower()].title()
-        display[str(key)] = re.sub(r"\s+", " ", best).strip()
+        tidy = [re.sub(r"\s+", " ", s).strip() for s in spellings]
+        best = _preferred_spelling(tidy, str(key))
+        if best.lower() != key:  # only abbreviations seen: spell the unit out
+            best = str(key).title()
+        display[str(key)] = best
     canonical = keys.map(display)
     mapping = {raw: canon for raw, canon in zip(frame["unit"], canonical, strict=True)
                if raw != canon}

@@ -1,0 +1,134 @@
+"""Tests that honest-but-messy files read like their clean twin, and bad ones fail clearly."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from tests import workbooks
+from wfh_solver.api import read_employees
+from wfh_solver.read.errors import InputError
+
+
+def understood(path: Path) -> list[tuple[object, ...]]:
+    staff = read_employees(path)
+    return [(e.nip, e.name.replace("ù", "u"), e.unit, e.sub_unit, e.category, e.eselon,
+             e.roles, e.unit_type, e.status) for e in staff.employees]
+
+
+@pytest.fixture(scope="module")
+def twin(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[object, ...]]:
+    return understood(workbooks.clean(tmp_path_factory.mktemp("clean") / "clean.xlsx"))
+
+
+@pytest.mark.parametrize("maker,suffix", [
+    (workbooks.messy, ".xlsx"),
+    (workbooks.csv_semicolon_cp1252, ".csv"),
+    (workbooks.html_as_xls, ".xls"),
+    (workbooks.two_row_header_with_name_nip, ".xlsx"),
+])
+def test_messy_export_reads_like_its_clean_twin(maker, suffix, tmp_path, twin):
+    """Tests that title rows, merged headers, footers and odd spellings change nothing."""
+    assert understood(maker(tmp_path / f"input{suffix}")) == twin
+
+
+def test_ods_reads_like_its_clean_twin(tmp_path, twin):
+    """Tests the OpenDocument path through calamine."""
+    frame = pd.DataFrame(workbooks.ROWS, columns=workbooks.HEADER)
+    frame.to_excel(tmp_path / "input.ods", engine="odf", index=False)
+    assert understood(tmp_path / "input.ods") == twin
+
+
+def test_unit_spellings_are_merged_and_reported(tmp_path):
+    """Tests that DINAS KESEHATAN, 'Dinas  Kesehatan ' and Dinkes become one unit."""
+    staff = read_employees(workbooks.messy(tmp_path / "m.xlsx"))
+    units = {e.unit for e in staff.employees}
+    assert units == {"Dinas Kesehatan", "Kecamatan Sragen", "Dinas Pendidikan"}
+    assert staff.table.unit_spellings["Dinkes"] == "Dinas Kesehatan"
+
+
+def test_nip_stored_as_a_number_is_rejected_not_rounded(tmp_path):
+    """Tests that an 18-digit NIP typed as a number is refused with its row and column."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(workbooks.HEADER)
+    ws.append([196503121990031005, *workbooks.ROWS[0][1:]])
+    wb.save(tmp_path / "n.xlsx")
+    with pytest.raises(InputError) as caught:
+        read_employees(tmp_path / "n.xlsx")
+    problem = caught.value.problems[0]
+    assert problem.row == 2 and problem.column.startswith("A")
+    assert "rounded" in problem.reason
+
+
+def test_every_problem_names_sheet_row_and_column(tmp_path):
+    """Tests that duplicate NIPs, bad eselon and short NIPs are all reported at once."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Data"
+    ws.append(workbooks.HEADER)
+    ws.append(workbooks.ROWS[0])
+    ws.append(workbooks.ROWS[0])
+    ws.append(["12345", "X", "Dinas A", "", "Staf", "Z.9", "", "PNS"])
+    wb.save(tmp_path / "bad.xlsx")
+    with pytest.raises(InputError) as caught:
+        read_employees(tmp_path / "bad.xlsx")
+    lines = [p.line() for p in caught.value.problems]
+    assert any("duplicate NIP (rows 2, 3)" in line and "row 2" in line for line in lines)
+    assert any("row 4" in line and "18 digits" in line for line in lines)
+    assert any("row 4" in line and "column F" in line and "eselon" in line for line in lines)
+    assert all("sheet 'Data'" in line for line in lines)
+
+
+def test_missing_column_lists_what_was_found_and_what_is_accepted(tmp_path):
+    """Tests that a missing Jabatan column is explained with the accepted names."""
+    frame = pd.DataFrame([r[:3] for r in workbooks.ROWS], columns=workbooks.HEADER[:3])
+    frame.to_excel(tmp_path / "x.xlsx", index=False)
+    with pytest.raises(InputError) as caught:
+        read_employees(tmp_path / "x.xlsx")
+    line = caught.value.problems[0].line()
+    assert "Jabatan" in line and "Unit Kerja" in line and "Nama Jabatan" in line
+
+
+HOSTILE = {
+    "not_a_spreadsheet.xlsx": lambda p, src: (p.write_bytes(b"\x7fELF" + bytes(range(256)) * 8),
+                                              p)[1],
+    "prose.csv": lambda p, src: (p.write_text("Halo, ini bukan daftar pegawai.\n"), p)[1],
+    "truncated.xlsx": lambda p, src: workbooks.truncated(p, src),
+    "password.xlsx": lambda p, src: workbooks.password_protected(p),
+    "empty.xlsx": lambda p, src: workbooks.empty_workbook(p),
+    "empty_file.xlsx": lambda p, src: (p.write_bytes(b""), p)[1],
+    "million_rows.xlsx": lambda p, src: workbooks.million_styled_empty_rows(p),
+    "entity_bomb.xlsx": lambda p, src: workbooks.entity_bomb(p),
+    "huge_strings.xlsx": lambda p, src: workbooks.huge_shared_strings(p),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_file_exits_2_with_one_line_and_is_not_modified(name, tmp_path):
+    """Tests that each hostile file ends in exit 2, a clear line, bounded memory, input intact."""
+    source = workbooks.clean(tmp_path / "src.xlsx")
+    path = HOSTILE[name](tmp_path / name, source)
+    before = path.read_bytes()
+    code = (
+        "import resource, subprocess, sys\n"
+        "p = subprocess.run([sys.executable, '-m', 'wfh_solver.cli', 'solve', sys.argv[1],"
+        " '--scenario', 'jateng-2020', '--out', sys.argv[2]], capture_output=True, text=True)\n"
+        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+        "print(p.returncode, peak, repr(p.stderr))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code, str(path), str(tmp_path / "out.xlsx")],
+                         capture_output=True, text=True, timeout=120)
+    rc, peak_kb, stderr = run.stdout.split(" ", 2)
+    message = eval(stderr)  # noqa: S307 - our own repr
+    assert rc == "2", message
+    assert "Traceback" not in message
+    assert message.strip().startswith("error:") and name in message
+    assert int(peak_kb) < 1024 * 1024
+    assert path.read_bytes() == before
+    assert not (tmp_path / "out.xlsx").exists()

@@ -1,0 +1,215 @@
+"""Tests that each rule kind binds in a tiny solve, checked directly on the roster."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pytest
+
+from tests.factories import employee, problem
+from wfh_solver.domain.employee import Category
+from wfh_solver.policy.problem import PolicyInfeasible
+from wfh_solver.result import Status
+from wfh_solver.solve import solve
+
+ADMIN, PENGAWAS, STAF = Category.ADMINISTRATOR, Category.PENGAWAS, Category.PELAKSANA
+
+
+def office_of(result, members):
+    index = {e.nip: i for i, e in enumerate(result.roster.employees)}
+    return result.roster.office[[index[e.nip] for e in members]]
+
+
+def test_always_in_office_keeps_the_selected_in_and_sends_the_rest_home():
+    """Tests that always_in_office pins the head while max-WFH sends staff home."""
+    head = employee(category=Category.JPT, position="Kepala Dinas Kesehatan",
+                    roles=frozenset({"kepala_opd"}))
+    staff = [employee() for _ in range(3)]
+    result = solve(problem([head, *staff], [
+        {"name": "head", "kind": "always_in_office", "who": {"roles": ["kepala_opd"]}}]))
+    assert office_of(result, [head]).all()
+    assert not office_of(result, staff).any()
+    assert result.status is Status.OPTIMAL
+
+
+def test_always_at_home_pins_the_selected_at_home():
+    """Tests that always_at_home puts the selected at home even under a minimum."""
+    home = [employee(category=STAF) for _ in range(2)]
+    rest = [employee(category=STAF) for _ in range(3)]
+    result = solve(problem([*home, *rest], [
+        {"name": "home", "kind": "always_at_home", "who": {"positions": ["^Pengadministrasi"]},
+         },
+        ]))
+    assert not office_of(result, home + rest).any()
+
+
+def test_exempt_unit_is_all_in_office():
+    """Tests that an exempt unit keeps everyone in office every day."""
+    hospital = [employee(unit="RSUD Gemolong", unit_type="rsud") for _ in range(4)]
+    other = [employee() for _ in range(2)]
+    result = solve(problem([*hospital, *other], [
+        {"name": "rsud", "kind": "exempt_units", "who": {"unit_types": ["rsud"]}}]))
+    assert office_of(result, hospital).all()
+    assert not office_of(result, other).any()
+
+
+def test_min_present_per_unit_binds_exactly_and_rotates_fairly():
+    """Tests that '≥ 2 administrators' gives exactly 2 a day, spread within one day."""
+    admins = [employee(category=ADMIN) for _ in range(5)]
+    result = solve(problem(admins, [
+        {"name": "2 adm", "kind": "min_present", "count": 2,
+         "who": {"categories": ["administrator"]}}]))
+    grid = office_of(result, admins)
+    assert (grid.sum(axis=0) == 2).all()
+    assert grid.sum(axis=1).max() - grid.sum(axis=1).min() <= 1
+
+
+def test_min_present_per_sub_unit_counts_each_sub_unit():
+    """Tests that a per-seksi minimum holds in every seksi separately."""
+    seksi_a = [employee(sub_unit="Seksi A", sub_unit_kind="seksi") for _ in range(3)]
+    seksi_b = [employee(sub_unit="Seksi B", sub_unit_kind="seksi") for _ in range(4)]
+    result = solve(problem([*seksi_a, *seksi_b], [
+        {"name": "2 staf", "kind": "min_present", "per": "sub_unit", "count": 2,
+         "who": {"categories": ["pelaksana"], "sub_unit_kinds": ["seksi"]}}]))
+    assert (office_of(result, seksi_a).sum(axis=0) == 2).all()
+    assert (office_of(result, seksi_b).sum(axis=0) == 2).all()
+
+
+def test_min_present_above_headcount_is_capped_with_a_warning():
+    """Tests that a unit with one administrator under '≥ 2' warns instead of failing."""
+    admin = employee(unit="Dinas Kecil", category=ADMIN)
+    result = solve(problem([admin, employee(unit="Dinas Kecil")], [
+        {"name": "2 adm", "kind": "min_present", "count": 2,
+         "who": {"categories": ["administrator"]}}]))
+    assert office_of(result, [admin]).all()
+    assert any("Dinas Kecil" in w and "2 adm" in w for w in result.warnings)
+
+
+def test_min_office_share_rounds_up_per_unit():
+    """Tests that 30% of 10 staff means 3 in office every day."""
+    staff = [employee() for _ in range(10)]
+    result = solve(problem(staff, [
+        {"name": "30%", "kind": "min_office_share", "share": 0.3}]))
+    assert (office_of(result, staff).sum(axis=0) == 3).all()
+
+
+def test_max_office_share_below_a_minimum_is_explained_as_infeasible():
+    """Tests that clashing maximum and minimum name the unit and both rules."""
+    admins = [employee(unit="Dinas A", category=ADMIN) for _ in range(4)]
+    staff = [employee(unit="Dinas A") for _ in range(6)]
+    with pytest.raises(PolicyInfeasible) as caught:
+        solve(problem([*admins, *staff], [
+            {"name": "4 adm", "kind": "min_present", "count": 4,
+             "who": {"categories": ["administrator"]}},
+            {"name": "cap 25%", "kind": "max_office_share", "share": 0.25}]))
+    text = " ".join(caught.value.reasons)
+    assert "Dinas A" in text and "cap 25%" in text
+
+
+def test_max_office_share_caps_the_office_when_intent_pushes_up():
+    """Tests that a cap holds alongside a minimum it leaves room for."""
+    staff = [employee() for _ in range(10)]
+    result = solve(problem(staff, [
+        {"name": "min 40%", "kind": "min_office_share", "share": 0.4},
+        {"name": "cap 50%", "kind": "max_office_share", "share": 0.5}]))
+    per_day = office_of(result, staff).sum(axis=0)
+    assert (per_day >= 4).all() and (per_day <= 5).all()
+
+
+def test_wfh_share_target_is_hit_every_day():
+    """Tests that a 30% WFH target sends exactly 3 of 10 home each day."""
+    staff = [employee(unit=f"Dinas {i % 3}") for i in range(10)]
+    result = solve(problem(staff, [
+        {"name": "30% WFH", "kind": "wfh_share_target", "per": "organisation", "share": 0.3}],
+        intent="wfh_target"))
+    assert ((~office_of(result, staff)).sum(axis=0) == 3).all()
+    assert result.levels[0].objective == 0
+
+
+def test_wfh_target_out_of_reach_sends_every_eligible_home():
+    """Tests that a target larger than the eligible staff sends all eligible home."""
+    fixed = [employee(category=ADMIN, eselon="III.a") for _ in range(8)]
+    staff = [employee() for _ in range(2)]
+    result = solve(problem([*fixed, *staff], [
+        {"name": "structural in", "kind": "always_in_office", "who": {"eselon": ["III"]}},
+        {"name": "50% WFH", "kind": "wfh_share_target", "per": "organisation", "share": 0.5}],
+        intent="wfh_target"))
+    assert not office_of(result, staff).any()
+
+
+def test_top_levels_keeps_the_two_highest_echelons_present():
+    """Tests that with II, III and IV present, II and III stay and IV goes home."""
+    jpt = employee(category=Category.JPT, eselon="II.b")
+    adm = employee(category=ADMIN, eselon="III.a")
+    kasi = employee(category=PENGAWAS, eselon="IV.a")
+    result = solve(problem([jpt, adm, kasi], [
+        {"name": "top 2", "kind": "top_levels", "levels": 2}]))
+    assert office_of(result, [jpt, adm]).all()
+    assert not office_of(result, [kasi]).any()
+
+
+def test_top_levels_uses_the_levels_present_in_each_unit():
+    """Tests that a unit without eselon II keeps III and IV in."""
+    adm = employee(unit="Kantor X", category=ADMIN, eselon="III.a")
+    kasi = employee(unit="Kantor X", category=PENGAWAS, eselon="IV.b")
+    result = solve(problem([adm, kasi, employee(unit="Kantor X")], [
+        {"name": "top 2", "kind": "top_levels", "levels": 2}]))
+    assert office_of(result, [adm, kasi]).all()
+
+
+def test_vulnerable_staff_get_wfh_first():
+    """Tests that aged staff get fewer office days than the young under a minimum."""
+    old = [employee(birth_date=date(1960, 1, 1)) for _ in range(2)]
+    young = [employee(birth_date=date(1990, 1, 1)) for _ in range(2)]
+    result = solve(problem([*old, *young], [
+        {"name": "2 staf", "kind": "min_present", "count": 2,
+         "who": {"categories": ["pelaksana"]}}]))
+    assert office_of(result, old).sum() < office_of(result, young).sum()
+    assert result.levels[1].objective == result.levels[1].bound
+
+
+def test_must_wfh_flag_conflicting_with_a_rule_is_explained():
+    """Tests that Wajib WFH on a head who must be in office names the person and rule."""
+    head = employee(category=Category.JPT, roles=frozenset({"kepala_opd"}), must_wfh=True,
+                    name="Budi")
+    with pytest.raises(PolicyInfeasible) as caught:
+        problem([head], [
+            {"name": "heads in", "kind": "always_in_office", "who": {"roles": ["kepala_opd"]}}])
+    assert "Budi" in caught.value.reasons[0] and "heads in" in caught.value.reasons[0]
+
+
+def test_overlapping_rules_fall_back_to_per_day_and_still_hold():
+    """Tests that non-nested rule sets (kasi role vs all pengawas) are still exact."""
+    kasi = [employee(category=PENGAWAS, roles=frozenset({"kasi"}), sub_unit="Seksi A")
+            for _ in range(3)]
+    kasubbag = [employee(category=PENGAWAS, roles=frozenset({"kasubbag"}), sub_unit="Seksi A")
+                for _ in range(3)]
+    seksi = [employee(sub_unit="Seksi A", category=PENGAWAS) for _ in range(2)]
+    result = solve(problem([*kasi, *kasubbag, *seksi], [
+        {"name": "1 kasi", "kind": "min_present", "count": 2, "who": {"roles": ["kasi"]}},
+        {"name": "3 pengawas", "kind": "min_present", "count": 3,
+         "who": {"categories": ["pengawas"], "exclude": {"roles": ["kasubbag"]}}},
+        {"name": "2 pengawas seksi", "kind": "min_present", "count": 4, "per": "sub_unit",
+         "who": {"categories": ["pengawas"], "exclude": {"roles": ["kasi"]}}}]))
+    assert (office_of(result, kasi).sum(axis=0) >= 2).all()
+    assert (office_of(result, kasi + seksi).sum(axis=0) >= 3).all()
+    assert (office_of(result, kasubbag + seksi).sum(axis=0) >= 4).all()
+    assert result.status is Status.OPTIMAL
+
+
+def test_same_input_and_seed_give_the_same_roster():
+    """Tests determinism of the whole solve."""
+    staff = [employee(sub_unit=f"Seksi {i % 3}", sub_unit_kind="seksi") for i in range(20)]
+    rules = [{"name": "30%", "kind": "min_office_share", "share": 0.3},
+             {"name": "1 per seksi", "kind": "min_present", "per": "sub_unit", "count": 1}]
+    first = solve(problem(staff, rules)).roster.office
+    second = solve(problem(staff, rules)).roster.office
+    assert np.array_equal(first, second)
+
+
+def test_public_holidays_have_no_column():
+    """Tests that Nyepi 2020 is not a working day of the Sragen week."""
+    result = solve(problem([employee()], [], start=date(2020, 3, 23), end=date(2020, 3, 27)))
+    assert date(2020, 3, 25) not in result.roster.days
+    assert len(result.roster.days) == 4

@@ -1,0 +1,406 @@
+"""Tests for the roster writers (`wfh_solver.write`)."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import openpyxl
+import pandas as pd
+import pytest
+
+from wfh_solver.domain.calendar import Calendar
+from wfh_solver.domain.employee import Category, Employee
+from wfh_solver.result import AppliedRule, LevelResult, Result, Roster, RuleCount, Status
+from wfh_solver.write import atomic_output, excel, label, write_csv, write_per_unit, write_roster
+from wfh_solver.write.excel import unique_stems, unit_summary, write_xlsx
+
+DAYS = tuple(date(2024, 6, d) for d in range(3, 8))
+NIP = "196503121990031005"
+HYPERLINK = '=HYPERLINK("http://x","y")'
+RICH = "<r><t>x</t></r>"
+KES, BKD, KEC = "Dinas Kesehatan", "Badan Keuangan Daerah", "Kecamatan Ungaran/Barat"
+VIOLATED_DAY = 2
+
+# (unit, sub unit, name, position); the list order is the "original order".
+STAFF = [
+    (KES, "Sekretariat", "Siti Aminah", "Sekretaris Dinas"),
+    (BKD, "Bidang Anggaran", HYPERLINK, "Analis Anggaran"),
+    (KEC, "Seksi Pemerintahan", "Budi Santoso", "Camat"),
+    (KES, "Bidang P2P", "Ahmad Fauzi", "Epidemiolog"),
+    (BKD, "Bidang Anggaran", "Dewi Lestari", "+62 Pelaksana"),
+    (KEC, "Seksi Pemerintahan", "Rina Marlina", "-Staf"),
+    (KES, "Sekretariat", "Joko Widodo", "@Pengadministrasi"),
+    (BKD, "Sekretariat", "Agus Salim", "Kasubbag Umum"),
+    (KEC, "Sekretariat", "Nur Hidayah", "Sekretaris Camat"),
+    (KES, "Bidang P2P", "Bambang Pamungkas", "Kepala Bidang"),
+    (BKD, "Sekretariat", "Yuni Shara", "Pelaksana"),
+    (KEC, "Sekretariat", RICH, "Pelaksana"),
+]
+
+
+def _employees() -> tuple[Employee, ...]:
+    return tuple(
+        Employee(
+            nip=NIP if i == 0 else f"19800101200501{i:04d}",
+            name=name,
+            unit=unit,
+            sub_unit=sub,
+            position=pos,
+            category=Category.PELAKSANA,
+        )
+        for i, (unit, sub, name, pos) in enumerate(STAFF)
+    )
+
+
+def _office() -> np.ndarray:
+    office = np.array([[(i + d) % 2 == 0 for d in range(len(DAYS))] for i in range(len(STAFF))])
+    office[0, VIOLATED_DAY] = False  # Dinas Kesehatan drops to 1 in office that day
+    return office
+
+
+@pytest.fixture
+def result() -> Result:
+    """A hand-built result: 3 units, 12 employees, 5 days, one violated rule-day."""
+    kes = tuple(i for i, s in enumerate(STAFF) if s[0] == KES)
+    counts = (
+        RuleCount("min_hadir", "min_office", KES, "", kes, minimum=2),
+        RuleCount("target_wfh", "target", BKD, "Bidang Anggaran", (1, 4), target_wfh=1),
+        RuleCount("batas_org", "max_office", "", "", tuple(range(len(STAFF))), maximum=12),
+    )
+    cal = Calendar(
+        DAYS[0], DAYS[-1], DAYS, ((date(2024, 6, 1), "Hari Lahir Pancasila"),), "mon-fri"
+    )
+    return Result(
+        scenario_name="uji",
+        scenario_title="Skenario uji",
+        source="pegawai.xlsx",
+        calendar=cal,
+        roster=Roster(_employees(), DAYS, _office()),
+        status=Status.OPTIMAL,
+        levels=(LevelResult("hadir", "Minimum kehadiran", 3, 3, Status.OPTIMAL, 0.5),),
+        rule_counts=counts,
+        applied_rules=(
+            AppliedRule("min_hadir", "min_office", "Minimal 2 pegawai hadir", 4),
+            AppliedRule("target_wfh", "target", "Tepat 1 pegawai WFH", 2),
+            AppliedRule("batas_org", "max_office", "Paling banyak 12 hadir", 12),
+            AppliedRule("rentan", "vulnerable", "=cmd|' /C calc'!A0", 0),
+        ),
+        warnings=("Satu peringatan",),
+        choices=("Pilihan satu", "Pilihan dua"),
+        solve_seconds=1.25,
+        switches=7,
+        switches_bound=5,
+        extra={"Catatan": "@SUM(1)"},
+    )
+
+
+@pytest.fixture
+def xlsx(result: Result, tmp_path: Path) -> Path:
+    """The fixture result written as an Indonesian workbook."""
+    path = tmp_path / "jadwal.xlsx"
+    write_xlsx(result, path)
+    return path
+
+
+def _rows(ws: Any) -> list[list[Any]]:
+    return [list(r) for r in ws.iter_rows(values_only=True)]
+
+
+def _as_date(value: object) -> date:
+    assert isinstance(value, datetime)
+    return value.date()
+
+
+def test_sheet_names_and_order(xlsx: Path) -> None:
+    """Tests that the workbook has Jadwal, Rekap Unit, Ringkasan, Aturan in that order."""
+    wb = openpyxl.load_workbook(xlsx)
+    assert wb.sheetnames == ["Jadwal", "Rekap Unit", "Ringkasan", "Aturan"]
+    assert wb.properties.title is not None and "Skenario uji" in wb.properties.title
+
+
+def test_roster_header_row_is_exact(xlsx: Path) -> None:
+    """Tests that the Jadwal header is the fixed columns, one date per day, then totals."""
+    header = _rows(openpyxl.load_workbook(xlsx)["Jadwal"])[0]
+    assert header[:5] == ["NIP", "Nama", "Unit Kerja", "Sub Unit", "Jabatan"]
+    assert [_as_date(v) for v in header[5:10]] == list(DAYS)
+    assert header[10:] == ["Hari WFO", "Hari WFH"]
+
+
+def test_day_headers_are_excel_dates(xlsx: Path) -> None:
+    """Tests that day header cells are real Excel dates, not text."""
+    ws = openpyxl.load_workbook(xlsx)["Jadwal"]
+    cells = [ws.cell(row=1, column=c) for c in range(6, 11)]
+    assert all(c.is_date for c in cells)
+    assert all(c.data_type == "d" or c.data_type == "n" for c in cells)
+
+
+def test_nip_and_formula_like_text_stay_literal(xlsx: Path) -> None:
+    """Tests that NIP, =HYPERLINK names, <r> markup and +/-/@ text are stored as strings."""
+    ws = openpyxl.load_workbook(xlsx, data_only=False)["Jadwal"]
+    by_nip = {ws.cell(row=r, column=1).value: r for r in range(2, ws.max_row + 1)}
+    nip_cell = ws.cell(row=by_nip[NIP], column=1)
+    assert nip_cell.value == NIP and nip_cell.data_type == "s"
+    names = {ws.cell(row=r, column=2).value: ws.cell(row=r, column=2) for r in by_nip.values()}
+    for text in (HYPERLINK, RICH):
+        assert names[text].data_type == "s"
+        assert names[text].value == text
+    positions = {ws.cell(row=r, column=5).value for r in by_nip.values()}
+    assert {"+62 Pelaksana", "-Staf", "@Pengadministrasi"} <= positions
+    rules = openpyxl.load_workbook(xlsx)["Aturan"]
+    assert rules.cell(row=5, column=3).value == "=cmd|' /C calc'!A0"
+    assert rules.cell(row=5, column=3).data_type == "s"
+
+
+def test_rows_sorted_by_unit_then_sub_unit_then_original_order(xlsx: Path) -> None:
+    """Tests that roster rows are sorted by unit and sub unit, stably."""
+    body = _rows(openpyxl.load_workbook(xlsx)["Jadwal"])[1:]
+    expected = sorted(
+        range(len(STAFF)), key=lambda i: (STAFF[i][0].casefold(), STAFF[i][1].casefold())
+    )
+    assert [row[1] for row in body] == [STAFF[i][2] for i in expected]
+
+
+def test_wfo_wfh_cells_and_totals(xlsx: Path, result: Result) -> None:
+    """Tests that day cells are WFO/WFH matching the roster and the totals add up."""
+    body = _rows(openpyxl.load_workbook(xlsx)["Jadwal"])[1:]
+    by_nip = {e.nip: i for i, e in enumerate(result.roster.employees)}
+    for row in body:
+        i = by_nip[str(row[0])]
+        codes = row[5:10]
+        assert codes == ["WFO" if x else "WFH" for x in result.roster.office[i]]
+        assert row[10] == codes.count("WFO") and row[11] == codes.count("WFH")
+    assert sum(int(row[10]) for row in body) == int(result.roster.office.sum())
+
+
+def test_roster_layout_and_print_setup(xlsx: Path) -> None:
+    """Tests freeze panes, autofilter, colouring rules, A4 landscape and unit page breaks."""
+    ws = openpyxl.load_workbook(xlsx)["Jadwal"]
+    assert ws.freeze_panes == "C2"
+    assert ws.auto_filter.ref == "A1:L13"
+    ranges = [str(cf.sqref) for cf in ws.conditional_formatting]
+    assert ranges == ["F2:J13", "F2:J13"] or ranges == ["F2:J13"]
+    assert sum(len(cf.rules) for cf in ws.conditional_formatting) == 2
+    assert ws.page_setup.orientation == "landscape"
+    assert int(ws.page_setup.paperSize) == 9
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0
+    assert ws.print_title_rows == "$1:$1"
+    assert [b.id for b in ws.row_breaks.brk] == [5, 9]
+
+
+def _rekap(xlsx: Path) -> list[list[Any]]:
+    return _rows(openpyxl.load_workbook(xlsx)["Rekap Unit"])
+
+
+def test_rekap_unit_header_and_totals(xlsx: Path, result: Result) -> None:
+    """Tests the Rekap Unit header and that each unit-day starts with a correct total row."""
+    rows = _rekap(xlsx)
+    assert rows[0] == [
+        "Unit Kerja", "Sub Unit", "Tanggal", "Aturan", "Jumlah pegawai", "Hadir (WFO)",
+        "Persentase hadir", "Minimum", "Maksimum", "Target WFH", "Memenuhi",
+    ]  # fmt: skip
+    totals = [r for r in rows[1:] if r[3] == "Total unit" and r[0] == KES]
+    assert [_as_date(r[2]) for r in totals] == list(DAYS)
+    kes = [i for i, s in enumerate(STAFF) if s[0] == KES]
+    office = result.roster.office
+    assert [r[5] for r in totals] == [int(office[kes, d].sum()) for d in range(len(DAYS))]
+    assert totals[0][4] == 4 and totals[0][6] == pytest.approx(totals[0][5] / 4)
+
+
+def test_rekap_marks_violation_on_exactly_that_day(xlsx: Path) -> None:
+    """Tests that Memenuhi is Tidak only for the violated rule on the violated day."""
+    rows = _rekap(xlsx)[1:]
+    failing = [(r[0], r[3], _as_date(r[2])) for r in rows if r[10] == "Tidak"]
+    assert failing == [(KES, "min_hadir", DAYS[VIOLATED_DAY])]
+    rule_rows = [r for r in rows if r[3] != "Total unit"]
+    assert all(r[10] in ("Ya", "Tidak") for r in rule_rows)
+    assert len(rule_rows) == 3 * len(DAYS)
+    assert any(r[0] == "(seluruh organisasi)" and r[3] == "batas_org" for r in rule_rows)
+
+
+def test_unit_summary_matches_naive_count() -> None:
+    """Tests that the vectorised unit summary equals a plain loop on random data."""
+    rng = np.random.default_rng(1)
+    n, days = 200, 7
+    units = [f"U{k}" for k in rng.integers(0, 5, n)]
+    employees = tuple(
+        Employee(f"{i:018d}", f"P{i}", u, "S", "X", Category.PELAKSANA) for i, u in enumerate(units)
+    )
+    office = rng.random((n, days)) < 0.5
+    counts = tuple(
+        RuleCount(
+            f"r{k}", "k", f"U{k % 5}", "", tuple(sorted(rng.choice(n, rng.integers(0, 30), False))),
+            minimum=int(rng.integers(0, 8)), maximum=int(rng.integers(5, 20)),
+        )
+        for k in range(40)
+    )  # fmt: skip
+    day_list = tuple(date(2024, 1, d) for d in range(1, days + 1))
+    cal = Calendar(day_list[0], day_list[-1], day_list, (), "mon-fri")
+    res = Result("s", "t", "src", cal, Roster(employees, day_list, office), Status.FEASIBLE, (),
+                 counts, ())  # fmt: skip
+    summary = unit_summary(res)
+    for k, line in enumerate(summary.lines):
+        if line.rule is None:
+            members = [i for i, e in enumerate(employees) if e.unit == line.unit]
+        else:
+            rc = next(rc for rc in counts if rc.rule == line.rule)
+            members = list(rc.members)
+        for d in range(days):
+            count = int(office[members, d].sum()) if members else 0
+            assert summary.in_office[k, d] == count
+            if line.rule is not None:
+                assert line.minimum is not None and line.maximum is not None
+                assert summary.met[k, d] == (line.minimum <= count <= line.maximum)
+
+
+def test_summary_sheet_lists_status_levels_warnings_choices(xlsx: Path) -> None:
+    """Tests that Ringkasan holds the key facts, warnings, choices and extra items."""
+    rows = _rows(openpyxl.load_workbook(xlsx)["Ringkasan"])
+    assert rows[0] == ["Butir", "Nilai"]
+    values = {str(k): v for k, v in rows[1:]}
+    assert values["Skenario"] == "uji"
+    assert values["Status solver"] == "OPTIMAL"
+    assert _as_date(values["Awal periode"]) == DAYS[0]
+    assert values["Jumlah hari kerja"] == 5
+    assert values["Hari libur dilewati"] == "01/06/2024 Hari Lahir Pancasila"
+    assert values["Tingkat 1: batas terbukti"] == 3
+    assert values["Dihentikan sebelum selesai"] == "Tidak"
+    assert values["Catatan"] == "@SUM(1)"
+    assert [v for k, v in rows if k == "Peringatan"] == ["Satu peringatan"]
+    assert [v for k, v in rows if k == "Pilihan pemodelan"] == ["Pilihan satu", "Pilihan dua"]
+
+
+def test_reads_back_with_calamine(xlsx: Path, result: Result) -> None:
+    """Tests that python-calamine (via pandas) reads every sheet with the right shape."""
+    sheets = pd.read_excel(xlsx, sheet_name=None, engine="calamine", dtype=object)
+    assert list(sheets) == ["Jadwal", "Rekap Unit", "Ringkasan", "Aturan"]
+    roster = sheets["Jadwal"]
+    assert roster.shape == (12, 12)
+    assert NIP in set(roster["NIP"]) and HYPERLINK in set(roster["Nama"])
+    assert (sheets["Rekap Unit"]["Memenuhi"] == "Tidak").sum() == 1
+    assert len(sheets["Aturan"]) == len(result.applied_rules)
+
+
+def test_english_labels(result: Result, tmp_path: Path) -> None:
+    """Tests that lang="en" gives English sheet names, headers and values."""
+    path = tmp_path / "roster.xlsx"
+    write_xlsx(result, path, lang="en")
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["Roster", "Unit Summary", "Summary", "Rules"]
+    header = _rows(wb["Roster"])[0]
+    assert header[:5] == ["NIP", "Name", "Unit", "Sub unit", "Position"]
+    assert header[10:] == ["WFO days", "WFH days"]
+    rekap = _rows(wb["Unit Summary"])
+    assert {r[10] for r in rekap[1:] if r[3] != "Unit total"} == {"Yes", "No"}
+    assert any(r[0] == "(whole organisation)" for r in rekap)
+    assert label("sheet_roster", "en") == "Roster"
+    with pytest.raises(ValueError, match="language"):
+        write_xlsx(result, path, lang="fr")
+
+
+def test_failed_write_leaves_existing_file_untouched(
+    result: Result, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tests that an exception mid-write keeps the old workbook and leaves no temp file."""
+    path = tmp_path / "jadwal.xlsx"
+    path.write_bytes(b"old workbook")
+
+    def boom(*args: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(excel, "_write_summary", boom)
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        write_xlsx(result, path)
+    assert path.read_bytes() == b"old workbook"
+    assert [p.name for p in tmp_path.iterdir()] == ["jadwal.xlsx"]
+
+
+def test_atomic_output_replaces_only_on_success(tmp_path: Path) -> None:
+    """Tests that atomic_output writes via a sibling temp file and replaces on success."""
+    path = tmp_path / "out.csv"
+    with atomic_output(path) as tmp:
+        assert tmp.parent == tmp_path and tmp != path and tmp.exists()
+        tmp.write_text("new")
+    assert path.read_text() == "new"
+    with pytest.raises(KeyError), atomic_output(path) as tmp:
+        tmp.write_text("half")
+        raise KeyError("stop")
+    assert path.read_text() == "new"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
+
+
+def test_write_per_unit(result: Result, tmp_path: Path) -> None:
+    """Tests one safe-named workbook per unit, each holding only that unit's data."""
+    paths = write_per_unit(result, tmp_path / "per_unit")
+    assert [p.name for p in paths] == [
+        "Badan Keuangan Daerah.xlsx",
+        "Dinas Kesehatan.xlsx",
+        "Kecamatan Ungaran_Barat.xlsx",
+    ]
+    kes = openpyxl.load_workbook(paths[1])
+    roster = _rows(kes["Jadwal"])[1:]
+    assert len(roster) == 4 and {r[2] for r in roster} == {KES}
+    rekap = _rows(kes["Rekap Unit"])[1:]
+    assert {r[0] for r in rekap} == {KES}
+    assert [_as_date(r[2]) for r in rekap if r[10] == "Tidak"] == [DAYS[VIOLATED_DAY]]
+    assert [r[0] for r in _rows(kes["Aturan"])[1:]] == ["min_hadir", "rentan"]
+    bkd_rekap = _rows(openpyxl.load_workbook(paths[0])["Rekap Unit"])[1:]
+    assert {r[5] for r in bkd_rekap if r[3] == "target_wfh"} == {1}
+
+
+def test_unique_stems_are_safe_and_distinct() -> None:
+    """Tests file-name sanitising, the 100-char cap and collision de-duplication."""
+    stems = unique_stems(["A/B", "A:B", "a?b", "..", "x" * 150, "Dinas PU-PR 2.0", "CON"])
+    assert stems[:3] == ["A_B", "A_B_2", "a_b_3"]
+    assert stems[3] == "unit"
+    assert stems[4] == "x" * 100
+    assert stems[5] == "Dinas PU-PR 2.0"
+    assert stems[6] == "_CON"
+    assert unique_stems(["x" * 150, "x" * 120]) == ["x" * 100, "x" * 98 + "_2"]
+
+
+def test_csv_long_format(result: Result, tmp_path: Path) -> None:
+    """Tests that the CSV has nip,date,status and one row per employee-day."""
+    path = tmp_path / "jadwal.csv"
+    write_csv(result, path)
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0] == ["nip", "date", "status"]
+    assert len(rows) - 1 == len(STAFF) * len(DAYS)
+    assert rows[1] == [NIP, "2024-06-03", "WFO"]
+    assert rows[1 + VIOLATED_DAY] == [NIP, "2024-06-05", "WFH"]
+    assert {r[2] for r in rows[1:]} == {"WFO", "WFH"}
+
+
+def test_write_roster_dispatches_on_suffix(result: Result, tmp_path: Path) -> None:
+    """Tests that write_roster picks xlsx or csv by suffix and rejects anything else."""
+    write_roster(result, tmp_path / "a.XLSX")
+    assert openpyxl.load_workbook(tmp_path / "a.XLSX").sheetnames[0] == "Jadwal"
+    write_roster(result, tmp_path / "a.csv")
+    assert (tmp_path / "a.csv").read_text(encoding="utf-8").startswith("nip,date,status\n")
+    with pytest.raises(ValueError, match=r"unsupported file type '\.ods'"):
+        write_roster(result, tmp_path / "a.ods")
+
+
+_SOFFICE = shutil.which("libreoffice") or shutil.which("soffice")
+
+
+@pytest.mark.skipif(_SOFFICE is None, reason="LibreOffice is not installed")
+def test_libreoffice_converts_workbook(xlsx: Path, tmp_path: Path) -> None:
+    """Tests that LibreOffice opens the workbook headless and converts it to csv."""
+    out = tmp_path / "lo"
+    profile = (tmp_path / "lo-profile").as_uri()
+    done = subprocess.run(
+        [str(_SOFFICE), f"-env:UserInstallation={profile}", "--headless",
+         "--convert-to", "csv", "--outdir", str(out), str(xlsx)],
+        capture_output=True, timeout=180, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    text = (out / "jadwal.csv").read_text(encoding="utf-8", errors="replace")
+    assert NIP in text
