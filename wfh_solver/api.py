@@ -47,8 +47,13 @@ def plan(path: str | Path, scenario: str | Path | Scenario, *, start: date | Non
          end: date | None = None, time_limit: float = 60.0, seed: int = 0, workers: int = 1,
          sheet: str | None = None, progress: Progress | None = None) -> Result:
     """One call from a spreadsheet to a roster: what `wfh-solver solve` does."""
+    report = progress or (lambda phase, done, total: None)
+    report("read", 0, 1)
     staff = read_employees(path, sheet)
+    report("read", 1, 1)
+    report("build", 0, 1)
     problem = make_problem(staff, scenario, start, end)
+    report("build", 1, 1)
     result = solve(problem, SolveOptions(time_limit, seed, workers), progress)
     warnings = tuple(p.line() for p in staff.table.warnings) + result.warnings
     return _with_warnings(result, warnings)

@@ -9,13 +9,23 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from wfh_solver import api
@@ -93,14 +103,40 @@ def solve_command(
         raise Exit(EXIT_INPUT, ["error: --out must not be the input file"])
     if out_path.suffix.lower() not in (".xlsx", ".csv"):
         raise Exit(EXIT_INPUT, [f"error: --out {out_path}: use a .xlsx or .csv file name"])
-    result = _guard(lambda: api.plan(input, scenario, start=start, end=end,
-                                     time_limit=time_limit, seed=seed, workers=workers,
-                                     sheet=sheet))
-    _guard(lambda: write_roster(result, out_path, lang=lang))
-    if per_unit is not None:
-        _guard(lambda: write_per_unit(result, per_unit, lang=lang))
+    with _progress(quiet) as report:
+        result = _guard(lambda: api.plan(input, scenario, start=start, end=end,
+                                         time_limit=time_limit, seed=seed, workers=workers,
+                                         sheet=sheet, progress=report))
+        report("write", 0, 1)
+        _guard(lambda: write_roster(result, out_path, lang=lang))
+        if per_unit is not None:
+            _guard(lambda: write_per_unit(result, per_unit, lang=lang))
+        report("write", 1, 1)
     if not quiet:
         _print_summary(result, out_path)
+
+
+PHASES = {"read": "membaca / reading", "build": "menyusun aturan / building",
+          "solve": "menyelesaikan / solving", "write": "menulis / writing"}
+
+
+@contextmanager
+def _progress(quiet: bool) -> Iterator[Callable[[str, int, int], None]]:
+    """A live progress display on stderr, only for a person at a terminal."""
+    if quiet or not sys.stderr.isatty():
+        yield lambda phase, done, total: None
+        return
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+               MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        tasks: dict[str, TaskID] = {}
+
+        def report(phase: str, done: int, total: int) -> None:
+            if phase not in tasks:
+                tasks[phase] = bar.add_task(PHASES.get(phase, phase), total=total)
+            bar.update(tasks[phase], completed=done, total=total)
+
+        yield report
 
 
 def _print_summary(result: object, out_path: Path) -> None:
@@ -115,6 +151,12 @@ def _print_summary(result: object, out_path: Path) -> None:
                   f"{level.status.value}")
     err.print(f"  status {result.status.value}; {len(result.warnings)} warning(s); "
               f"solved in {result.solve_seconds:.1f} s")
+    if result.interrupted:
+        err.print("  [yellow]interrupted (Ctrl-C): the best roster found so far was written; "
+                  "it is not proven optimal[/yellow]")
+    elif not result.is_optimal:
+        err.print("  [yellow]time limit reached: the roster is feasible but not proven optimal "
+                  "(see the gap in Ringkasan)[/yellow]")
 
 
 @app.command("scenarios")

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import signal
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import numpy as np
 
-from wfh_solver.model.cpsat import LEVELS, ComponentSolution, SolveOptions, solve_component
+from wfh_solver.model.cpsat import (
+    LEVELS,
+    ComponentSolution,
+    SolveOptions,
+    StopSignal,
+    solve_component,
+)
 from wfh_solver.model.groups import Component, Group, components, laminar_order, make_groups
 from wfh_solver.policy.problem import FIXED_WFO, PolicyInfeasible, Problem
 from wfh_solver.result import AppliedRule, LevelResult, Result, Roster, RuleCount, Status
@@ -29,10 +38,18 @@ def solve(problem: Problem, options: SolveOptions | None = None,
     totals = [LevelTotals() for _ in LEVELS]
     max_wfh = problem.scenario.intent == "max_wfh"
     cursor = 0
-    for k, comp in enumerate(parts):
-        order = laminar_order(comp)
-        solution = solve_component(comp, groups, days, order is not None, max_wfh, options,
-                                   deadline)
+    stop = StopSignal()
+    with _ctrl_c_stops(stop):
+        solutions = []
+        for k, comp in enumerate(parts):
+            order = laminar_order(comp)
+            hurry = stop.requested or time.monotonic() >= deadline
+            solutions.append((comp, order, solve_component(
+                comp, groups, days, order is not None, max_wfh, options, deadline, hurry,
+                stop)))
+            if progress is not None:
+                progress("solve", k + 1, len(parts))
+    for comp, order, solution in solutions:
         if not solution.feasible:
             raise PolicyInfeasible(explain_infeasible(problem, comp, groups))
         if not solution.office:
@@ -44,8 +61,6 @@ def solve(problem: Problem, options: SolveOptions | None = None,
             cursor = _wrap_layout(office, groups, order, solution, days, cursor)
         else:
             _daily_layout(office, groups, comp, solution)
-        if progress is not None:
-            progress("solve", k + 1, len(parts))
     if days == 0:
         office = np.zeros((len(problem.employees), 0), dtype=bool)
     levels = tuple(
@@ -70,8 +85,23 @@ def solve(problem: Problem, options: SolveOptions | None = None,
         solve_seconds=time.perf_counter() - started,
         switches=switches,
         switches_bound=bound,
+        interrupted=stop.requested,
         extra={"groups": str(len(groups)), "components": str(len(parts))},
     )
+
+
+@contextmanager
+def _ctrl_c_stops(stop: StopSignal) -> Iterator[None]:
+    """While solving, Ctrl-C stops the search and keeps the best roster so far."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.getsignal(signal.SIGINT)
+    signal.signal(signal.SIGINT, lambda signum, frame: stop.stop())
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 class LevelTotals:

@@ -35,6 +35,19 @@ class SolveOptions:
     workers: int = 1
 
 
+class StopSignal:
+    """Ctrl-C during a long solve: stop the running search and keep its best roster."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self.solver: cp_model.CpSolver | None = None
+
+    def stop(self) -> None:
+        self.requested = True
+        if self.solver is not None:
+            self.solver.stop_search()
+
+
 @dataclass(slots=True)
 class LevelOutcome:
     objective: int = 0
@@ -124,20 +137,23 @@ class _Model:
 
 
 def solve_component(comp: Component, groups: list[Group], days: int, laminar: bool,
-                    max_wfh: bool, options: SolveOptions, deadline: float) -> ComponentSolution:
+                    max_wfh: bool, options: SolveOptions, deadline: float,
+                    hurry: bool = False, stop: StopSignal | None = None) -> ComponentSolution:
+    """Solve the levels in turn; in a hurry (time up, Ctrl-C) take the first roster found.
+
+    A hurried component reports its objectives with the trivial bound 0, so the
+    summary never calls it optimal.
+    """
     slots = 1 if laminar else days
     model = _Model(comp, groups, days, slots)
     model.add_count_rules()
     model.add_group_fairness()
     objectives = [model.intent_objective(max_wfh), model.vulnerable_objective(),
                   model.fairness_objective()]
-    solver = cp_model.CpSolver()
-    solver.parameters.random_seed = options.seed
-    solver.parameters.num_workers = max(1, options.workers)
-    if options.workers > 1:
-        solver.parameters.interleave_search = True
+    solver = _solver(options)
     outcome = ComponentSolution({}, slots)
-    status = None
+    if hurry:
+        return _first_solution(model, solver, objectives, outcome)
     for objective in objectives:
         started = time.perf_counter()
         if isinstance(objective, int):  # an empty sum: nothing to optimise at this level
@@ -145,17 +161,62 @@ def solve_component(comp: Component, groups: list[Group], days: int, laminar: bo
             continue
         model.m.minimize(objective)
         solver.parameters.max_time_in_seconds = max(0.05, deadline - time.monotonic())
+        if stop is not None:
+            stop.solver = solver
         status = solver.solve(model.m)
         seconds = time.perf_counter() - started
+        if stop is not None and stop.requested and status == cp_model.FEASIBLE:
+            outcome.levels.append(LevelOutcome(round(solver.objective_value),
+                                               round(solver.best_objective_bound), False,
+                                               seconds))
+            return _evaluate_rest(model, solver, objectives, outcome)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            outcome.feasible = status != cp_model.INFEASIBLE
-            outcome.levels.append(LevelOutcome(0, 0, False, seconds))
-            return outcome
+            if status == cp_model.INFEASIBLE:
+                outcome.feasible = False
+                return outcome
+            return _first_solution(model, _solver(options), objectives, outcome)
         value = round(solver.objective_value)
         bound = round(solver.best_objective_bound)
         outcome.levels.append(LevelOutcome(value, bound, status == cp_model.OPTIMAL, seconds))
         _hint_and_fix(model, solver, objective, value)
     outcome.office = {g: [int(solver.value(v)) for v in model.x[g]] for g in comp.groups}
+    return outcome
+
+
+def _solver(options: SolveOptions) -> cp_model.CpSolver:
+    solver = cp_model.CpSolver()
+    solver.parameters.random_seed = options.seed
+    solver.parameters.num_workers = max(1, options.workers)
+    if options.workers > 1:
+        solver.parameters.interleave_search = True  # keeps multi-threaded runs repeatable
+    return solver
+
+
+def _first_solution(model: _Model, solver: cp_model.CpSolver,
+                    objectives: list[cp_model.LinearExprT],
+                    outcome: ComponentSolution) -> ComponentSolution:
+    """Any roster that meets the hard rules, found fast, for a run out of time."""
+    started = time.perf_counter()
+    model.m.clear_objective()
+    solver.parameters.stop_after_first_solution = True
+    solver.parameters.max_time_in_seconds = 30.0
+    status = solver.solve(model.m)
+    if status == cp_model.INFEASIBLE:
+        outcome.feasible = False
+        return outcome
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return outcome  # nothing found: the caller reports the time limit
+    return _evaluate_rest(model, solver, objectives, outcome, time.perf_counter() - started)
+
+
+def _evaluate_rest(model: _Model, solver: cp_model.CpSolver,
+                   objectives: list[cp_model.LinearExprT], outcome: ComponentSolution,
+                   seconds: float = 0.0) -> ComponentSolution:
+    """Levels not optimised get their value in this solution and the trivial bound 0."""
+    for objective in objectives[len(outcome.levels):]:
+        value = objective if isinstance(objective, int) else int(solver.value(objective))
+        outcome.levels.append(LevelOutcome(value, 0, value == 0, seconds))
+    outcome.office = {g: [int(solver.value(v)) for v in model.x[g]] for g in model.comp.groups}
     return outcome
 
 

@@ -193,8 +193,9 @@ def build_problem(scenario: Scenario, calendar: Calendar,
     if b.conflicts:
         raise PolicyInfeasible(b.conflicts)
     for rule_name, count in b.empty_scopes.items():
-        b.warnings.append(f"Rule '{rule_name}': {count} unit(s)/sub-unit(s) have no staff of the "
-                          "kind the rule names; the rule does not apply there.")
+        if count:
+            b.warnings.append(f"Rule '{rule_name}': {count} unit(s)/sub-unit(s) have no staff of "
+                              "the kind the rule names; the rule does not apply there.")
     _check_counts(b)
     return Problem(scenario, calendar, employees, b.fixed, tuple(b.fixed_by), b.vulnerable,
                    tuple(b.requirements), tuple(b.targets), tuple(b.warnings),

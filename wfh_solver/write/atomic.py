@@ -36,6 +36,7 @@ def atomic_output(path: Path | str) -> Iterator[Path]:
     look at the extension behave the same.
     """
     target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
     tmp = _create_temp(target)
     try:
         yield tmp
