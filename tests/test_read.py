@@ -14,6 +14,8 @@ from tests import workbooks
 from wfh_solver.api import read_employees
 from wfh_solver.read.errors import InputError
 
+pytestmark = pytest.mark.usefixtures("english")
+
 
 def understood(path: Path) -> list[tuple[object, ...]]:
     staff = read_employees(path)
@@ -127,8 +129,20 @@ def test_hostile_file_exits_2_with_one_line_and_is_not_modified(name, tmp_path):
     rc, peak_kb, stderr = run.stdout.split(" ", 2)
     message = eval(stderr)  # noqa: S307 - our own repr
     assert rc == "2", message
-    assert "Traceback" not in message
+    assert "Traceback" not in message and "\n" not in message.strip()
     assert message.strip().startswith("error:") and name in message
     assert int(peak_kb) < 1024 * 1024
     assert path.read_bytes() == before
     assert not (tmp_path / "out.xlsx").exists()
+
+
+def test_messages_are_indonesian_by_default(tmp_path):
+    """Tests that HR staff read problems in Indonesian unless they ask for English."""
+    from wfh_solver.messages import set_language
+
+    set_language("id")
+    frame = pd.DataFrame([r[:3] for r in workbooks.ROWS], columns=workbooks.HEADER[:3])
+    frame.to_excel(tmp_path / "x.xlsx", index=False)
+    with pytest.raises(InputError) as caught:
+        read_employees(tmp_path / "x.xlsx")
+    assert "kolom wajib tidak ada" in caught.value.problems[0].line()

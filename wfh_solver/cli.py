@@ -29,6 +29,7 @@ from rich.progress import (
 from rich.table import Table
 
 from wfh_solver import api
+from wfh_solver.messages import LANGUAGES, set_language, t
 from wfh_solver.policy.problem import PolicyInfeasible
 from wfh_solver.policy.scenario import ScenarioError, bundled_names, load_scenario
 from wfh_solver.read.errors import InputError
@@ -53,19 +54,18 @@ def _guard(action: Callable[[], T]) -> T:
     try:
         return action()
     except InputError as exc:
-        lines = [f"error: {p.line()}" for p in exc.problems[:20]]
+        lines = [f"{t('error')}: {p.line()}" for p in exc.problems[:20]]
         if len(exc.problems) > 20:
-            lines.append(f"… and {len(exc.problems) - 20} more problems "
-                         "(run `wfh-solver validate` for the full table)")
+            lines.append(t("more_problems", count=len(exc.problems) - 20))
         raise Exit(EXIT_INPUT, lines) from None
     except ScenarioError as exc:
-        raise Exit(EXIT_INPUT, [f"error: {exc}"]) from None
+        raise Exit(EXIT_INPUT, [f"{t('error')}: {exc}"]) from None
     except PolicyInfeasible as exc:
-        raise Exit(EXIT_INFEASIBLE, ["the policy cannot be met:"]
+        raise Exit(EXIT_INFEASIBLE, [t("policy_cannot")]
                    + [f"  - {r}" for r in exc.reasons[:20]]) from None
     except (ValueError, OSError) as exc:
         raise Exit(EXIT_INPUT if isinstance(exc, ValueError) else EXIT_OTHER,
-                   [f"error: {exc}"]) from None
+                   [f"{t('error')}: {exc}"]) from None
 
 
 def _parse_date(text: str | None, option: str) -> date | None:
@@ -74,7 +74,7 @@ def _parse_date(text: str | None, option: str) -> date | None:
     try:
         return datetime.strptime(text, "%Y-%m-%d").date()
     except ValueError:
-        raise Exit(EXIT_INPUT, [f"error: {option} {text!r} is not a date (use YYYY-MM-DD)"]) \
+        raise Exit(EXIT_INPUT, [f"{t('error')}: " + t("bad_date", option=option, value=text)]) \
             from None
 
 
@@ -97,12 +97,13 @@ def solve_command(
     """Solve a roster and write it to Excel (or CSV)."""
     from wfh_solver.write import write_per_unit, write_roster
 
+    _use_language(lang)
     start = _parse_date(date_from, "--from")
     end = _parse_date(date_to, "--to")
     if out_path.resolve() == input.resolve():
-        raise Exit(EXIT_INPUT, ["error: --out must not be the input file"])
+        raise Exit(EXIT_INPUT, [f"{t('error')}: " + t("out_is_input")])
     if out_path.suffix.lower() not in (".xlsx", ".csv"):
-        raise Exit(EXIT_INPUT, [f"error: --out {out_path}: use a .xlsx or .csv file name"])
+        raise Exit(EXIT_INPUT, [f"{t('error')}: " + t("out_suffix", path=out_path)])
     with _progress(quiet) as report:
         result = _guard(lambda: api.plan(input, scenario, start=start, end=end,
                                          time_limit=time_limit, seed=seed, workers=workers,
@@ -144,19 +145,17 @@ def _print_summary(result: object, out_path: Path) -> None:
 
     assert isinstance(result, Result)
     roster = result.roster
-    err.print(f"[bold]{result.scenario_title}[/bold]: {len(roster.employees)} employees × "
-              f"{len(roster.days)} working days → {out_path}")
+    err.print(t("summary_head", title=f"[bold]{result.scenario_title}[/bold]",
+                employees=len(roster.employees), days=len(roster.days), out=out_path))
     for level in result.levels:
         err.print(f"  {level.name:<11} objective {level.objective:>8}  bound {level.bound:>8}  "
                   f"{level.status.value}")
-    err.print(f"  status {result.status.value}; {len(result.warnings)} warning(s); "
-              f"solved in {result.solve_seconds:.1f} s")
+    err.print("  " + t("summary_status", status=result.status.value,
+                       warnings=len(result.warnings), seconds=result.solve_seconds))
     if result.interrupted:
-        err.print("  [yellow]interrupted (Ctrl-C): the best roster found so far was written; "
-                  "it is not proven optimal[/yellow]")
+        err.print(f"  [yellow]{t('interrupted')}[/yellow]")
     elif not result.is_optimal:
-        err.print("  [yellow]time limit reached: the roster is feasible but not proven optimal "
-                  "(see the gap in Ringkasan)[/yellow]")
+        err.print(f"  [yellow]{t('time_limit_hit')}[/yellow]")
 
 
 @app.command("scenarios")
@@ -179,7 +178,7 @@ def sample_command(
     from wfh_solver.sample import write_sample
 
     _guard(lambda: write_sample(out_path, size, seed))
-    err.print(f"wrote {size} employees to {out_path}")
+    err.print(t("wrote_sample", size=size, out=out_path))
 
 
 @app.command("validate")
@@ -205,6 +204,12 @@ def validate_command(
         problem_ = _guard(lambda: api.make_problem(staff, scenario))
         for warning in problem_.warnings:
             out.print(f"warning: {warning}")
+
+
+def _use_language(lang: str) -> None:
+    if lang not in LANGUAGES:
+        raise Exit(EXIT_INPUT, ["error: " + t("bad_lang", value=lang)])
+    set_language(lang)
 
 
 def main() -> None:

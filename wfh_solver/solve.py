@@ -10,6 +10,7 @@ from contextlib import contextmanager
 
 import numpy as np
 
+from wfh_solver.messages import t
 from wfh_solver.model.cpsat import (
     LEVELS,
     ComponentSolution,
@@ -53,8 +54,7 @@ def solve(problem: Problem, options: SolveOptions | None = None,
         if not solution.feasible:
             raise PolicyInfeasible(explain_infeasible(problem, comp, groups))
         if not solution.office:
-            raise TimeoutError("the time limit ran out before any roster was found; "
-                               "raise --time-limit")
+            raise TimeoutError(t("timeout"))
         for level, outcome in zip(totals, solution.levels, strict=True):
             level.add(outcome.objective, outcome.bound, outcome.optimal, outcome.seconds)
         if order is not None:
@@ -64,10 +64,10 @@ def solve(problem: Problem, options: SolveOptions | None = None,
     if days == 0:
         office = np.zeros((len(problem.employees), 0), dtype=bool)
     levels = tuple(
-        LevelResult(name, description, t.objective, t.bound,
-                    Status.OPTIMAL if t.optimal else Status.FEASIBLE, t.seconds)
-        for (name, description), t in zip(LEVELS, totals, strict=True))
-    status = Status.OPTIMAL if all(t.optimal for t in totals) else Status.FEASIBLE
+        LevelResult(name, t(f"level_{name}"), total.objective, total.bound,
+                    Status.OPTIMAL if total.optimal else Status.FEASIBLE, total.seconds)
+        for name, total in zip(LEVELS, totals, strict=True))
+    status = Status.OPTIMAL if all(total.optimal for total in totals) else Status.FEASIBLE
     roster = Roster(problem.employees, problem.calendar.days, office)
     switches, bound = count_switches(office, problem.fixed)
     return Result(
@@ -198,13 +198,10 @@ def explain_infeasible(problem: Problem, comp: Component, groups: list[Group]) -
         for cap in caps:
             need = sum(r.minimum for r in mins if set(r.members) <= set(cap.members))
             if need > (cap.maximum or 0):
-                reasons.append(
-                    f"{unit}: rule '{cap.rule}' allows at most {cap.maximum} in office each day, "
-                    f"but rules {', '.join(sorted({repr(r.rule) for r in mins}))} together need "
-                    f"at least {need}.")
+                others = ", ".join(sorted({repr(r.rule) for r in mins}))
+                reasons.append(t("cap_clash", unit=unit, rule=cap.rule, maximum=cap.maximum,
+                                 others=others, need=need))
     if not reasons:
-        reasons.append("The rules for " + ", ".join(units[:5])
-                       + (" …" if len(units) > 5 else "")
-                       + " cannot all hold on the same day; check the minimum and maximum "
-                       "rules of these units.")
+        names = ", ".join(units[:5]) + (" …" if len(units) > 5 else "")
+        reasons.append(t("generic_clash", units=names))
     return reasons

@@ -21,11 +21,7 @@ from ortools.sat.python import cp_model
 
 from wfh_solver.model.groups import Component, Group
 
-LEVELS: tuple[tuple[str, str], ...] = (
-    ("intent", "policy intent: office-days (max WFH) or deviation from the daily WFH target"),
-    ("vulnerable", "office-days of vulnerable staff (aged 50+, comorbid, pregnant/nursing)"),
-    ("fairness", "sum over units of the spread (max − min) of office days among free staff"),
-)
+LEVELS: tuple[str, ...] = ("intent", "vulnerable", "fairness")
 
 
 @dataclass(slots=True)

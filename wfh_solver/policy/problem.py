@@ -19,6 +19,7 @@ import numpy.typing as npt
 
 from wfh_solver.domain.calendar import Calendar
 from wfh_solver.domain.employee import Employee
+from wfh_solver.messages import t
 from wfh_solver.policy.scenario import Rule, Scenario, Selector
 
 FREE, FIXED_WFO, FIXED_WFH = 0, 1, 2
@@ -127,7 +128,7 @@ def _scope_key(rule: Rule, employee: Employee) -> tuple[str, str]:
 
 def _where(unit: str, sub_unit: str) -> str:
     if not unit:
-        return "the whole organisation"
+        return t("whole_org")
     return f"{unit} / {sub_unit}" if sub_unit else unit
 
 
@@ -165,10 +166,10 @@ class _Builder:
                 count += 1
             elif self.fixed[i] != state:
                 e = self.employees[i]
-                where = "in office" if state == FIXED_WFO else "at home"
-                self.conflicts.append(
-                    f"{e.name} (NIP {e.nip}, row {e.row}, {e.unit}) must be {where} under "
-                    f"'{reason}' but is fixed the other way by '{self.fixed_by[i]}'")
+                where = t("where_office" if state == FIXED_WFO else "where_home")
+                self.conflicts.append(t("conflict", name=e.name, nip=e.nip, row=e.row,
+                                        unit=e.unit, where=where, rule=reason,
+                                        other=self.fixed_by[i]))
         return count
 
     def scopes(self, rule: Rule, indices: list[int]) -> dict[tuple[str, str], list[int]]:
@@ -194,8 +195,7 @@ def build_problem(scenario: Scenario, calendar: Calendar,
         raise PolicyInfeasible(b.conflicts)
     for rule_name, count in b.empty_scopes.items():
         if count:
-            b.warnings.append(f"Rule '{rule_name}': {count} unit(s)/sub-unit(s) have no staff of "
-                              "the kind the rule names; the rule does not apply there.")
+            b.warnings.append(t("empty_scopes", rule=rule_name, count=count))
     _check_counts(b)
     return Problem(scenario, calendar, employees, b.fixed, tuple(b.fixed_by), b.vulnerable,
                    tuple(b.requirements), tuple(b.targets), tuple(b.warnings),
@@ -223,9 +223,8 @@ def _add_requirement(b: _Builder, rule: Rule, unit: str, sub_unit: str, members:
     at_home = sum(1 for i in members if b.fixed[i] == FIXED_WFH)
     available = len(members) - at_home
     if minimum > available:
-        b.warnings.append(
-            f"{_where(unit, sub_unit)}: rule '{rule.name}' asks for {minimum} in office each "
-            f"day but only {available} eligible staff exist; all of them are kept in office.")
+        b.warnings.append(t("capped", where=_where(unit, sub_unit), rule=rule.name,
+                            minimum=minimum, available=available))
         minimum = available
     b.requirements.append(Requirement(rule.name, rule.kind, unit, sub_unit, tuple(members),
                                       minimum, maximum))
@@ -283,13 +282,10 @@ def _check_counts(b: _Builder) -> None:
             continue
         fixed_in = sum(1 for i in req.members if b.fixed[i] == FIXED_WFO)
         if fixed_in > req.maximum:
-            reasons.append(
-                f"{_where(req.unit, req.sub_unit)}: rule '{req.rule}' allows at most "
-                f"{req.maximum} of {len(req.members)} staff in office each day, but {fixed_in} "
-                "must always be in office by other rules.")
+            reasons.append(t("max_fixed", where=_where(req.unit, req.sub_unit), rule=req.rule,
+                             maximum=req.maximum, members=len(req.members), fixed=fixed_in))
         if req.minimum > req.maximum:
-            reasons.append(
-                f"{_where(req.unit, req.sub_unit)}: rule '{req.rule}' allows at most "
-                f"{req.maximum} in office but other rules need at least {req.minimum}.")
+            reasons.append(t("max_below_min", where=_where(req.unit, req.sub_unit),
+                             rule=req.rule, maximum=req.maximum, minimum=req.minimum))
     if reasons:
         raise PolicyInfeasible(reasons)

@@ -16,6 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from wfh_solver.domain.employee import ROLES, SUB_UNIT_KINDS, UNIT_TYPES, Category
+from wfh_solver.messages import t
 
 RuleKind = Literal[
     "always_in_office",
@@ -183,15 +184,15 @@ def load_scenario(spec: str | Path) -> Scenario:
     if not path.exists():
         candidate = bundled_dir() / f"{spec}.toml"
         if not candidate.exists():
-            raise ScenarioError(f"scenario {str(spec)!r} not found: not a file and not a bundled "
-                                f"name (bundled: {', '.join(bundled_names())})")
+            raise ScenarioError(t("scenario_not_found", name=str(spec),
+                                  names=", ".join(bundled_names())))
         path = candidate
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise ScenarioError(f"{path}: cannot read scenario ({exc})") from None
+        raise ScenarioError(f"{path}: " + t("scenario_unreadable", detail=exc)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ScenarioError(f"{path}: not valid TOML ({exc})") from None
+        raise ScenarioError(f"{path}: " + t("scenario_bad_toml", detail=exc)) from None
     try:
         return Scenario.model_validate(data)
     except ValidationError as exc:
@@ -204,7 +205,7 @@ def _explain(exc: ValidationError, data: dict[str, object]) -> str:
         loc = list(err["loc"])
         where = _location(loc, data)
         if err["type"] == "extra_forbidden":
-            lines.append(f"unknown key `{where}`")
+            lines.append(t("scenario_unknown_key", key=where))
         else:
             lines.append(f"`{where}`: {err['msg']}")
     return "; ".join(lines)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from wfh_solver.messages import t
+
 
 def column_letter(index: int) -> str:
     """0-based column index to Excel's letters (0 → A, 27 → AB)."""
@@ -31,15 +33,15 @@ class InputProblem:
     def location(self) -> str:
         parts = [self.file]
         if self.sheet:
-            parts.append(f"sheet {self.sheet!r}")
+            parts.append(t("loc_sheet", sheet=self.sheet))
         if self.row is not None:
-            parts.append(f"row {self.row}")
+            parts.append(t("loc_row", row=self.row))
         if self.column:
-            parts.append(f"column {self.column}")
+            parts.append(t("loc_column", column=self.column))
         return ", ".join(parts)
 
     def line(self) -> str:
-        value = f" (value {self.value!r})" if self.value else ""
+        value = t("loc_value", value=self.value) if self.value else ""
         hint = f" — {self.hint}" if self.hint else ""
         return f"{self.location()}: {self.reason}{value}{hint}"
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import python_calamine as pc
 from charset_normalizer import from_bytes
 
+from wfh_solver.messages import t
 from wfh_solver.read.errors import InputError, file_error
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -60,14 +61,14 @@ def load_sheets(path: Path) -> list[Sheet]:
     """All sheets of a workbook (or the one table of a CSV/HTML file) as grids."""
     name = str(path)
     if not path.exists():
-        raise file_error(name, "file not found", "check the path")
+        raise file_error(name, t("file_not_found"), t("hint_check_path"))
     if path.is_dir():
-        raise file_error(name, "is a folder, not a spreadsheet")
+        raise file_error(name, t("is_folder"))
     size = path.stat().st_size
     if size == 0:
-        raise file_error(name, "the file is empty")
+        raise file_error(name, t("file_empty"))
     if size > MAX_FILE_BYTES:
-        raise file_error(name, f"file is larger than {MAX_FILE_BYTES // 2**20} MB")
+        raise file_error(name, t("file_too_large", limit=MAX_FILE_BYTES // 2**20))
     with path.open("rb") as handle:
         head = handle.read(65536)
     kind = detect_format(path, head)
@@ -76,14 +77,12 @@ def load_sheets(path: Path) -> list[Sheet]:
         return _calamine_sheets(path)
     if kind == "ole":
         if _is_encrypted_ole(path):
-            raise file_error(name, "the workbook is password-protected",
-                             "open it in Excel, remove the password (File > Info), save again")
+            raise file_error(name, t("password"), t("hint_password"))
         return _calamine_sheets(path)
     if kind == "html":
         return [_html_sheet(path)]
     if kind == "binary":
-        raise file_error(name, "not a spreadsheet (unrecognised binary file)",
-                         "save it from Excel as .xlsx or .csv")
+        raise file_error(name, t("not_spreadsheet"), t("hint_save_xlsx"))
     return [_csv_sheet(path)]
 
 
@@ -94,28 +93,25 @@ def _check_zip(path: Path) -> None:
             infos = archive.infolist()
             names = {i.filename for i in infos}
             if "EncryptedPackage" in names:
-                raise file_error(name, "the workbook is password-protected")
+                raise file_error(name, t("password"), t("hint_password"))
             if not ({"xl/workbook.xml", "content.xml"} & names) and not any(
                 n.endswith("workbook.xml") for n in names
             ):
-                raise file_error(name, "not a spreadsheet (zip file without a workbook)",
-                                 "save it from Excel as .xlsx")
+                raise file_error(name, t("zip_no_workbook"), t("hint_save_xlsx"))
             total = sum(i.file_size for i in infos)
             packed = sum(i.compress_size for i in infos) or 1
             if len(infos) > 10_000 or total > MAX_UNZIPPED_BYTES:
-                raise file_error(name, f"the workbook unpacks to {total // 2**20} MB, over the "
-                                 f"{MAX_UNZIPPED_BYTES // 2**20} MB limit")
+                raise file_error(name, t("zip_too_big", size=total // 2**20,
+                                         limit=MAX_UNZIPPED_BYTES // 2**20))
             if total / packed > MAX_ZIP_RATIO and total > 50 * 2**20:
-                raise file_error(name, "the workbook is abnormally compressed (zip bomb?)")
+                raise file_error(name, t("zip_bomb"))
             bad = archive.testzip()
             if bad is not None:
-                raise file_error(name, f"the workbook is corrupt (damaged part {bad})",
-                                 "open and re-save it in Excel")
+                raise file_error(name, t("corrupt_part", part=bad), t("hint_resave"))
     except zipfile.BadZipFile as exc:
-        raise file_error(name, f"the workbook is corrupt or truncated ({exc})",
-                         "open and re-save it in Excel") from None
+        raise file_error(name, t("corrupt", detail=exc), t("hint_resave")) from None
     except (OSError, EOFError, ValueError, NotImplementedError) as exc:
-        raise file_error(name, f"the workbook cannot be read ({exc})") from None
+        raise file_error(name, t("unreadable", detail=exc), t("hint_resave")) from None
 
 
 def _is_encrypted_ole(path: Path) -> bool:
@@ -143,9 +139,8 @@ def _calamine_sheets(path: Path) -> list[Sheet]:
     except Exception as exc:  # calamine raises its own error types for every broken file
         reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
         if "password" in reason.lower() or "encrypt" in reason.lower():
-            raise file_error(name, "the workbook is password-protected") from None
-        raise file_error(name, f"the workbook cannot be read: {reason}",
-                         "open and re-save it in Excel as .xlsx") from None
+            raise file_error(name, t("password"), t("hint_password")) from None
+        raise file_error(name, t("unreadable", detail=reason), t("hint_resave")) from None
 
 
 def _grid_from_calamine(sheet: pc.CalamineSheet, name: str, visible: bool) -> Sheet:
@@ -162,7 +157,7 @@ def _grid_from_calamine(sheet: pc.CalamineSheet, name: str, visible: bool) -> Sh
                 break
         rows.append(values)
         if len(rows) > MAX_ROWS:
-            raise file_error(name, f"sheet {name!r} has more than {MAX_ROWS} rows")
+            raise file_error(name, t("too_many_rows", sheet=name, limit=MAX_ROWS))
     while rows and all(v in ("", None) for v in rows[-1]):
         rows.pop()
     merged: list[tuple[int, int, int, int]] = []
@@ -203,9 +198,9 @@ def _csv_sheet(path: Path) -> Sheet:
         for row in reader:
             rows.append(list(row[:MAX_COLUMNS]))
             if len(rows) > MAX_ROWS:
-                raise file_error(str(path), f"more than {MAX_ROWS} rows")
+                raise file_error(str(path), t("too_many_rows", sheet=path.stem, limit=MAX_ROWS))
     except csv.Error as exc:
-        raise file_error(str(path), f"not a readable CSV file ({exc})") from None
+        raise file_error(str(path), t("csv_unreadable", detail=exc)) from None
     return Sheet(path.stem, rows)
 
 
@@ -246,5 +241,5 @@ def _html_sheet(path: Path) -> Sheet:
     parser = _TableParser()
     parser.feed(_decode(path))
     if not parser.rows:
-        raise file_error(str(path), "an HTML file without a table", "save it as .xlsx")
+        raise file_error(str(path), t("html_no_table"), t("hint_save_xlsx"))
     return Sheet(path.stem, parser.rows[:MAX_ROWS])

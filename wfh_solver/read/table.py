@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from wfh_solver.messages import t
 from wfh_solver.read.columns import COLUMN_ALIASES, DISPLAY, REQUIRED, header_key, match_column
 from wfh_solver.read.errors import InputError, InputProblem, column_letter, file_error
 from wfh_solver.read.eselon import EselonError, parse_eselon
@@ -65,13 +66,13 @@ def _extra_lookup(column_map: dict[str, str] | None) -> dict[str, str]:
 def _choose_sheet(path: Path, sheets: list[Sheet], wanted: str | None,
                   column_map: dict[str, str] | None) -> Sheet:
     if not sheets:
-        raise file_error(str(path), "the workbook has no sheets")
+        raise file_error(str(path), t("no_sheets"))
     if wanted is not None:
         for candidate in sheets:
             if candidate.name == wanted or candidate.name.strip().lower() == wanted.lower():
                 return candidate
-        raise file_error(str(path), f"no sheet named {wanted!r}",
-                         "sheets in the file: " + ", ".join(s.name for s in sheets))
+        raise file_error(str(path), t("no_sheet_named", name=wanted),
+                         t("hint_sheets", names=", ".join(s.name for s in sheets)))
     extra = _extra_lookup(column_map)
     scored = [(_best_header(s, extra)[1], s.visible, -i, s) for i, s in enumerate(sheets)]
     scored.sort(key=lambda t: (t[0], t[1], t[2]), reverse=True)
@@ -168,9 +169,9 @@ def _validate(path: Path, sheet: Sheet, column_map: dict[str, str] | None) -> St
         accepted = "; ".join(f"{DISPLAY[k]}: " + ", ".join(COLUMN_ALIASES[k]) for k in missing)
         raise InputError([InputProblem(
             str(path), sheet.name, header_index + 1 if header_index >= 0 else None, "", "",
-            "missing required column(s): " + ", ".join(DISPLAY[k] for k in missing)
-            + ". Columns found: " + (", ".join(f for f in found if f) or "none"),
-            "accepted names — " + accepted)])
+            t("missing_columns", missing=", ".join(DISPLAY[k] for k in missing),
+              found=", ".join(f for f in found if f) or t("none")),
+            t("hint_accepted", accepted=accepted))])
     letters = {key: column_letter(j + sheet.first_column) for j, key in columns.items()}
     out = _Collector(str(path), sheet.name, letters)
     start = header_index + 1
@@ -183,7 +184,7 @@ def _validate(path: Path, sheet: Sheet, column_map: dict[str, str] | None) -> St
         if record is not None:
             records.append(record)
     if not records:
-        out.add(None, "", "", "the table has a header but no employee rows")
+        out.add(None, "", "", t("no_rows"))
     frame = pd.DataFrame.from_records(records, columns=[
         "row", "nip", "name", "unit", "sub_unit", "position", "eselon", "kind", "status",
         "unit_type", "birth_date", "comorbid", "pregnant", "must_wfo", "must_wfh"])
@@ -219,23 +220,22 @@ def _record(row: list[Cell], columns: dict[int, str], excel_row: int,
         return None  # total/footer row, or a stray note
     nip = _parse_nip(texts["nip"] if combined else _cell(row, columns, "nip"), excel_row, out)
     if not nip and not any(p.row == excel_row for p in out.problems[-1:]):
-        out.add(excel_row, "nip", "", "empty NIP", "every employee needs a NIP (or an ID)")
+        out.add(excel_row, "nip", "", t("empty_nip"), t("hint_empty_nip"))
     status = _parse_status(texts.get("status", ""), excel_row, out)
     if nip and status in ("pns", "cpns", "pppk", "") :
         _check_nip_shape(nip, excel_row, out, strict=status != "")
     eselon: str | None = None
     try:
         eselon = parse_eselon(texts.get("eselon", ""))
-    except EselonError as exc:
-        out.add(excel_row, "eselon", texts.get("eselon"), str(exc),
-                "write the code as II.a, III.b, IV.a, or '-' for non-structural")
+    except EselonError:
+        out.add(excel_row, "eselon", texts.get("eselon"), t("eselon_bad"), t("hint_eselon"))
     if not texts.get("unit"):
-        out.add(excel_row, "unit", "", "empty unit (Unit Kerja)", "fill in the employee's OPD")
+        out.add(excel_row, "unit", "", t("empty_unit"), t("hint_empty_unit"))
     if not texts.get("name"):
-        out.add(excel_row, "name", "", "empty name")
+        out.add(excel_row, "name", "", t("empty_name"))
     if _flag_text(texts, "must_wfo") and _flag_text(texts, "must_wfh"):
         out.add(excel_row, "must_wfh", texts.get("must_wfh"),
-                "the employee is marked both Wajib WFO and Wajib WFH", "keep one of the two")
+                t("both_flags"), t("hint_both_flags"))
     return {
         "row": excel_row,
         "nip": nip,
@@ -267,23 +267,20 @@ def _split_name_nip(texts: dict[str, str]) -> None:
 
 def _parse_nip(value: Cell, excel_row: int, out: _Collector) -> str:
     if isinstance(value, bool):
-        out.add(excel_row, "nip", value, "NIP is not a number")
+        out.add(excel_row, "nip", value, t("nip_not_number"))
         return ""
     if isinstance(value, float | int):
         number = float(value)
         if not number.is_integer() or number < 0:
-            out.add(excel_row, "nip", value, "NIP is not a whole number")
+            out.add(excel_row, "nip", value, t("nip_not_whole"))
             return ""
         if number >= 2**53:
-            out.add(excel_row, "nip", f"{number:.0f}",
-                    "NIP is stored as a number, so Excel has rounded its last digits",
-                    "format the NIP column as Text and type the NIPs again (or prefix with ')")
+            out.add(excel_row, "nip", f"{number:.0f}", t("nip_rounded"), t("hint_nip_text"))
             return ""
         return str(int(number))
     text = _text(value)
     if re.fullmatch(r"\d(\.\d+)?[eE]\+?\d+", text):
-        out.add(excel_row, "nip", text, "NIP is written in scientific notation, digits are lost",
-                "format the NIP column as Text and type the NIPs again")
+        out.add(excel_row, "nip", text, t("nip_scientific"), t("hint_nip_text"))
         return ""
     text = re.sub(r"[\s'`’.\-]", "", text)
     return text
@@ -292,21 +289,20 @@ def _parse_nip(value: Cell, excel_row: int, out: _Collector) -> str:
 def _check_nip_shape(nip: str, excel_row: int, out: _Collector, strict: bool) -> None:
     """An ASN NIP: birth date YYYYMMDD, start YYYYMM, sex 1/2, sequence NNN."""
     if not re.fullmatch(r"\d{18}", nip):
-        out.add(excel_row, "nip", nip, f"NIP must have 18 digits (has {len(nip)})",
-                "check the number in SIMPEG; for non-ASN staff set Status to PTT/Honorer")
+        out.add(excel_row, "nip", nip, t("nip_length", length=len(nip)), t("hint_nip_length"))
         return
     try:
         born = date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
         start_year, start_month = int(nip[8:12]), int(nip[12:14])
     except ValueError:
-        out.add(excel_row, "nip", nip, "NIP's first 8 digits are not a valid birth date")
+        out.add(excel_row, "nip", nip, t("nip_birth_date"))
         return
     if not 1 <= start_month <= 12 or not born.year + 14 <= start_year <= 2100:
-        out.add(excel_row, "nip", nip, "NIP's digits 9–14 are not a valid start year and month")
+        out.add(excel_row, "nip", nip, t("nip_start"))
     if nip[14] not in "12":
-        out.add(excel_row, "nip", nip, "NIP's 15th digit (sex) must be 1 or 2")
+        out.add(excel_row, "nip", nip, t("nip_sex"))
     if not 1900 <= born.year <= 2015:
-        out.add(excel_row, "nip", nip, "NIP's birth year is impossible")
+        out.add(excel_row, "nip", nip, t("nip_birth_year"))
 
 
 def _parse_status(text: str, excel_row: int, out: _Collector) -> str:
@@ -332,7 +328,7 @@ def _parse_flag(texts: dict[str, str], key: str, excel_row: int, out: _Collector
         return True
     if text in FALSE_WORDS:
         return False
-    out.add(excel_row, key, text, "expected Ya or Tidak (yes or no)")
+    out.add(excel_row, key, text, t("flag_bad"))
     return False
 
 
@@ -353,7 +349,7 @@ def _parse_date(value: Cell, excel_row: int, out: _Collector) -> date | None:
             return datetime.strptime(text[:10], fmt).date()
         except ValueError:
             continue
-    out.add(excel_row, "birth_date", text, "not a date", "write it as dd/mm/yyyy")
+    out.add(excel_row, "birth_date", text, t("date_bad"), t("hint_date"))
     return None
 
 
@@ -363,8 +359,8 @@ def _check_duplicates(frame: pd.DataFrame, out: _Collector) -> None:
     for nip, rows in dupes.groupby("nip", sort=True)["row"]:
         listed = ", ".join(str(r) for r in rows)
         for row in rows:
-            out.add(int(row), "nip", str(nip), f"duplicate NIP (rows {listed})",
-                    "each employee must appear once")
+            out.add(int(row), "nip", str(nip), t("duplicate_nip", rows=listed),
+                    t("hint_duplicate"))
 
 
 UNIT_ABBREVIATIONS: dict[str, str] = {

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from wfh_solver.labels import LANGUAGES, check_lang, label
 from wfh_solver.result import Result
 from wfh_solver.write.atomic import atomic_output
 from wfh_solver.write.csv import write_csv
 from wfh_solver.write.excel import write_per_unit, write_xlsx
-from wfh_solver.write.labels import LANGUAGES, check_lang, label
 
 __all__ = [
     "LANGUAGES",

@@ -6,9 +6,9 @@ import csv
 from collections.abc import Iterator
 from pathlib import Path
 
+from wfh_solver.labels import WFH, WFO
 from wfh_solver.result import Result
 from wfh_solver.write.atomic import atomic_output
-from wfh_solver.write.labels import WFH, WFO
 
 HEADER = ("nip", "date", "status")
 

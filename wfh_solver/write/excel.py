@@ -23,9 +23,9 @@ import numpy.typing as npt
 from xlsxwriter import Workbook
 
 from wfh_solver.domain.employee import Employee
+from wfh_solver.labels import WFH, WFO, check_lang, label
 from wfh_solver.result import AppliedRule, Result, Roster, RuleCount
 from wfh_solver.write.atomic import atomic_output
-from wfh_solver.write.labels import WFH, WFO, check_lang, label
 
 #: Options that keep every string a string (formula-injection safety).
 SAFE_OPTIONS: dict[str, bool] = {

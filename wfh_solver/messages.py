@@ -1,0 +1,244 @@
+"""The message catalogue: every sentence a user reads, in Indonesian (default) and English.
+
+Code asks for `t("key", **params)`; the language is set once per run (`--lang`) with
+`set_language`. Workbook labels live beside this in `labels.py` and are looked up
+through the same `t`, so a translation is a change to these two tables only.
+"""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+from typing import Any
+
+from wfh_solver.labels import EN as LABELS_EN
+from wfh_solver.labels import ID as LABELS_ID
+
+LANGUAGES = ("id", "en")
+_language: ContextVar[str] = ContextVar("wfh_solver_language", default="id")
+
+_ID: dict[str, str] = {
+    # where a problem is
+    "loc_sheet": "sheet {sheet!r}",
+    "loc_row": "baris {row}",
+    "loc_column": "kolom {column}",
+    "loc_value": " (nilai {value!r})",
+    # files
+    "file_not_found": "berkas tidak ditemukan",
+    "hint_check_path": "periksa nama dan lokasi berkas",
+    "is_folder": "ini sebuah folder, bukan spreadsheet",
+    "file_empty": "berkas kosong",
+    "file_too_large": "berkas lebih besar dari {limit} MB",
+    "password": "workbook dilindungi kata sandi",
+    "hint_password": "buka di Excel, hapus kata sandinya (File > Info), lalu simpan ulang",
+    "not_spreadsheet": "bukan spreadsheet (berkas biner tak dikenal)",
+    "hint_save_xlsx": "simpan dari Excel sebagai .xlsx atau .csv",
+    "zip_no_workbook": "bukan spreadsheet (berkas zip tanpa workbook)",
+    "zip_too_big": "workbook membengkak menjadi {size} MB, di atas batas {limit} MB",
+    "zip_bomb": "workbook dikompresi secara tidak wajar (zip bomb?)",
+    "corrupt_part": "workbook rusak (bagian {part} rusak)",
+    "corrupt": "workbook rusak atau terpotong ({detail})",
+    "hint_resave": "buka lalu simpan ulang di Excel sebagai .xlsx",
+    "unreadable": "workbook tidak dapat dibaca: {detail}",
+    "too_many_rows": "sheet {sheet!r} memiliki lebih dari {limit} baris",
+    "csv_unreadable": "bukan berkas CSV yang dapat dibaca ({detail})",
+    "html_no_table": "berkas HTML tanpa tabel",
+    "no_sheets": "workbook tidak memiliki sheet",
+    "no_sheet_named": "tidak ada sheet bernama {name!r}",
+    "hint_sheets": "sheet dalam berkas: {names}",
+    # table
+    "missing_columns": "kolom wajib tidak ada: {missing}. Kolom yang ditemukan: {found}",
+    "hint_accepted": "nama yang diterima — {accepted}",
+    "none": "tidak ada",
+    "no_rows": "tabel memiliki judul kolom tetapi tidak ada baris pegawai",
+    "empty_nip": "NIP kosong",
+    "hint_empty_nip": "setiap pegawai perlu NIP (atau ID untuk non-ASN)",
+    "empty_unit": "Unit Kerja kosong",
+    "hint_empty_unit": "isi OPD tempat pegawai bekerja",
+    "empty_name": "nama kosong",
+    "both_flags": "pegawai ditandai Wajib WFO sekaligus Wajib WFH",
+    "hint_both_flags": "pilih salah satu",
+    "eselon_bad": "bukan kode eselon",
+    "hint_eselon": "tulis kodenya seperti II.a, III.b, IV.a, atau '-' untuk non-struktural",
+    "nip_not_number": "NIP bukan angka",
+    "nip_not_whole": "NIP bukan bilangan bulat",
+    "nip_rounded": "NIP tersimpan sebagai angka sehingga Excel membulatkan digit terakhirnya",
+    "hint_nip_text": "format kolom NIP sebagai Teks lalu ketik ulang NIP (atau awali dengan ')",
+    "nip_scientific": "NIP tertulis dalam notasi ilmiah, digitnya hilang",
+    "nip_length": "NIP harus 18 digit (ada {length})",
+    "hint_nip_length": "periksa NIP di SIMPEG; untuk pegawai non-ASN isi Status dengan PTT/Honorer",
+    "nip_birth_date": "8 digit pertama NIP bukan tanggal lahir yang sah",
+    "nip_start": "digit ke-9 s.d. 14 NIP bukan tahun dan bulan pengangkatan yang sah",
+    "nip_sex": "digit ke-15 NIP (jenis kelamin) harus 1 atau 2",
+    "nip_birth_year": "tahun lahir pada NIP tidak mungkin",
+    "flag_bad": "isi dengan Ya atau Tidak",
+    "date_bad": "bukan tanggal",
+    "hint_date": "tulis sebagai dd/mm/yyyy",
+    "duplicate_nip": "NIP ganda (baris {rows})",
+    "hint_duplicate": "setiap pegawai hanya boleh muncul sekali",
+    # policy
+    "where_office": "di kantor",
+    "where_home": "di rumah",
+    "whole_org": "seluruh organisasi",
+    "conflict": "{name} (NIP {nip}, baris {row}, {unit}) harus {where} menurut aturan "
+                "'{rule}', tetapi sudah ditetapkan sebaliknya oleh '{other}'",
+    "capped": "{where}: aturan '{rule}' meminta {minimum} orang di kantor setiap hari, tetapi "
+              "hanya ada {available} pegawai yang memenuhi; semuanya tetap di kantor.",
+    "empty_scopes": "Aturan '{rule}': {count} unit/sub-unit tidak memiliki pegawai jenis yang "
+                    "disebut aturan; aturan tidak berlaku di sana.",
+    "max_fixed": "{where}: aturan '{rule}' membolehkan paling banyak {maximum} dari {members} "
+                 "pegawai di kantor per hari, tetapi {fixed} orang wajib selalu di kantor menurut "
+                 "aturan lain.",
+    "max_below_min": "{where}: aturan '{rule}' membolehkan paling banyak {maximum} orang "
+                     "di kantor, "
+                     "tetapi aturan lain memerlukan paling sedikit {minimum}.",
+    "cap_clash": "{unit}: aturan '{rule}' membolehkan paling banyak {maximum} orang di kantor per "
+                 "hari, tetapi aturan {others} bersama-sama memerlukan paling sedikit {need}.",
+    "generic_clash": "Aturan untuk {units} tidak dapat dipenuhi bersamaan pada hari yang sama; "
+                     "periksa aturan minimum dan maksimum unit-unit ini.",
+    "timeout": "batas waktu habis sebelum jadwal apa pun ditemukan; naikkan --time-limit",
+    "level_intent": "tujuan kebijakan: hari kerja di kantor (WFH maksimal) atau selisih dari "
+                    "target WFH harian",
+    "level_vulnerable": "hari di kantor pegawai rentan (usia 50+, komorbid, hamil/menyusui)",
+    "level_fairness": "jumlah per unit dari selisih (maks − min) hari di kantor pegawai yang "
+                      "tidak ditetapkan aturan",
+    # scenario
+    "scenario_not_found": "skenario {name!r} tidak ditemukan: bukan berkas dan bukan nama bawaan "
+                          "(bawaan: {names})",
+    "scenario_unreadable": "skenario tidak dapat dibaca ({detail})",
+    "scenario_bad_toml": "bukan TOML yang sah ({detail})",
+    "scenario_unknown_key": "kunci tidak dikenal `{key}`",
+    # cli
+    "error": "error",
+    "more_problems": "… dan {count} masalah lain (jalankan `wfh-solver validate` untuk tabel "
+                     "lengkap)",
+    "policy_cannot": "kebijakan tidak dapat dipenuhi:",
+    "out_is_input": "--out tidak boleh sama dengan berkas masukan",
+    "out_suffix": "--out {path}: gunakan nama berkas .xlsx atau .csv",
+    "bad_date": "{option} {value!r} bukan tanggal (gunakan YYYY-MM-DD)",
+    "bad_lang": "--lang {value!r}: gunakan id atau en",
+    "interrupted": "dihentikan (Ctrl-C): jadwal terbaik sejauh ini ditulis; belum terbukti "
+                   "optimal",
+    "time_limit_hit": "batas waktu tercapai: jadwal layak tetapi belum terbukti optimal (lihat "
+                      "gap di Ringkasan)",
+    "summary_head": "{title}: {employees} pegawai × {days} hari kerja → {out}",
+    "summary_status": "status {status}; {warnings} peringatan; selesai dalam {seconds:.1f} detik",
+    "wrote_sample": "{size} pegawai ditulis ke {out}",
+}
+
+_EN: dict[str, str] = {
+    "loc_sheet": "sheet {sheet!r}",
+    "loc_row": "row {row}",
+    "loc_column": "column {column}",
+    "loc_value": " (value {value!r})",
+    "file_not_found": "file not found",
+    "hint_check_path": "check the file name and path",
+    "is_folder": "is a folder, not a spreadsheet",
+    "file_empty": "the file is empty",
+    "file_too_large": "file is larger than {limit} MB",
+    "password": "the workbook is password-protected",
+    "hint_password": "open it in Excel, remove the password (File > Info), save again",
+    "not_spreadsheet": "not a spreadsheet (unrecognised binary file)",
+    "hint_save_xlsx": "save it from Excel as .xlsx or .csv",
+    "zip_no_workbook": "not a spreadsheet (zip file without a workbook)",
+    "zip_too_big": "the workbook unpacks to {size} MB, over the {limit} MB limit",
+    "zip_bomb": "the workbook is abnormally compressed (zip bomb?)",
+    "corrupt_part": "the workbook is corrupt (damaged part {part})",
+    "corrupt": "the workbook is corrupt or truncated ({detail})",
+    "hint_resave": "open it and save it again in Excel as .xlsx",
+    "unreadable": "the workbook cannot be read: {detail}",
+    "too_many_rows": "sheet {sheet!r} has more than {limit} rows",
+    "csv_unreadable": "not a readable CSV file ({detail})",
+    "html_no_table": "an HTML file without a table",
+    "no_sheets": "the workbook has no sheets",
+    "no_sheet_named": "no sheet named {name!r}",
+    "hint_sheets": "sheets in the file: {names}",
+    "missing_columns": "missing required column(s): {missing}. Columns found: {found}",
+    "hint_accepted": "accepted names — {accepted}",
+    "none": "none",
+    "no_rows": "the table has a header but no employee rows",
+    "empty_nip": "empty NIP",
+    "hint_empty_nip": "every employee needs a NIP (or an ID for non-ASN staff)",
+    "empty_unit": "empty unit (Unit Kerja)",
+    "hint_empty_unit": "fill in the employee's OPD",
+    "empty_name": "empty name",
+    "both_flags": "the employee is marked both Wajib WFO and Wajib WFH",
+    "hint_both_flags": "keep one of the two",
+    "eselon_bad": "not an eselon code",
+    "hint_eselon": "write the code as II.a, III.b, IV.a, or '-' for non-structural",
+    "nip_not_number": "NIP is not a number",
+    "nip_not_whole": "NIP is not a whole number",
+    "nip_rounded": "NIP is stored as a number, so Excel has rounded its last digits",
+    "hint_nip_text": "format the NIP column as Text and type the NIPs again (or prefix with ')",
+    "nip_scientific": "NIP is written in scientific notation, digits are lost",
+    "nip_length": "NIP must have 18 digits (has {length})",
+    "hint_nip_length": "check the number in SIMPEG; for non-ASN staff set Status to PTT/Honorer",
+    "nip_birth_date": "NIP's first 8 digits are not a valid birth date",
+    "nip_start": "NIP's digits 9–14 are not a valid start year and month",
+    "nip_sex": "NIP's 15th digit (sex) must be 1 or 2",
+    "nip_birth_year": "NIP's birth year is impossible",
+    "flag_bad": "expected Ya or Tidak (yes or no)",
+    "date_bad": "not a date",
+    "hint_date": "write it as dd/mm/yyyy",
+    "duplicate_nip": "duplicate NIP (rows {rows})",
+    "hint_duplicate": "each employee must appear once",
+    "where_office": "in office",
+    "where_home": "at home",
+    "whole_org": "the whole organisation",
+    "conflict": "{name} (NIP {nip}, row {row}, {unit}) must be {where} under '{rule}' but is "
+                "fixed the other way by '{other}'",
+    "capped": "{where}: rule '{rule}' asks for {minimum} in office each day but only "
+              "{available} eligible staff exist; all of them are kept in office.",
+    "empty_scopes": "Rule '{rule}': {count} unit(s)/sub-unit(s) have no staff of the kind the "
+                    "rule names; the rule does not apply there.",
+    "max_fixed": "{where}: rule '{rule}' allows at most {maximum} of {members} staff in office "
+                 "each day, but {fixed} must always be in office by other rules.",
+    "max_below_min": "{where}: rule '{rule}' allows at most {maximum} in office but other rules "
+                     "need at least {minimum}.",
+    "cap_clash": "{unit}: rule '{rule}' allows at most {maximum} in office each day, but rules "
+                 "{others} together need at least {need}.",
+    "generic_clash": "The rules for {units} cannot all hold on the same day; check the minimum "
+                     "and maximum rules of these units.",
+    "timeout": "the time limit ran out before any roster was found; raise --time-limit",
+    "level_intent": "policy intent: office-days (max WFH) or deviation from the daily WFH target",
+    "level_vulnerable": "office-days of vulnerable staff (aged 50+, comorbid, pregnant/nursing)",
+    "level_fairness": "sum over units of the spread (max − min) of office days among free staff",
+    "scenario_not_found": "scenario {name!r} not found: not a file and not a bundled name "
+                          "(bundled: {names})",
+    "scenario_unreadable": "cannot read scenario ({detail})",
+    "scenario_bad_toml": "not valid TOML ({detail})",
+    "scenario_unknown_key": "unknown key `{key}`",
+    "error": "error",
+    "more_problems": "… and {count} more problems (run `wfh-solver validate` for the full table)",
+    "policy_cannot": "the policy cannot be met:",
+    "out_is_input": "--out must not be the input file",
+    "out_suffix": "--out {path}: use a .xlsx or .csv file name",
+    "bad_date": "{option} {value!r} is not a date (use YYYY-MM-DD)",
+    "bad_lang": "--lang {value!r}: use id or en",
+    "interrupted": "interrupted (Ctrl-C): the best roster found so far was written; it is not "
+                   "proven optimal",
+    "time_limit_hit": "time limit reached: the roster is feasible but not proven optimal (see "
+                      "the gap in Ringkasan)",
+    "summary_head": "{title}: {employees} employees × {days} working days → {out}",
+    "summary_status": "status {status}; {warnings} warning(s); solved in {seconds:.1f} s",
+    "wrote_sample": "wrote {size} employees to {out}",
+}
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    "id": {**LABELS_ID, **_ID},
+    "en": {**LABELS_EN, **_EN},
+}
+
+
+def set_language(lang: str) -> None:
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
+    _language.set(lang)
+
+
+def language() -> str:
+    return _language.get()
+
+
+def t(key: str, /, **params: Any) -> str:
+    """The sentence `key` in the current language, filled in."""
+    return CATALOGUE[_language.get()][key].format(**params)
