@@ -7,13 +7,14 @@ named exceptions into one clear line and an exit code:
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -33,6 +34,7 @@ from wfh_solver.messages import LANGUAGES, set_language, t
 from wfh_solver.policy.problem import PolicyInfeasible
 from wfh_solver.policy.scenario import ScenarioError, bundled_names, load_scenario
 from wfh_solver.read.errors import InputError
+from wfh_solver.validate import load_column_map, validation_report
 
 EXIT_OK, EXIT_OTHER, EXIT_INPUT, EXIT_INFEASIBLE = 0, 1, 2, 3
 
@@ -185,25 +187,47 @@ def sample_command(
 def validate_command(
     input: Annotated[Path, typer.Argument(help="Employee list")],
     scenario: Annotated[str | None, typer.Option("--scenario", "-s")] = None,
-    sheet: Annotated[str | None, typer.Option()] = None,
+    sheet: Annotated[str | None, typer.Option(help="Sheet to read")] = None,
+    columns: Annotated[Path | None, typer.Option(help="TOML mapping unusual headers")] = None,
+    output_format: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+    lang: Annotated[str, typer.Option(help="id (Indonesian) or en")] = "id",
 ) -> None:
-    """Check an employee list and show how it was understood."""
-    staff = _guard(lambda: api.read_employees(input, sheet))
-    counts: dict[str, int] = {}
-    for e in staff.employees:
-        counts[e.category.value] = counts.get(e.category.value, 0) + 1
-    table = Table("kategori", "pegawai")
-    for name, count in sorted(counts.items()):
-        table.add_row(name, str(count))
-    out.print(f"{input}: sheet {staff.table.sheet!r}, {len(staff.employees)} employees, "
-              f"{len({e.unit for e in staff.employees})} units")
-    out.print(table)
-    for problem in staff.table.warnings:
-        out.print(f"warning: {problem.line()}")
-    if scenario is not None:
-        problem_ = _guard(lambda: api.make_problem(staff, scenario))
-        for warning in problem_.warnings:
-            out.print(f"warning: {warning}")
+    """Check an employee list: every problem with its cell, and how the file was understood."""
+    _use_language(lang)
+    if output_format not in ("table", "json"):
+        raise Exit(EXIT_INPUT, ["error: --format must be table or json"])
+    column_map = _guard(lambda: load_column_map(columns)) if columns else None
+    report = _guard(lambda: validation_report(input, sheet, column_map, scenario))
+    if output_format == "json":
+        out.print_json(json.dumps(report, default=str, ensure_ascii=False))
+    else:
+        _print_validation(report)
+    if report["problems"] and any(p["severity"] == "error" for p in report["problems"]):
+        raise Exit(EXIT_INPUT, [])
+
+
+def _print_validation(report: dict[str, Any]) -> None:
+    problems = report["problems"]
+    if problems:
+        table = Table(*(t(f"v_{k}") for k in ("severity", "sheet", "row", "column", "value",
+                                             "reason", "hint")), title=t("v_problems"))
+        for p in problems:
+            table.add_row(p["severity"], p["sheet"], str(p["row"] or ""), p["column"],
+                          p["value"], p["reason"], p["hint"])
+        out.print(table)
+    summary = report.get("summary")
+    if not summary:
+        return
+    out.print(t("v_understood", file=report["file"], sheet=summary["sheet"],
+                employees=summary["employees"], units=len(summary["units"])))
+    for title, key in (("v_categories", "categories"), ("v_unit_types", "unit_types"),
+                       ("v_roles", "roles"), ("v_columns", "columns"),
+                       ("v_spellings", "unit_spellings"), ("v_units", "units")):
+        if summary[key]:
+            table = Table(t(title), "")
+            for name, value in summary[key].items():
+                table.add_row(str(name), str(value))
+            out.print(table)
 
 
 def _use_language(lang: str) -> None:

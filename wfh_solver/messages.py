@@ -123,6 +123,21 @@ _ID: dict[str, str] = {
     "summary_head": "{title}: {employees} pegawai × {days} hari kerja → {out}",
     "summary_status": "status {status}; {warnings} peringatan; selesai dalam {seconds:.1f} detik",
     "wrote_sample": "{size} pegawai ditulis ke {out}",
+    "v_severity": "tingkat",
+    "v_sheet": "sheet",
+    "v_row": "baris",
+    "v_column": "kolom",
+    "v_value": "nilai",
+    "v_reason": "masalah",
+    "v_hint": "cara memperbaiki",
+    "v_problems": "Masalah",
+    "v_understood": "{file}: sheet {sheet!r}, {employees} pegawai, {units} unit kerja",
+    "v_categories": "Kategori",
+    "v_unit_types": "Jenis unit",
+    "v_roles": "Peran",
+    "v_columns": "Kolom terpetakan",
+    "v_spellings": "Ejaan unit yang disatukan",
+    "v_units": "Pegawai per unit",
 }
 
 _EN: dict[str, str] = {
@@ -221,6 +236,21 @@ _EN: dict[str, str] = {
     "summary_head": "{title}: {employees} employees × {days} working days → {out}",
     "summary_status": "status {status}; {warnings} warning(s); solved in {seconds:.1f} s",
     "wrote_sample": "wrote {size} employees to {out}",
+    "v_severity": "severity",
+    "v_sheet": "sheet",
+    "v_row": "row",
+    "v_column": "column",
+    "v_value": "value",
+    "v_reason": "what is wrong",
+    "v_hint": "how to fix",
+    "v_problems": "Problems",
+    "v_understood": "{file}: sheet {sheet!r}, {employees} employees, {units} units",
+    "v_categories": "Categories",
+    "v_unit_types": "Unit types",
+    "v_roles": "Roles",
+    "v_columns": "Columns mapped",
+    "v_spellings": "Unit spellings merged",
+    "v_units": "Employees per unit",
 }
 
 CATALOGUE: dict[str, dict[str, str]] = {

@@ -1,0 +1,154 @@
+"""Tests of the command line: exit codes, messages, outputs and the input left untouched."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from tests import workbooks
+
+
+def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "wfh_solver.cli", *map(str, args)],
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def staff_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return workbooks.clean(tmp_path_factory.mktemp("cli") / "pegawai.xlsx")
+
+
+def test_scenarios_lists_the_five_circulars():
+    """Tests that every bundled circular is listed with its period."""
+    result = run("scenarios")
+    assert result.returncode == 0
+    for name in ("sragen-2020", "kebumen-2020", "jateng-2020", "pasuruan-2020", "paser-2020"):
+        assert name in result.stdout
+
+
+def test_solve_writes_the_roster_and_leaves_the_input_untouched(staff_file, tmp_path):
+    """Tests exit 0, the written workbook, and the input's bytes unchanged."""
+    before = staff_file.read_bytes()
+    result = run("solve", staff_file, "-s", "jateng-2020", "-o", tmp_path / "j.xlsx", "-q")
+    assert result.returncode == 0, result.stderr
+    assert staff_file.read_bytes() == before
+    book = openpyxl.load_workbook(tmp_path / "j.xlsx", read_only=True)
+    assert book.sheetnames[:4] == ["Jadwal", "Rekap Unit", "Ringkasan", "Aturan"]
+
+
+def test_csv_output_is_long_format(staff_file, tmp_path):
+    """Tests the nip,date,status CSV with one row per employee-day."""
+    result = run("solve", staff_file, "-s", "kebumen-2020", "-o", tmp_path / "k.csv", "-q")
+    assert result.returncode == 0, result.stderr
+    lines = (tmp_path / "k.csv").read_text().splitlines()
+    assert lines[0] == "nip,date,status"
+    assert len(lines) == 1 + len(workbooks.ROWS) * 3  # Kebumen: Thu, Fri, Sat
+
+
+def test_from_and_to_apply_the_rules_to_another_period(staff_file, tmp_path):
+    """Tests that --from/--to give one column per working day of April 2020."""
+    out = tmp_path / "april.csv"
+    result = run("solve", staff_file, "-s", "jateng-2020", "--from", "2020-04-01",
+                 "--to", "2020-04-30", "-o", out, "-q")
+    assert result.returncode == 0, result.stderr
+    days = {line.split(",")[1] for line in out.read_text().splitlines()[1:]}
+    assert len(days) == 21 and "2020-04-10" not in days  # Good Friday
+
+
+def test_unknown_scenario_key_exits_2_naming_key_and_file(staff_file, tmp_path):
+    """Tests that a typo in a scenario file is an error naming the key and the file."""
+    bad = tmp_path / "bad.toml"
+    text = Path("wfh_solver/scenarios/jateng-2020.toml").read_text()
+    bad.write_text(text.replace('per = "unit"\nshare', 'per = "unit"\nshares = 1\nshare', 1))
+    result = run("solve", staff_file, "-s", bad, "-o", tmp_path / "x.xlsx")
+    assert result.returncode == 2
+    assert "bad.toml" in result.stderr and "shares" in result.stderr
+
+
+def test_bad_scenario_value_exits_2(staff_file, tmp_path):
+    """Tests that a share above 1 is refused with the rule named."""
+    bad = tmp_path / "bad.toml"
+    text = Path("wfh_solver/scenarios/jateng-2020.toml").read_text()
+    bad.write_text(text.replace("share = 0.30", "share = 3.0"))
+    result = run("solve", staff_file, "-s", bad, "-o", tmp_path / "x.xlsx")
+    assert result.returncode == 2 and "share" in result.stderr and "30%" in result.stderr
+
+
+def test_impossible_policy_exits_3_and_keeps_an_existing_output(staff_file, tmp_path):
+    """Tests exit 3 with the rule and unit named, and no half-written output."""
+    scenario = tmp_path / "cap.toml"
+    scenario.write_text(Path("wfh_solver/scenarios/jateng-2020.toml").read_text()
+                        + '\n[[rules]]\nname = "Maks 10%"\nkind = "max_office_share"\n'
+                          'share = 0.10\n')
+    out = tmp_path / "j.xlsx"
+    out.write_bytes(b"previous roster")
+    result = run("solve", staff_file, "-s", scenario, "-o", out, "--lang", "en")
+    assert result.returncode == 3, result.stderr
+    assert "Maks 10%" in result.stderr and "Dinas Kesehatan" in result.stderr
+    assert out.read_bytes() == b"previous roster"
+
+
+def test_validate_clean_file_exits_0_with_counts(staff_file):
+    """Tests that validate reports employees per category and exits 0."""
+    result = run("validate", staff_file, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["summary"]["employees"] == len(workbooks.ROWS)
+    assert report["summary"]["categories"]["jpt"] == 1
+
+
+def test_validate_bad_file_exits_2_with_a_problem_table(tmp_path):
+    """Tests that validate lists each problem with its row and column."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(workbooks.HEADER)
+    sheet.append(workbooks.ROWS[0])
+    sheet.append(["123", "Tanpa NIP Lengkap", "Dinas A", "", "Staf", "-", "", "PNS"])
+    book.save(tmp_path / "bad.xlsx")
+    result = run("validate", tmp_path / "bad.xlsx", "--format", "json", "--lang", "en")
+    assert result.returncode == 2
+    problems = json.loads(result.stdout)["problems"]
+    assert problems[0]["row"] == 3 and problems[0]["column"].startswith("A")
+
+
+def test_columns_map_reads_unusual_headers(tmp_path):
+    """Tests that --columns maps a header no alias covers."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Nomor Pegawai", *workbooks.HEADER[1:]])
+    for row in workbooks.ROWS:
+        sheet.append(row)
+    book.save(tmp_path / "odd.xlsx")
+    mapping = tmp_path / "map.toml"
+    mapping.write_text('"Nomor Pegawai" = "nip"\n')
+    assert run("validate", tmp_path / "odd.xlsx").returncode == 2
+    assert run("validate", tmp_path / "odd.xlsx", "--columns", mapping).returncode == 0
+
+
+def test_formula_like_name_stays_text_in_the_output(tmp_path):
+    """Tests that =HYPERLINK(...) in the input is literal text in the roster."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(workbooks.HEADER)
+    rows = [list(r) for r in workbooks.ROWS]
+    rows[3][1] = '=HYPERLINK("http://x","y")'
+    for row in rows:
+        sheet.append(row)
+    book.save(tmp_path / "f.xlsx")
+    # openpyxl stores a leading "=" as a formula; calamine reads its cached value (none),
+    # so write the name as a quoted string cell instead, as an export would.
+    book = openpyxl.load_workbook(tmp_path / "f.xlsx")
+    book.active.cell(row=5, column=2).data_type = "s"
+    book.save(tmp_path / "f.xlsx")
+    result = run("solve", tmp_path / "f.xlsx", "-s", "paser-2020", "-o", tmp_path / "o.xlsx")
+    assert result.returncode == 0, result.stderr
+    names = [c.value for c in openpyxl.load_workbook(tmp_path / "o.xlsx")["Jadwal"]["B"]]
+    cells = [c for c in openpyxl.load_workbook(tmp_path / "o.xlsx")["Jadwal"]["B"]
+             if c.value == '=HYPERLINK("http://x","y")']
+    assert '=HYPERLINK("http://x","y")' in names
+    assert cells and all(c.data_type == "s" for c in cells)
