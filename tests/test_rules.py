@@ -169,13 +169,23 @@ def test_vulnerable_staff_get_wfh_first():
     assert result.levels[1].objective == result.levels[1].bound
 
 
-def test_must_wfh_flag_conflicting_with_a_rule_is_explained():
-    """Tests that Wajib WFH on a head who must be in office names the person and rule."""
+def test_must_wfh_flag_overrides_a_pinning_rule_with_a_warning():
+    """Tests that Wajib WFH on a head who must be in office sends her home and says so."""
     head = employee(category=Category.JPT, roles=frozenset({"kepala_opd"}), must_wfh=True,
                     name="Budi")
+    result = solve(problem([head], [
+        {"name": "heads in", "kind": "always_in_office", "who": {"roles": ["kepala_opd"]}}]))
+    assert not office_of(result, [head]).any()
+    assert any("Budi" in w and "heads in" in w for w in result.warnings)
+
+
+def test_two_rules_pinning_one_person_both_ways_is_explained():
+    """Tests that contradictory scenario rules name the person and both rules."""
+    head = employee(category=Category.JPT, roles=frozenset({"kepala_opd"}), name="Budi")
     with pytest.raises(PolicyInfeasible) as caught:
         problem([head], [
-            {"name": "heads in", "kind": "always_in_office", "who": {"roles": ["kepala_opd"]}}])
+            {"name": "heads in", "kind": "always_in_office", "who": {"roles": ["kepala_opd"]}},
+            {"name": "all home", "kind": "always_at_home"}])
     assert "Budi" in caught.value.reasons[0] and "heads in" in caught.value.reasons[0]
 
 

@@ -81,6 +81,8 @@ _ID: dict[str, str] = {
     "whole_org": "seluruh organisasi",
     "conflict": "{name} (NIP {nip}, baris {row}, {unit}) harus {where} menurut aturan "
                 "'{rule}', tetapi sudah ditetapkan sebaliknya oleh '{other}'",
+    "personal_override": "{name} (NIP {nip}, baris {row}, {unit}): {flag} lebih spesifik dan "
+                         "mengalahkan aturan '{rule}'.",
     "capped": "{where}: aturan '{rule}' meminta {minimum} orang di kantor setiap hari, tetapi "
               "hanya ada {available} pegawai yang memenuhi; semuanya tetap di kantor.",
     "empty_scopes": "Aturan '{rule}': {count} unit/sub-unit tidak memiliki pegawai jenis yang "
@@ -201,6 +203,8 @@ _EN: dict[str, str] = {
     "whole_org": "the whole organisation",
     "conflict": "{name} (NIP {nip}, row {row}, {unit}) must be {where} under '{rule}' but is "
                 "fixed the other way by '{other}'",
+    "personal_override": "{name} (NIP {nip}, row {row}, {unit}): {flag} is more specific and "
+                         "overrides rule '{rule}'.",
     "capped": "{where}: rule '{rule}' asks for {minimum} in office each day but only "
               "{available} eligible staff exist; all of them are kept in office.",
     "empty_scopes": "Rule '{rule}': {count} unit(s)/sub-unit(s) have no staff of the kind the "

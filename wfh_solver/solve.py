@@ -37,7 +37,11 @@ def solve(problem: Problem, options: SolveOptions | None = None,
     office = np.zeros((len(problem.employees), days), dtype=bool)
     office[problem.fixed == FIXED_WFO, :] = True
     totals = [LevelTotals() for _ in LEVELS]
-    max_wfh = problem.scenario.intent == "max_wfh"
+    use_targets = problem.scenario.intent == "wfh_target" and bool(problem.targets)
+    if use_targets:  # a target whose members are all fixed still misses by a constant
+        constant = sum(abs(cs.target_office or 0) * days for cs in sets
+                       if cs.target_office is not None and not cs.groups)
+        totals[0].add(constant, constant, True, 0.0)
     cursor = 0
     stop = StopSignal()
     with _ctrl_c_stops(stop):
@@ -46,7 +50,7 @@ def solve(problem: Problem, options: SolveOptions | None = None,
             order = laminar_order(comp)
             hurry = stop.requested or time.monotonic() >= deadline
             solutions.append((comp, order, solve_component(
-                comp, groups, days, order is not None, max_wfh, options, deadline, hurry,
+                comp, groups, days, order is not None, use_targets, options, deadline, hurry,
                 stop)))
             if progress is not None:
                 progress("solve", k + 1, len(parts))

@@ -96,9 +96,12 @@ class _Model:
                 self.m.add(self.total[g] >= size * low)
                 self.m.add(self.total[g] <= size * (low + 1))
 
-    def intent_objective(self, max_wfh: bool) -> cp_model.LinearExprT:
+    def intent_objective(self, use_targets: bool) -> cp_model.LinearExprT:
+        """Office-days; under a WFH target, its daily deviation instead for its members."""
         targets = [cs for cs in self.comp.sets if cs.target_office is not None]
-        if not max_wfh and targets:
+        untargeted = sum(self.total[g] for g in self.comp.groups
+                         if not (use_targets and self.groups[g].in_target))
+        if use_targets and targets:
             deviations = []
             for cs in targets:
                 assert cs.target_office is not None
@@ -110,8 +113,8 @@ class _Model:
                     self.m.add(dev >= free - cs.target_office * self.mult)
                     self.m.add(dev >= cs.target_office * self.mult - free)
                     deviations.append(dev)
-            return sum(deviations)
-        return sum(self.total.values())
+            return sum(deviations) + untargeted
+        return untargeted
 
     def vulnerable_objective(self) -> cp_model.LinearExprT:
         return sum(self.total[g] for g in self.comp.groups if self.groups[g].vulnerable)
@@ -133,7 +136,7 @@ class _Model:
 
 
 def solve_component(comp: Component, groups: list[Group], days: int, laminar: bool,
-                    max_wfh: bool, options: SolveOptions, deadline: float,
+                    use_targets: bool, options: SolveOptions, deadline: float,
                     hurry: bool = False, stop: StopSignal | None = None) -> ComponentSolution:
     """Solve the levels in turn; in a hurry (time up, Ctrl-C) take the first roster found.
 
@@ -144,7 +147,7 @@ def solve_component(comp: Component, groups: list[Group], days: int, laminar: bo
     model = _Model(comp, groups, days, slots)
     model.add_count_rules()
     model.add_group_fairness()
-    objectives = [model.intent_objective(max_wfh), model.vulnerable_objective(),
+    objectives = [model.intent_objective(use_targets), model.vulnerable_objective(),
                   model.fairness_objective()]
     solver = _solver(options)
     outcome = ComponentSolution({}, slots)

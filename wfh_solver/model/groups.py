@@ -20,6 +20,7 @@ class Group:
     unit: str
     fairness_class: tuple[str, str, str, bool]
     vulnerable: bool
+    in_target: bool = False
     members: list[int] = field(default_factory=list)
 
     @property
@@ -65,7 +66,8 @@ def make_groups(problem: Problem) -> tuple[list[Group], list[CountSet]]:
         key = (*fairness, tuple(membership[i]))
         group = keyed.get(key)
         if group is None:
-            group = keyed[key] = Group(len(keyed), e.unit, fairness, vulnerable)
+            in_target = any(m >= offset for m in membership[i])
+            group = keyed[key] = Group(len(keyed), e.unit, fairness, vulnerable, in_target)
         group.members.append(i)
     groups = list(keyed.values())
     group_of = {i: g.index for g in groups for i in g.members}

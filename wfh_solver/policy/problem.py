@@ -23,6 +23,8 @@ from wfh_solver.messages import t
 from wfh_solver.policy.scenario import Rule, Scenario, Selector
 
 FREE, FIXED_WFO, FIXED_WFH = 0, 1, 2
+MUST_WFO, MUST_WFH = "Wajib WFO (input)", "Wajib WFH (input)"
+PERSONAL = frozenset({MUST_WFO, MUST_WFH})
 
 
 class PolicyInfeasible(Exception):
@@ -164,6 +166,10 @@ class _Builder:
             if self.fixed[i] == FREE:
                 self.fixed[i], self.fixed_by[i] = state, reason
                 count += 1
+            elif self.fixed[i] != state and self.fixed_by[i] in PERSONAL:
+                e = self.employees[i]
+                self.warnings.append(t("personal_override", name=e.name, nip=e.nip, row=e.row,
+                                       unit=e.unit, flag=self.fixed_by[i], rule=reason))
             elif self.fixed[i] != state:
                 e = self.employees[i]
                 where = t("where_office" if state == FIXED_WFO else "where_home")
@@ -183,8 +189,8 @@ def build_problem(scenario: Scenario, calendar: Calendar,
                   employees: tuple[Employee, ...]) -> Problem:
     """Apply every rule in a fixed order: personal flags, fixing rules, then counts."""
     b = _Builder(scenario, calendar, employees)
-    b.fix((i for i, e in enumerate(employees) if e.must_wfo), FIXED_WFO, "Wajib WFO (input)")
-    b.fix((i for i, e in enumerate(employees) if e.must_wfh), FIXED_WFH, "Wajib WFH (input)")
+    b.fix((i for i, e in enumerate(employees) if e.must_wfo), FIXED_WFO, MUST_WFO)
+    b.fix((i for i, e in enumerate(employees) if e.must_wfh), FIXED_WFH, MUST_WFH)
     order = ("exempt_units", "always_in_office", "top_levels", "always_at_home",
              "min_present", "min_office_share", "max_office_share", "wfh_share_target")
     for kind in order:

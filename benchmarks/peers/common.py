@@ -1,0 +1,173 @@
+"""What every peer model shares: the result shape, the level definitions, an evaluator.
+
+The peers are deliberately independent of `wfh_solver.model` and `wfh_solver.solve`:
+they read only the `Problem` data (who is fixed, who is vulnerable, the per-day
+requirements and WFH targets) and rebuild everything else from it.
+
+Levels, minimised in this order (the definitions the aggregated model must match):
+  intent      intent "wfh_target" with targets: Σ over targets and days of
+              |WFH count among the target's members that day − target|;
+              otherwise Σ office-days of FREE employees (fixed ones are constants).
+  vulnerable  Σ office-days of free vulnerable employees.
+  fairness    Σ over units that have free employees of (max − min) office-days
+              among that unit's free employees.
+Hard fairness: free employees with the same (unit, sub-unit, category, vulnerable)
+have office-day totals within one of each other.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from wfh_solver.policy.problem import FIXED_WFH, FIXED_WFO, FREE, Problem
+
+LEVEL_NAMES: tuple[str, str, str] = ("intent", "vulnerable", "fairness")
+
+OPTIMAL, FEASIBLE, UNKNOWN, INFEASIBLE = "OPTIMAL", "FEASIBLE", "UNKNOWN", "INFEASIBLE"
+
+
+@dataclass(frozen=True, slots=True)
+class PeerLevel:
+    """One lexicographic level as a peer solved it.
+
+    `objective` is None when no solution was found at this level; `bound` is the
+    proven lower bound (None when the solver proved nothing); `gap` is
+    |objective − bound| / max(1, |objective|) when both are known.
+    """
+
+    name: str
+    objective: int | None
+    bound: int | None
+    status: str
+    seconds: float
+    gap: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PeerResult:
+    """A peer's answer: per-level outcomes, timings and the roster, if any was found."""
+
+    solver: str
+    mode: str
+    status: str
+    levels: tuple[PeerLevel, ...]
+    build_seconds: float
+    solve_seconds: float
+    office: npt.NDArray[np.bool_] | None
+
+    @property
+    def objectives(self) -> tuple[int | None, ...]:
+        return tuple(level.objective for level in self.levels)
+
+    @property
+    def all_optimal(self) -> bool:
+        return bool(self.levels) and all(level.status == OPTIMAL for level in self.levels)
+
+    @property
+    def infeasible(self) -> bool:
+        return self.status == INFEASIBLE
+
+
+@dataclass(frozen=True, slots=True)
+class Structure:
+    """The index sets both peer models are built from."""
+
+    n: int
+    days: int
+    free: tuple[int, ...]
+    fixed_office: tuple[int, ...]
+    fixed_home: tuple[int, ...]
+    vulnerable_free: tuple[int, ...]
+    classes: tuple[tuple[int, ...], ...]  # hard-fairness classes of free staff, size ≥ 2
+    units: tuple[tuple[str, tuple[int, ...]], ...]  # units with free staff, their free staff
+    use_targets: bool
+    untargeted_free: tuple[int, ...] = ()  # free staff outside every WFH target
+
+
+def structure(problem: Problem) -> Structure:
+    fixed = problem.fixed
+    n = len(problem.employees)
+    free = tuple(i for i in range(n) if fixed[i] == FREE)
+    targeted = {i for target in problem.targets for i in target.members}
+    classes: dict[tuple[str, str, str, bool], list[int]] = defaultdict(list)
+    units: dict[str, list[int]] = defaultdict(list)
+    for i in free:
+        e = problem.employees[i]
+        classes[(e.unit, e.sub_unit, str(e.category), bool(problem.vulnerable[i]))].append(i)
+        units[e.unit].append(i)
+    return Structure(
+        n=n,
+        days=problem.n_days,
+        free=free,
+        fixed_office=tuple(i for i in range(n) if fixed[i] == FIXED_WFO),
+        fixed_home=tuple(i for i in range(n) if fixed[i] == FIXED_WFH),
+        vulnerable_free=tuple(i for i in free if problem.vulnerable[i]),
+        classes=tuple(tuple(m) for m in classes.values() if len(m) > 1),
+        units=tuple((u, tuple(m)) for u, m in sorted(units.items())),
+        use_targets=problem.scenario.intent == "wfh_target" and bool(problem.targets),
+        untargeted_free=tuple(i for i in free if i not in targeted),
+    )
+
+
+def level_bounds(problem: Problem, s: Structure) -> tuple[int, int, int]:
+    """Upper bounds on each level's value over all rosters (for big-M weights)."""
+    if s.use_targets:
+        intent = sum(max(t.target, len(t.members) - t.target) for t in problem.targets) * s.days
+        intent += len(s.untargeted_free) * s.days
+    else:
+        intent = len(s.free) * s.days
+    return intent, len(s.vulnerable_free) * s.days, len(s.units) * s.days
+
+
+def evaluate(problem: Problem, office: npt.NDArray[np.bool_]) -> tuple[int, int, int]:
+    """The three level values of a roster, straight from the definitions."""
+    s = structure(problem)
+    totals = office.sum(axis=1).astype(np.int64)
+    if s.use_targets:
+        intent = 0
+        for t in problem.targets:
+            members = list(t.members)
+            wfh = len(members) - office[members].sum(axis=0)
+            intent += int(np.abs(wfh - t.target).sum())
+        intent += int(totals[list(s.untargeted_free)].sum())
+    else:
+        intent = int(totals[list(s.free)].sum())
+    vulnerable = int(totals[list(s.vulnerable_free)].sum())
+    fairness = sum(int(totals[list(m)].max() - totals[list(m)].min()) for _, m in s.units)
+    return intent, vulnerable, fairness
+
+
+def violations(problem: Problem, office: npt.NDArray[np.bool_]) -> list[str]:
+    """Every hard rule a roster breaks (empty when it is valid)."""
+    s = structure(problem)
+    found = []
+    if office.shape != (s.n, s.days):
+        return [f"roster shape {office.shape} is not {(s.n, s.days)}"]
+    for i in s.fixed_office:
+        if not office[i].all():
+            found.append(f"employee {i} is fixed in office but sometimes at home")
+    for i in s.fixed_home:
+        if office[i].any():
+            found.append(f"employee {i} is fixed at home but sometimes in office")
+    for req in problem.requirements:
+        counts = office[list(req.members)].sum(axis=0)
+        for d, c in enumerate(counts):
+            if c < req.minimum or (req.maximum is not None and c > req.maximum):
+                found.append(f"{req.rule} ({req.unit}/{req.sub_unit}) day {d}: {c} in office, "
+                             f"needs [{req.minimum}, {req.maximum}]")
+    totals = office.sum(axis=1)
+    for members in s.classes:
+        spread = int(totals[list(members)].max() - totals[list(members)].min())
+        if spread > 1:
+            found.append(f"fairness class {members}: office days differ by {spread}")
+    return found
+
+
+def relative_gap(objective: int | None, bound: int | None) -> float | None:
+    if objective is None or bound is None:
+        return None
+    return abs(objective - bound) / max(1, abs(objective))

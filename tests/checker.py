@@ -1,0 +1,988 @@
+"""Independent test oracle for WFH/WFO rosters (the rules of POLICY.md).
+
+`check(output_xlsx, input_path, scenario_toml)` recomputes every rule from three
+files only: the roster workbook the CLI wrote, the employee list it read and the
+scenario TOML. It shares no code with `wfh_solver.model`, `wfh_solver.policy` or
+`wfh_solver.solve`: the calendar, scenario parsing, selector matching and the rule
+semantics are re-implemented here from the specification. The only library code
+used is the input reader (`wfh_solver.api.read_employees`), so both sides agree on
+who the employees are and how their Jabatan/Eselon/unit were classified.
+
+Every violation is collected as one readable line starting with a tag in square
+brackets (`[min_present] …`, `[fairness] …`), so a test can count them by check.
+
+The module ends with small helpers that write tiny input, scenario and roster
+files; the tests use them to show the checker catches each kind of violation.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, cast
+
+import holidays
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+from python_calamine import CalamineWorkbook
+
+from wfh_solver.api import read_employees
+
+ROSTER_SHEET = "Jadwal"
+SUMMARY_SHEET = "Ringkasan"
+FIXED_HEADERS = ("NIP", "Nama", "Unit Kerja", "Sub Unit", "Jabatan")
+TOTAL_HEADERS = ("Hari WFO", "Hari WFH")
+WFO, WFH = "WFO", "WFH"
+STATUS_KEYS = ("status solver", "solver status")
+WARNING_KEYS = ("peringatan", "warning")
+
+WORKWEEK_DAYS = {"mon-fri": frozenset(range(5)), "mon-sat": frozenset(range(6))}
+ASN_STATUSES = frozenset({"pns", "cpns", "pppk"})
+ESELON_MAJORS = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
+
+FIX_IN_OFFICE = ("exempt_units", "always_in_office", "top_levels")
+FIX_AT_HOME = ("always_at_home",)
+MINIMUMS = ("min_present", "min_office_share")
+COUNT_KINDS = ("min_present", "min_office_share", "max_office_share", "wfh_share_target")
+RULE_KINDS = frozenset(FIX_IN_OFFICE + FIX_AT_HOME + COUNT_KINDS)
+SELECTOR_KEYS = frozenset({"categories", "eselon", "roles", "unit_types", "sub_unit_kinds",
+                           "units", "sub_units", "positions", "statuses", "flags", "exclude"})
+FLAGS = frozenset({"vulnerable", "aged", "comorbid", "pregnant", "must_wfo", "must_wfh", "asn",
+                   "structural"})
+RULE_KEYS = frozenset({"name", "kind", "who", "per", "count", "share", "levels", "note"})
+
+Mask = npt.NDArray[np.bool_]
+
+
+# --------------------------------------------------------------------------- #
+# Report
+# --------------------------------------------------------------------------- #
+
+
+@dataclass
+class Report:
+    """What `check` found.
+
+    `violations`: one readable line per broken rule instance, tagged `[check]`.
+    `warnings_expected`: units whose minimum had to be capped ("all of them"), which
+    the Ringkasan sheet must name in a warning.
+    `counts`: violations per check tag; `checked`: how many items each check looked at;
+    `notes`: checks that could not be applied (and why).
+    """
+
+    violations: list[str] = field(default_factory=list)
+    warnings_expected: list[str] = field(default_factory=list)
+    counts: Counter[str] = field(default_factory=Counter)
+    checked: Counter[str] = field(default_factory=Counter)
+    notes: list[str] = field(default_factory=list)
+    days: list[date] = field(default_factory=list)
+    employees: int = 0
+    status: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.violations
+
+    def add(self, tag: str, message: str) -> None:
+        self.violations.append(f"[{tag}] {message}")
+        self.counts[tag] += 1
+
+    def summary(self, limit: int = 25) -> str:
+        """The first `limit` violations and the per-check counts, for assertion messages."""
+        head = [f"{len(self.violations)} violation(s): {dict(self.counts)}"]
+        head += self.violations[:limit]
+        if len(self.violations) > limit:
+            head.append(f"… and {len(self.violations) - limit} more")
+        return "\n".join(head)
+
+
+# --------------------------------------------------------------------------- #
+# Scenario (parsed here from the TOML, independently of wfh_solver.policy)
+# --------------------------------------------------------------------------- #
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    name: str
+    kind: str
+    who: Mapping[str, Any]
+    per: str
+    count: int | None
+    share: Fraction | None
+    levels: int | None
+
+
+@dataclass(frozen=True)
+class ScenarioSpec:
+    name: str
+    start: date
+    end: date
+    workweek: str
+    intent: str
+    vulnerable_age: int
+    rules: tuple[RuleSpec, ...]
+
+
+def _as_date(value: Any, key: str) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        return date.fromisoformat(value)
+    raise ValueError(f"scenario `{key}` is not a date: {value!r}")
+
+
+def _check_selector(who: Any, where: str) -> Mapping[str, Any]:
+    if not isinstance(who, Mapping):
+        raise ValueError(f"{where}: `who` must be a table")
+    unknown = set(who) - SELECTOR_KEYS
+    if unknown:
+        raise ValueError(f"{where}: unknown selector keys {sorted(unknown)}")
+    for flag in who.get("flags", ()):
+        if flag not in FLAGS:
+            raise ValueError(f"{where}: unknown flag {flag!r}")
+    if who.get("exclude") is not None:
+        _check_selector(who["exclude"], where + ".exclude")
+    return who
+
+
+def load_scenario_spec(path: str | Path, start: date | None = None,
+                       end: date | None = None) -> ScenarioSpec:
+    """Parse a scenario TOML file (optionally over another period, like `--from/--to`)."""
+    data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    rules = []
+    for k, raw in enumerate(data.get("rules", [])):
+        where = f"rules[{k}] ({raw.get('name')!r})"
+        unknown = set(raw) - RULE_KEYS
+        if unknown:
+            raise ValueError(f"{where}: unknown keys {sorted(unknown)}")
+        kind = raw["kind"]
+        if kind not in RULE_KINDS:
+            raise ValueError(f"{where}: unknown rule kind {kind!r}")
+        per = raw.get("per", "unit")
+        if per not in ("unit", "sub_unit", "organisation"):
+            raise ValueError(f"{where}: unknown scope per={per!r}")
+        share = raw.get("share")
+        rules.append(RuleSpec(
+            name=str(raw["name"]),
+            kind=kind,
+            who=_check_selector(raw.get("who", {}), where),
+            per=per,
+            count=None if raw.get("count") is None else int(raw["count"]),
+            share=None if share is None else Fraction(str(share)),
+            levels=None if raw.get("levels") is None else int(raw["levels"]),
+        ))
+    workweek = data.get("workweek", "mon-fri")
+    if workweek not in WORKWEEK_DAYS:
+        raise ValueError(f"unknown workweek {workweek!r}")
+    return ScenarioSpec(
+        name=str(data.get("name", "")),
+        start=start or _as_date(data["start"], "start"),
+        end=end or _as_date(data["end"], "end"),
+        workweek=workweek,
+        intent=data.get("intent", "max_wfh"),
+        vulnerable_age=int(data.get("vulnerable_age", 50)),
+        rules=tuple(rules),
+    )
+
+
+def expected_working_days(start: date, end: date, workweek: str) -> list[date]:
+    """Weekdays of the working week in [start, end], minus public holidays and cuti bersama."""
+    off = holidays.country_holidays("ID", years=range(start.year, end.year + 1),
+                                    categories=("public", "government"))
+    weekdays = WORKWEEK_DAYS[workweek]
+    days = []
+    day = start
+    while day <= end:
+        if day.weekday() in weekdays and day not in off:
+            days.append(day)
+        day += timedelta(days=1)
+    return days
+
+
+def round_half_up(value: Fraction) -> int:
+    return math.floor(value + Fraction(1, 2))
+
+
+# --------------------------------------------------------------------------- #
+# Employees as columns, and selector matching
+# --------------------------------------------------------------------------- #
+
+
+@dataclass
+class People:
+    frame: pd.DataFrame  # one row per input employee, index 0..n-1
+    roles: list[frozenset[str]]
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+
+def people_from(employees: Sequence[Any], scenario: ScenarioSpec) -> People:
+    rows = []
+    for e in employees:
+        eselon = e.eselon if e.eselon else None
+        major = eselon.split(".")[0] if eselon else None
+        born = e.birth_date
+        if born is None:
+            aged = False
+        else:
+            s = scenario.start
+            age = s.year - born.year - ((s.month, s.day) < (born.month, born.day))
+            aged = age >= scenario.vulnerable_age
+        category = getattr(e.category, "value", e.category)
+        status = str(e.status).lower()
+        rows.append({
+            "nip": str(e.nip), "name": e.name, "unit": e.unit, "sub_unit": e.sub_unit,
+            "position": e.position, "category": str(category), "eselon": eselon,
+            "major": major, "level": ESELON_MAJORS.get(major or "", 0),
+            "unit_type": e.unit_type, "sub_unit_kind": e.sub_unit_kind, "status": status,
+            "aged": aged, "comorbid": bool(e.comorbid),
+            "pregnant": bool(e.pregnant_or_nursing), "must_wfo": bool(e.must_wfo),
+            "must_wfh": bool(e.must_wfh), "asn": status in ASN_STATUSES,
+            "structural": eselon is not None,
+        })
+    frame = pd.DataFrame(rows, columns=[
+        "nip", "name", "unit", "sub_unit", "position", "category", "eselon", "major",
+        "level", "unit_type", "sub_unit_kind", "status", "aged", "comorbid", "pregnant",
+        "must_wfo", "must_wfh", "asn", "structural"])
+    frame["vulnerable"] = frame["aged"] | frame["comorbid"] | frame["pregnant"]
+    return People(frame, [frozenset(e.roles) for e in employees])
+
+
+def _values(raw: Any) -> list[Any]:
+    if raw is None:
+        return []
+    if isinstance(raw, str):
+        return [raw]
+    return list(raw)
+
+
+def _regex_mask(column: pd.Series, patterns: list[str]) -> Mask:
+    compiled = [re.compile(p, re.IGNORECASE) for p in patterns]
+    hits = {text: any(c.search(text) for c in compiled) for text in column.unique()}
+    return column.map(hits).to_numpy(dtype=bool)
+
+
+def select(who: Mapping[str, Any], people: People) -> Mask:
+    """Selector semantics: AND across fields, OR within a field, empty = no restriction."""
+    f = people.frame
+    mask = np.ones(len(f), dtype=bool)
+    for key, raw in who.items():
+        if key == "exclude":
+            continue
+        values = _values(raw)
+        if not values:
+            continue
+        if key in ("categories", "unit_types", "sub_unit_kinds"):
+            column = {"categories": "category", "unit_types": "unit_type",
+                      "sub_unit_kinds": "sub_unit_kind"}[key]
+            mask &= f[column].isin([str(v) for v in values]).to_numpy()
+        elif key == "eselon":
+            mask &= (f["eselon"].isin(values) | f["major"].isin(values)).to_numpy()
+        elif key == "roles":
+            wanted = set(values)
+            mask &= np.fromiter((bool(r & wanted) for r in people.roles), dtype=bool,
+                                count=len(f))
+        elif key in ("units", "sub_units", "positions"):
+            column = {"units": "unit", "sub_units": "sub_unit", "positions": "position"}[key]
+            mask &= _regex_mask(f[column], values)
+        elif key == "statuses":
+            mask &= f["status"].isin([str(v).lower() for v in values]).to_numpy()
+        elif key == "flags":
+            for flag in values:
+                mask &= f[flag].to_numpy(dtype=bool)
+    if who.get("exclude"):
+        mask &= ~select(who["exclude"], people)
+    return mask
+
+
+def scope_codes(rule: RuleSpec,
+                people: People) -> tuple[npt.NDArray[np.intp], list[tuple[str, str]]]:
+    """Scope index per employee and the scope keys (unit, sub_unit); ("", "") = organisation."""
+    f = people.frame
+    if rule.per == "organisation":
+        return np.zeros(len(f), dtype=np.intp), [("", "")]
+    if rule.per == "sub_unit":
+        keys = list(zip(f["unit"], f["sub_unit"], strict=True))
+    else:
+        keys = [(u, "") for u in f["unit"]]
+    codes, uniques = pd.factorize(pd.Series(keys, dtype=object))
+    return codes.astype(np.intp), [tuple(k) for k in uniques]
+
+
+def where(key: tuple[str, str]) -> str:
+    unit, sub_unit = key
+    if not unit:
+        return "the whole organisation"
+    return f"{unit} / {sub_unit}" if sub_unit else unit
+
+
+# --------------------------------------------------------------------------- #
+# Reading the output workbook
+# --------------------------------------------------------------------------- #
+
+
+@dataclass
+class RosterSheet:
+    days: list[date]
+    frame: pd.DataFrame  # NIP, Nama, Unit Kerja, Sub Unit, Jabatan (text), row (Excel)
+    cells: npt.NDArray[np.object_]  # rows x days, stripped text
+    totals: npt.NDArray[np.object_]  # rows x 2 (Hari WFO, Hari WFH) raw values
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _code(value: Any) -> str:
+    """A day cell as written: codes are compared exactly (no trimming, no case folding)."""
+    return value if isinstance(value, str) else _text(value)
+
+
+def _as_day(value: Any) -> date | None:
+    if isinstance(value, datetime):
+        return value.date() if value.time() == datetime.min.time() else None
+    if isinstance(value, date):
+        return value
+    return None
+
+
+def read_roster(path: Path, rep: Report) -> RosterSheet | None:
+    wb = CalamineWorkbook.from_path(str(path))
+    names = list(wb.sheet_names)
+    if ROSTER_SHEET not in names:
+        rep.add("sheet", f"no sheet {ROSTER_SHEET!r} in {path.name} (sheets: {names})")
+        return None
+    if names[0] != ROSTER_SHEET:
+        rep.add("sheet", f"{ROSTER_SHEET!r} is not the first sheet (sheets: {names})")
+    rows = wb.get_sheet_by_name(ROSTER_SHEET).to_python()
+    if not rows:
+        rep.add("sheet", f"sheet {ROSTER_SHEET!r} is empty")
+        return None
+    header = list(rows[0])
+    while header and header[-1] in ("", None):
+        header.pop()
+    fixed = [_text(h) for h in header[: len(FIXED_HEADERS)]]
+    if fixed != list(FIXED_HEADERS):
+        rep.add("sheet", f"first header cells are {fixed}, expected {list(FIXED_HEADERS)}")
+    tail = [_text(h) for h in header[-len(TOTAL_HEADERS):]]
+    if tail != list(TOTAL_HEADERS):
+        rep.add("sheet", f"last header cells are {tail}, expected {list(TOTAL_HEADERS)}")
+    first_day, end_day = len(FIXED_HEADERS), len(header) - len(TOTAL_HEADERS)
+    days: list[date] = []
+    day_cols: list[int] = []
+    for j in range(first_day, max(first_day, end_day)):
+        day = _as_day(header[j])
+        if day is None:
+            rep.add("sheet", f"header cell {j + 1} ({header[j]!r}) between Jabatan and "
+                             "Hari WFO is not a date")
+            continue
+        days.append(day)
+        day_cols.append(j)
+    width = len(header)
+    body = [list(r[:width]) + [""] * (width - len(r)) for r in rows[1:]]
+    excel_rows = [k + 2 for k, r in enumerate(body) if any(c not in ("", None) for c in r)]
+    body = [r for r in body if any(c not in ("", None) for c in r)]
+    grid = np.empty((len(body), width), dtype=object)
+    for k, r in enumerate(body):
+        grid[k, :] = r
+    numeric_nips = [excel_rows[k] for k, r in enumerate(body) if isinstance(r[0], int | float)]
+    if numeric_nips:
+        rep.add("sheet", f"NIP stored as a number, not text, on {len(numeric_nips)} row(s), "
+                         f"first at Excel row {numeric_nips[0]}")
+    frame = pd.DataFrame({
+        name: [_text(v) for v in grid[:, j]] if len(body) else []
+        for j, name in enumerate(FIXED_HEADERS)
+    })
+    frame["NIP"] = frame["NIP"].str.replace(r"\s+", "", regex=True)
+    frame["row"] = excel_rows
+    cells = np.vectorize(_code, otypes=[object])(grid[:, day_cols]) if len(body) and day_cols \
+        else np.empty((len(body), len(day_cols)), dtype=object)
+    totals = grid[:, end_day:width] if end_day >= first_day \
+        else np.empty((len(body), 0), dtype=object)
+    return RosterSheet(days, frame, cells, totals)
+
+
+def read_summary(path: Path) -> list[tuple[str, str]] | None:
+    wb = CalamineWorkbook.from_path(str(path))
+    if SUMMARY_SHEET not in wb.sheet_names:
+        return None
+    rows = wb.get_sheet_by_name(SUMMARY_SHEET).to_python()
+    return [(_text(r[0]) if r else "", _text(r[1]) if len(r) > 1 else "") for r in rows]
+
+
+# --------------------------------------------------------------------------- #
+# The check
+# --------------------------------------------------------------------------- #
+
+
+@dataclass
+class _State:
+    """Everything the rule checks share, aligned to the input employee order."""
+
+    people: People
+    days: list[date]
+    office: Mask  # employees x days: cell says WFO
+    home: Mask  # employees x days: cell says WFH
+    present: Mask  # employee has exactly one row with only valid cells
+    unit_codes: npt.NDArray[np.intp]
+    units: list[str]
+    hard_bad: Mask  # units x days: some hard rule (or the roster itself) broken there
+    fixed_wfo: Mask = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    fixed_wfh: Mask = field(default_factory=lambda: np.zeros(0, dtype=bool))
+
+    def mark(self, members: Mask | npt.NDArray[np.intp], day_mask: Mask) -> None:
+        """Record that these employees' units broke a hard rule on these days."""
+        units = np.unique(self.unit_codes[members])
+        self.hard_bad[np.ix_(units, np.flatnonzero(day_mask))] = True
+
+
+def check(output_xlsx: str | Path, input_path: str | Path, scenario_toml: str | Path, *,
+          start: date | None = None, end: date | None = None) -> Report:
+    """Check a roster workbook against the input staff list and the scenario's rules."""
+    output_xlsx, input_path = Path(output_xlsx), Path(input_path)
+    rep = Report()
+    scenario = load_scenario_spec(scenario_toml, start, end)
+    employees = read_employees(input_path).employees
+    people = people_from(employees, scenario)
+    rep.employees = len(people)
+    roster = read_roster(output_xlsx, rep)
+    summary = read_summary(output_xlsx)
+    _check_status(rep, summary)
+    if roster is None:
+        return rep
+    rep.days = list(roster.days)
+    _check_calendar(rep, roster.days, scenario)
+    state = _align(rep, roster, people)
+    _check_fixed(rep, state, scenario)
+    _check_counts(rep, state, scenario)
+    _check_optimality(rep, state, scenario)
+    _check_fairness(rep, state)
+    _check_warnings(rep, summary)
+    return rep
+
+
+def _check_status(rep: Report, summary: list[tuple[str, str]] | None) -> None:
+    if summary is None:
+        rep.add("status", f"no sheet {SUMMARY_SHEET!r}")
+        return
+    statuses = [v for k, v in summary if k.casefold() in STATUS_KEYS]
+    if not statuses:
+        rep.add("status", f"{SUMMARY_SHEET!r} has no 'Status solver' row")
+        return
+    rep.status = statuses[0]
+    if statuses[0] != "OPTIMAL":
+        rep.add("status", f"solver status is {statuses[0]!r}, not OPTIMAL")
+
+
+def _fmt_days(days: Iterable[date], limit: int = 6) -> str:
+    days = list(days)
+    text = ", ".join(d.isoformat() for d in days[:limit])
+    return text + (f" (+{len(days) - limit} more)" if len(days) > limit else "")
+
+
+def _check_calendar(rep: Report, days: list[date], scenario: ScenarioSpec) -> None:
+    expected = expected_working_days(scenario.start, scenario.end, scenario.workweek)
+    rep.checked["calendar_days"] = len(expected)
+    if days == expected:
+        return
+    missing = [d for d in expected if d not in days]
+    extra = [d for d in days if d not in expected]
+    if missing:
+        rep.add("calendar", f"working days without a column: {_fmt_days(missing)}")
+    if extra:
+        rep.add("calendar", f"columns for non-working days: {_fmt_days(extra)}")
+    if not missing and not extra:
+        duplicated = [d for d, c in Counter(days).items() if c > 1]
+        if duplicated:
+            rep.add("calendar", f"days with more than one column: {_fmt_days(duplicated)}")
+        else:
+            rep.add("calendar", "day columns are not in date order")
+
+
+def _who(people: People, i: int) -> str:
+    r = people.frame.iloc[i]
+    return f"NIP {r['nip']} ({r['name']}, {r['unit']})"
+
+
+def _align(rep: Report, roster: RosterSheet, people: People) -> _State:
+    """Coverage, cell codes, totals and identity; the roster as masks in input order."""
+    f = people.frame
+    n, d = len(f), len(roster.days)
+    position = {nip: i for i, nip in enumerate(f["nip"])}
+    out_nips = roster.frame["NIP"]
+    counts = out_nips.value_counts()
+    for nip, c in counts[counts > 1].items():
+        rep.add("coverage", f"NIP {nip} appears {c} times in {ROSTER_SHEET}")
+    unknown = [nip for nip in out_nips.unique() if nip not in position]
+    for nip in unknown:
+        rep.add("coverage", f"NIP {nip!r} in {ROSTER_SHEET} is not in the input")
+    seen = set(out_nips)
+    for i, nip in enumerate(f["nip"]):
+        if nip not in seen:
+            rep.add("coverage", f"{_who(people, i)} from the input has no row in "
+                                f"{ROSTER_SHEET}")
+    rep.checked["employees"] = n
+
+    cells = roster.cells
+    valid = np.isin(cells, (WFO, WFH)) if cells.size else np.ones(cells.shape, dtype=bool)
+    for k in np.flatnonzero(~valid.all(axis=1)).tolist():
+        bad = [f"{roster.days[j].isoformat()}={cells[k, j]!r}" for j in np.flatnonzero(~valid[k])]
+        rep.add("cells", f"Excel row {roster.frame['row'].iat[k]} (NIP "
+                         f"{roster.frame['NIP'].iat[k]}): cells that are not WFO/WFH: "
+                         + ", ".join(bad[:6]))
+    rep.checked["cells"] = int(cells.size)
+    _check_totals(rep, roster, valid)
+    _check_identity(rep, roster, people, position)
+
+    office = np.zeros((n, d), dtype=bool)
+    home = np.zeros((n, d), dtype=bool)
+    present = np.zeros(n, dtype=bool)
+    unique_rows = ~out_nips.duplicated(keep=False).to_numpy()
+    take = [(k, position[nip]) for k, nip in enumerate(out_nips)
+            if unique_rows[k] and nip in position]
+    if take:
+        rows = np.array([k for k, _ in take], dtype=np.intp)
+        idx = np.array([i for _, i in take], dtype=np.intp)
+        office[idx] = cells[rows] == WFO
+        home[idx] = cells[rows] == WFH
+        present[idx] = valid[rows].all(axis=1)
+    unit_codes, units = pd.factorize(f["unit"])
+    state = _State(people, list(roster.days), office, home, present,
+                   unit_codes.astype(np.intp), list(units),
+                   np.zeros((len(units), d), dtype=bool))
+    broken = ~(office | home)
+    if broken.any():
+        for day in range(d):
+            who = np.flatnonzero(broken[:, day])
+            if len(who):
+                state.hard_bad[np.unique(state.unit_codes[who]), day] = True
+    return state
+
+
+def _check_totals(rep: Report, roster: RosterSheet, valid: Mask) -> None:
+    totals = roster.totals
+    if totals.shape[1] != 2:
+        return
+    wfo = (roster.cells == WFO).sum(axis=1)
+    wfh = (roster.cells == WFH).sum(axis=1)
+    for k in range(len(totals)):
+        for col, (label, expected) in enumerate(zip(TOTAL_HEADERS, (wfo[k], wfh[k]),
+                                                    strict=True)):
+            value = totals[k, col]
+            try:
+                number = float(value)
+            except (TypeError, ValueError):
+                number = math.nan
+            if number != expected:
+                rep.add("totals", f"Excel row {roster.frame['row'].iat[k]} (NIP "
+                                  f"{roster.frame['NIP'].iat[k]}): {label} is {value!r}, "
+                                  f"the day cells give {expected}")
+
+
+def _check_identity(rep: Report, roster: RosterSheet, people: People,
+                    position: dict[str, int]) -> None:
+    f = people.frame
+    columns = (("Nama", "name"), ("Unit Kerja", "unit"), ("Sub Unit", "sub_unit"),
+               ("Jabatan", "position"))
+    for k, nip in enumerate(roster.frame["NIP"]):
+        i = position.get(nip)
+        if i is None:
+            continue
+        wrong = [f"{out}={roster.frame[out].iat[k]!r} (input {f[col].iat[i]!r})"
+                 for out, col in columns
+                 if roster.frame[out].iat[k] != str(f[col].iat[i]).strip()]
+        if wrong:
+            rep.add("identity", f"NIP {nip}: " + "; ".join(wrong))
+
+
+# ----------------------------- fixed employees ----------------------------- #
+
+
+def _fixes(scenario: ScenarioSpec, people: People) -> tuple[list[list[tuple[str, str]]],
+                                                           list[list[tuple[str, str]]]]:
+    """Per employee, the (kind, rule name) reasons fixing them in office / at home."""
+    f = people.frame
+    n = len(f)
+    in_office: list[list[tuple[str, str]]] = [[] for _ in range(n)]
+    at_home: list[list[tuple[str, str]]] = [[] for _ in range(n)]
+    for i in np.flatnonzero(f["must_wfo"].to_numpy(dtype=bool)).tolist():
+        in_office[i].append(("wajib_wfo", "Wajib WFO (input)"))
+    for i in np.flatnonzero(f["must_wfh"].to_numpy(dtype=bool)).tolist():
+        at_home[i].append(("wajib_wfh", "Wajib WFH (input)"))
+    for rule in scenario.rules:
+        if rule.kind in ("exempt_units", "always_in_office", "always_at_home"):
+            target = at_home if rule.kind == "always_at_home" else in_office
+            for i in np.flatnonzero(select(rule.who, people)).tolist():
+                target[i].append((rule.kind, rule.name))
+        elif rule.kind == "top_levels":
+            for i in _top_levels(rule, people):
+                in_office[i].append((rule.kind, rule.name))
+    # A personal Wajib WFO/WFH flag is the most specific instruction: it overrides the
+    # scenario's pinning rules (README, "Modelling choices").
+    for i in np.flatnonzero(f["must_wfh"].to_numpy(dtype=bool)).tolist():
+        in_office[i] = [r for r in in_office[i] if r[0] == "wajib_wfo"]
+    for i in np.flatnonzero(f["must_wfo"].to_numpy(dtype=bool)).tolist():
+        at_home[i] = [r for r in at_home[i] if r[0] == "wajib_wfh"]
+    return in_office, at_home
+
+
+def _top_levels(rule: RuleSpec, people: People) -> list[int]:
+    """Per scope, the selected holders of the N highest eselon majors present there."""
+    assert rule.levels is not None
+    f = people.frame
+    chosen = select(rule.who, people) & (f["level"].to_numpy() > 0)
+    codes, _ = scope_codes(rule, people)
+    levels = f["level"].to_numpy()
+    picked: list[int] = []
+    by_scope: dict[int, list[int]] = defaultdict(list)
+    for i in np.flatnonzero(chosen):
+        by_scope[int(codes[i])].append(int(i))
+    for members in by_scope.values():
+        top = sorted({int(levels[i]) for i in members})[: rule.levels]
+        picked.extend(i for i in members if levels[i] in top)
+    return sorted(picked)
+
+
+def _check_fixed(rep: Report, st: _State, scenario: ScenarioSpec) -> None:
+    in_office, at_home = _fixes(scenario, st.people)
+    n = len(st.people)
+    st.fixed_wfo = np.fromiter((bool(r) for r in in_office), dtype=bool, count=n)
+    st.fixed_wfh = np.fromiter((bool(r) for r in at_home), dtype=bool, count=n)
+    rep.checked["fixed_in_office"] = int(st.fixed_wfo.sum())
+    rep.checked["fixed_at_home"] = int(st.fixed_wfh.sum())
+    for i in np.flatnonzero(st.fixed_wfo & st.fixed_wfh).tolist():
+        rep.add("conflict", f"{_who(st.people, i)} is fixed in office by "
+                            f"{_names(in_office[i])} and at home by {_names(at_home[i])}; "
+                            "the roster should not exist (policy infeasible)")
+        st.hard_bad[st.unit_codes[i], :] = True
+    for fixed, reasons, cells, word in ((st.fixed_wfo & ~st.fixed_wfh, in_office, st.office,
+                                         "in office"),
+                                        (st.fixed_wfh & ~st.fixed_wfo, at_home, st.home,
+                                         "at home")):
+        # Only valid cells of listed staff: a missing row or a bad code is reported once,
+        # under [coverage] or [cells].
+        wrong = fixed[:, None] & ~cells & (st.office | st.home)
+        for i in np.flatnonzero(wrong.any(axis=1)).tolist():
+            bad_days = [st.days[j] for j in np.flatnonzero(wrong[i])]
+            rep.add(reasons[i][0][0], f"{_who(st.people, i)} must be {word} every day "
+                                      f"({_names(reasons[i])}) but is not on "
+                                      f"{_fmt_days(bad_days)}")
+            st.mark(np.array([i]), wrong[i])
+
+
+def _names(reasons: list[tuple[str, str]]) -> str:
+    return "; ".join(f"'{name}' ({kind})" for kind, name in reasons)
+
+
+# ------------------------------ count rules ------------------------------- #
+
+
+@dataclass
+class _Scopes:
+    """One count rule split into scopes: members, sizes and per-day counts."""
+
+    keys: list[tuple[str, str]]
+    members: list[npt.NDArray[np.intp]]
+    n: npt.NDArray[np.int64]
+    fixed_wfo: npt.NDArray[np.int64]
+    fixed_wfh: npt.NDArray[np.int64]
+    office: npt.NDArray[np.int64]  # scopes x days
+    home: npt.NDArray[np.int64]
+
+
+def _scopes(rule: RuleSpec, st: _State) -> _Scopes:
+    mask = select(rule.who, st.people)
+    codes, keys = scope_codes(rule, st.people)
+    idx = np.flatnonzero(mask)
+    used = np.unique(codes[idx])
+    order = idx[np.argsort(codes[idx], kind="stable")]
+    bounds = np.searchsorted(codes[order], used, side="left").tolist() + [len(order)]
+    members = [order[bounds[k]:bounds[k + 1]] for k in range(len(used))]
+    d = len(st.days)
+    office = np.array([st.office[m].sum(axis=0) for m in members], dtype=np.int64) \
+        .reshape(len(members), d)
+    home = np.array([st.home[m].sum(axis=0) for m in members], dtype=np.int64) \
+        .reshape(len(members), d)
+    return _Scopes(
+        keys=[keys[c] for c in used],
+        members=members,
+        n=np.array([len(m) for m in members], dtype=np.int64),
+        fixed_wfo=np.array([int((st.fixed_wfo[m] & ~st.fixed_wfh[m]).sum()) for m in members],
+                           dtype=np.int64),
+        fixed_wfh=np.array([int(st.fixed_wfh[m].sum()) for m in members], dtype=np.int64),
+        office=office,
+        home=home,
+    )
+
+
+def _required(rule: RuleSpec, sc: _Scopes) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """(capped minimum, uncapped minimum) per scope for a minimum rule."""
+    if rule.kind == "min_present":
+        assert rule.count is not None
+        wanted = np.full(len(sc.n), rule.count, dtype=np.int64)
+    else:
+        assert rule.share is not None
+        wanted = np.array([math.ceil(rule.share * int(n)) for n in sc.n], dtype=np.int64)
+    available = sc.n - sc.fixed_wfh
+    return np.minimum(wanted, available), wanted
+
+
+def _check_counts(rep: Report, st: _State, scenario: ScenarioSpec) -> None:
+    expected_warnings: dict[str, None] = {}
+    others = [r for r in scenario.rules if r.kind in MINIMUMS + ("max_office_share",)]
+    for rule in scenario.rules:
+        if rule.kind not in COUNT_KINDS:
+            continue
+        sc = _scopes(rule, st)
+        rep.checked[f"{rule.kind}_scope_days"] += len(sc.keys) * len(st.days)
+        if rule.kind in MINIMUMS:
+            need, wanted = _required(rule, sc)
+            for k in np.flatnonzero(wanted > need):
+                if sc.keys[k][0]:
+                    expected_warnings.setdefault(sc.keys[k][0])
+            bad = sc.office < need[:, None]
+            limit = need
+            relation = "at least"
+        elif rule.kind == "max_office_share":
+            assert rule.share is not None
+            limit = np.array([math.floor(rule.share * int(n)) for n in sc.n], dtype=np.int64)
+            bad = sc.office > limit[:, None]
+            relation = "at most"
+        else:
+            if others:
+                rep.notes.append(f"wfh_share_target '{rule.name}': the scenario also has count "
+                                 "rules, so the exact daily target is not checked")
+                continue
+            assert rule.share is not None
+            target = np.array([round_half_up(rule.share * int(n)) for n in sc.n],
+                              dtype=np.int64)
+            limit = np.minimum(np.maximum(target, sc.fixed_wfh), sc.n - sc.fixed_wfo)
+            bad = sc.home != limit[:, None]
+            for k, j in zip(*np.nonzero(bad), strict=True):
+                rep.add(rule.kind, f"'{rule.name}' in {where(sc.keys[k])} on "
+                                   f"{st.days[j].isoformat()}: {sc.home[k, j]} of {sc.n[k]} "
+                                   f"selected at home, expected {limit[k]} (target "
+                                   f"{target[k]}, {sc.fixed_wfo[k]} fixed in office, "
+                                   f"{sc.fixed_wfh[k]} fixed at home)")
+                st.mark(sc.members[k], np.arange(len(st.days)) == j)
+            continue
+        for k, j in zip(*np.nonzero(bad), strict=True):
+            rep.add(rule.kind, f"'{rule.name}' in {where(sc.keys[k])} on "
+                               f"{st.days[j].isoformat()}: {sc.office[k, j]} of {sc.n[k]} "
+                               f"selected in office, needs {relation} {limit[k]}")
+            st.mark(sc.members[k], np.arange(len(st.days)) == j)
+    rep.warnings_expected = list(expected_warnings)
+
+
+def _check_warnings(rep: Report, summary: list[tuple[str, str]] | None) -> None:
+    if not rep.warnings_expected or summary is None:
+        return
+    texts = [v for k, v in summary if k.casefold().startswith(WARNING_KEYS)]
+    if not texts:
+        texts = [f"{k} {v}" for k, v in summary]
+    folded = [t.casefold() for t in texts]
+    for unit in rep.warnings_expected:
+        if not any(unit.casefold() in t for t in folded):
+            rep.add("warning", f"{SUMMARY_SHEET} has no warning naming {unit!r}, whose "
+                               "minimum had to be capped to the staff available")
+
+
+# ------------------------------- optimality ------------------------------- #
+
+
+def _check_optimality(rep: Report, st: _State, scenario: ScenarioSpec) -> None:
+    """max_wfh: per unit and day, in office == the least the rules allow (closed form)."""
+    if scenario.intent != "max_wfh":
+        return  # wfh_target: the daily target itself is checked in _check_counts
+    if any(r.kind == "wfh_share_target" for r in scenario.rules):
+        rep.notes.append("optimality not checked: max_wfh with a wfh_share_target rule")
+        return
+    if any(r.kind in MINIMUMS and r.per == "organisation" for r in scenario.rules):
+        rep.notes.append("optimality not checked: a minimum over the whole organisation")
+        return
+    n_units, d = len(st.units), len(st.days)
+    fixed_in = st.fixed_wfo & ~st.fixed_wfh
+    floor_ = np.bincount(st.unit_codes[fixed_in], minlength=n_units).astype(np.int64)
+    share_floor = np.zeros(n_units, dtype=np.int64)
+    skip: dict[int, str] = {}
+    covered = np.zeros(len(st.people), dtype=np.int64)  # min_present rules selecting each
+    unit_sizes = np.bincount(st.unit_codes, minlength=n_units)
+    for rule in scenario.rules:
+        if rule.kind not in MINIMUMS:
+            continue
+        sc = _scopes(rule, st)
+        need, _ = _required(rule, sc)
+        for k, members in enumerate(sc.members):
+            u = int(st.unit_codes[members[0]])
+            if rule.kind == "min_present":
+                covered[members] += 1
+                floor_[u] += max(0, int(need[k]) - int(sc.fixed_wfo[k]))
+            elif rule.per != "unit" or len(members) != unit_sizes[u]:
+                skip[u] = f"'{rule.name}' is a share of part of the unit"
+            else:
+                share_floor[u] = max(share_floor[u], int(need[k]))
+    for i in np.flatnonzero(covered > 1):
+        skip.setdefault(int(st.unit_codes[i]), "minimum rules select overlapping staff")
+    for i in np.flatnonzero(st.fixed_wfo & st.fixed_wfh):
+        skip.setdefault(int(st.unit_codes[i]), "conflicting fixed staff")
+    minimum = np.maximum(floor_, share_floor)
+    office = np.zeros((n_units, d), dtype=np.int64)
+    np.add.at(office, st.unit_codes, st.office.astype(np.int64))
+    for u, why in sorted(skip.items()):
+        rep.notes.append(f"optimality not checked for {st.units[u]}: {why}")
+    checked = np.ones(n_units, dtype=bool)
+    checked[list(skip)] = False
+    judged = checked[:, None] & ~st.hard_bad
+    rep.checked["optimality_unit_days"] = int(judged.sum())
+    for u, j in zip(*np.nonzero(judged & (office != minimum[:, None])), strict=True):
+        if office[u, j] > minimum[u]:
+            rep.add("optimality", f"{st.units[u]} on {st.days[j].isoformat()}: "
+                                  f"{office[u, j]} in office but the rules need only "
+                                  f"{minimum[u]} (intent max_wfh)")
+        else:
+            rep.add("optimality", f"{st.units[u]} on {st.days[j].isoformat()}: "
+                                  f"{office[u, j]} in office, below the computed minimum "
+                                  f"{minimum[u]} although no hard rule is reported broken "
+                                  "(checker inconsistency)")
+
+
+# -------------------------------- fairness -------------------------------- #
+
+
+def _check_fairness(rep: Report, st: _State) -> None:
+    """Free staff of one unit, sub-unit, category and vulnerability: WFH days differ ≤ 1."""
+    free = ~st.fixed_wfo & ~st.fixed_wfh & st.present
+    f = st.people.frame
+    frame = pd.DataFrame({
+        "unit": f["unit"], "sub_unit": f["sub_unit"], "category": f["category"],
+        "vulnerable": f["vulnerable"], "wfh": st.home.sum(axis=1),
+    })[free]
+    grouped = frame.groupby(["unit", "sub_unit", "category", "vulnerable"], sort=True)["wfh"]
+    spread = grouped.agg(["min", "max", "idxmin", "idxmax", "size"])
+    rep.checked["fairness_groups"] = len(spread)
+    for key, row in spread[spread["max"] - spread["min"] > 1].iterrows():
+        unit, sub_unit, category, vulnerable = cast(tuple[str, str, str, bool], key)
+        tag = "vulnerable" if vulnerable else "not vulnerable"
+        rep.add("fairness", f"{unit} / {sub_unit}, {category}, {tag}: WFH days range from "
+                            f"{row['min']} (NIP {f['nip'].iat[row['idxmin']]}) to {row['max']} "
+                            f"(NIP {f['nip'].iat[row['idxmax']]}) among {row['size']} free "
+                            "staff")
+
+
+# --------------------------------------------------------------------------- #
+# Helpers that write tiny files for tests
+# --------------------------------------------------------------------------- #
+
+INPUT_COLUMNS = ("NIP", "Nama", "Unit Kerja", "Sub Unit", "Jabatan", "Eselon", "Jenis Jabatan",
+                 "Status", "Tanggal Lahir", "Komorbid", "Hamil/Menyusui", "Wajib WFO",
+                 "Wajib WFH")
+
+
+def make_nip(birth: date, seq: int, sex: int = 1, start_year: int | None = None) -> str:
+    """A well-formed 18-digit NIP written with spaces: `19650312 199003 1 005`."""
+    start_year = start_year or birth.year + 25
+    return f"{birth:%Y%m%d} {start_year}03 {sex} {seq:03d}"
+
+
+def person(seq: int, unit: str, sub_unit: str, position: str, *, eselon: str = "-",
+           kind: str = "Pelaksana", status: str = "PNS", birth: date = date(1985, 6, 15),
+           comorbid: bool = False, pregnant: bool = False, must_wfo: bool = False,
+           must_wfh: bool = False, name: str | None = None) -> dict[str, Any]:
+    """One input row with the standard Indonesian headers."""
+    yes = {True: "Ya", False: "Tidak"}
+    return {
+        "NIP": make_nip(birth, seq), "Nama": name or f"Pegawai {seq:03d}", "Unit Kerja": unit,
+        "Sub Unit": sub_unit, "Jabatan": position, "Eselon": eselon, "Jenis Jabatan": kind,
+        "Status": status, "Tanggal Lahir": birth.strftime("%d/%m/%Y"),
+        "Komorbid": yes[comorbid], "Hamil/Menyusui": yes[pregnant],
+        "Wajib WFO": yes[must_wfo], "Wajib WFH": yes[must_wfh],
+    }
+
+
+def write_input(path: Path, people: Sequence[Mapping[str, Any]]) -> Path:
+    """An employee workbook (sheet `Pegawai`) with every value written as text."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Pegawai"
+    ws.append(list(INPUT_COLUMNS))
+    for row in people:
+        ws.append([str(row.get(c, "")) for c in INPUT_COLUMNS])
+    wb.save(path)
+    return path
+
+
+def write_scenario(path: Path, rules: Sequence[Mapping[str, Any]], *,
+                   start: date = date(2020, 3, 23), end: date = date(2020, 3, 24),
+                   workweek: str = "mon-fri", intent: str = "max_wfh",
+                   name: str = "uji") -> Path:
+    """A scenario TOML file: header keys plus `[[rules]]` tables (no nested arrays of tables)."""
+
+    def value(v: Any) -> str:
+        if isinstance(v, bool):
+            return "true" if v else "false"
+        if isinstance(v, int | float):
+            return repr(v)
+        if isinstance(v, str):
+            return '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        if isinstance(v, Mapping):
+            return "{ " + ", ".join(f"{k} = {value(x)}" for k, x in v.items()) + " }"
+        return "[" + ", ".join(value(x) for x in v) + "]"
+
+    lines = [f"name = {value(name)}", f"title = {value('Uji ' + name)}",
+             f"source = {value('tests')}", f"start = {start.isoformat()}",
+             f"end = {end.isoformat()}", f"workweek = {value(workweek)}",
+             f"intent = {value(intent)}", ""]
+    for rule in rules:
+        lines.append("[[rules]]")
+        lines += [f"{k} = {value(v)}" for k, v in rule.items()]
+        lines.append("")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def write_roster(path: Path, people: Sequence[Mapping[str, Any]], days: Sequence[date],
+                 codes: Mapping[str, str] | Sequence[str], *, status: str = "OPTIMAL",
+                 warnings: Sequence[str] = ()) -> Path:
+    """A hand-made output workbook: `Jadwal` (date header cells) and `Ringkasan`.
+
+    `codes` gives each person's day codes as a string like "OH" (O = WFO, H = WFH), in
+    `people` order, or by the person's `Nama`.
+    """
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = ROSTER_SHEET
+    ws.append([*FIXED_HEADERS, *days, *TOTAL_HEADERS])
+    for k, p in enumerate(people):
+        text = codes[p["Nama"]] if isinstance(codes, Mapping) else codes[k]
+        cells = [{"O": WFO, "H": WFH}.get(c, c) for c in text]
+        nip = re.sub(r"\s+", "", str(p["NIP"]))
+        ws.append([nip, p["Nama"], p["Unit Kerja"], p["Sub Unit"], p["Jabatan"], *cells,
+                   cells.count(WFO), cells.count(WFH)])
+    summary = wb.create_sheet(SUMMARY_SHEET)
+    summary.append(["Butir", "Nilai"])
+    summary.append(["Status solver", status])
+    for w in warnings or ["(tidak ada)"]:
+        summary.append(["Peringatan", w])
+    wb.save(path)
+    return path
