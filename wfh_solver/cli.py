@@ -92,7 +92,8 @@ def solve_command(
     sheet: Annotated[str | None, typer.Option(help="Sheet to read")] = None,
     time_limit: Annotated[float, typer.Option(help="Seconds for the solver")] = 120.0,
     seed: Annotated[int, typer.Option(help="Solver seed")] = 0,
-    workers: Annotated[int, typer.Option(help="Solver threads")] = 1,
+    workers: Annotated[int, typer.Option(
+        min=0, help="Threads; 0 = all cores, one CP-SAT search per unit")] = 0,
     lang: Annotated[str, typer.Option(help="id (Indonesian) or en")] = "id",
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:

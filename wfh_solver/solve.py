@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
+from dataclasses import replace
 
 import numpy as np
 
@@ -44,17 +47,29 @@ def solve(problem: Problem, options: SolveOptions | None = None,
         totals[0].add(constant, constant, True, 0.0)
     cursor = 0
     stop = StopSignal()
-    with _ctrl_c_stops(stop):
-        solutions = []
-        for k, comp in enumerate(parts):
-            order = laminar_order(comp)
-            hurry = stop.requested or time.monotonic() >= deadline
-            solutions.append((comp, order, solve_component(
-                comp, groups, days, order is not None, use_targets, options, deadline, hurry,
-                stop)))
+    orders = [laminar_order(comp) for comp in parts]
+    # Components are independent: solve them side by side, one CP-SAT thread each; a lone
+    # component gets every worker inside CP-SAT instead. Each result depends only on its
+    # component and the seed, so the roster is the same whatever the thread timing.
+    wanted = options.workers or (os.cpu_count() or 1)
+    threads = max(1, min(wanted, len(parts)))
+    inner = options if threads == 1 and options.workers else replace(options, workers=1)
+    done = 0
+
+    def run(k: int) -> ComponentSolution:
+        hurry = stop.requested or time.monotonic() >= deadline
+        return solve_component(parts[k], groups, days, orders[k] is not None, use_targets,
+                               inner, deadline, hurry, stop)
+
+    with _ctrl_c_stops(stop), ThreadPoolExecutor(threads) as pool:
+        futures = [pool.submit(run, k) for k in range(len(parts))]
+        for future in as_completed(futures):
+            future.result()
+            done += 1
             if progress is not None:
-                progress("solve", k + 1, len(parts))
-    for comp, order, solution in solutions:
+                progress("solve", done, len(parts))
+        solutions = [f.result() for f in futures]
+    for comp, order, solution in zip(parts, orders, solutions, strict=True):
         if not solution.feasible:
             raise PolicyInfeasible(explain_infeasible(problem, comp, groups))
         if not solution.office:

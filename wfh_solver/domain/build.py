@@ -44,8 +44,9 @@ class _Memo:
 def build_employees(frame: pd.DataFrame) -> tuple[Employee, ...]:
     """One `Employee` per row, in input order."""
     memo = _Memo()
-    return tuple(_employee({str(k): v for k, v in rec.items()}, memo)
-                 for rec in frame.to_dict("records"))
+    columns = [str(c) for c in frame.columns]
+    rows = zip(*(frame[c].tolist() for c in frame.columns), strict=True)
+    return tuple(_employee(dict(zip(columns, values, strict=True)), memo) for values in rows)
 
 
 def _employee(rec: dict[str, Any], memo: _Memo) -> Employee:

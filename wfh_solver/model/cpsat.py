@@ -26,9 +26,13 @@ LEVELS: tuple[str, ...] = ("intent", "vulnerable", "fairness")
 
 @dataclass(slots=True)
 class SolveOptions:
+    """`workers=0` (auto): every core solves components side by side, each CP-SAT search
+    single-threaded, so the roster does not depend on the machine. An explicit N also
+    gives a lone component N CP-SAT workers."""
+
     time_limit: float = 60.0
     seed: int = 0
-    workers: int = 1
+    workers: int = 0
 
 
 class StopSignal:
@@ -36,12 +40,12 @@ class StopSignal:
 
     def __init__(self) -> None:
         self.requested = False
-        self.solver: cp_model.CpSolver | None = None
+        self.solvers: set[cp_model.CpSolver] = set()
 
     def stop(self) -> None:
         self.requested = True
-        if self.solver is not None:
-            self.solver.stop_search()
+        for solver in list(self.solvers):
+            solver.stop_search()
 
 
 @dataclass(slots=True)
@@ -161,8 +165,12 @@ def solve_component(comp: Component, groups: list[Group], days: int, laminar: bo
         model.m.minimize(objective)
         solver.parameters.max_time_in_seconds = max(0.05, deadline - time.monotonic())
         if stop is not None:
-            stop.solver = solver
-        status = solver.solve(model.m)
+            stop.solvers.add(solver)
+        try:
+            status = solver.solve(model.m)
+        finally:
+            if stop is not None:
+                stop.solvers.discard(solver)
         seconds = time.perf_counter() - started
         if stop is not None and stop.requested and status == cp_model.FEASIBLE:
             outcome.levels.append(LevelOutcome(round(solver.objective_value),
