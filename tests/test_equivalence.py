@@ -132,7 +132,7 @@ ALL_FIXED_UNDER_TARGET = Instance(
     intent="wfh_target")
 
 
-@settings(max_examples=200, deadline=None, derandomize=True,
+@settings(max_examples=300, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(instances())
 @example(ALL_FIXED_UNDER_TARGET)

@@ -223,3 +223,42 @@ def test_public_holidays_have_no_column():
     result = solve(problem([employee()], [], start=date(2020, 3, 23), end=date(2020, 3, 27)))
     assert date(2020, 3, 25) not in result.roster.days
     assert len(result.roster.days) == 4
+
+
+def _busy_problem():
+    staff = [employee(sub_unit=f"Seksi {i % 4}", sub_unit_kind="seksi",
+                      birth_date=date(1960 + i % 40, 1, 1)) for i in range(40)]
+    return problem(staff, [
+        {"name": "30%", "kind": "min_office_share", "share": 0.3},
+        {"name": "2 per seksi", "kind": "min_present", "per": "sub_unit", "count": 2}])
+
+
+def _assert_rules_hold(result, prob):
+    for req in prob.requirements:
+        per_day = result.roster.office[list(req.members)].sum(axis=0)
+        assert (per_day >= req.minimum).all()
+
+
+def test_a_stopped_search_still_writes_a_valid_roster_and_says_so():
+    """Tests that Ctrl-C (a stop request) yields a valid roster marked interrupted, not optimal."""
+    from wfh_solver.model.cpsat import StopSignal
+
+    prob = _busy_problem()
+    stop = StopSignal()
+    stop.stop()
+    result = solve(prob, stop=stop)
+    assert result.interrupted
+    assert result.status is Status.FEASIBLE
+    assert any(level.bound < level.objective for level in result.levels)
+    _assert_rules_hold(result, prob)
+
+
+def test_time_limit_returns_the_best_roster_with_its_gap():
+    """Tests that an exhausted time limit is reported as FEASIBLE with a bound, never optimal."""
+    from wfh_solver.model.cpsat import SolveOptions
+
+    prob = _busy_problem()
+    result = solve(prob, SolveOptions(time_limit=0.0))
+    assert result.status is Status.FEASIBLE and not result.interrupted
+    assert result.levels[0].gap > 0
+    _assert_rules_hold(result, prob)

@@ -45,11 +45,12 @@ def make_problem(staff: Staff | tuple[Employee, ...], scenario: str | Path | Sce
 
 def plan(path: str | Path, scenario: str | Path | Scenario, *, start: date | None = None,
          end: date | None = None, time_limit: float = 60.0, seed: int = 0, workers: int = 0,
-         sheet: str | None = None, progress: Progress | None = None) -> Result:
+         sheet: str | None = None, column_map: dict[str, str] | None = None,
+         progress: Progress | None = None) -> Result:
     """One call from a spreadsheet to a roster: what `wfh-solver solve` does."""
     report = progress or (lambda phase, done, total: None)
     report("read", 0, 1)
-    staff = read_employees(path, sheet)
+    staff = read_employees(path, sheet, column_map)
     report("read", 1, 1)
     report("build", 0, 1)
     problem = make_problem(staff, scenario, start, end)

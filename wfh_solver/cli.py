@@ -90,6 +90,7 @@ def solve_command(
     date_to: Annotated[str | None, typer.Option("--to", help="Period end YYYY-MM-DD")] = None,
     per_unit: Annotated[Path | None, typer.Option(help="Also one workbook per unit here")] = None,
     sheet: Annotated[str | None, typer.Option(help="Sheet to read")] = None,
+    columns: Annotated[Path | None, typer.Option(help="TOML mapping unusual headers")] = None,
     time_limit: Annotated[float, typer.Option(help="Seconds for the solver")] = 120.0,
     seed: Annotated[int, typer.Option(help="Solver seed")] = 0,
     workers: Annotated[int, typer.Option(
@@ -107,10 +108,11 @@ def solve_command(
         raise Exit(EXIT_INPUT, [f"{t('error')}: " + t("out_is_input")])
     if out_path.suffix.lower() not in (".xlsx", ".csv"):
         raise Exit(EXIT_INPUT, [f"{t('error')}: " + t("out_suffix", path=out_path)])
+    column_map = _guard(lambda: load_column_map(columns)) if columns else None
     with _progress(quiet) as report:
         result = _guard(lambda: api.plan(input, scenario, start=start, end=end,
                                          time_limit=time_limit, seed=seed, workers=workers,
-                                         sheet=sheet, progress=report))
+                                         sheet=sheet, column_map=column_map, progress=report))
         report("write", 0, 1)
         _guard(lambda: write_roster(result, out_path, lang=lang))
         if per_unit is not None:

@@ -29,8 +29,12 @@ Progress = Callable[[str, int, int], None]
 
 
 def solve(problem: Problem, options: SolveOptions | None = None,
-          progress: Progress | None = None) -> Result:
-    """The proven-optimal roster (or the best found, with its gap) for a problem."""
+          progress: Progress | None = None, stop: StopSignal | None = None) -> Result:
+    """The proven-optimal roster (or the best found, with its gap) for a problem.
+
+    `stop` lets a caller (a notebook, a service) end the search early; Ctrl-C does the
+    same when solving in the main thread.
+    """
     options = options or SolveOptions()
     started = time.perf_counter()
     deadline = time.monotonic() + options.time_limit
@@ -46,7 +50,7 @@ def solve(problem: Problem, options: SolveOptions | None = None,
                        if cs.target_office is not None and not cs.groups)
         totals[0].add(constant, constant, True, 0.0)
     cursor = 0
-    stop = StopSignal()
+    stop = stop or StopSignal()
     orders = [laminar_order(comp) for comp in parts]
     # Components are independent: solve them side by side, one CP-SAT thread each; a lone
     # component gets every worker inside CP-SAT instead. Each result depends only on its
