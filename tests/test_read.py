@@ -39,6 +39,15 @@ def test_messy_export_reads_like_its_clean_twin(maker, suffix, tmp_path, twin):
     assert understood(maker(tmp_path / f"input{suffix}")) == twin
 
 
+def test_real_xls_reads_like_its_clean_twin(twin):
+    """Tests the BIFF .xls path: the messy export saved by LibreOffice as Excel 97-2003.
+
+    Made once with `soffice --headless --convert-to xls` from `workbooks.messy` (tests
+    cannot write .xls themselves: no maintained Python writer exists).
+    """
+    assert understood(Path(__file__).parent / "fixtures" / "messy.xls") == twin
+
+
 def test_ods_reads_like_its_clean_twin(tmp_path, twin):
     """Tests the OpenDocument path through calamine."""
     frame = pd.DataFrame(workbooks.ROWS, columns=workbooks.HEADER)
