@@ -244,12 +244,17 @@ def people_from(employees: Sequence[Any], scenario: ScenarioSpec) -> People:
         rows.append({
             "nip": str(e.nip), "name": e.name, "unit": e.unit, "sub_unit": e.sub_unit,
             "position": e.position, "category": str(category), "eselon": eselon,
-            "major": major, "level": ESELON_MAJORS.get(major or "", 0),
+            "major": major,
+            # POLICY: levels are echelon majors; with the eselon blank, the structural
+            # category's usual major (JPT II, administrator III, pengawas IV).
+            "level": ESELON_MAJORS.get(major or "", 0) or {
+                "jpt": 2, "administrator": 3, "pengawas": 4}.get(str(category), 0),
             "unit_type": e.unit_type, "sub_unit_kind": e.sub_unit_kind, "status": status,
             "aged": aged, "comorbid": bool(e.comorbid),
             "pregnant": bool(e.pregnant_or_nursing), "must_wfo": bool(e.must_wfo),
             "must_wfh": bool(e.must_wfh), "asn": status in ASN_STATUSES,
-            "structural": eselon is not None,
+            "structural": eselon is not None or str(category) in ("jpt", "administrator",
+                                                                "pengawas"),
         })
     frame = pd.DataFrame(rows, columns=[
         "nip", "name", "unit", "sub_unit", "position", "category", "eselon", "major",

@@ -100,3 +100,16 @@ def test_jenis_unit_column_overrides_the_name():
 def test_sub_unit_kind_from_name(sub_unit, expected):
     """Tests that sub-unit kinds used by per-seksi rules are recognised."""
     assert classify_sub_unit_kind(sub_unit) == expected
+
+
+@pytest.mark.parametrize("kind,position,expected", [
+    ("Struktural", "Kepala Dinas Kesehatan", Category.JPT),
+    ("", "Camat Sragen", Category.ADMINISTRATOR),
+    ("", "Kepala Bidang Anggaran", Category.ADMINISTRATOR),
+    ("Struktural", "Lurah Sine", Category.PENGAWAS),
+    ("", "Kepala Seksi Pemerintahan", Category.PENGAWAS),
+    ("", "Kepala Sekolah SD Negeri 2", Category.FUNGSIONAL),
+])
+def test_structural_level_comes_from_the_role_when_eselon_is_blank(kind, position, expected):
+    """Tests that an export without Eselon still classifies heads and section chiefs."""
+    assert classify_category(kind, None, position) == expected

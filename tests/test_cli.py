@@ -152,3 +152,10 @@ def test_formula_like_name_stays_text_in_the_output(tmp_path):
              if c.value == '=HYPERLINK("http://x","y")']
     assert '=HYPERLINK("http://x","y")' in names
     assert cells and all(c.data_type == "s" for c in cells)
+
+
+def test_a_period_without_working_days_exits_2(staff_file, tmp_path):
+    """Tests that Nyepi alone as the period is refused clearly."""
+    result = run("solve", staff_file, "-s", "sragen-2020", "--from", "2020-03-25",
+                 "--to", "2020-03-25", "-o", tmp_path / "x.xlsx", "--lang", "en")
+    assert result.returncode == 2 and "no working days" in result.stderr

@@ -9,9 +9,10 @@ from pathlib import Path
 from wfh_solver.domain.build import build_employees
 from wfh_solver.domain.calendar import working_days
 from wfh_solver.domain.employee import Employee
+from wfh_solver.messages import t
 from wfh_solver.model.cpsat import SolveOptions
 from wfh_solver.policy.problem import Problem, build_problem
-from wfh_solver.policy.scenario import Scenario, load_scenario
+from wfh_solver.policy.scenario import Scenario, ScenarioError, load_scenario
 from wfh_solver.read.table import StaffTable, read_staff
 from wfh_solver.result import Result
 from wfh_solver.solve import Progress, solve
@@ -40,6 +41,8 @@ def make_problem(staff: Staff | tuple[Employee, ...], scenario: str | Path | Sce
         scenario = scenario.with_period(start, end)
     employees = staff.employees if isinstance(staff, Staff) else staff
     calendar = working_days(scenario.start, scenario.end, scenario.workweek)
+    if not calendar.days:
+        raise ScenarioError(t("no_working_days", start=scenario.start, end=scenario.end))
     return build_problem(scenario, calendar, employees)
 
 

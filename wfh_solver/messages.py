@@ -109,6 +109,8 @@ _ID: dict[str, str] = {
     "scenario_unreadable": "skenario tidak dapat dibaca ({detail})",
     "scenario_bad_toml": "bukan TOML yang sah ({detail})",
     "scenario_unknown_key": "kunci tidak dikenal `{key}`",
+    "no_working_days": "periode {start} s.d. {end} tidak memiliki hari kerja (akhir pekan dan "
+                       "hari libur saja)",
     # cli
     "error": "error",
     "more_problems": "… dan {count} masalah lain (jalankan `wfh-solver validate` untuk tabel "
@@ -226,6 +228,8 @@ _EN: dict[str, str] = {
     "scenario_unreadable": "cannot read scenario ({detail})",
     "scenario_bad_toml": "not valid TOML ({detail})",
     "scenario_unknown_key": "unknown key `{key}`",
+    "no_working_days": "the period {start} to {end} has no working days (only weekends and "
+                       "holidays)",
     "error": "error",
     "more_problems": "… and {count} more problems (run `wfh-solver validate` for the full table)",
     "policy_cannot": "the policy cannot be met:",

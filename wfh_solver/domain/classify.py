@@ -109,21 +109,49 @@ def category_from_eselon(eselon: str | None) -> Category | None:
     return Category.ADMINISTRATOR if level == 3 else Category.PENGAWAS
 
 
-def classify_category(kind: str, eselon: str | None, position: str) -> Category:
-    """Category from `Jenis Jabatan`, else `Eselon`, else words in `Jabatan`.
+# Structural level of a role when the export has no eselon (many SIMPEG exports leave it
+# blank for acting officials): the usual echelon of that post.
+_ROLE_CATEGORY: tuple[tuple[str, Category], ...] = (
+    ("kepala_sekolah", Category.FUNGSIONAL),
+    ("camat", Category.ADMINISTRATOR),
+    ("sekcam", Category.ADMINISTRATOR),
+    ("sekretaris_opd", Category.ADMINISTRATOR),
+    ("kabag", Category.ADMINISTRATOR),
+    ("kepala_bidang", Category.ADMINISTRATOR),
+    ("kepala_cabang_dinas", Category.ADMINISTRATOR),
+    ("sekda", Category.JPT),
+    ("asisten", Category.JPT),
+    ("staf_ahli", Category.JPT),
+    ("inspektur", Category.JPT),
+    ("kepala_opd", Category.JPT),
+    ("kasubbag", Category.PENGAWAS),
+    ("kasubbid", Category.PENGAWAS),
+    ("kasi", Category.PENGAWAS),
+    ("lurah", Category.PENGAWAS),
+    ("sekretaris_kelurahan", Category.PENGAWAS),
+    ("kepala_puskesmas", Category.PENGAWAS),
+    ("kepala_upt", Category.PENGAWAS),
+)
 
-    `Jenis Jabatan = Struktural` says only "structural", so the eselon decides the level.
+
+def classify_category(kind: str, eselon: str | None, position: str) -> Category:
+    """Category from `Jenis Jabatan`, else `Eselon`, else the role or words in `Jabatan`.
+
+    `Jenis Jabatan = Struktural` says only "structural", so the eselon decides the level,
+    and without an eselon the recognised role does (a Camat is an administrator).
     """
     kind_text = _norm(kind)
-    from_eselon = category_from_eselon(eselon)
     if kind_text in _CATEGORY_WORDS:
         return _CATEGORY_WORDS[kind_text]
-    if kind_text.startswith("struktural") and from_eselon is not None:
-        return from_eselon
+    from_eselon = category_from_eselon(eselon)
     if from_eselon is not None:
         return from_eselon
-    text = _norm(position)
-    if _FUNCTIONAL_RE.search(text) or "kepala_sekolah" in recognise_roles(position):
+    roles = recognise_roles(position)
+    if kind_text in ("", "struktural", "jabatan struktural"):
+        for role, category in _ROLE_CATEGORY:
+            if role in roles:
+                return category
+    if _FUNCTIONAL_RE.search(_norm(position)) or "kepala_sekolah" in roles:
         return Category.FUNGSIONAL
     return Category.PELAKSANA
 

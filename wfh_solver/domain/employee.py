@@ -134,6 +134,15 @@ class Employee:
         major = self.eselon.split(".")[0]
         return {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}.get(major)
 
+    @property
+    def structural_level(self) -> int | None:
+        """Eselon major, or the level of a structural category when the eselon is blank."""
+        level = self.eselon_level
+        if level is not None:
+            return level
+        return {Category.JPT: 2, Category.ADMINISTRATOR: 3, Category.PENGAWAS: 4}.get(
+            self.category)
+
     def age_on(self, day: date) -> int | None:
         if self.birth_date is None:
             return None

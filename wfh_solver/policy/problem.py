@@ -89,7 +89,7 @@ def _flag(employee: Employee, flag: str, vulnerable: bool, aged: bool) -> bool:
         "must_wfo": employee.must_wfo,
         "must_wfh": employee.must_wfh,
         "asn": employee.is_asn,
-        "structural": employee.eselon_level is not None,
+        "structural": employee.structural_level is not None,
     }[flag]
 
 
@@ -219,8 +219,8 @@ def _apply_top_levels(b: _Builder, rule: Rule) -> None:
     assert rule.levels is not None
     for _, members in sorted(b.scopes(rule, b.select(rule.who)).items()):
         levels = sorted({lv for i in members
-                         if (lv := b.employees[i].eselon_level) is not None})[: rule.levels]
-        b.fix((i for i in members if b.employees[i].eselon_level in levels), FIXED_WFO,
+                         if (lv := b.employees[i].structural_level) is not None})[: rule.levels]
+        b.fix((i for i in members if b.employees[i].structural_level in levels), FIXED_WFO,
               rule.name)
 
 
