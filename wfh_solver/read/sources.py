@@ -22,7 +22,7 @@ from wfh_solver.messages import t
 from wfh_solver.read.errors import InputError, file_error
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
-MAX_UNZIPPED_BYTES = 400 * 1024 * 1024
+MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # ~700 MB peak for the densest sheet that fits
 MAX_ZIP_RATIO = 200
 MAX_ROWS = 300_000
 MAX_BLANK_RUN = 2_000  # a run of blank rows this long ends the table
