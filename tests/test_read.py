@@ -155,3 +155,20 @@ def test_messages_are_indonesian_by_default(tmp_path):
     with pytest.raises(InputError) as caught:
         read_employees(tmp_path / "x.xlsx")
     assert "kolom wajib tidak ada" in caught.value.problems[0].line()
+
+
+def test_siasn_export_headers_map_to_the_right_columns(tmp_path):
+    """Tests BKN/SIASN snake_case headers, with Instansi Kerja not taken for the unit."""
+    header = ["nip_baru", "nama", "instansi_kerja_nama", "unor_induk_nama", "unor_nama",
+              "jabatan_nama", "eselon_nama", "jenis_jabatan", "jenis_pegawai"]
+    kinds = {"Struktural": "Jabatan Struktural", "Pelaksana": "Jabatan Fungsional Umum",
+             "Fungsional": "Jabatan Fungsional Tertentu"}
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(header)
+    for r in workbooks.ROWS:
+        sheet.append([r[0], r[1], "Pemerintah Kabupaten Sragen", r[2], r[3], r[4], r[5],
+                      kinds[r[6]], r[7]])
+    book.save(tmp_path / "siasn.xlsx")
+    twin = understood(workbooks.clean(tmp_path / "clean.xlsx"))
+    assert understood(tmp_path / "siasn.xlsx") == twin

@@ -109,6 +109,20 @@ def category_from_eselon(eselon: str | None) -> Category | None:
     return Category.ADMINISTRATOR if level == 3 else Category.PENGAWAS
 
 
+def _category_from_kind(kind_text: str) -> Category | None:
+    """`Jenis Jabatan` in SIMPEG/SIASN wordings: "Jabatan Fungsional Tertentu", "JFU" …"""
+    if kind_text in _CATEGORY_WORDS:
+        return _CATEGORY_WORDS[kind_text]
+    for words, category in (("pimpinan tinggi", Category.JPT), ("administrator",
+                            Category.ADMINISTRATOR), ("pengawas", Category.PENGAWAS),
+                            ("fungsional umum", Category.PELAKSANA),
+                            ("pelaksana", Category.PELAKSANA),
+                            ("fungsional", Category.FUNGSIONAL)):
+        if words in kind_text:
+            return category
+    return None
+
+
 # Structural level of a role when the export has no eselon (many SIMPEG exports leave it
 # blank for acting officials): the usual echelon of that post.
 _ROLE_CATEGORY: tuple[tuple[str, Category], ...] = (
@@ -141,13 +155,14 @@ def classify_category(kind: str, eselon: str | None, position: str) -> Category:
     and without an eselon the recognised role does (a Camat is an administrator).
     """
     kind_text = _norm(kind)
-    if kind_text in _CATEGORY_WORDS:
-        return _CATEGORY_WORDS[kind_text]
+    explicit = _category_from_kind(kind_text)
+    if explicit is not None:
+        return explicit
     from_eselon = category_from_eselon(eselon)
     if from_eselon is not None:
         return from_eselon
     roles = recognise_roles(position)
-    if kind_text in ("", "struktural", "jabatan struktural"):
+    if kind_text == "" or "struktural" in kind_text:
         for role, category in _ROLE_CATEGORY:
             if role in roles:
                 return category

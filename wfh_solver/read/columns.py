@@ -10,7 +10,7 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
             "Nomor Induk Pegawai", "Employee ID"),
     "name": ("Nama", "Nama Pegawai", "Name", "Nama Lengkap", "Nama ASN", "Employee"),
     "unit": ("Unit Kerja", "OPD", "Perangkat Daerah", "SKPD", "Unit", "Unor Induk",
-             "Satuan Kerja", "Unor Induk Nama", "Satker", "Instansi Kerja", "Unit Kerja Induk",
+             "Satuan Kerja", "Unor Induk Nama", "Satker", "Unit Kerja Induk", "Satuan Kerja Nama",
              "Department"),
     "position": ("Jabatan", "Nama Jabatan", "Jabatan Nama", "Position", "Jabatan Terakhir",
                  "Job Title"),
@@ -42,17 +42,23 @@ def header_key(text: object) -> str:
     return re.sub(r"[\s._\-/()]+", "", str(text or "")).lower()
 
 
-_LOOKUP: dict[str, str] = {}
+_LOOKUP: dict[str, tuple[str, int]] = {}
 for _canonical, _names in COLUMN_ALIASES.items():
-    for _name in _names:
-        _LOOKUP.setdefault(header_key(_name), _canonical)
+    for _rank, _name in enumerate(_names):
+        _LOOKUP.setdefault(header_key(_name), (_canonical, _rank))
 
 
 def match_column(header: object, extra: dict[str, str] | None = None) -> str | None:
     """Canonical key for a header cell, or None if it is not one we use."""
+    found = match_ranked(header, extra)
+    return found[0] if found else None
+
+
+def match_ranked(header: object, extra: dict[str, str] | None = None) -> tuple[str, int] | None:
+    """Canonical key and how good a name it is (0 best), to choose among several columns."""
     key = header_key(header)
     if not key:
         return None
     if extra and key in extra:
-        return extra[key]
+        return extra[key], -1
     return _LOOKUP.get(key)

@@ -15,7 +15,14 @@ from pathlib import Path
 import pandas as pd
 
 from wfh_solver.messages import t
-from wfh_solver.read.columns import COLUMN_ALIASES, DISPLAY, REQUIRED, header_key, match_column
+from wfh_solver.read.columns import (
+    COLUMN_ALIASES,
+    DISPLAY,
+    REQUIRED,
+    header_key,
+    match_column,
+    match_ranked,
+)
 from wfh_solver.read.errors import InputError, InputProblem, column_letter, file_error
 from wfh_solver.read.eselon import EselonError, parse_eselon
 from wfh_solver.read.sources import Cell, Sheet, load_sheets
@@ -94,16 +101,17 @@ def _fill_merged(sheet: Sheet) -> None:
 
 
 def _header_cells(row: list[Cell], extra: dict[str, str]) -> dict[int, str]:
-    found: dict[int, str] = {}
+    """Column index → canonical key; where several columns fit a key, the best name wins
+    (`Unit Kerja` over `Unit`), then the leftmost."""
+    best: dict[str, tuple[int, int]] = {}
     for j, cell in enumerate(row):
-        key = header_key(cell)
-        if key in NAME_NIP_KEYS:
-            found[j] = "name_nip"
+        if header_key(cell) in NAME_NIP_KEYS:
+            best.setdefault("name_nip", (0, j))
             continue
-        canonical = match_column(cell, extra)
-        if canonical and canonical not in found.values():
-            found[j] = canonical
-    return found
+        ranked = match_ranked(cell, extra)
+        if ranked and (ranked[0] not in best or (ranked[1], j) < best[ranked[0]]):
+            best[ranked[0]] = (ranked[1], j)
+    return {j: key for key, (_, j) in best.items()}
 
 
 def _best_header(sheet: Sheet, extra: dict[str, str]) -> tuple[int, int, dict[int, str]]:
