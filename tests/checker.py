@@ -765,7 +765,9 @@ def _check_counts(rep: Report, st: _State, scenario: ScenarioSpec) -> None:
             relation = "at least"
         elif rule.kind == "max_office_share":
             assert rule.share is not None
-            limit = np.array([math.floor(rule.share * int(n)) for n in sc.n], dtype=np.int64)
+            cap = np.array([math.floor(rule.share * int(n)) for n in sc.n], dtype=np.int64)
+            # staff pinned in office by other rules exceeding the cap: only they come in
+            limit = np.maximum(cap, sc.fixed_wfo)
             bad = sc.office > limit[:, None]
             relation = "at most"
         else:
@@ -810,8 +812,44 @@ def _check_warnings(rep: Report, summary: list[tuple[str, str]] | None) -> None:
 # ------------------------------- optimality ------------------------------- #
 
 
+def _check_most_in_office(rep: Report, st: _State, scenario: ScenarioSpec) -> None:
+    """max_wfo: per unit and day, in office == the cap (or everyone not pinned at home)."""
+    n_units, d = len(st.units), len(st.days)
+    unit_sizes = np.bincount(st.unit_codes, minlength=n_units)
+    home_fixed = np.bincount(st.unit_codes[st.fixed_wfh & ~st.fixed_wfo], minlength=n_units)
+    most = (unit_sizes - home_fixed).astype(np.int64)
+    skip: dict[int, str] = {}
+    for rule in scenario.rules:
+        if rule.kind in ("min_present", "min_office_share", "wfh_share_target"):
+            rep.notes.append(f"max_wfo optimality not checked: rule '{rule.name}'")
+            return
+        if rule.kind != "max_office_share":
+            continue
+        assert rule.share is not None
+        sc = _scopes(rule, st)
+        for k, members in enumerate(sc.members):
+            u = int(st.unit_codes[members[0]])
+            if rule.per != "unit" or len(members) != unit_sizes[u]:
+                skip[u] = f"'{rule.name}' caps part of the unit"
+                continue
+            cap = max(math.floor(rule.share * int(sc.n[k])), int(sc.fixed_wfo[k]))
+            most[u] = min(most[u], cap)
+    office = np.zeros((n_units, d), dtype=np.int64)
+    np.add.at(office, st.unit_codes, st.office.astype(np.int64))
+    judged = np.ones(n_units, dtype=bool)
+    judged[list(skip)] = False
+    judged_days = judged[:, None] & ~st.hard_bad
+    rep.checked["optimality_unit_days"] = int(judged_days.sum())
+    for u, j in zip(*np.nonzero(judged_days & (office < most[:, None])), strict=True):
+        rep.add("optimality", f"{st.units[u]} on {st.days[j].isoformat()}: {office[u, j]} in "
+                              f"office but the rules allow {most[u]} (intent max_wfo)")
+
+
 def _check_optimality(rep: Report, st: _State, scenario: ScenarioSpec) -> None:
     """max_wfh: per unit and day, in office == the least the rules allow (closed form)."""
+    if scenario.intent == "max_wfo":
+        _check_most_in_office(rep, st, scenario)
+        return
     if scenario.intent != "max_wfh":
         return  # wfh_target: the daily target itself is checked in _check_counts
     if any(r.kind == "wfh_share_target" for r in scenario.rules):

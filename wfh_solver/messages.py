@@ -89,7 +89,7 @@ _ID: dict[str, str] = {
                     "disebut aturan; aturan tidak berlaku di sana.",
     "max_fixed": "{where}: aturan '{rule}' membolehkan paling banyak {maximum} dari {members} "
                  "pegawai di kantor per hari, tetapi {fixed} orang wajib selalu di kantor menurut "
-                 "aturan lain.",
+                 "aturan lain; hanya mereka yang masuk.",
     "max_below_min": "{where}: aturan '{rule}' membolehkan paling banyak {maximum} orang "
                      "di kantor, "
                      "tetapi aturan lain memerlukan paling sedikit {minimum}.",
@@ -98,8 +98,8 @@ _ID: dict[str, str] = {
     "generic_clash": "Aturan untuk {units} tidak dapat dipenuhi bersamaan pada hari yang sama; "
                      "periksa aturan minimum dan maksimum unit-unit ini.",
     "timeout": "batas waktu habis sebelum jadwal apa pun ditemukan; naikkan --time-limit",
-    "level_intent": "tujuan kebijakan: hari kerja di kantor (WFH maksimal) atau selisih dari "
-                    "target WFH harian",
+    "level_intent": "tujuan kebijakan: hari kerja di kantor (WFH maksimal), selisih dari "
+                    "target WFH harian, atau hari WFH di bawah batas kantor (max_wfo)",
     "level_vulnerable": "hari di kantor pegawai rentan (usia 50+, komorbid, hamil/menyusui)",
     "level_fairness": "jumlah per unit dari selisih (maks − min) hari di kantor pegawai yang "
                       "tidak ditetapkan aturan",
@@ -212,7 +212,8 @@ _EN: dict[str, str] = {
     "empty_scopes": "Rule '{rule}': {count} unit(s)/sub-unit(s) have no staff of the kind the "
                     "rule names; the rule does not apply there.",
     "max_fixed": "{where}: rule '{rule}' allows at most {maximum} of {members} staff in office "
-                 "each day, but {fixed} must always be in office by other rules.",
+                 "each day, but {fixed} must always be in office by other rules; only they "
+                 "come in.",
     "max_below_min": "{where}: rule '{rule}' allows at most {maximum} in office but other rules "
                      "need at least {minimum}.",
     "cap_clash": "{unit}: rule '{rule}' allows at most {maximum} in office each day, but rules "
@@ -220,7 +221,8 @@ _EN: dict[str, str] = {
     "generic_clash": "The rules for {units} cannot all hold on the same day; check the minimum "
                      "and maximum rules of these units.",
     "timeout": "the time limit ran out before any roster was found; raise --time-limit",
-    "level_intent": "policy intent: office-days (max WFH) or deviation from the daily WFH target",
+    "level_intent": "policy intent: office-days (max WFH), deviation from the daily WFH "
+                    "target, or WFH-days under an office cap (max_wfo)",
     "level_vulnerable": "office-days of vulnerable staff (aged 50+, comorbid, pregnant/nursing)",
     "level_fairness": "sum over units of the spread (max − min) of office days among free staff",
     "scenario_not_found": "scenario {name!r} not found: not a file and not a bundled name "

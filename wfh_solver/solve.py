@@ -44,8 +44,10 @@ def solve(problem: Problem, options: SolveOptions | None = None,
     office = np.zeros((len(problem.employees), days), dtype=bool)
     office[problem.fixed == FIXED_WFO, :] = True
     totals = [LevelTotals() for _ in LEVELS]
-    use_targets = problem.scenario.intent == "wfh_target" and bool(problem.targets)
-    if use_targets:  # a target whose members are all fixed still misses by a constant
+    intent = problem.scenario.intent
+    if intent == "wfh_target" and not problem.targets:
+        intent = "max_wfh"
+    if intent == "wfh_target":  # a target whose members are all fixed misses by a constant
         constant = sum(abs(cs.target_office or 0) * days for cs in sets
                        if cs.target_office is not None and not cs.groups)
         totals[0].add(constant, constant, True, 0.0)
@@ -62,7 +64,7 @@ def solve(problem: Problem, options: SolveOptions | None = None,
 
     def run(k: int) -> ComponentSolution:
         hurry = stop.requested or time.monotonic() >= deadline
-        return solve_component(parts[k], groups, days, orders[k] is not None, use_targets,
+        return solve_component(parts[k], groups, days, orders[k] is not None, intent,
                                inner, deadline, hurry, stop)
 
     with _ctrl_c_stops(stop), ThreadPoolExecutor(threads) as pool:

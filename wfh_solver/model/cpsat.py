@@ -100,8 +100,13 @@ class _Model:
                 self.m.add(self.total[g] >= size * low)
                 self.m.add(self.total[g] <= size * (low + 1))
 
-    def intent_objective(self, use_targets: bool) -> cp_model.LinearExprT:
-        """Office-days; under a WFH target, its daily deviation instead for its members."""
+    def intent_objective(self, intent: str) -> cp_model.LinearExprT:
+        """Office-days; under a WFH target, its daily deviation instead for its members;
+        under `max_wfo` (national caps: keep services running) the WFH-days."""
+        if intent == "max_wfo":
+            capacity = sum(self.groups[g].size for g in self.comp.groups) * self.days
+            return capacity - sum(self.total.values())
+        use_targets = intent == "wfh_target"
         targets = [cs for cs in self.comp.sets if cs.target_office is not None]
         untargeted = sum(self.total[g] for g in self.comp.groups
                          if not (use_targets and self.groups[g].in_target))
@@ -140,7 +145,7 @@ class _Model:
 
 
 def solve_component(comp: Component, groups: list[Group], days: int, laminar: bool,
-                    use_targets: bool, options: SolveOptions, deadline: float,
+                    intent: str, options: SolveOptions, deadline: float,
                     hurry: bool = False, stop: StopSignal | None = None) -> ComponentSolution:
     """Solve the levels in turn; in a hurry (time up, Ctrl-C) take the first roster found.
 
@@ -151,7 +156,7 @@ def solve_component(comp: Component, groups: list[Group], days: int, laminar: bo
     model = _Model(comp, groups, days, slots)
     model.add_count_rules()
     model.add_group_fairness()
-    objectives = [model.intent_objective(use_targets), model.vulnerable_objective(),
+    objectives = [model.intent_objective(intent), model.vulnerable_objective(),
                   model.fairness_objective()]
     solver = _solver(options)
     outcome = ComponentSolution({}, slots)

@@ -11,7 +11,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 import numpy as np
@@ -281,16 +281,21 @@ _APPLY: dict[str, Callable[[_Builder, Rule], None]] = {
 
 
 def _check_counts(b: _Builder) -> None:
-    """Maxima that the fixed people alone already break: say so before any solving."""
+    """Maxima that the people pinned in office alone exceed become 'only them', with a
+    warning (as principle 4 does for minimums); a minimum above a maximum is infeasible."""
     reasons = []
-    for req in b.requirements:
+    for k, req in enumerate(b.requirements):
         if req.maximum is None:
             continue
+        maximum = req.maximum
         fixed_in = sum(1 for i in req.members if b.fixed[i] == FIXED_WFO)
-        if fixed_in > req.maximum:
-            reasons.append(t("max_fixed", where=_where(req.unit, req.sub_unit), rule=req.rule,
-                             maximum=req.maximum, members=len(req.members), fixed=fixed_in))
-        if req.minimum > req.maximum:
+        if fixed_in > maximum:
+            b.warnings.append(t("max_fixed", where=_where(req.unit, req.sub_unit),
+                                rule=req.rule, maximum=maximum, members=len(req.members),
+                                fixed=fixed_in))
+            maximum = fixed_in
+            req = b.requirements[k] = replace(req, maximum=maximum)
+        if req.minimum > maximum:
             reasons.append(t("max_below_min", where=_where(req.unit, req.sub_unit),
                              rule=req.rule, maximum=req.maximum, minimum=req.minimum))
     if reasons:

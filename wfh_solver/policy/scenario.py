@@ -145,7 +145,7 @@ class Scenario(BaseModel):
     start: date
     end: date
     workweek: Literal["mon-fri", "mon-sat"] = "mon-fri"
-    intent: Literal["max_wfh", "wfh_target"] = "max_wfh"
+    intent: Literal["max_wfh", "wfh_target", "max_wfo"] = "max_wfh"
     vulnerable_age: int = Field(default=50, ge=0, le=100)
     choices: tuple[str, ...] = ()
     rules: tuple[Rule, ...] = ()

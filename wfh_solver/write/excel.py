@@ -1,46 +1,38 @@
 """Render a `Result` as an Excel workbook: Jadwal, Rekap Unit, Ringkasan, Aturan.
 
-Safety: every text cell goes through `write_text` (i.e. `write_string`) on a
-workbook created with `strings_to_formulas/urls/numbers` off, so a name such as
-`=HYPERLINK(...)` or a NIP such as `196503121990031005` is stored as literal text.
+The workbook is written by `wfh_solver.write.ooxml`, a streaming SpreadsheetML
+writer: each sheet's XML goes straight into the zip, built column-wise with
+numpy for the two big sheets (Jadwal: employees x days cells; Rekap Unit:
+units x days x rules rows).
 
-Speed: the roster sheet is the only big one (employees x days cells). Its WFO/WFH
-cells carry no per-cell format; two conditional-format rules colour the whole
-day range, and the per-unit check in Rekap Unit is computed with numpy.
+Safety: every text (names, NIPs, units, labels) is a shared string, so a name
+such as `=HYPERLINK(...)` is never a formula and a NIP such as
+`196503121990031005` is never a number; text is XML-escaped and cleaned.
+
+Look: WFO/WFH cells carry no per-cell format; two conditional-format rules
+colour the whole day range, and the per-unit check in Rekap Unit is computed
+with numpy. The same `Result` always gives a byte-identical file.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from xlsxwriter import Workbook
 
 from wfh_solver.domain.employee import Employee
 from wfh_solver.labels import WFH, WFO, check_lang, label
 from wfh_solver.result import AppliedRule, Result, Roster, RuleCount
+from wfh_solver.write import ooxml
 from wfh_solver.write.atomic import atomic_output
-
-#: Options that keep every string a string (formula-injection safety).
-SAFE_OPTIONS: dict[str, bool] = {
-    "strings_to_formulas": False,
-    "strings_to_urls": False,
-    "strings_to_numbers": False,
-}
-
-#: Measured on 60,000 employees x 22 days: the default mode took 7.6 s (peak RSS
-#: ~330 MB), constant_memory 8.3 s (~140 MB) and a 7% larger file (inline strings).
-#: Every sheet is written in row order, so flipping this is safe if memory matters.
-CONSTANT_MEMORY = False
+from wfh_solver.write.ooxml import CellFormat, Column, Highlight, Sheet, TextRule
 
 _FIXED_COLUMNS = ("col_nip", "col_name", "col_unit", "col_sub_unit", "col_position")
-_EXCEL_EPOCH = date(1899, 12, 30)
 _MAX_TEXT_WIDTH = 45.0
 
 Cell = str | int | float | date | bool | None
@@ -214,40 +206,45 @@ def unit_summary(result: Result) -> UnitSummary:
 # Writing.
 # --------------------------------------------------------------------------- #
 
+_HEADER = {"bold": True, "fill": "D9E1F2", "bottom_border": True, "top": True}
 
+
+@dataclass(frozen=True, slots=True)
 class _Styles:
-    """The handful of formats the workbook uses (formats are per workbook)."""
+    """Style indices (`s`) of the handful of cell formats, and the highlight (dxf) ids."""
 
-    def __init__(self, workbook: Any) -> None:
-        header = {"bold": True, "bg_color": "#D9E1F2", "bottom": 1, "valign": "top"}
-        self.header = workbook.add_format({**header, "text_wrap": True})
-        self.header_date = workbook.add_format({**header, "num_format": "ddd dd/mm"})
-        self.date = workbook.add_format({"num_format": "dd/mm/yyyy"})
-        self.percent = workbook.add_format({"num_format": "0.0%"})
-        self.number = workbook.add_format({"num_format": "0.###"})
-        self.wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
-        self.key = workbook.add_format({"bold": True, "valign": "top"})
-        self.wfo = workbook.add_format({"bg_color": "#C6EFCE", "font_color": "#006100"})
-        self.wfh = workbook.add_format({"bg_color": "#DDEBF7", "font_color": "#1F4E78"})
-        self.bad = workbook.add_format({"bg_color": "#FFC7CE", "font_color": "#9C0006"})
+    header: int
+    header_date: int
+    date: int
+    percent: int
+    number: int
+    wrap: int
+    key: int
+    wfo: int
+    wfh: int
+    bad: int
+
+    @classmethod
+    def register(cls, styles: ooxml.Styles) -> _Styles:
+        def add(**fmt: object) -> int:
+            return styles.add(CellFormat(**fmt))  # type: ignore[arg-type]
+
+        return cls(
+            header=add(**_HEADER, wrap=True),
+            header_date=add(**_HEADER, num_format="ddd dd/mm"),
+            date=add(num_format="dd/mm/yyyy"),
+            percent=add(num_format="0.0%"),
+            number=add(num_format="0.###"),
+            wrap=add(wrap=True, top=True),
+            key=add(bold=True, top=True),
+            wfo=styles.add_highlight(Highlight("006100", "C6EFCE")),
+            wfh=styles.add_highlight(Highlight("1F4E78", "DDEBF7")),
+            bad=styles.add_highlight(Highlight("9C0006", "FFC7CE")),
+        )
 
 
-def write_text(ws: Any, row: int, col: int, text: str, fmt: Any = None) -> None:
-    """Write `text` as a literal string cell.
-
-    XlsxWriter copies a string shaped like its own rich-text XML (`<r>...</r>`)
-    into the file unescaped, so such text could corrupt the shared-string table;
-    it is written as three plain runs instead, which escape and read back equal.
-    """
-    if text.startswith("<r>") and text.endswith("</r>"):
-        runs: list[Any] = ["<", "r>", text[3:]]
-        ws.write_rich_string(row, col, *runs, *([fmt] if fmt is not None else []))
-    else:
-        ws.write_string(row, col, text, fmt)
-
-
-def _excel_serial(day: date) -> int:
-    return (day - _EXCEL_EPOCH).days
+def _excel_serial(day: date) -> int | float:
+    return ooxml.excel_serial(day)
 
 
 def _text_width(values: Iterable[str], header: str, cap: float = _MAX_TEXT_WIDTH) -> float:
@@ -255,17 +252,8 @@ def _text_width(values: Iterable[str], header: str, cap: float = _MAX_TEXT_WIDTH
     return min(cap, max(len(header), widest) + 2.0)
 
 
-def _write_header(ws: Any, headers: Sequence[str], fmt: Any) -> None:
-    for col, text in enumerate(headers):
-        write_text(ws, 0, col, text, fmt)
-
-
-def _print_setup(ws: Any, landscape: bool = True) -> None:
-    if landscape:
-        ws.set_landscape()
-    ws.set_paper(9)  # A4
-    ws.fit_to_pages(1, 0)  # one page wide, as many tall as needed
-    ws.repeat_rows(0)
+def _header(book: ooxml.Workbook, headers: Sequence[str], style: int) -> str:
+    return book.row(0, [(col, text, style) for col, text in enumerate(headers)])
 
 
 def _unit_breaks(units: Sequence[str]) -> list[int]:
@@ -273,77 +261,71 @@ def _unit_breaks(units: Sequence[str]) -> list[int]:
     return [r + 1 for r in range(1, len(units)) if units[r] != units[r - 1]]
 
 
-def _write_roster(wb: Any, result: Result, lang: str, st: _Styles) -> None:
+def _chain(first: str, rest: Iterable[str]) -> Iterator[str]:
+    yield first
+    yield from rest
+
+
+_GETTERS: tuple[Callable[[Employee], str], ...] = (
+    lambda e: e.nip,
+    lambda e: e.name,
+    lambda e: e.unit,
+    lambda e: e.sub_unit,
+    lambda e: e.position,
+)
+
+
+def _write_roster(book: ooxml.Workbook, result: Result, lang: str, st: _Styles) -> None:
     roster = result.roster
-    ws = wb.add_worksheet(label("sheet_roster", lang))
-    employees = roster.employees
-    order = row_order(employees)
-    n_days = len(roster.days)
+    order = row_order(roster.employees)
+    employees = [roster.employees[i] for i in order]
+    n, n_days = len(employees), len(roster.days)
     first_day = len(_FIXED_COLUMNS)
     wfo_col = first_day + n_days
+    office = roster.office[np.asarray(order, dtype=np.intp)]
 
-    _write_header(ws, [label(k, lang) for k in _FIXED_COLUMNS], st.header)
-    for d, day in enumerate(roster.days):
-        ws.write_datetime(0, first_day + d, day, st.header_date)
-    write_text(ws, 0, wfo_col, label("col_wfo_days", lang), st.header)
-    write_text(ws, 0, wfo_col + 1, label("col_wfh_days", lang), st.header)
+    header = [(col, label(key, lang), st.header) for col, key in enumerate(_FIXED_COLUMNS)]
+    header += [(first_day + d, day, st.header_date) for d, day in enumerate(roster.days)]
+    header += [(wfo_col, label("col_wfo_days", lang), st.header)]
+    header += [(wfo_col + 1, label("col_wfh_days", lang), st.header)]
 
-    write_string = ws.write_string
-    write_number = ws.write_number
-    office = roster.office[order].tolist() if order else []
-    for r, (i, flags) in enumerate(zip(order, office, strict=True), start=1):
-        e = employees[i]
-        write_text(ws, r, 0, e.nip)
-        write_text(ws, r, 1, e.name)
-        write_text(ws, r, 2, e.unit)
-        write_text(ws, r, 3, e.sub_unit)
-        write_text(ws, r, 4, e.position)
-        col = first_day
-        for in_office in flags:
-            write_string(r, col, WFO if in_office else WFH)
-            col += 1
-        wfo = sum(flags)
-        write_number(r, wfo_col, wfo)
-        write_number(r, wfo_col + 1, n_days - wfo)
-
-    _colour_days(ws, len(order), first_day, wfo_col - 1, st)
-    _roster_layout(ws, [employees[i] for i in order], wfo_col + 1, n_days, lang)
-
-
-def _colour_days(ws: Any, n_rows: int, first_col: int, last_col: int, st: _Styles) -> None:
-    if n_rows == 0 or last_col < first_col:
-        return
-    for code, fmt in ((WFO, st.wfo), (WFH, st.wfh)):
-        ws.conditional_format(
-            1,
-            first_col,
-            n_rows,
-            last_col,
-            {"type": "cell", "criteria": "==", "value": f'"{code}"', "format": fmt},
-        )
-
-
-def _roster_layout(
-    ws: Any, employees: Sequence[Employee], last_col: int, n_days: int, lang: str
-) -> None:
-    getters: list[Callable[[Employee], str]] = [
-        lambda e: e.nip,
-        lambda e: e.name,
-        lambda e: e.unit,
-        lambda e: e.sub_unit,
-        lambda e: e.position,
+    texts = [[get(e) for e in employees] for get in _GETTERS]
+    columns = [book.text_column(col, values) for col, values in enumerate(texts)]
+    codes = [book.text_cell(WFH), book.text_cell(WFO)]
+    columns += [
+        Column(first_day + d, office[:, d].astype(np.intp), codes) for d in range(n_days)
     ]
-    for col, (key, get) in enumerate(zip(_FIXED_COLUMNS, getters, strict=True)):
-        ws.set_column(col, col, _text_width(map(get, employees), label(key, lang)))
-    first_day = len(_FIXED_COLUMNS)
+    wfo = office.sum(axis=1, dtype=np.intp)
+    columns.append(Column(wfo_col, wfo, [book.number_cell(k) for k in range(n_days + 1)]))
+    columns.append(
+        Column(wfo_col + 1, wfo, [book.number_cell(n_days - k) for k in range(n_days + 1)])
+    )
+
+    widths = [
+        (col, col, _text_width(values, label(key, lang)))
+        for col, (key, values) in enumerate(zip(_FIXED_COLUMNS, texts, strict=True))
+    ]
     if n_days:
-        ws.set_column(first_day, first_day + n_days - 1, 10.5)
-    ws.set_column(last_col - 1, last_col, 10.0)
-    ws.freeze_panes(1, 2)
-    ws.autofilter(0, 0, len(employees), last_col)
-    ws.ignore_errors({"number_stored_as_text": f"A1:A{len(employees) + 1}"})
-    _print_setup(ws)
-    ws.set_h_pagebreaks(_unit_breaks([e.unit for e in employees]))
+        widths.append((first_day, wfo_col - 1, 10.5))
+    widths.append((wfo_col, wfo_col + 1, 10.0))
+    rules = []
+    if n and n_days:
+        rules = [
+            TextRule(1, first_day, n, wfo_col - 1, code, highlight)
+            for code, highlight in ((WFO, st.wfo), (WFH, st.wfh))
+        ]
+    sheet = Sheet(
+        label("sheet_roster", lang),
+        last_row=n,
+        last_col=wfo_col + 1,
+        widths=widths,
+        freeze=(1, 2),
+        autofilter=True,
+        rules=rules,
+        row_breaks=_unit_breaks(texts[2]),
+        text_numbers=(0, 0, n, 0),
+    )
+    book.write_sheet(sheet, _chain(book.row(0, header), book.rows(1, n, columns)))
 
 
 _UNIT_HEADERS = (
@@ -361,66 +343,73 @@ _UNIT_HEADERS = (
 )
 
 
-def _write_number_or_blank(ws: Any, row: int, col: int, value: int | None) -> None:
-    if value is not None:
-        ws.write_number(row, col, value)
+def _summary_rows(summary: UnitSummary, n_days: int) -> tuple[npt.NDArray[np.intp], ...]:
+    """(line, day) of every Rekap Unit row: per unit, per day, the unit's lines."""
+    lines: list[npt.NDArray[np.intp]] = []
+    days: list[npt.NDArray[np.intp]] = []
+    for _, first, end in summary.groups:
+        lines.append(np.tile(np.arange(first, end, dtype=np.intp), n_days))
+        days.append(np.repeat(np.arange(n_days, dtype=np.intp), end - first))
+    if not lines:
+        return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp)
+    return np.concatenate(lines), np.concatenate(days)
 
 
-def _write_units(wb: Any, result: Result, lang: str, st: _Styles) -> None:
-    ws = wb.add_worksheet(label("sheet_units", lang))
+def _write_units(book: ooxml.Workbook, result: Result, lang: str, st: _Styles) -> None:
     summary = unit_summary(result)
-    _write_header(ws, [label(k, lang) for k in _UNIT_HEADERS], st.header)
-    serials = [_excel_serial(day) for day in result.roster.days]
-    in_office = summary.in_office.tolist()
-    met = summary.met.tolist()
-    texts = {True: label("yes", lang), False: label("no", lang)}
+    lines = summary.lines
+    line, day = _summary_rows(summary, len(result.roster.days))
+    n = len(line)
     whole_org, total = label("whole_org", lang), label("unit_total", lang)
-    write_number = ws.write_number
-    row = 1
-    for unit, first, end in summary.groups:
-        unit_text = unit or whole_org
-        for d, serial in enumerate(serials):
-            for k in range(first, end):
-                line = summary.lines[k]
-                count = in_office[k][d]
-                write_text(ws, row, 0, unit_text)
-                write_text(ws, row, 1, line.sub_unit)
-                write_number(row, 2, serial, st.date)
-                write_text(ws, row, 3, total if line.rule is None else line.rule)
-                write_number(row, 4, line.members)
-                write_number(row, 5, count)
-                if line.members:
-                    write_number(row, 6, count / line.members, st.percent)
-                _write_number_or_blank(ws, row, 7, line.minimum)
-                _write_number_or_blank(ws, row, 8, line.maximum)
-                _write_number_or_blank(ws, row, 9, line.target_wfh)
-                if line.rule is not None:
-                    write_text(ws, row, 10, texts[met[k][d]])
-                row += 1
-    _units_layout(ws, summary, row - 1, lang, st)
 
+    def per_line(col: int, cells: Sequence[str | None]) -> Column:
+        return Column(col, line, cells)
 
-def _units_layout(ws: Any, summary: UnitSummary, last_row: int, lang: str, st: _Styles) -> None:
-    units = [g[0] or label("whole_org", lang) for g in summary.groups]
-    ws.set_column(0, 0, _text_width(units, label("col_unit", lang)))
-    subs = (x.sub_unit for x in summary.lines)
-    ws.set_column(1, 1, _text_width(subs, label("col_sub_unit", lang)))
-    ws.set_column(2, 2, 11.0)
-    rules = (x.rule or label("unit_total", lang) for x in summary.lines)
-    ws.set_column(3, 3, _text_width(rules, label("col_rule", lang)))
-    ws.set_column(4, len(_UNIT_HEADERS) - 1, 11.0)
-    ws.freeze_panes(1, 1)
-    ws.autofilter(0, 0, last_row, len(_UNIT_HEADERS) - 1)
-    if last_row >= 1:
-        met_col = len(_UNIT_HEADERS) - 1
-        ws.conditional_format(
-            1,
-            met_col,
-            last_row,
-            met_col,
-            {"type": "cell", "criteria": "==", "value": f'"{label("no", lang)}"', "format": st.bad},
-        )
-    _print_setup(ws)
+    def numbers(values: Iterable[int | None]) -> list[str | None]:
+        return [None if v is None else book.number_cell(v) for v in values]
+
+    members = np.array([x.members for x in lines], dtype=np.int64)
+    counts = summary.in_office[line, day]
+    share = counts / np.maximum(members[line], 1)
+    is_rule = np.array([x.rule is not None for x in lines], dtype=np.bool_)
+    met = np.where(is_rule[line], summary.met[line, day].astype(np.intp), 2)
+    columns = [
+        per_line(0, [book.text_cell(x.unit or whole_org) for x in lines]),
+        per_line(1, [book.text_cell(x.sub_unit) for x in lines]),
+        Column(2, day, [book.number_cell(_excel_serial(d), st.date) for d in result.roster.days]),
+        per_line(3, [book.text_cell(total if x.rule is None else x.rule) for x in lines]),
+        per_line(4, numbers(x.members for x in lines)),
+        book.number_column(5, counts),
+        book.number_column(6, share, st.percent, present=members[line] > 0),
+        per_line(7, numbers(x.minimum for x in lines)),
+        per_line(8, numbers(x.maximum for x in lines)),
+        per_line(9, numbers(x.target_wfh for x in lines)),
+        Column(10, met, [book.text_cell(label("no", lang)), book.text_cell(label("yes", lang)),
+                         None]),
+    ]  # fmt: skip
+
+    last_col = len(_UNIT_HEADERS) - 1
+    units = [g[0] or whole_org for g in summary.groups]
+    rule_names = (x.rule or total for x in lines)
+    widths = [
+        (0, 0, _text_width(units, label("col_unit", lang))),
+        (1, 1, _text_width((x.sub_unit for x in lines), label("col_sub_unit", lang))),
+        (2, 2, 11.0),
+        (3, 3, _text_width(rule_names, label("col_rule", lang))),
+        (4, last_col, 11.0),
+    ]
+    rules = [TextRule(1, last_col, n, last_col, label("no", lang), st.bad)] if n else []
+    sheet = Sheet(
+        label("sheet_units", lang),
+        last_row=n,
+        last_col=last_col,
+        widths=widths,
+        freeze=(1, 1),
+        autofilter=True,
+        rules=rules,
+    )
+    head = _header(book, [label(k, lang) for k in _UNIT_HEADERS], st.header)
+    book.write_sheet(sheet, _chain(head, book.rows(1, n, columns)))
 
 
 def summary_items(result: Result, lang: str) -> list[tuple[str, Cell | Percent]]:
@@ -467,78 +456,87 @@ def summary_items(result: Result, lang: str) -> list[tuple[str, Cell | Percent]]
 def _listing(key: str, values: Sequence[str], none: str) -> list[tuple[str, Cell | Percent]]:
     return [(key, v) for v in values] if values else [(key, none)]
 
-
-def _write_value(ws: Any, row: int, value: Cell | Percent, lang: str, st: _Styles) -> None:
+def _value_cell(value: Cell | Percent, lang: str, st: _Styles) -> tuple[Cell, int]:
+    """A Ringkasan value and its style."""
     if isinstance(value, Percent):
-        ws.write_number(row, 1, value.value, st.percent)
-    elif isinstance(value, bool):
-        write_text(ws, row, 1, label("yes" if value else "no", lang), st.wrap)
-    elif isinstance(value, int | float):
-        ws.write_number(row, 1, value, st.number)
-    elif isinstance(value, date):
-        ws.write_datetime(row, 1, value, st.date)
-    elif value is not None:
-        write_text(ws, row, 1, value, st.wrap)
+        return value.value, st.percent
+    if isinstance(value, bool):
+        return label("yes" if value else "no", lang), st.wrap
+    if isinstance(value, int | float):
+        return value, st.number
+    if isinstance(value, date):
+        return value, st.date
+    return value, st.wrap
 
 
-def _write_summary(wb: Any, result: Result, lang: str, st: _Styles) -> None:
-    ws = wb.add_worksheet(label("sheet_summary", lang))
-    _write_header(ws, [label("col_key", lang), label("col_value", lang)], st.header)
+def _write_summary(book: ooxml.Workbook, result: Result, lang: str, st: _Styles) -> None:
     items = summary_items(result, lang)
+    rows = [_header(book, [label("col_key", lang), label("col_value", lang)], st.header)]
     for row, (key, value) in enumerate(items, start=1):
-        write_text(ws, row, 0, key, st.key)
-        _write_value(ws, row, value, lang, st)
-    ws.set_column(0, 0, _text_width((k for k, _ in items), "", cap=40.0))
-    ws.set_column(1, 1, 90.0)
-    ws.freeze_panes(1, 0)
-    _print_setup(ws, landscape=False)
+        shown, style = _value_cell(value, lang, st)
+        rows.append(book.row(row, [(0, key, st.key), (1, shown, style)]))
+    sheet = Sheet(
+        label("sheet_summary", lang),
+        last_row=len(items),
+        last_col=1,
+        widths=[(0, 0, _text_width((k for k, _ in items), "", cap=40.0)), (1, 1, 90.0)],
+        freeze=(1, 0),
+        landscape=False,
+    )
+    book.write_sheet(sheet, rows)
 
 
 _RULE_HEADERS = ("col_rule_name", "col_kind", "col_description", "col_affected")
 
 
-def _write_rules(wb: Any, rules: Sequence[AppliedRule], lang: str, st: _Styles) -> None:
-    ws = wb.add_worksheet(label("sheet_rules", lang))
-    _write_header(ws, [label(k, lang) for k in _RULE_HEADERS], st.header)
+def _write_rules(
+    book: ooxml.Workbook, rules: Sequence[AppliedRule], lang: str, st: _Styles
+) -> None:
+    rows = [_header(book, [label(k, lang) for k in _RULE_HEADERS], st.header)]
     for row, rule in enumerate(rules, start=1):
-        write_text(ws, row, 0, rule.name, st.wrap)
-        write_text(ws, row, 1, rule.kind, st.wrap)
-        write_text(ws, row, 2, rule.description, st.wrap)
-        ws.write_number(row, 3, rule.affected)
-    ws.set_column(0, 0, _text_width((r.name for r in rules), label("col_rule_name", lang)))
-    ws.set_column(1, 1, _text_width((r.kind for r in rules), label("col_kind", lang)))
-    ws.set_column(2, 2, 80.0)
-    ws.set_column(3, 3, 12.0)
-    ws.freeze_panes(1, 0)
-    ws.autofilter(0, 0, len(rules), len(_RULE_HEADERS) - 1)
-    _print_setup(ws)
-
-
-def _write_workbook(result: Result, target: Path, lang: str, constant_memory: bool) -> None:
-    wb = Workbook(str(target), {**SAFE_OPTIONS, "constant_memory": constant_memory})
-    st = _Styles(wb)
-    _write_roster(wb, result, lang, st)
-    _write_units(wb, result, lang, st)
-    _write_summary(wb, result, lang, st)
-    _write_rules(wb, result.applied_rules, lang, st)
-    title = result.scenario_title or result.scenario_name
-    wb.set_properties(
-        {
-            "title": f"{label('workbook_title', lang)}: {title}"
-            if title
-            else label("workbook_title", lang),
-            "subject": result.scenario_name,
-            "comments": result.source,
-        }
+        cells = [(0, rule.name, st.wrap), (1, rule.kind, st.wrap), (2, rule.description, st.wrap)]
+        rows.append(book.row(row, [*cells, (3, rule.affected, 0)]))
+    sheet = Sheet(
+        label("sheet_rules", lang),
+        last_row=len(rules),
+        last_col=len(_RULE_HEADERS) - 1,
+        widths=[
+            (0, 0, _text_width((r.name for r in rules), label("col_rule_name", lang))),
+            (1, 1, _text_width((r.kind for r in rules), label("col_kind", lang))),
+            (2, 2, 80.0),
+            (3, 3, 12.0),
+        ],
+        freeze=(1, 0),
+        autofilter=True,
     )
-    wb.close()
+    book.write_sheet(sheet, rows)
+
+
+_SHEETS = ("sheet_roster", "sheet_units", "sheet_summary", "sheet_rules")
+
+
+def _write_workbook(result: Result, target: Path, lang: str) -> None:
+    names = [label(key, lang) for key in _SHEETS]
+    with ooxml.Workbook(target, names) as book:
+        st = _Styles.register(book.styles)
+        _write_roster(book, result, lang, st)
+        _write_units(book, result, lang, st)
+        _write_summary(book, result, lang, st)
+        _write_rules(book, result.applied_rules, lang, st)
+        title = result.scenario_title or result.scenario_name
+        workbook_title = label("workbook_title", lang)
+        book.close(
+            title=f"{workbook_title}: {title}" if title else workbook_title,
+            subject=result.scenario_name,
+            description=result.source,
+        )
 
 
 def write_xlsx(result: Result, path: Path | str, lang: str = "id") -> None:
     """Write the roster workbook to `path` atomically (labels in "id" or "en")."""
     check_lang(lang)
     with atomic_output(path) as tmp:
-        _write_workbook(result, tmp, lang, CONSTANT_MEMORY)
+        _write_workbook(result, tmp, lang)
 
 
 # --------------------------------------------------------------------------- #
