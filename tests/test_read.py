@@ -172,3 +172,34 @@ def test_siasn_export_headers_map_to_the_right_columns(tmp_path):
     book.save(tmp_path / "siasn.xlsx")
     twin = understood(workbooks.clean(tmp_path / "clean.xlsx"))
     assert understood(tmp_path / "siasn.xlsx") == twin
+
+
+def _per_opd_workbook(path: Path, duplicate: bool = False) -> Path:
+    book = openpyxl.Workbook()
+    book.active.title = "Rekap"
+    book.active.append(["Rekapitulasi", "Jumlah"])
+    for unit in ("Dinas Kesehatan", "Kecamatan Sragen", "Dinas Pendidikan"):
+        sheet = book.create_sheet(unit[:31])
+        sheet.append(workbooks.HEADER)
+        for row in workbooks.ROWS:
+            if row[2] == unit:
+                sheet.append(row)
+    if duplicate:
+        book["Dinas Pendidikan"].append(workbooks.ROWS[0])
+    book.save(path)
+    return path
+
+
+def test_all_sheets_reads_one_sheet_per_opd(tmp_path, twin):
+    """Tests that --sheet '*' gathers every sheet holding a staff table, skipping the rest."""
+    staff = read_employees(_per_opd_workbook(tmp_path / "opd.xlsx"), sheet="*")
+    got = sorted((e.nip, e.unit, e.category) for e in staff.employees)
+    assert got == sorted((t[0], t[2], t[4]) for t in twin)
+
+
+def test_duplicate_nip_across_sheets_names_both_sheets(tmp_path):
+    """Tests that a person listed in two OPD sheets is an error naming both places."""
+    with pytest.raises(InputError) as caught:
+        read_employees(_per_opd_workbook(tmp_path / "opd.xlsx", duplicate=True), sheet="*")
+    lines = [p.line() for p in caught.value.problems]
+    assert any("Dinas Kesehatan!2" in line and "Dinas Pendidikan!" in line for line in lines)

@@ -94,8 +94,8 @@ def _check_zip(path: Path) -> None:
             names = {i.filename for i in infos}
             if "EncryptedPackage" in names:
                 raise file_error(name, t("password"), t("hint_password"))
-            if not ({"xl/workbook.xml", "content.xml"} & names) and not any(
-                n.endswith("workbook.xml") for n in names
+            if not ({"xl/workbook.xml", "xl/workbook.bin", "content.xml"} & names) and not any(
+                n.endswith(("workbook.xml", "workbook.bin")) for n in names
             ):
                 raise file_error(name, t("zip_no_workbook"), t("hint_save_xlsx"))
             total = sum(i.file_size for i in infos)

@@ -58,12 +58,45 @@ class StaffTable:
     warnings: list[InputProblem] = field(default_factory=list)
 
 
+ALL_SHEETS = "*"
+
+
 def read_staff(path: Path, sheet: str | None = None,
                column_map: dict[str, str] | None = None) -> StaffTable:
-    """Read, locate the table, validate; raise `InputError` listing every problem."""
+    """Read, locate the table, validate; raise `InputError` listing every problem.
+
+    `sheet="*"` reads every sheet that holds a staff table (one sheet per OPD is common).
+    """
     sheets = load_sheets(path)
-    chosen = _choose_sheet(path, sheets, sheet, column_map)
-    return _validate(path, chosen, column_map)
+    if sheet == ALL_SHEETS:
+        chosen = _staff_sheets(path, sheets, column_map)
+    else:
+        chosen = [_choose_sheet(path, sheets, sheet, column_map)]
+    parsed = [_parse_sheet(path, s, column_map) for s in chosen]
+    frame = pd.concat([p.frame for p in parsed], ignore_index=True)
+    problems = [problem for p in parsed for problem in p.problems]
+    problems += _duplicates(str(path), frame, {p.sheet: p.nip_column for p in parsed})
+    spellings = _normalise_units(frame)
+    if any(p.severity == "error" for p in problems):
+        raise InputError(problems)
+    return StaffTable(str(path), ", ".join(p.sheet for p in parsed), frame.drop(columns="sheet"),
+                      parsed[0].columns, spellings, [p for p in problems if p.severity != "error"])
+
+
+def _staff_sheets(path: Path, sheets: list[Sheet],
+                  column_map: dict[str, str] | None) -> list[Sheet]:
+    extra = _extra_lookup(column_map)
+    found = [s for s in sheets if _has_required(_best_header(s, extra)[2])]
+    if not found:
+        return [_choose_sheet(path, sheets, None, column_map)]  # its error names what lacks
+    return found
+
+
+def _has_required(columns: dict[int, str]) -> bool:
+    keys = set(columns.values())
+    if "name_nip" in keys:
+        keys |= {"nip", "name"}
+    return all(k in keys for k in REQUIRED)
 
 
 def _extra_lookup(column_map: dict[str, str] | None) -> dict[str, str]:
@@ -173,7 +206,16 @@ class _Collector:
                                           _text(value)[:80], reason, hint, severity))
 
 
-def _validate(path: Path, sheet: Sheet, column_map: dict[str, str] | None) -> StaffTable:
+@dataclass
+class _Parsed:
+    sheet: str
+    frame: pd.DataFrame
+    problems: list[InputProblem]
+    columns: dict[str, str]
+    nip_column: str
+
+
+def _parse_sheet(path: Path, sheet: Sheet, column_map: dict[str, str] | None) -> _Parsed:
     _fill_merged(sheet)
     extra = _extra_lookup(column_map)
     header_index, _, columns = _best_header(sheet, extra)
@@ -205,16 +247,12 @@ def _validate(path: Path, sheet: Sheet, column_map: dict[str, str] | None) -> St
     frame = pd.DataFrame.from_records(records, columns=[
         "row", "nip", "name", "unit", "sub_unit", "position", "eselon", "kind", "status",
         "unit_type", "birth_date", "comorbid", "pregnant", "must_wfo", "must_wfh"])
-    _check_duplicates(frame, out)
-    spellings = _normalise_units(frame)
-    errors = [p for p in out.problems if p.severity == "error"]
-    if errors:
-        raise InputError(out.problems)
+    frame["sheet"] = sheet.name
     header = sheet.rows[header_index]
     mapped = {key: f"{_text(header[j]) if j < len(header) else ''} ({letters[key]})"
               for j, key in columns.items()}
-    return StaffTable(str(path), sheet.name, frame, mapped, spellings,
-                      [p for p in out.problems if p.severity != "error"])
+    nip_column = f"{letters.get('nip', letters.get('name_nip', ''))} ({DISPLAY['nip']})"
+    return _Parsed(sheet.name, frame, out.problems, mapped, nip_column)
 
 
 def _cell(row: list[Cell], index: dict[str, int], key: str) -> Cell:
@@ -369,14 +407,22 @@ def _parse_date(value: Cell, excel_row: int, out: _Collector) -> date | None:
     return None
 
 
-def _check_duplicates(frame: pd.DataFrame, out: _Collector) -> None:
+def _duplicates(file: str, frame: pd.DataFrame,
+                nip_columns: dict[str, str]) -> list[InputProblem]:
+    """Each row of a NIP that appears twice, across sheets too."""
     with_nip = frame[frame["nip"] != ""]
     dupes = with_nip[with_nip.duplicated("nip", keep=False)]
-    for nip, rows in dupes.groupby("nip", sort=True)["row"]:
-        listed = ", ".join(str(r) for r in rows)
-        for row in rows:
-            out.add(int(row), "nip", str(nip), t("duplicate_nip", rows=listed),
-                    t("hint_duplicate"))
+    several = frame["sheet"].nunique() > 1
+    problems = []
+    for nip, group in dupes.groupby("nip", sort=True):
+        places = [f"{s}!{r}" if several else str(r)
+                  for s, r in zip(group["sheet"], group["row"], strict=True)]
+        listed = ", ".join(places)
+        for sheet, row in zip(group["sheet"], group["row"], strict=True):
+            problems.append(InputProblem(file, str(sheet), int(row), nip_columns[str(sheet)],
+                                         str(nip), t("duplicate_nip", rows=listed),
+                                         t("hint_duplicate")))
+    return problems
 
 
 UNIT_ABBREVIATIONS: dict[str, str] = {
