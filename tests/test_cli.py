@@ -159,3 +159,13 @@ def test_a_period_without_working_days_exits_2(staff_file, tmp_path):
     result = run("solve", staff_file, "-s", "sragen-2020", "--from", "2020-03-25",
                  "--to", "2020-03-25", "-o", tmp_path / "x.xlsx", "--lang", "en")
     assert result.returncode == 2 and "no working days" in result.stderr
+
+
+def test_workweek_option_adds_saturdays(staff_file, tmp_path):
+    """Tests that --workweek mon-sat gives the Jateng period its Saturdays."""
+    out = tmp_path / "sat.csv"
+    result = run("solve", staff_file, "-s", "jateng-2020", "--workweek", "mon-sat", "-o", out,
+                 "-q")
+    assert result.returncode == 0, result.stderr
+    days = {line.split(",")[1] for line in out.read_text().splitlines()[1:]}
+    assert {"2020-03-21", "2020-03-28"} <= days and len(days) == 11

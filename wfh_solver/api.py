@@ -33,12 +33,13 @@ def read_employees(path: str | Path, sheet: str | None = None,
 
 
 def make_problem(staff: Staff | tuple[Employee, ...], scenario: str | Path | Scenario,
-                 start: date | None = None, end: date | None = None) -> Problem:
+                 start: date | None = None, end: date | None = None,
+                 workweek: str | None = None) -> Problem:
     """The scenario's rules applied to these employees, over its period or another one."""
     if not isinstance(scenario, Scenario):
         scenario = load_scenario(scenario)
-    if start is not None or end is not None:
-        scenario = scenario.with_period(start, end)
+    if start is not None or end is not None or workweek is not None:
+        scenario = scenario.with_period(start, end, workweek)
     employees = staff.employees if isinstance(staff, Staff) else staff
     calendar = working_days(scenario.start, scenario.end, scenario.workweek)
     if not calendar.days:
@@ -47,7 +48,8 @@ def make_problem(staff: Staff | tuple[Employee, ...], scenario: str | Path | Sce
 
 
 def plan(path: str | Path, scenario: str | Path | Scenario, *, start: date | None = None,
-         end: date | None = None, time_limit: float = 60.0, seed: int = 0, workers: int = 0,
+         end: date | None = None, workweek: str | None = None, time_limit: float = 60.0,
+         seed: int = 0, workers: int = 0,
          sheet: str | None = None, column_map: dict[str, str] | None = None,
          progress: Progress | None = None) -> Result:
     """One call from a spreadsheet to a roster: what `wfh-solver solve` does."""
@@ -56,7 +58,7 @@ def plan(path: str | Path, scenario: str | Path | Scenario, *, start: date | Non
     staff = read_employees(path, sheet, column_map)
     report("read", 1, 1)
     report("build", 0, 1)
-    problem = make_problem(staff, scenario, start, end)
+    problem = make_problem(staff, scenario, start, end, workweek)
     report("build", 1, 1)
     result = solve(problem, SolveOptions(time_limit, seed, workers), progress)
     warnings = tuple(p.line() for p in staff.table.warnings) + result.warnings

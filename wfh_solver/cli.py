@@ -30,6 +30,7 @@ from rich.progress import (
 from rich.table import Table
 
 from wfh_solver import api
+from wfh_solver.domain.calendar import WORKWEEKS
 from wfh_solver.messages import LANGUAGES, set_language, t
 from wfh_solver.policy.problem import PolicyInfeasible
 from wfh_solver.policy.scenario import ScenarioError, bundled_names, load_scenario
@@ -88,6 +89,8 @@ def solve_command(
         "jadwal.xlsx"),
     date_from: Annotated[str | None, typer.Option("--from", help="Period start YYYY-MM-DD")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Period end YYYY-MM-DD")] = None,
+    workweek: Annotated[str | None, typer.Option(
+        help="mon-fri or mon-sat (default: the scenario's)")] = None,
     per_unit: Annotated[Path | None, typer.Option(help="Also one workbook per unit here")] = None,
     sheet: Annotated[str | None, typer.Option(help="Sheet to read")] = None,
     columns: Annotated[Path | None, typer.Option(help="TOML mapping unusual headers")] = None,
@@ -102,6 +105,9 @@ def solve_command(
     from wfh_solver.write import write_per_unit, write_roster
 
     _use_language(lang)
+    if workweek is not None and workweek not in WORKWEEKS:
+        raise Exit(EXIT_INPUT, [f"{t('error')}: --workweek {workweek!r}: "
+                                + " / ".join(sorted(WORKWEEKS))])
     start = _parse_date(date_from, "--from")
     end = _parse_date(date_to, "--to")
     if out_path.resolve() == input.resolve():
@@ -110,7 +116,7 @@ def solve_command(
         raise Exit(EXIT_INPUT, [f"{t('error')}: " + t("out_suffix", path=out_path)])
     column_map = _guard(lambda: load_column_map(columns)) if columns else None
     with _progress(quiet) as report:
-        result = _guard(lambda: api.plan(input, scenario, start=start, end=end,
+        result = _guard(lambda: api.plan(input, scenario, start=start, end=end, workweek=workweek,
                                          time_limit=time_limit, seed=seed, workers=workers,
                                          sheet=sheet, column_map=column_map, progress=report))
         report("write", 0, 1)

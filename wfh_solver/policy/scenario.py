@@ -162,11 +162,13 @@ class Scenario(BaseModel):
             raise ValueError("intent 'wfh_target' needs a rule of kind wfh_share_target")
         return self
 
-    def with_period(self, start: date | None, end: date | None) -> Scenario:
+    def with_period(self, start: date | None, end: date | None,
+                    workweek: str | None = None) -> Scenario:
         """The same rules over another period (planners: 'these rules, for all of April')."""
         data = self.model_dump()
         data["start"] = start or self.start
         data["end"] = end or self.end
+        data["workweek"] = workweek or self.workweek
         return Scenario.model_validate(data)
 
 
