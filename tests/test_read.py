@@ -203,3 +203,28 @@ def test_duplicate_nip_across_sheets_names_both_sheets(tmp_path):
         read_employees(_per_opd_workbook(tmp_path / "opd.xlsx", duplicate=True), sheet="*")
     lines = [p.line() for p in caught.value.problems]
     assert any("Dinas Kesehatan!2" in line and "Dinas Pendidikan!" in line for line in lines)
+
+
+def test_leave_and_travel_columns_read_dates_lists_and_ranges(tmp_path):
+    """Tests Cuti/Dinas Luar cells: single dates, lists, ranges, Excel dates; bad ones named."""
+    from datetime import date, datetime
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([*workbooks.HEADER, "Cuti", "Dinas Luar"])
+    cells = [("24/03/2020 s.d. 26/03/2020", ""), ("", "2020-03-24; 2020-03-30"),
+             (datetime(2020, 3, 27), ""), ("24-25/03/2020", "")]
+    for row, (leave, travel) in zip(workbooks.ROWS, cells, strict=False):
+        sheet.append([*row, leave, travel])
+    book.save(tmp_path / "cuti.xlsx")
+    employees = read_employees(tmp_path / "cuti.xlsx").employees
+    assert employees[0].leave == (date(2020, 3, 24), date(2020, 3, 25), date(2020, 3, 26))
+    assert employees[1].travel == (date(2020, 3, 24), date(2020, 3, 30))
+    assert employees[2].leave == (date(2020, 3, 27),)
+    assert employees[3].leave == (date(2020, 3, 24), date(2020, 3, 25))
+    sheet.append([*workbooks.ROWS[4], "minggu depan", ""])
+    book.save(tmp_path / "bad.xlsx")
+    with pytest.raises(InputError) as caught:
+        read_employees(tmp_path / "bad.xlsx")
+    line = caught.value.problems[0].line()
+    assert "row 6" in line and "column I" in line

@@ -262,3 +262,54 @@ def test_time_limit_returns_the_best_roster_with_its_gap():
     assert result.status is Status.FEASIBLE and not result.interrupted
     assert result.levels[0].gap > 0
     _assert_rules_hold(result, prob)
+
+
+MON, TUE, WED = date(2020, 3, 16), date(2020, 3, 17), date(2020, 3, 18)
+
+
+def test_staff_on_leave_are_never_in_office_and_others_cover():
+    """Tests that leave days are CUTI, not WFO/WFH, and the minimum is met by the others."""
+    away = employee(category=ADMIN, leave=(TUE,))
+    others = [employee(category=ADMIN) for _ in range(2)]
+    prob = problem([away, *others], [
+        {"name": "2 adm", "kind": "min_present", "count": 2,
+         "who": {"categories": ["administrator"]}}])
+    result = solve(prob)
+    tue = result.roster.days.index(TUE)
+    assert result.roster.codes()[0, tue] == 2  # CUTI
+    assert not office_of(result, [away])[0, tue]
+    assert office_of(result, others)[:, tue].all()
+    assert (office_of(result, [away, *others]).sum(axis=0) == 2).all()
+
+
+def test_a_minimum_short_because_of_leave_warns_and_keeps_everyone_present_in():
+    """Tests that leave capping a minimum on a day is a warning naming the day, not a failure."""
+    admins = [employee(unit="Dinas Kecil", category=ADMIN, travel=(WED,)),
+              employee(unit="Dinas Kecil", category=ADMIN)]
+    result = solve(problem(admins, [
+        {"name": "2 adm", "kind": "min_present", "count": 2,
+         "who": {"categories": ["administrator"]}}]))
+    wed = result.roster.days.index(WED)
+    assert result.roster.codes()[0, wed] == 3  # DL
+    assert office_of(result, admins[1:]).all()
+    assert any("Dinas Kecil" in w and "18/03" in w for w in result.warnings)
+
+
+def test_a_pinned_head_on_leave_is_away_not_in_office():
+    """Tests that approved leave wins over an always-in-office rule."""
+    head = employee(category=Category.JPT, roles=frozenset({"kepala_opd"}), leave=(MON,))
+    result = solve(problem([head], [
+        {"name": "heads in", "kind": "always_in_office", "who": {"roles": ["kepala_opd"]}}]))
+    assert result.roster.codes()[0].tolist() == [2, 1, 1, 1, 1]
+    assert result.roster.wfh_days()[0] == 0
+
+
+def test_wfh_target_counts_only_staff_present():
+    """Tests that the daily WFH target is met among those not on leave or travel."""
+    staff = [employee(leave=(TUE,) if i < 2 else ()) for i in range(10)]
+    result = solve(problem(staff, [
+        {"name": "30% WFH", "kind": "wfh_share_target", "per": "organisation", "share": 0.3}],
+        intent="wfh_target"))
+    codes = result.roster.codes()
+    assert ((codes == 0).sum(axis=0) == 3).all()
+    assert result.levels[0].objective == 0

@@ -73,6 +73,8 @@ _ID: dict[str, str] = {
     "flag_bad": "isi dengan Ya atau Tidak",
     "date_bad": "bukan tanggal",
     "hint_date": "tulis sebagai dd/mm/yyyy",
+    "dates_bad": "tanggal tidak terbaca: {detail}",
+    "hint_dates": "tulis tanggal dd/mm/yyyy, dipisah ; atau rentang 24/03/2020 s.d. 26/03/2020",
     "duplicate_nip": "NIP ganda (baris {rows})",
     "hint_duplicate": "setiap pegawai hanya boleh muncul sekali",
     # policy
@@ -85,6 +87,9 @@ _ID: dict[str, str] = {
                          "mengalahkan aturan '{rule}'.",
     "capped": "{where}: aturan '{rule}' meminta {minimum} orang di kantor setiap hari, tetapi "
               "hanya ada {available} pegawai yang memenuhi; semuanya tetap di kantor.",
+    "capped_days": "{where}: aturan '{rule}' meminta {minimum} orang di kantor, tetapi pada "
+                   "{dates} pegawai yang hadir lebih sedikit (cuti/DL); semua yang hadir tetap "
+                   "di kantor pada hari itu.",
     "empty_scopes": "Aturan '{rule}': {count} unit/sub-unit tidak memiliki pegawai jenis yang "
                     "disebut aturan; aturan tidak berlaku di sana.",
     "max_fixed": "{where}: aturan '{rule}' membolehkan paling banyak {maximum} dari {members} "
@@ -198,6 +203,8 @@ _EN: dict[str, str] = {
     "flag_bad": "expected Ya or Tidak (yes or no)",
     "date_bad": "not a date",
     "hint_date": "write it as dd/mm/yyyy",
+    "dates_bad": "unreadable dates: {detail}",
+    "hint_dates": "write dates as dd/mm/yyyy separated by ; or a range 24/03/2020 s.d. 26/03/2020",
     "duplicate_nip": "duplicate NIP (rows {rows})",
     "hint_duplicate": "each employee must appear once",
     "where_office": "in office",
@@ -209,6 +216,9 @@ _EN: dict[str, str] = {
                          "overrides rule '{rule}'.",
     "capped": "{where}: rule '{rule}' asks for {minimum} in office each day but only "
               "{available} eligible staff exist; all of them are kept in office.",
+    "capped_days": "{where}: rule '{rule}' asks for {minimum} in office, but on {dates} fewer "
+                   "eligible staff are present (leave/travel); all who are present are kept "
+                   "in office on those days.",
     "empty_scopes": "Rule '{rule}': {count} unit(s)/sub-unit(s) have no staff of the kind the "
                     "rule names; the rule does not apply there.",
     "max_fixed": "{where}: rule '{rule}' allows at most {maximum} of {members} staff in office "

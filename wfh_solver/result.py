@@ -61,13 +61,23 @@ class RuleCount:
     target_wfh: int | None = None
 
 
+#: Cell codes, by the value of `Roster.codes()`.
+CODES: tuple[str, ...] = ("WFH", "WFO", "CUTI", "DL")
+WFH_CODE, WFO_CODE, LEAVE_CODE, TRAVEL_CODE = range(4)
+
+
 @dataclass(frozen=True, slots=True)
 class Roster:
-    """`office[i, d]` is True when employee i works in the office on day d."""
+    """`office[i, d]` is True when employee i works in the office on day d.
+
+    `absent[i, d]` is 1 on leave (*cuti*) and 2 on official travel (*DL*): neither WFH
+    nor WFO, and never in office; None when nobody is away.
+    """
 
     employees: tuple[Employee, ...]
     days: tuple[date, ...]
     office: npt.NDArray[np.bool_]
+    absent: npt.NDArray[np.int8] | None = None
 
     def __post_init__(self) -> None:
         if self.office.shape != (len(self.employees), len(self.days)):
@@ -75,12 +85,27 @@ class Roster:
                 f"roster shape {self.office.shape} does not match "
                 f"{len(self.employees)} employees x {len(self.days)} days"
             )
+        if self.absent is not None and self.absent.shape != self.office.shape:
+            raise ValueError("absence matrix does not match the roster")
+
+    def codes(self) -> npt.NDArray[np.int8]:
+        """Per cell an index into `CODES`: WFH, WFO, CUTI or DL."""
+        codes = self.office.astype(np.int8)
+        if self.absent is not None:
+            away = self.absent > 0
+            codes[away] = self.absent[away] + 1
+        return codes
 
     def wfo_days(self) -> npt.NDArray[np.int64]:
         return self.office.sum(axis=1).astype(np.int64)
 
+    def away_days(self) -> npt.NDArray[np.int64]:
+        if self.absent is None:
+            return np.zeros(len(self.employees), dtype=np.int64)
+        return (self.absent > 0).sum(axis=1).astype(np.int64)
+
     def wfh_days(self) -> npt.NDArray[np.int64]:
-        return len(self.days) - self.wfo_days()
+        return len(self.days) - self.wfo_days() - self.away_days()
 
 
 @dataclass(frozen=True, slots=True)

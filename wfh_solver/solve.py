@@ -22,7 +22,7 @@ from wfh_solver.model.cpsat import (
     solve_component,
 )
 from wfh_solver.model.groups import Component, Group, components, laminar_order, make_groups
-from wfh_solver.policy.problem import FIXED_WFO, PolicyInfeasible, Problem
+from wfh_solver.policy.problem import FIXED_WFO, PRESENT, PolicyInfeasible, Problem
 from wfh_solver.result import AppliedRule, LevelResult, Result, Roster, RuleCount, Status
 
 Progress = Callable[[str, int, int], None]
@@ -48,12 +48,12 @@ def solve(problem: Problem, options: SolveOptions | None = None,
     if intent == "wfh_target" and not problem.targets:
         intent = "max_wfh"
     if intent == "wfh_target":  # a target whose members are all fixed misses by a constant
-        constant = sum(abs(cs.target_office or 0) * days for cs in sets
+        constant = sum(sum(abs(x) for x in cs.target_office) for cs in sets
                        if cs.target_office is not None and not cs.groups)
         totals[0].add(constant, constant, True, 0.0)
     cursor = 0
     stop = stop or StopSignal()
-    orders = [laminar_order(comp) for comp in parts]
+    orders = [laminar_order(comp, groups) for comp in parts]
     # Components are independent: solve them side by side, one CP-SAT thread each; a lone
     # component gets every worker inside CP-SAT instead. Each result depends only on its
     # component and the seed, so the roster is the same whatever the thread timing.
@@ -88,12 +88,14 @@ def solve(problem: Problem, options: SolveOptions | None = None,
             _daily_layout(office, groups, comp, solution)
     if days == 0:
         office = np.zeros((len(problem.employees), 0), dtype=bool)
+    if problem.absent is not None:
+        office[problem.absent != PRESENT] = False  # leave and travel win over any pin
     levels = tuple(
         LevelResult(name, t(f"level_{name}"), total.objective, total.bound,
                     Status.OPTIMAL if total.optimal else Status.FEASIBLE, total.seconds)
         for name, total in zip(LEVELS, totals, strict=True))
     status = Status.OPTIMAL if all(total.optimal for total in totals) else Status.FEASIBLE
-    roster = Roster(problem.employees, problem.calendar.days, office)
+    roster = Roster(problem.employees, problem.calendar.days, office, problem.absent)
     switches, bound = count_switches(office, problem.fixed)
     return Result(
         scenario_name=problem.scenario.name,

@@ -71,4 +71,6 @@ def _employee(rec: dict[str, Any], memo: _Memo) -> Employee:
         must_wfo=bool(rec["must_wfo"]),
         must_wfh=bool(rec["must_wfh"]),
         row=int(rec["row"]),
+        leave=tuple(rec.get("leave") or ()),
+        travel=tuple(rec.get("travel") or ()),
     )

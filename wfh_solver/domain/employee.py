@@ -117,6 +117,8 @@ class Employee:
     must_wfo: bool = False
     must_wfh: bool = False
     row: int = 0
+    leave: tuple[date, ...] = ()
+    travel: tuple[date, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.nip:

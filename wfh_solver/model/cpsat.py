@@ -69,10 +69,18 @@ class _Model:
         self.comp, self.groups, self.days, self.slots = comp, groups, days, slots
         self.mult = days if slots == 1 else 1
         self.m = cp_model.CpModel()
-        self.x = {g: [self.m.new_int_var(0, groups[g].size * self.mult, f"office[g{g},s{s}]")
+        self.x = {g: [self.m.new_int_var(0, self._capacity(groups[g], s), f"office[g{g},s{s}]")
                       for s in range(slots)] for g in comp.groups}
         self.total = {g: sum(self.x[g]) for g in comp.groups}
+        self.wfh = {g: groups[g].size * groups[g].present_days(days) - self.total[g]
+                    for g in comp.groups}
         self.objectives: list[cp_model.LinearExprT] = []
+
+    def _capacity(self, group: Group, slot: int) -> int:
+        """Office-days a group can give in a slot: nobody on leave or travel works."""
+        if group.present is not None and not group.present[slot]:
+            return 0
+        return group.size * self.mult
 
     def add_count_rules(self) -> None:
         """Each requirement per slot: minimum ≤ fixed + free office ≤ maximum."""
@@ -81,16 +89,16 @@ class _Model:
                 continue
             for s in range(self.slots):
                 free = sum(self.x[g][s] for g in cs.groups)
-                need = max(0, cs.minimum - cs.fixed_in_office) * self.mult
+                need = max(0, cs.minimum[s] - cs.fixed_in_office[s]) * self.mult
                 if need:
                     self.m.add(free >= need).with_name(f"min[{cs.label}|{cs.unit}|s{s}]")
                 if cs.maximum is not None:
-                    cap = (cs.maximum - cs.fixed_in_office) * self.mult
+                    cap = max(0, cs.maximum - cs.fixed_in_office[s]) * self.mult
                     self.m.add(free <= cap).with_name(f"max[{cs.label}|{cs.unit}|s{s}]")
 
     def add_group_fairness(self) -> None:
         """Hard: staff of one unit, sub-unit, category and flags differ by ≤ 1 day."""
-        classes: dict[tuple[str, str, str, bool], list[int]] = {}
+        classes: dict[tuple[object, ...], list[int]] = {}
         for g in self.comp.groups:
             classes.setdefault(self.groups[g].fairness_class, []).append(g)
         for key, members in classes.items():
@@ -104,8 +112,7 @@ class _Model:
         """Office-days; under a WFH target, its daily deviation instead for its members;
         under `max_wfo` (national caps: keep services running) the WFH-days."""
         if intent == "max_wfo":
-            capacity = sum(self.groups[g].size for g in self.comp.groups) * self.days
-            return capacity - sum(self.total.values())
+            return sum(self.wfh.values())
         use_targets = intent == "wfh_target"
         targets = [cs for cs in self.comp.sets if cs.target_office is not None]
         untargeted = sum(self.total[g] for g in self.comp.groups
@@ -116,11 +123,11 @@ class _Model:
                 assert cs.target_office is not None
                 for s in range(self.slots):
                     free = sum(self.x[g][s] for g in cs.groups)
-                    bound = sum(self.groups[g].size for g in cs.groups) * self.mult + abs(
-                        cs.target_office) * self.mult
+                    wanted = cs.target_office[s] * self.mult
+                    bound = sum(self.groups[g].size for g in cs.groups) * self.mult + abs(wanted)
                     dev = self.m.new_int_var(0, bound, f"dev[{cs.label}|s{s}]")
-                    self.m.add(dev >= free - cs.target_office * self.mult)
-                    self.m.add(dev >= cs.target_office * self.mult - free)
+                    self.m.add(dev >= free - wanted)
+                    self.m.add(dev >= wanted - free)
                     deviations.append(dev)
             return sum(deviations) + untargeted
         return untargeted
@@ -129,6 +136,7 @@ class _Model:
         return sum(self.total[g] for g in self.comp.groups if self.groups[g].vulnerable)
 
     def fairness_objective(self) -> cp_model.LinearExprT:
+        """Per unit, the spread of WFH days (days present and not in office) of free staff."""
         units: dict[str, list[int]] = {}
         for g in self.comp.groups:
             units.setdefault(self.groups[g].unit, []).append(g)
@@ -138,8 +146,8 @@ class _Model:
             high = self.m.new_int_var(0, self.days, f"unit_high[{unit}]")
             for g in members:
                 size = self.groups[g].size
-                self.m.add(self.total[g] >= size * low)
-                self.m.add(self.total[g] <= size * high)
+                self.m.add(self.wfh[g] >= size * low)
+                self.m.add(self.wfh[g] <= size * high)
             spreads.append(high - low)
         return sum(spreads)
 

@@ -1,9 +1,9 @@
 """Interchangeable employees become groups; groups become independent components.
 
-Employees of one unit, sub-unit and category, with the same vulnerability and the
-same rule memberships, are interchangeable: the model decides how many office
-days each *group* gets, and the layout decides who and when. Groups that no rule
-links are solved as separate, small models.
+Employees of one unit, sub-unit and category, with the same vulnerability, the
+same leave/travel days and the same rule memberships, are interchangeable: the
+model decides how many office days each *group* gets, and the layout decides who
+and when. Groups that no rule links are solved as separate, small models.
 """
 
 from __future__ import annotations
@@ -11,34 +11,47 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from wfh_solver.policy.problem import FIXED_WFO, FREE, Problem
+import numpy as np
+
+from wfh_solver.policy.problem import FIXED_WFO, FREE, PRESENT, Problem
 
 
 @dataclass(slots=True)
 class Group:
     index: int
     unit: str
-    fairness_class: tuple[str, str, str, bool]
+    fairness_class: tuple[object, ...]
     vulnerable: bool
     in_target: bool = False
     members: list[int] = field(default_factory=list)
+    present: tuple[bool, ...] | None = None  # None: present every day (no leave/travel)
 
     @property
     def size(self) -> int:
         return len(self.members)
 
+    def present_days(self, days: int) -> int:
+        return days if self.present is None else sum(self.present)
+
 
 @dataclass(slots=True)
 class CountSet:
-    """A requirement or target restricted to free staff: whole groups plus a fixed part."""
+    """A requirement or target restricted to free staff: whole groups plus, per day, the
+    fixed staff present in office. Lists run over the days of the period."""
 
     groups: list[int]
-    fixed_in_office: int
-    minimum: int = 0
+    fixed_in_office: list[int]
+    minimum: list[int]
     maximum: int | None = None
-    target_office: int | None = None  # free staff wanted in office, for WFH targets
+    target_office: list[int] | None = None  # free staff wanted in office, for WFH targets
     label: str = ""
     unit: str = ""
+
+    def uniform(self) -> bool:
+        """Same numbers every day: the day index can be projected out."""
+        lists = [self.fixed_in_office, self.minimum] + (
+            [self.target_office] if self.target_office is not None else [])
+        return all(min(values, default=0) == max(values, default=0) for values in lists)
 
 
 @dataclass(slots=True)
@@ -57,35 +70,59 @@ def make_groups(problem: Problem) -> tuple[list[Group], list[CountSet]]:
     for t, target in enumerate(problem.targets):
         for i in target.members:
             membership[i].append(offset + t)
+    absent = problem.absent
     keyed: dict[tuple[object, ...], Group] = {}
     for i, e in enumerate(problem.employees):
         if problem.fixed[i] != FREE:
             continue
         vulnerable = bool(problem.vulnerable[i])
-        fairness = (e.unit, e.sub_unit, e.category.value, vulnerable)
+        present = None
+        if absent is not None and absent[i].any():
+            present = tuple(bool(x) for x in absent[i] == PRESENT)
+        fairness = (e.unit, e.sub_unit, e.category.value, vulnerable, present)
         key = (*fairness, tuple(membership[i]))
         group = keyed.get(key)
         if group is None:
             in_target = any(m >= offset for m in membership[i])
-            group = keyed[key] = Group(len(keyed), e.unit, fairness, vulnerable, in_target)
+            group = keyed[key] = Group(len(keyed), e.unit, fairness, vulnerable, in_target,
+                                       present=present)
         group.members.append(i)
     groups = list(keyed.values())
     group_of = {i: g.index for g in groups for i in g.members}
+    days = problem.n_days
     sets: list[CountSet] = []
     for req in problem.requirements:
-        sets.append(_count_set(problem, req.members, group_of, req.rule, req.unit,
-                               minimum=req.minimum, maximum=req.maximum))
+        minimum = [req.minimum_on(d) for d in range(days)]
+        sets.append(_count_set(problem, req.members, group_of, req.rule, req.unit, minimum,
+                               req.maximum))
     for target in problem.targets:
-        cs = _count_set(problem, target.members, group_of, target.rule, target.unit)
-        # staff fixed at home count as at home, so only the office side needs solving
-        cs.target_office = len(target.members) - cs.fixed_in_office - target.target
+        cs = _count_set(problem, target.members, group_of, target.rule, target.unit,
+                        [0] * days)
+        # WFH among those present = present − fixed in office − free in office
+        here = _present_by_day(problem, target.members)
+        cs.target_office = [p - f - target.target
+                            for p, f in zip(here, cs.fixed_in_office, strict=True)]
         sets.append(cs)
     return groups, sets
 
 
+def _present_by_day(problem: Problem, members: tuple[int, ...]) -> list[int]:
+    if problem.absent is None:
+        return [len(members)] * problem.n_days
+    rows = np.asarray(members, dtype=np.int64)
+    return [int(x) for x in (problem.absent[rows] == PRESENT).sum(axis=0)]
+
+
 def _count_set(problem: Problem, members: tuple[int, ...], group_of: dict[int, int],
-               label: str, unit: str, minimum: int = 0, maximum: int | None = None) -> CountSet:
-    fixed_in = sum(1 for i in members if problem.fixed[i] == FIXED_WFO)
+               label: str, unit: str, minimum: list[int],
+               maximum: int | None = None) -> CountSet:
+    rows = np.asarray(members, dtype=np.int64)
+    fixed = problem.fixed[rows] == FIXED_WFO if len(rows) else np.zeros(0, dtype=bool)
+    if problem.absent is None:
+        fixed_in = [int(fixed.sum())] * problem.n_days
+    else:
+        here = problem.absent[rows] == PRESENT
+        fixed_in = [int(x) for x in (here & fixed[:, None]).sum(axis=0)]
     groups = sorted({group_of[i] for i in members if i in group_of})
     return CountSet(groups, fixed_in, minimum, maximum, None, label, unit)
 
@@ -122,12 +159,16 @@ def components(groups: list[Group], sets: list[CountSet]) -> list[Component]:
     return sorted(parts.values(), key=lambda c: c.groups[0])
 
 
-def laminar_order(component: Component) -> list[int] | None:
+def laminar_order(component: Component, groups: list[Group]) -> list[int] | None:
     """An order of the groups in which every rule's groups are consecutive, or None.
 
     Exists when the rule sets are laminar (any two nested or disjoint), which holds
     for per-unit and per-sub-unit rules on disjoint categories: all five circulars.
+    Leave or travel makes days differ, so such a component keeps its days (None).
     """
+    if any(groups[g].present is not None for g in component.groups) or not all(
+            cs.uniform() for cs in component.sets):
+        return None
     sets = sorted({tuple(cs.groups) for cs in component.sets if cs.groups},
                   key=lambda s: (-len(s), s))
     innermost: dict[int, int] = {}

@@ -23,6 +23,7 @@ from wfh_solver.messages import t
 from wfh_solver.policy.scenario import Rule, Scenario, Selector
 
 FREE, FIXED_WFO, FIXED_WFH = 0, 1, 2
+PRESENT, LEAVE, TRAVEL = 0, 1, 2
 MUST_WFO, MUST_WFH = "Wajib WFO (input)", "Wajib WFH (input)"
 PERSONAL = frozenset({MUST_WFO, MUST_WFH})
 
@@ -37,7 +38,11 @@ class PolicyInfeasible(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Requirement:
-    """Per working day: `minimum` ≤ (members in office) ≤ `maximum`."""
+    """Per working day: `minimum` ≤ (members in office) ≤ `maximum`.
+
+    `daily_minimum` is set when leave or travel leaves fewer eligible members on some
+    days than `minimum`: then the rule asks for all who are present (principle 4).
+    """
 
     rule: str
     kind: str
@@ -46,6 +51,10 @@ class Requirement:
     members: tuple[int, ...]
     minimum: int
     maximum: int | None = None
+    daily_minimum: tuple[int, ...] | None = None
+
+    def minimum_on(self, day: int) -> int:
+        return self.minimum if self.daily_minimum is None else self.daily_minimum[day]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +79,12 @@ class Problem:
     targets: tuple[WfhTarget, ...]
     warnings: tuple[str, ...]
     choices: tuple[str, ...]
+    absent: npt.NDArray[np.int8] | None = None  # (employees, days): PRESENT, LEAVE, TRAVEL
+
+    def absence(self) -> npt.NDArray[np.int8]:
+        if self.absent is None:
+            return np.zeros((len(self.employees), self.n_days), dtype=np.int8)
+        return self.absent
 
     @property
     def n_days(self) -> int:
@@ -150,6 +165,7 @@ class _Builder:
         self.vulnerable = np.array([
             bool(a) or e.comorbid or e.pregnant_or_nursing
             for a, e in zip(self.aged, employees, strict=True)])
+        self.absent = _absences(calendar, employees)
         self.requirements: list[Requirement] = []
         self.targets: list[WfhTarget] = []
         self.warnings: list[str] = []
@@ -205,7 +221,7 @@ def build_problem(scenario: Scenario, calendar: Calendar,
     _check_counts(b)
     return Problem(scenario, calendar, employees, b.fixed, tuple(b.fixed_by), b.vulnerable,
                    tuple(b.requirements), tuple(b.targets), tuple(b.warnings),
-                   tuple(scenario.choices))
+                   tuple(scenario.choices), b.absent)
 
 
 def _apply_fixing(state: int) -> Callable[[_Builder, Rule], None]:
@@ -232,8 +248,42 @@ def _add_requirement(b: _Builder, rule: Rule, unit: str, sub_unit: str, members:
         b.warnings.append(t("capped", where=_where(unit, sub_unit), rule=rule.name,
                             minimum=minimum, available=available))
         minimum = available
+    daily = _daily_minimum(b, members, minimum)
+    if daily is not None and min(daily) < minimum:
+        short = [b.calendar.days[d].strftime("%d/%m") for d, m in enumerate(daily)
+                 if m < minimum]
+        b.warnings.append(t("capped_days", where=_where(unit, sub_unit), rule=rule.name,
+                            minimum=minimum, dates=", ".join(short)))
     b.requirements.append(Requirement(rule.name, rule.kind, unit, sub_unit, tuple(members),
-                                      minimum, maximum))
+                                      minimum, maximum, daily))
+
+
+def _daily_minimum(b: _Builder, members: list[int], minimum: int) -> tuple[int, ...] | None:
+    """Per day, the minimum capped by who is neither on leave/travel nor fixed at home."""
+    if b.absent is None or minimum == 0:
+        return None
+    rows = np.asarray(members)
+    away = b.absent[rows] != PRESENT
+    if not away.any():
+        return None
+    eligible = (~away & (b.fixed[rows] != FIXED_WFH)[:, None]).sum(axis=0)
+    daily = tuple(int(x) for x in np.minimum(eligible, minimum))
+    return None if min(daily) == minimum else daily
+
+
+def _absences(calendar: Calendar, employees: tuple[Employee, ...]) -> npt.NDArray[np.int8] | None:
+    """Leave and official travel on working days of the period (leave wins a clash)."""
+    index = {day: k for k, day in enumerate(calendar.days)}
+    absent: npt.NDArray[np.int8] | None = None
+    for i, e in enumerate(employees):
+        for dates, code in ((e.travel, TRAVEL), (e.leave, LEAVE)):
+            for day in dates:
+                k = index.get(day)
+                if k is not None:
+                    if absent is None:
+                        absent = np.zeros((len(employees), len(calendar.days)), dtype=np.int8)
+                    absent[i, k] = code
+    return absent
 
 
 def _apply_min_present(b: _Builder, rule: Rule) -> None:

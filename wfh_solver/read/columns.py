@@ -28,6 +28,10 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
                  "Pregnant/Nursing", "Pregnant"),
     "must_wfo": ("Wajib WFO", "Must WFO", "Selalu WFO"),
     "must_wfh": ("Wajib WFH", "Must WFH", "Selalu WFH"),
+    "leave": ("Cuti", "Tanggal Cuti", "Cuti/DL", "Cuti / Dinas Luar", "Izin/Cuti", "Leave",
+              "Leave Days"),
+    "travel": ("Dinas Luar", "DL", "Tanggal DL", "Tanggal Dinas Luar", "Perjalanan Dinas",
+               "Official Travel"),
     "number": ("No", "No.", "Nomor", "No Urut", "#"),
 }
 

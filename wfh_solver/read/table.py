@@ -23,6 +23,7 @@ from wfh_solver.read.columns import (
     match_column,
     match_ranked,
 )
+from wfh_solver.read.dates import parse_date_list
 from wfh_solver.read.errors import InputError, InputProblem, column_letter, file_error
 from wfh_solver.read.eselon import EselonError, parse_eselon
 from wfh_solver.read.sources import Cell, Sheet, load_sheets
@@ -246,7 +247,8 @@ def _parse_sheet(path: Path, sheet: Sheet, column_map: dict[str, str] | None) ->
         out.add(None, "", "", t("no_rows"))
     frame = pd.DataFrame.from_records(records, columns=[
         "row", "nip", "name", "unit", "sub_unit", "position", "eselon", "kind", "status",
-        "unit_type", "birth_date", "comorbid", "pregnant", "must_wfo", "must_wfh"])
+        "unit_type", "birth_date", "comorbid", "pregnant", "must_wfo", "must_wfh", "leave",
+        "travel"])
     frame["sheet"] = sheet.name
     header = sheet.rows[header_index]
     mapped = {key: f"{_text(header[j]) if j < len(header) else ''} ({letters[key]})"
@@ -306,6 +308,8 @@ def _record(row: list[Cell], index: dict[str, int], excel_row: int,
         "pregnant": _parse_flag(texts, "pregnant", excel_row, out),
         "must_wfo": _parse_flag(texts, "must_wfo", excel_row, out),
         "must_wfh": _parse_flag(texts, "must_wfh", excel_row, out),
+        "leave": _parse_dates(_cell(row, index, "leave"), "leave", excel_row, out),
+        "travel": _parse_dates(_cell(row, index, "travel"), "travel", excel_row, out),
     }
 
 
@@ -338,6 +342,14 @@ def _parse_nip(value: Cell, excel_row: int, out: _Collector) -> str:
         return ""
     text = re.sub(r"[\s'`’.\-]", "", text)
     return text
+
+
+def _parse_dates(value: Cell, key: str, excel_row: int, out: _Collector) -> tuple[date, ...]:
+    try:
+        return parse_date_list(value)
+    except ValueError as exc:
+        out.add(excel_row, key, value, t("dates_bad", detail=exc), t("hint_dates"))
+        return ()
 
 
 def _check_nip_shape(nip: str, excel_row: int, out: _Collector, strict: bool) -> None:
