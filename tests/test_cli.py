@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -169,3 +170,24 @@ def test_workweek_option_adds_saturdays(staff_file, tmp_path):
     assert result.returncode == 0, result.stderr
     days = {line.split(",")[1] for line in out.read_text().splitlines()[1:]}
     assert {"2020-03-21", "2020-03-28"} <= days and len(days) == 11
+
+
+def test_leave_days_are_written_as_cuti_and_dl(tmp_path):
+    """Tests that Cuti/Dinas Luar days appear as CUTI/DL cells with their own total."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([*workbooks.HEADER, "Cuti", "Dinas Luar"])
+    for k, row in enumerate(workbooks.ROWS):
+        sheet.append([*row, "19/03/2020" if k == 3 else "", "20/03/2020" if k == 0 else ""])
+    book.save(tmp_path / "cuti.xlsx")
+    out = tmp_path / "j.xlsx"
+    result = run("solve", tmp_path / "cuti.xlsx", "-s", "jateng-2020", "-o", out, "-q")
+    assert result.returncode == 0, result.stderr
+    rows = list(openpyxl.load_workbook(out)["Jadwal"].iter_rows(values_only=True))
+    header, body = rows[0], {r[0]: r for r in rows[1:]}
+    assert header[-1] == "Hari Cuti/DL"
+    dates = [c.date() if hasattr(c, "date") else c for c in header]
+    budi, dewi = body[workbooks.ROWS[0][0]], body[workbooks.ROWS[3][0]]
+    assert budi[dates.index(date(2020, 3, 20))] == "DL" and budi[-1] == 1
+    assert dewi[dates.index(date(2020, 3, 19))] == "CUTI" and dewi[-1] == 1
+    assert budi[-3] + budi[-2] + budi[-1] == len([d for d in dates if isinstance(d, date)])

@@ -5,19 +5,31 @@ from __future__ import annotations
 import csv
 import shutil
 import subprocess
+import zipfile
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
+from python_calamine import CalamineWorkbook
 
 from wfh_solver.domain.calendar import Calendar
 from wfh_solver.domain.employee import Category, Employee
 from wfh_solver.result import AppliedRule, LevelResult, Result, Roster, RuleCount, Status
-from wfh_solver.write import atomic_output, excel, label, write_csv, write_per_unit, write_roster
+from wfh_solver.write import (
+    atomic_output,
+    excel,
+    label,
+    ooxml,
+    write_csv,
+    write_per_unit,
+    write_roster,
+)
 from wfh_solver.write.excel import unique_stems, unit_summary, write_xlsx
 
 DAYS = tuple(date(2024, 6, d) for d in range(3, 8))
@@ -393,14 +405,226 @@ _SOFFICE = shutil.which("libreoffice") or shutil.which("soffice")
 
 @pytest.mark.skipif(_SOFFICE is None, reason="LibreOffice is not installed")
 def test_libreoffice_converts_workbook(xlsx: Path, tmp_path: Path) -> None:
-    """Tests that LibreOffice opens the workbook headless and converts it to csv."""
+    """Tests that LibreOffice opens the workbook headless and converts every sheet to csv."""
     out = tmp_path / "lo"
     profile = (tmp_path / "lo-profile").as_uri()
+    every_sheet = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
     done = subprocess.run(
         [str(_SOFFICE), f"-env:UserInstallation={profile}", "--headless",
-         "--convert-to", "csv", "--outdir", str(out), str(xlsx)],
+         "--convert-to", every_sheet, "--outdir", str(out), str(xlsx)],
         capture_output=True, timeout=180, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    text = (out / "jadwal.csv").read_text(encoding="utf-8", errors="replace")
-    assert NIP in text
+
+    def read(sheet: str) -> list[list[str]]:
+        text = (out / f"jadwal-{sheet}.csv").read_text(encoding="utf-8")
+        return list(csv.reader(text.splitlines()))
+
+    roster = read("Jadwal")
+    assert roster[0][:5] == ["NIP", "Nama", "Unit Kerja", "Sub Unit", "Jabatan"]
+    assert len(roster) == 1 + len(STAFF) and len(roster[0]) == 12
+    assert NIP in {r[0] for r in roster} and HYPERLINK in {r[1] for r in roster}
+    assert {c for r in roster[1:] for c in r[5:10]} == {"WFO", "WFH"}
+    rekap = read("Rekap Unit")
+    assert sum(r[10] == "Tidak" for r in rekap) == 1
+    assert ["Catatan", "@SUM(1)"] in read("Ringkasan")
+    assert "=cmd|' /C calc'!A0" in {r[2] for r in read("Aturan")}
+
+
+# --------------------------------------------------------------------------- #
+# The streaming OOXML writer: well-formed parts, determinism, text safety.
+# --------------------------------------------------------------------------- #
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+# CT_Worksheet is a sequence: Excel asks to repair a sheet whose children are out of order.
+_SHEET_ORDER = [
+    "sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "autoFilter",
+    "conditionalFormatting", "pageMargins", "pageSetup", "rowBreaks", "ignoredErrors",
+]  # fmt: skip
+
+
+def _parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as zf:
+        return {info.filename: zf.read(info) for info in zf.infolist()}
+
+
+def test_every_part_is_well_formed_and_declared(xlsx: Path) -> None:
+    """Tests that each zip part parses as XML and the content types name every part."""
+    parts = _parts(xlsx)
+    trees = {name: ElementTree.fromstring(data) for name, data in parts.items()}
+    assert set(parts) == {
+        "[Content_Types].xml", "_rels/.rels", "docProps/app.xml", "docProps/core.xml",
+        "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/sharedStrings.xml",
+        *(f"xl/worksheets/sheet{k}.xml" for k in range(1, 5)),
+    }  # fmt: skip
+    declared = {
+        o.get("PartName") for o in trees["[Content_Types].xml"] if o.tag.endswith("Override")
+    }
+    assert declared == {f"/{name}" for name in parts if not name.endswith(".rels")} - {
+        "/[Content_Types].xml"
+    }
+    for k in range(1, 5):
+        children = [c.tag.removeprefix(_MAIN) for c in trees[f"xl/worksheets/sheet{k}.xml"]]
+        assert children == sorted(children, key=_SHEET_ORDER.index), children
+    sst = trees["xl/sharedStrings.xml"]
+    assert int(sst.get("uniqueCount", -1)) == len(sst)
+    sheet_xml = b"".join(parts[f"xl/worksheets/sheet{k}.xml"] for k in range(1, 5))
+    assert int(sst.get("count", -1)) == sheet_xml.count(b' t="s"')
+    assert b"<f>" not in sheet_xml  # no formulas anywhere
+
+
+def test_same_result_gives_identical_bytes(result: Result, xlsx: Path, tmp_path: Path) -> None:
+    """Tests determinism: fixed zip timestamps, no creation dates, same bytes every time."""
+    again = tmp_path / "again.xlsx"
+    write_xlsx(result, again)
+    assert again.read_bytes() == xlsx.read_bytes()
+    with zipfile.ZipFile(xlsx) as zf:
+        assert {info.date_time for info in zf.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert {info.compress_type for info in zf.infolist()} == {zipfile.ZIP_DEFLATED}
+        assert zf.namelist()[0] == "[Content_Types].xml"
+        assert b"dcterms:created" not in zf.read("docProps/core.xml")
+
+
+def test_chunked_rows_give_the_same_bytes(
+    result: Result, xlsx: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tests that streaming the big sheets in small row chunks changes nothing."""
+    monkeypatch.setattr(ooxml, "CHUNK_ROWS", 5)
+    small = tmp_path / "small.xlsx"
+    write_xlsx(result, small)
+    assert small.read_bytes() == xlsx.read_bytes()
+
+
+def test_reads_back_with_calamine_types(xlsx: Path) -> None:
+    """Tests with python-calamine directly: sheet names, date headers, NIP and names as text."""
+    wb = CalamineWorkbook.from_path(str(xlsx))
+    assert wb.sheet_names == ["Jadwal", "Rekap Unit", "Ringkasan", "Aturan"]
+    rows = wb.get_sheet_by_name("Jadwal").to_python()
+    assert rows[0][5:10] == list(DAYS)
+    nips = [row[0] for row in rows[1:]]
+    assert NIP in nips and all(isinstance(n, str) and len(n) == 18 for n in nips)
+    names = {row[1] for row in rows[1:]}
+    assert {HYPERLINK, RICH} <= names
+    assert all(isinstance(v, int | float) for row in rows[1:] for v in row[10:])
+    rekap = wb.get_sheet_by_name("Rekap Unit").to_python()
+    assert {row[2] for row in rekap[1:]} == set(DAYS)
+    summary = dict(row[:2] for row in wb.get_sheet_by_name("Ringkasan").to_python()[1:])
+    assert summary["Awal periode"] == DAYS[0] and summary["Catatan"] == "@SUM(1)"
+
+
+def test_formats_print_setup_and_properties(xlsx: Path) -> None:
+    """Tests header, date, percent and number formats, print titles and document title."""
+    wb = openpyxl.load_workbook(xlsx)
+    ws = wb["Jadwal"]
+    name_header, day_header = ws.cell(row=1, column=2), ws.cell(row=1, column=6)
+    assert name_header.font.b and day_header.font.b
+    assert name_header.fill.fgColor.rgb == "FFD9E1F2" and name_header.alignment.wrap_text
+    assert day_header.number_format == "ddd dd/mm"
+    assert ws.cell(row=2, column=1).number_format == "General"
+    rekap = wb["Rekap Unit"]
+    assert rekap.cell(row=2, column=3).number_format == "dd/mm/yyyy"
+    assert rekap.cell(row=2, column=7).number_format == "0.0%"
+    assert rekap.freeze_panes == "B2" and rekap.auto_filter.ref == "A1:K36"
+    assert [str(cf.sqref) for cf in rekap.conditional_formatting] == ["K2:K36"]
+    summary = wb["Ringkasan"]
+    assert summary.page_setup.orientation == "portrait" and summary.freeze_panes == "A2"
+    values = {summary.cell(row=r, column=1).value: summary.cell(row=r, column=2)
+              for r in range(2, summary.max_row + 1)}  # fmt: skip
+    assert values["Jumlah hari kerja"].number_format == "0.###"
+    assert values["Tingkat 1: selisih (gap)"].number_format == "0.0%"
+    assert values["Awal periode"].number_format == "dd/mm/yyyy"
+    for sheet in wb.worksheets:
+        assert sheet.print_title_rows == "$1:$1"
+        assert int(sheet.page_setup.paperSize) == 9 and sheet.page_setup.fitToHeight == 0
+    assert wb["Aturan"].auto_filter.ref == "A1:D5"
+    assert ws.column_dimensions["A"].width == pytest.approx(20.7109375)  # len(NIP) + 2
+    assert wb.properties.title == "Jadwal WFH/WFO: Skenario uji"
+    assert wb.properties.subject == "uji" and wb.properties.description == "pegawai.xlsx"
+
+
+AWKWARD = {
+    "markup": "a & b <c> \"q\" 'z'",
+    "controls": "x\x01y\x0bz\x00",
+    "escape_like": "_x0041_ and _x005F_x0042_",
+    "padded": "  pad  ",
+    "line_breaks": "a\r\nb\tc\nd",
+    "astral": "emoji \U0001f600 é ñ",
+    "surrogate": "\ud800bad",
+    "long": "n" * 40_000,
+}
+AWKWARD_READ = {
+    **AWKWARD,
+    "controls": "xyz",
+    "surrogate": "bad",
+    "long": "n" * 32_767,
+}
+
+
+def _awkward(result: Result) -> Result:
+    employees = list(result.roster.employees)
+    for k, text in enumerate(AWKWARD.values()):
+        employees[k] = replace(employees[k], name=text)
+    roster = Roster(tuple(employees), result.roster.days, result.roster.office)
+    return replace(result, roster=roster, extra={"Catatan": AWKWARD["markup"]})
+
+
+def test_awkward_text_is_escaped_cleaned_and_truncated(result: Result, tmp_path: Path) -> None:
+    """Tests XML escaping, illegal-character removal, _xHHHH_ literals, CR and the 32,767 cap."""
+    path = tmp_path / "awkward.xlsx"
+    awkward = _awkward(result)
+    write_xlsx(awkward, path)
+    for data in _parts(path).values():
+        ElementTree.fromstring(data)
+    nips = [e.nip for e in awkward.roster.employees]
+    by_nip = {nip: AWKWARD_READ[k] for k, nip in zip(AWKWARD, nips, strict=False)}
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Jadwal").to_python()[1:]
+    read = {row[0]: row[1] for row in rows if row[0] in by_nip}
+    assert read == by_nip
+    ws = openpyxl.load_workbook(path)["Jadwal"]
+    cells = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=2) for r in range(2, 14)}
+    for nip, text in by_nip.items():
+        assert cells[nip].data_type == "s"
+        if "_x005F" not in text:  # openpyxl drops every "x005F_" it reads
+            assert cells[nip].value == text
+
+
+def test_empty_roster_and_memberless_rules(result: Result, tmp_path: Path) -> None:
+    """Tests a workbook with no employees and a rule count without members."""
+    roster = Roster((), DAYS, np.zeros((0, len(DAYS)), dtype=bool))
+    empty = replace(
+        result,
+        roster=roster,
+        rule_counts=(RuleCount("kosong", "min_office", "", "", (), minimum=0),),
+    )
+    path = tmp_path / "empty.xlsx"
+    write_xlsx(empty, path)
+    wb = openpyxl.load_workbook(path)
+    assert _rows(wb["Jadwal"]) == [_rows(wb["Jadwal"])[0]] and wb["Jadwal"].auto_filter.ref
+    rekap = _rows(wb["Rekap Unit"])[1:]
+    assert len(rekap) == 2 * len(DAYS)
+    assert all(r[4] == 0 and r[5] == 0 and r[6] is None for r in rekap)  # no share of nobody
+    assert {r[10] for r in rekap if r[3] == "kosong"} == {"Ya"}
+
+
+def test_ooxml_helpers(tmp_path: Path) -> None:
+    """Tests column letters, Excel date serials, stored widths, sheet-name quoting and limits."""
+    assert [ooxml.column_letter(c) for c in (0, 25, 26, 27, 701, 702, 16383)] == [
+        "A", "Z", "AA", "AB", "ZZ", "AAA", "XFD",
+    ]  # fmt: skip
+    assert ooxml.excel_serial(date(2024, 6, 3)) == 45446
+    assert ooxml.excel_serial(date(1900, 3, 1)) == 61
+    assert ooxml.excel_serial(date(1900, 2, 28)) == 59
+    assert ooxml.excel_serial(datetime(2024, 6, 3, 12)) == 45446.5
+    assert ooxml.excel_width(10.5) == 11.28515625 and ooxml.excel_width(20) == 20.7109375
+    assert [ooxml.quote_sheet(n) for n in ("Jadwal", "Rekap Unit", "A1", "it's")] == [
+        "Jadwal", "'Rekap Unit'", "'A1'", "'it''s'",
+    ]  # fmt: skip
+    with pytest.raises(ValueError, match="sheet name"):
+        ooxml.check_sheet_name("a/b")
+    book = ooxml.Workbook(tmp_path / "tiny.xlsx", ["S"])
+    with pytest.raises(ValueError, match="rows"):
+        next(book.rows(ooxml.MAX_ROWS, 1, []))
+    book.write_sheet(ooxml.Sheet("S", last_row=0, last_col=0), [])
+    book.close()
+    assert openpyxl.load_workbook(tmp_path / "tiny.xlsx").sheetnames == ["S"]

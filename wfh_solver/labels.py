@@ -30,6 +30,7 @@ ID: Final[dict[str, str]] = {
     "col_position": "Jabatan",
     "col_wfo_days": "Hari WFO",
     "col_wfh_days": "Hari WFH",
+    "col_away_days": "Hari Cuti/DL",
     # Rekap Unit columns and values.
     "col_date": "Tanggal",
     "col_rule": "Aturan",
@@ -92,6 +93,7 @@ EN: Final[dict[str, str]] = {
     "col_position": "Position",
     "col_wfo_days": "WFO days",
     "col_wfh_days": "WFH days",
+    "col_away_days": "Leave/travel days",
     "col_date": "Date",
     "col_rule": "Rule",
     "col_members": "Employees",

@@ -59,6 +59,7 @@ class RuleCount:
     minimum: int | None = None
     maximum: int | None = None
     target_wfh: int | None = None
+    daily_minimum: tuple[int, ...] | None = None  # lowered on days leave leaves too few
 
 
 #: Cell codes, by the value of `Roster.codes()`.

@@ -6,8 +6,7 @@ import csv
 from collections.abc import Iterator
 from pathlib import Path
 
-from wfh_solver.labels import WFH, WFO
-from wfh_solver.result import Result
+from wfh_solver.result import CODES, Result
 from wfh_solver.write.atomic import atomic_output
 
 HEADER = ("nip", "date", "status")
@@ -16,14 +15,14 @@ HEADER = ("nip", "date", "status")
 def _rows(result: Result) -> Iterator[tuple[str, str, str]]:
     roster = result.roster
     days = [day.isoformat() for day in roster.days]
-    for employee, flags in zip(roster.employees, roster.office.tolist(), strict=True):
+    for employee, codes in zip(roster.employees, roster.codes().tolist(), strict=True):
         nip = employee.nip
-        for day, in_office in zip(days, flags, strict=True):
-            yield nip, day, WFO if in_office else WFH
+        for day, code in zip(days, codes, strict=True):
+            yield nip, day, CODES[code]
 
 
 def write_csv(result: Result, path: Path | str) -> None:
-    """Write `nip,date,status` rows (ISO dates, WFO/WFH) as UTF-8, atomically."""
+    """Write `nip,date,status` rows (ISO dates, WFO/WFH/CUTI/DL) as UTF-8, atomically."""
     with atomic_output(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow(HEADER)

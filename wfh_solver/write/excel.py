@@ -27,7 +27,17 @@ import numpy.typing as npt
 
 from wfh_solver.domain.employee import Employee
 from wfh_solver.labels import WFH, WFO, check_lang, label
-from wfh_solver.result import AppliedRule, Result, Roster, RuleCount
+from wfh_solver.result import (
+    CODES,
+    LEAVE_CODE,
+    TRAVEL_CODE,
+    WFH_CODE,
+    WFO_CODE,
+    AppliedRule,
+    Result,
+    Roster,
+    RuleCount,
+)
 from wfh_solver.write import ooxml
 from wfh_solver.write.atomic import atomic_output
 from wfh_solver.write.ooxml import CellFormat, Column, Highlight, Sheet, TextRule
@@ -141,16 +151,26 @@ def _optional(values: Sequence[int | None]) -> tuple[npt.NDArray[np.int64], npt.
 
 
 def _rule_met(
-    counts: Sequence[RuleCount], in_office: npt.NDArray[np.int64]
+    counts: Sequence[RuleCount], in_office: npt.NDArray[np.int64],
+    present: npt.NDArray[np.int64] | None = None,
 ) -> npt.NDArray[np.bool_]:
-    """min <= in office <= max and WFH == target, for every rule count and day."""
-    sizes = np.array([len(rc.members) for rc in counts], dtype=np.int64)[:, None]
+    """min <= in office <= max and WFH == target, for every rule count and day.
+
+    `present` (members not on leave or travel, per day) makes WFH = present − office;
+    a rule's `daily_minimum` (lowered where leave leaves too few) replaces `minimum`.
+    """
+    if present is None:
+        present = np.array([len(rc.members) for rc in counts], dtype=np.int64)[:, None]
     low, has_low = _optional([rc.minimum for rc in counts])
     high, has_high = _optional([rc.maximum for rc in counts])
     target, has_target = _optional([rc.target_wfh for rc in counts])
-    ok = ~has_low[:, None] | (in_office >= low[:, None])
+    lows = np.broadcast_to(low[:, None], in_office.shape).copy()
+    for k, rc in enumerate(counts):
+        if rc.daily_minimum is not None:
+            lows[k] = rc.daily_minimum
+    ok = ~has_low[:, None] | (in_office >= lows)
     ok &= ~has_high[:, None] | (in_office <= high[:, None])
-    ok &= ~has_target[:, None] | (sizes - in_office == target[:, None])
+    ok &= ~has_target[:, None] | (present - in_office == target[:, None])
     return ok
 
 
@@ -172,8 +192,12 @@ def unit_summary(result: Result) -> UnitSummary:
 
     counts = result.rule_counts
     sizes = np.array([len(rc.members) for rc in counts], dtype=np.intp)
-    rule_office = _group_sums(roster.office, _member_index(counts, n), sizes)
-    rule_ok = _rule_met(counts, rule_office)
+    index = _member_index(counts, n)
+    rule_office = _group_sums(roster.office, index, sizes)
+    present = None
+    if roster.absent is not None:
+        present = sizes[:, None] - _group_sums(roster.absent > 0, index, sizes)
+    rule_ok = _rule_met(counts, rule_office, present)
 
     groups = [(u, unit_office[k], int(unit_sizes[k])) for k, u in enumerate(units)]
     if "" in by_unit:
@@ -206,7 +230,7 @@ def unit_summary(result: Result) -> UnitSummary:
 # Writing.
 # --------------------------------------------------------------------------- #
 
-_HEADER = {"bold": True, "fill": "D9E1F2", "bottom_border": True, "top": True}
+_HEADER = CellFormat(bold=True, fill="D9E1F2", bottom_border=True, top=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,29 +246,24 @@ class _Styles:
     key: int
     wfo: int
     wfh: int
+    away: int
     bad: int
 
     @classmethod
     def register(cls, styles: ooxml.Styles) -> _Styles:
-        def add(**fmt: object) -> int:
-            return styles.add(CellFormat(**fmt))  # type: ignore[arg-type]
-
         return cls(
-            header=add(**_HEADER, wrap=True),
-            header_date=add(**_HEADER, num_format="ddd dd/mm"),
-            date=add(num_format="dd/mm/yyyy"),
-            percent=add(num_format="0.0%"),
-            number=add(num_format="0.###"),
-            wrap=add(wrap=True, top=True),
-            key=add(bold=True, top=True),
+            header=styles.add(replace(_HEADER, wrap=True)),
+            header_date=styles.add(replace(_HEADER, num_format="ddd dd/mm")),
+            date=styles.add(CellFormat(num_format="dd/mm/yyyy")),
+            percent=styles.add(CellFormat(num_format="0.0%")),
+            number=styles.add(CellFormat(num_format="0.###")),
+            wrap=styles.add(CellFormat(wrap=True, top=True)),
+            key=styles.add(CellFormat(bold=True, top=True)),
             wfo=styles.add_highlight(Highlight("006100", "C6EFCE")),
             wfh=styles.add_highlight(Highlight("1F4E78", "DDEBF7")),
+            away=styles.add_highlight(Highlight("595959", "EDEDED")),
             bad=styles.add_highlight(Highlight("9C0006", "FFC7CE")),
         )
-
-
-def _excel_serial(day: date) -> int | float:
-    return ooxml.excel_serial(day)
 
 
 def _text_width(values: Iterable[str], header: str, cap: float = _MAX_TEXT_WIDTH) -> float:
@@ -282,24 +301,28 @@ def _write_roster(book: ooxml.Workbook, result: Result, lang: str, st: _Styles) 
     n, n_days = len(employees), len(roster.days)
     first_day = len(_FIXED_COLUMNS)
     wfo_col = first_day + n_days
-    office = roster.office[np.asarray(order, dtype=np.intp)]
+    codes_matrix = roster.codes()[np.asarray(order, dtype=np.intp)].astype(np.intp)
+    away = roster.absent is not None
+    totals = [("col_wfo_days", WFO_CODE), ("col_wfh_days", WFH_CODE)]
+    if away:
+        totals.append(("col_away_days", -1))
+    last_col = wfo_col + len(totals) - 1
 
+    header: list[tuple[int, ooxml.Value, int]]
     header = [(col, label(key, lang), st.header) for col, key in enumerate(_FIXED_COLUMNS)]
     header += [(first_day + d, day, st.header_date) for d, day in enumerate(roster.days)]
-    header += [(wfo_col, label("col_wfo_days", lang), st.header)]
-    header += [(wfo_col + 1, label("col_wfh_days", lang), st.header)]
+    header += [(wfo_col + k, label(key, lang), st.header) for k, (key, _) in enumerate(totals)]
 
+    head = book.row(0, header)
+    # WFH/WFO first: small shared-string indices keep 1.3M day cells short.
+    codes = [book.text_cell(code) for code in CODES]
     texts = [[get(e) for e in employees] for get in _GETTERS]
     columns = [book.text_column(col, values) for col, values in enumerate(texts)]
-    codes = [book.text_cell(WFH), book.text_cell(WFO)]
-    columns += [
-        Column(first_day + d, office[:, d].astype(np.intp), codes) for d in range(n_days)
-    ]
-    wfo = office.sum(axis=1, dtype=np.intp)
-    columns.append(Column(wfo_col, wfo, [book.number_cell(k) for k in range(n_days + 1)]))
-    columns.append(
-        Column(wfo_col + 1, wfo, [book.number_cell(n_days - k) for k in range(n_days + 1)])
-    )
+    columns += [Column(first_day + d, codes_matrix[:, d], codes) for d in range(n_days)]
+    numbers = [book.number_cell(k) for k in range(n_days + 1)]
+    for k, (_, code) in enumerate(totals):
+        counted = codes_matrix >= LEAVE_CODE if code < 0 else codes_matrix == code
+        columns.append(Column(wfo_col + k, counted.sum(axis=1, dtype=np.intp), numbers))
 
     widths = [
         (col, col, _text_width(values, label(key, lang)))
@@ -307,17 +330,18 @@ def _write_roster(book: ooxml.Workbook, result: Result, lang: str, st: _Styles) 
     ]
     if n_days:
         widths.append((first_day, wfo_col - 1, 10.5))
-    widths.append((wfo_col, wfo_col + 1, 10.0))
+    widths.append((wfo_col, last_col, 10.0))
     rules = []
     if n and n_days:
-        rules = [
-            TextRule(1, first_day, n, wfo_col - 1, code, highlight)
-            for code, highlight in ((WFO, st.wfo), (WFH, st.wfh))
-        ]
+        marks = [(WFO, st.wfo), (WFH, st.wfh)]
+        if away:
+            marks += [(CODES[LEAVE_CODE], st.away), (CODES[TRAVEL_CODE], st.away)]
+        rules = [TextRule(1, first_day, n, wfo_col - 1, code, highlight)
+                 for code, highlight in marks]
     sheet = Sheet(
         label("sheet_roster", lang),
         last_row=n,
-        last_col=wfo_col + 1,
+        last_col=last_col,
         widths=widths,
         freeze=(1, 2),
         autofilter=True,
@@ -325,7 +349,7 @@ def _write_roster(book: ooxml.Workbook, result: Result, lang: str, st: _Styles) 
         row_breaks=_unit_breaks(texts[2]),
         text_numbers=(0, 0, n, 0),
     )
-    book.write_sheet(sheet, _chain(book.row(0, header), book.rows(1, n, columns)))
+    book.write_sheet(sheet, _chain(head, book.rows(1, n, columns)))
 
 
 _UNIT_HEADERS = (
@@ -343,7 +367,9 @@ _UNIT_HEADERS = (
 )
 
 
-def _summary_rows(summary: UnitSummary, n_days: int) -> tuple[npt.NDArray[np.intp], ...]:
+def _summary_rows(
+    summary: UnitSummary, n_days: int
+) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
     """(line, day) of every Rekap Unit row: per unit, per day, the unit's lines."""
     lines: list[npt.NDArray[np.intp]] = []
     days: list[npt.NDArray[np.intp]] = []
@@ -361,6 +387,7 @@ def _write_units(book: ooxml.Workbook, result: Result, lang: str, st: _Styles) -
     line, day = _summary_rows(summary, len(result.roster.days))
     n = len(line)
     whole_org, total = label("whole_org", lang), label("unit_total", lang)
+    head = _header(book, [label(k, lang) for k in _UNIT_HEADERS], st.header)
 
     def per_line(col: int, cells: Sequence[str | None]) -> Column:
         return Column(col, line, cells)
@@ -373,10 +400,12 @@ def _write_units(book: ooxml.Workbook, result: Result, lang: str, st: _Styles) -
     share = counts / np.maximum(members[line], 1)
     is_rule = np.array([x.rule is not None for x in lines], dtype=np.bool_)
     met = np.where(is_rule[line], summary.met[line, day].astype(np.intp), 2)
+    met_cells = [book.text_cell(label("no", lang)), book.text_cell(label("yes", lang)), None]
+    serials = [book.number_cell(ooxml.excel_serial(d), st.date) for d in result.roster.days]
     columns = [
         per_line(0, [book.text_cell(x.unit or whole_org) for x in lines]),
         per_line(1, [book.text_cell(x.sub_unit) for x in lines]),
-        Column(2, day, [book.number_cell(_excel_serial(d), st.date) for d in result.roster.days]),
+        Column(2, day, serials),
         per_line(3, [book.text_cell(total if x.rule is None else x.rule) for x in lines]),
         per_line(4, numbers(x.members for x in lines)),
         book.number_column(5, counts),
@@ -384,9 +413,8 @@ def _write_units(book: ooxml.Workbook, result: Result, lang: str, st: _Styles) -
         per_line(7, numbers(x.minimum for x in lines)),
         per_line(8, numbers(x.maximum for x in lines)),
         per_line(9, numbers(x.target_wfh for x in lines)),
-        Column(10, met, [book.text_cell(label("no", lang)), book.text_cell(label("yes", lang)),
-                         None]),
-    ]  # fmt: skip
+        Column(10, met, met_cells),
+    ]
 
     last_col = len(_UNIT_HEADERS) - 1
     units = [g[0] or whole_org for g in summary.groups]
@@ -408,7 +436,6 @@ def _write_units(book: ooxml.Workbook, result: Result, lang: str, st: _Styles) -
         autofilter=True,
         rules=rules,
     )
-    head = _header(book, [label(k, lang) for k in _UNIT_HEADERS], st.header)
     book.write_sheet(sheet, _chain(head, book.rows(1, n, columns)))
 
 
@@ -455,6 +482,7 @@ def summary_items(result: Result, lang: str) -> list[tuple[str, Cell | Percent]]
 
 def _listing(key: str, values: Sequence[str], none: str) -> list[tuple[str, Cell | Percent]]:
     return [(key, v) for v in values] if values else [(key, none)]
+
 
 def _value_cell(value: Cell | Percent, lang: str, st: _Styles) -> tuple[Cell, int]:
     """A Ringkasan value and its style."""
@@ -594,7 +622,8 @@ def _subset(
     roster = result.roster
     new_index = {old: new for new, old in enumerate(keep)}
     sub_roster = Roster(
-        tuple(roster.employees[i] for i in keep), roster.days, roster.office[list(keep)]
+        tuple(roster.employees[i] for i in keep), roster.days, roster.office[list(keep)],
+        None if roster.absent is None else roster.absent[list(keep)],
     )
     sub_counts = tuple(_subset_rule(rc, new_index) for rc in counts)
     return replace(
