@@ -4,17 +4,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from wfh_solver.cells import column_letter
 from wfh_solver.messages import t
 
-
-def column_letter(index: int) -> str:
-    """0-based column index to Excel's letters (0 → A, 27 → AB)."""
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
+__all__ = ["InputError", "InputProblem", "column_letter", "file_error"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,8 @@ from typing import IO
 import numpy as np
 import numpy.typing as npt
 
+from wfh_solver.cells import column_letter
+
 MAX_ROWS = 1_048_576
 MAX_COLS = 16_384
 MAX_TEXT = 32_767
@@ -110,16 +112,6 @@ def _si(text: str) -> str:
     if body[:1].isspace() or body[-1:].isspace():
         return f'<si><t xml:space="preserve">{body}</t></si>'
     return f"<si><t>{body}</t></si>"
-
-
-def column_letter(col: int) -> str:
-    """Excel column letters for a zero-based column index: 0 -> A, 27 -> AB."""
-    letters = ""
-    col += 1
-    while col:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def cell_ref(row: int, col: int, absolute: bool = False) -> str:
