@@ -102,6 +102,8 @@ class _Model:
         for g in self.comp.groups:
             classes.setdefault(self.groups[g].fairness_class, []).append(g)
         for key, members in classes.items():
+            if len(members) == 1:
+                continue  # one group: its members get floor/ceil(total/size) already
             low = self.m.new_int_var(0, self.days, f"class_low[{key}]")
             for g in members:
                 size = self.groups[g].size
