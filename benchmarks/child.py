@@ -8,6 +8,7 @@ import time is reported apart from the phases.
 from __future__ import annotations
 
 import json
+import os
 import resource
 import sys
 import time
@@ -194,7 +195,9 @@ def peer(job: Job, events: str) -> Record:
         emit(events, "built")
 
     model_class.__init__ = init_and_report
-    answer = solve(problem, job["time_limit"], workers=job["workers"], seed=job["seed"])
+    # 0 means every core, as for us: the peers get the same machine
+    workers = job["workers"] or (os.cpu_count() or 1)
+    answer = solve(problem, job["time_limit"], workers=workers, seed=job["seed"])
     done = time.perf_counter()
     return {
         "import_seconds": imported - began,

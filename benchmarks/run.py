@@ -244,7 +244,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
                         help="GiB of RSS at which a peer is stopped (8)")
     parser.add_argument("--time-limit", type=float, default=120.0,
                         help="our solver's time limit, as `wfh-solver solve` (120)")
-    parser.add_argument("--workers", type=int, default=1, help="solver threads, ours and peers")
+    parser.add_argument("--workers", type=int, default=0,
+                        help="solver threads, ours and peers; 0 = every core (our default)")
     parser.add_argument("--seed", type=int, default=0, help="solver seed")
     parser.add_argument("--sample-seed", type=int, default=0, help="`wfh-solver sample --seed`")
     parser.add_argument("--smoke", action="store_true",
