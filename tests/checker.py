@@ -8,6 +8,11 @@ semantics are re-implemented here from the specification. The only library code
 used is the input reader (`wfh_solver.api.read_employees`), so both sides agree on
 who the employees are and how their Jabatan/Eselon/unit were classified.
 
+Leave (*cuti*) and official travel (*dinas luar*, DL) from the input's `Cuti` and
+`Dinas Luar` columns are neither WFH nor WFO: such a day cell must read `CUTI` or `DL`
+(a day in both: `CUTI`), whatever rule pins the person, and the person does not count
+as present that day. Count rules are judged per day among those present (POLICY.md).
+
 Every violation is collected as one readable line starting with a tag in square
 brackets (`[min_present] …`, `[fairness] …`), so a test can count them by check.
 
@@ -40,7 +45,10 @@ ROSTER_SHEET = "Jadwal"
 SUMMARY_SHEET = "Ringkasan"
 FIXED_HEADERS = ("NIP", "Nama", "Unit Kerja", "Sub Unit", "Jabatan")
 TOTAL_HEADERS = ("Hari WFO", "Hari WFH")
-WFO, WFH = "WFO", "WFH"
+AWAY_HEADER = "Hari Cuti/DL"  # optional third total: CUTI + DL cells
+WFO, WFH, LEAVE, TRAVEL = "WFO", "WFH", "CUTI", "DL"
+CODES = (WFO, WFH, LEAVE, TRAVEL)
+AWAY_CODES = {1: LEAVE, 2: TRAVEL}  # values of `_State.away`; 0 = at work
 STATUS_KEYS = ("status solver", "solver status")
 WARNING_KEYS = ("peringatan", "warning")
 
@@ -73,13 +81,16 @@ class Report:
 
     `violations`: one readable line per broken rule instance, tagged `[check]`.
     `warnings_expected`: units whose minimum had to be capped ("all of them"), which
-    the Ringkasan sheet must name in a warning.
+    the Ringkasan sheet must name in a warning; `warning_days`: per such unit, the days
+    when leave or travel capped it further, which a warning naming the unit must list
+    (as dd/mm).
     `counts`: violations per check tag; `checked`: how many items each check looked at;
     `notes`: checks that could not be applied (and why).
     """
 
     violations: list[str] = field(default_factory=list)
     warnings_expected: list[str] = field(default_factory=list)
+    warning_days: dict[str, list[date]] = field(default_factory=dict)
     counts: Counter[str] = field(default_factory=Counter)
     checked: Counter[str] = field(default_factory=Counter)
     notes: list[str] = field(default_factory=list)
@@ -222,6 +233,22 @@ def round_half_up(value: Fraction) -> int:
 class People:
     frame: pd.DataFrame  # one row per input employee, index 0..n-1
     roles: list[frozenset[str]]
+    leave: list[frozenset[date]] = field(default_factory=list)  # Cuti dates, any day
+    travel: list[frozenset[date]] = field(default_factory=list)  # Dinas Luar dates
+
+    def away(self, days: Sequence[date]) -> npt.NDArray[np.int8]:
+        """employees x days: 1 on leave (CUTI), 2 on official travel (DL), 0 at work.
+
+        A day that is both leave and travel counts as leave.
+        """
+        away = np.zeros((len(self), len(days)), dtype=np.int8)
+        index = {day: j for j, day in enumerate(days)}
+        for code, per_person in ((2, self.travel), (1, self.leave)):
+            for i, dates in enumerate(per_person):
+                for day in dates:
+                    if day in index:
+                        away[i, index[day]] = code
+        return away
 
     def __len__(self) -> int:
         return len(self.frame)
@@ -261,7 +288,9 @@ def people_from(employees: Sequence[Any], scenario: ScenarioSpec) -> People:
         "level", "unit_type", "sub_unit_kind", "status", "aged", "comorbid", "pregnant",
         "must_wfo", "must_wfh", "asn", "structural"])
     frame["vulnerable"] = frame["aged"] | frame["comorbid"] | frame["pregnant"]
-    return People(frame, [frozenset(e.roles) for e in employees])
+    return People(frame, [frozenset(e.roles) for e in employees],
+                  [frozenset(getattr(e, "leave", ()) or ()) for e in employees],
+                  [frozenset(getattr(e, "travel", ()) or ()) for e in employees])
 
 
 def _values(raw: Any) -> list[Any]:
@@ -342,7 +371,8 @@ class RosterSheet:
     days: list[date]
     frame: pd.DataFrame  # NIP, Nama, Unit Kerja, Sub Unit, Jabatan (text), row (Excel)
     cells: npt.NDArray[np.object_]  # rows x days, stripped text
-    totals: npt.NDArray[np.object_]  # rows x 2 (Hari WFO, Hari WFH) raw values
+    totals: npt.NDArray[np.object_]  # rows x totals, raw values, headed `total_headers`
+    total_headers: tuple[str, ...] = TOTAL_HEADERS  # + AWAY_HEADER when the sheet has it
 
 
 def _text(value: Any) -> str:
@@ -384,10 +414,20 @@ def read_roster(path: Path, rep: Report) -> RosterSheet | None:
     fixed = [_text(h) for h in header[: len(FIXED_HEADERS)]]
     if fixed != list(FIXED_HEADERS):
         rep.add("sheet", f"first header cells are {fixed}, expected {list(FIXED_HEADERS)}")
-    tail = [_text(h) for h in header[-len(TOTAL_HEADERS):]]
-    if tail != list(TOTAL_HEADERS):
-        rep.add("sheet", f"last header cells are {tail}, expected {list(TOTAL_HEADERS)}")
-    first_day, end_day = len(FIXED_HEADERS), len(header) - len(TOTAL_HEADERS)
+    # The totals close the header: Hari WFO, Hari WFH and, optionally, Hari Cuti/DL
+    # (in any order when all three are there).
+    with_away = (*TOTAL_HEADERS, AWAY_HEADER)
+    tail3 = [_text(h) for h in header[-len(with_away):]]
+    if len(header) >= len(FIXED_HEADERS) + len(with_away) and \
+            sorted(tail3) == sorted(with_away):
+        total_headers = tuple(tail3)
+    else:
+        total_headers = TOTAL_HEADERS
+        tail = [_text(h) for h in header[-len(TOTAL_HEADERS):]]
+        if tail != list(TOTAL_HEADERS):
+            rep.add("sheet", f"last header cells are {tail}, expected {list(TOTAL_HEADERS)} "
+                             f"(optionally with {AWAY_HEADER!r})")
+    first_day, end_day = len(FIXED_HEADERS), len(header) - len(total_headers)
     days: list[date] = []
     day_cols: list[int] = []
     for j in range(first_day, max(first_day, end_day)):
@@ -419,7 +459,7 @@ def read_roster(path: Path, rep: Report) -> RosterSheet | None:
         else np.empty((len(body), len(day_cols)), dtype=object)
     totals = grid[:, end_day:width] if end_day >= first_day \
         else np.empty((len(body), 0), dtype=object)
-    return RosterSheet(days, frame, cells, totals)
+    return RosterSheet(days, frame, cells, totals, total_headers)
 
 
 def read_summary(path: Path) -> list[tuple[str, str]] | None:
@@ -443,12 +483,19 @@ class _State:
     days: list[date]
     office: Mask  # employees x days: cell says WFO
     home: Mask  # employees x days: cell says WFH
-    present: Mask  # employee has exactly one row with only valid cells
+    listed: Mask  # employee has exactly one row with only valid cells
     unit_codes: npt.NDArray[np.intp]
     units: list[str]
     hard_bad: Mask  # units x days: some hard rule (or the roster itself) broken there
+    away: npt.NDArray[np.int8]  # employees x days, from the input: 1 leave, 2 travel, 0 at work
+    cells: npt.NDArray[np.object_]  # employees x days: the code written ("" without a row)
     fixed_wfo: Mask = field(default_factory=lambda: np.zeros(0, dtype=bool))
     fixed_wfh: Mask = field(default_factory=lambda: np.zeros(0, dtype=bool))
+
+    @property
+    def at_work(self) -> Mask:
+        """employees x days: neither on leave nor on official travel (counted as present)."""
+        return self.away == 0
 
     def mark(self, members: Mask | npt.NDArray[np.intp], day_mask: Mask) -> None:
         """Record that these employees' units broke a hard rule on these days."""
@@ -473,6 +520,7 @@ def check(output_xlsx: str | Path, input_path: str | Path, scenario_toml: str | 
     rep.days = list(roster.days)
     _check_calendar(rep, roster.days, scenario)
     state = _align(rep, roster, people)
+    _check_absence(rep, state)
     _check_fixed(rep, state, scenario)
     _check_counts(rep, state, scenario)
     _check_optimality(rep, state, scenario)
@@ -544,33 +592,33 @@ def _align(rep: Report, roster: RosterSheet, people: People) -> _State:
     rep.checked["employees"] = n
 
     cells = roster.cells
-    valid = np.isin(cells, (WFO, WFH)) if cells.size else np.ones(cells.shape, dtype=bool)
+    valid = np.isin(cells, CODES) if cells.size else np.ones(cells.shape, dtype=bool)
     for k in np.flatnonzero(~valid.all(axis=1)).tolist():
         bad = [f"{roster.days[j].isoformat()}={cells[k, j]!r}" for j in np.flatnonzero(~valid[k])]
         rep.add("cells", f"Excel row {roster.frame['row'].iat[k]} (NIP "
-                         f"{roster.frame['NIP'].iat[k]}): cells that are not WFO/WFH: "
-                         + ", ".join(bad[:6]))
+                         f"{roster.frame['NIP'].iat[k]}): cells that are not "
+                         f"{'/'.join(CODES)}: " + ", ".join(bad[:6]))
     rep.checked["cells"] = int(cells.size)
-    _check_totals(rep, roster, valid)
+    _check_totals(rep, roster)
     _check_identity(rep, roster, people, position)
 
-    office = np.zeros((n, d), dtype=bool)
-    home = np.zeros((n, d), dtype=bool)
-    present = np.zeros(n, dtype=bool)
+    aligned = np.full((n, d), "", dtype=object)
+    listed = np.zeros(n, dtype=bool)
     unique_rows = ~out_nips.duplicated(keep=False).to_numpy()
     take = [(k, position[nip]) for k, nip in enumerate(out_nips)
             if unique_rows[k] and nip in position]
     if take:
         rows = np.array([k for k, _ in take], dtype=np.intp)
         idx = np.array([i for _, i in take], dtype=np.intp)
-        office[idx] = cells[rows] == WFO
-        home[idx] = cells[rows] == WFH
-        present[idx] = valid[rows].all(axis=1)
+        aligned[idx] = np.where(valid[rows], cells[rows], "")
+        listed[idx] = valid[rows].all(axis=1)
+    office = aligned == WFO
+    home = aligned == WFH
     unit_codes, units = pd.factorize(f["unit"])
-    state = _State(people, list(roster.days), office, home, present,
+    state = _State(people, list(roster.days), office, home, listed,
                    unit_codes.astype(np.intp), list(units),
-                   np.zeros((len(units), d), dtype=bool))
-    broken = ~(office | home)
+                   np.zeros((len(units), d), dtype=bool), people.away(roster.days), aligned)
+    broken = aligned == ""  # no row, or a code that is not WFO/WFH/CUTI/DL
     if broken.any():
         for day in range(d):
             who = np.flatnonzero(broken[:, day])
@@ -579,15 +627,23 @@ def _align(rep: Report, roster: RosterSheet, people: People) -> _State:
     return state
 
 
-def _check_totals(rep: Report, roster: RosterSheet, valid: Mask) -> None:
+def _check_totals(rep: Report, roster: RosterSheet) -> None:
+    """Hari WFO / Hari WFH count those cells; Hari Cuti/DL (if there) the CUTI and DL cells."""
     totals = roster.totals
-    if totals.shape[1] != 2:
+    if totals.shape[1] != len(roster.total_headers):
         return
     wfo = (roster.cells == WFO).sum(axis=1)
     wfh = (roster.cells == WFH).sum(axis=1)
+    away = np.isin(roster.cells, (LEAVE, TRAVEL)).sum(axis=1) if roster.cells.size \
+        else np.zeros(len(totals), dtype=np.int64)
+    expected_by_label = {TOTAL_HEADERS[0]: wfo, TOTAL_HEADERS[1]: wfh, AWAY_HEADER: away}
+    if AWAY_HEADER not in roster.total_headers and away.any():
+        k = int(np.flatnonzero(away)[0])
+        rep.add("sheet", f"{ROSTER_SHEET} has CUTI/DL cells ({int(away.sum())}, first at Excel "
+                         f"row {roster.frame['row'].iat[k]}) but no {AWAY_HEADER!r} column")
     for k in range(len(totals)):
-        for col, (label, expected) in enumerate(zip(TOTAL_HEADERS, (wfo[k], wfh[k]),
-                                                    strict=True)):
+        for col, label in enumerate(roster.total_headers):
+            expected = expected_by_label[label][k]
             value = totals[k, col]
             try:
                 number = float(value)
@@ -613,6 +669,37 @@ def _check_identity(rep: Report, roster: RosterSheet, people: People,
                  if roster.frame[out].iat[k] != str(f[col].iat[i]).strip()]
         if wrong:
             rep.add("identity", f"NIP {nip}: " + "; ".join(wrong))
+
+
+# ----------------------------- leave and travel ----------------------------- #
+
+
+def _check_absence(rep: Report, st: _State) -> None:
+    """CUTI exactly on leave days, DL exactly on travel days (leave wins), WFO/WFH elsewhere.
+
+    Absence wins over every pin, so this holds for fixed staff too. One violation per
+    employee, listing the wrong days; cells already reported under [cells] are skipped.
+    """
+    written = st.cells
+    valid = written != ""
+    wanted = np.full(st.away.shape, "", dtype=object)
+    for code, text in AWAY_CODES.items():
+        wanted[st.away == code] = text
+    on_leave_or_travel = st.away > 0
+    wrong = valid & np.where(on_leave_or_travel, written != wanted,
+                             np.isin(written, (LEAVE, TRAVEL)))
+    rep.checked["absence_days"] = int(on_leave_or_travel.sum())
+    for i in np.flatnonzero(wrong.any(axis=1)).tolist():
+        parts = []
+        for j in np.flatnonzero(wrong[i]).tolist():
+            expected = wanted[i, j] or f"{WFO}/{WFH}"
+            why = {LEAVE: "leave (Cuti)", TRAVEL: "official travel (Dinas Luar)"}.get(
+                wanted[i, j], "neither leave nor travel in the input")
+            parts.append(f"{st.days[j].isoformat()} is {written[i, j]!r}, expected "
+                         f"{expected} ({why})")
+        rep.add("absence", f"{_who(st.people, i)}: " + "; ".join(parts[:6])
+                + (f" (+{len(parts) - 6} more)" if len(parts) > 6 else ""))
+        st.mark(np.array([i]), wrong[i])
 
 
 # ----------------------------- fixed employees ----------------------------- #
@@ -681,10 +768,11 @@ def _check_fixed(rep: Report, st: _State, scenario: ScenarioSpec) -> None:
                                          "at home")):
         # Only valid cells of listed staff: a missing row or a bad code is reported once,
         # under [coverage] or [cells].
-        wrong = fixed[:, None] & ~cells & (st.office | st.home)
+        # Leave and travel win over pins: those days are judged under [absence].
+        wrong = fixed[:, None] & ~cells & (st.office | st.home) & st.at_work
         for i in np.flatnonzero(wrong.any(axis=1)).tolist():
             bad_days = [st.days[j] for j in np.flatnonzero(wrong[i])]
-            rep.add(reasons[i][0][0], f"{_who(st.people, i)} must be {word} every day "
+            rep.add(reasons[i][0][0], f"{_who(st.people, i)} must be {word} every working day "
                                       f"({_names(reasons[i])}) but is not on "
                                       f"{_fmt_days(bad_days)}")
             st.mark(np.array([i]), wrong[i])
@@ -699,13 +787,21 @@ def _names(reasons: list[tuple[str, str]]) -> str:
 
 @dataclass
 class _Scopes:
-    """One count rule split into scopes: members, sizes and per-day counts."""
+    """One count rule split into scopes: members, sizes and per-day counts.
+
+    "Present" means neither on leave nor on official travel that day (from the input).
+    `fixed_wfo` counts staff fixed in office only (not also at home); `fixed_wfh` staff
+    fixed at home (conflicts included, as they cannot be asked to come in).
+    """
 
     keys: list[tuple[str, str]]
     members: list[npt.NDArray[np.intp]]
-    n: npt.NDArray[np.int64]
+    n: npt.NDArray[np.int64]  # all selected, present or not
     fixed_wfo: npt.NDArray[np.int64]
     fixed_wfh: npt.NDArray[np.int64]
+    present: npt.NDArray[np.int64]  # scopes x days
+    fixed_wfo_present: npt.NDArray[np.int64]  # scopes x days
+    fixed_wfh_present: npt.NDArray[np.int64]  # scopes x days
     office: npt.NDArray[np.int64]  # scopes x days
     home: npt.NDArray[np.int64]
 
@@ -718,37 +814,61 @@ def _scopes(rule: RuleSpec, st: _State) -> _Scopes:
     order = idx[np.argsort(codes[idx], kind="stable")]
     bounds = np.searchsorted(codes[order], used, side="left").tolist() + [len(order)]
     members = [order[bounds[k]:bounds[k + 1]] for k in range(len(used))]
+    scope_of = np.repeat(np.arange(len(used), dtype=np.intp), np.diff(bounds))
     d = len(st.days)
-    office = np.array([st.office[m].sum(axis=0) for m in members], dtype=np.int64) \
-        .reshape(len(members), d)
-    home = np.array([st.home[m].sum(axis=0) for m in members], dtype=np.int64) \
-        .reshape(len(members), d)
+
+    def per_day(matrix: Mask) -> npt.NDArray[np.int64]:
+        out = np.zeros((len(used), d), dtype=np.int64)
+        np.add.at(out, scope_of, matrix[order].astype(np.int64))
+        return out
+
+    def total(vector: Mask) -> npt.NDArray[np.int64]:
+        return np.bincount(scope_of, weights=vector[order],
+                           minlength=len(used)).astype(np.int64)
+
+    in_office = st.fixed_wfo & ~st.fixed_wfh
+    at_work = st.at_work
     return _Scopes(
         keys=[keys[c] for c in used],
         members=members,
         n=np.array([len(m) for m in members], dtype=np.int64),
-        fixed_wfo=np.array([int((st.fixed_wfo[m] & ~st.fixed_wfh[m]).sum()) for m in members],
-                           dtype=np.int64),
-        fixed_wfh=np.array([int(st.fixed_wfh[m].sum()) for m in members], dtype=np.int64),
-        office=office,
-        home=home,
+        fixed_wfo=total(in_office),
+        fixed_wfh=total(st.fixed_wfh),
+        present=per_day(at_work),
+        fixed_wfo_present=per_day(in_office[:, None] & at_work),
+        fixed_wfh_present=per_day(st.fixed_wfh[:, None] & at_work),
+        office=per_day(st.office),
+        home=per_day(st.home),
     )
 
 
-def _required(rule: RuleSpec, sc: _Scopes) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """(capped minimum, uncapped minimum) per scope for a minimum rule."""
+def _required(rule: RuleSpec, sc: _Scopes) -> tuple[npt.NDArray[np.int64],
+                                                    npt.NDArray[np.int64],
+                                                    npt.NDArray[np.int64]]:
+    """(daily minimum: scopes x days, minimum over the period, uncapped minimum) of a rule.
+
+    Principle 4: a minimum larger than the staff available becomes "all of them": over the
+    period, all selected who are not fixed at home; on a day, all of those who are also
+    neither on leave nor on travel.
+    """
     if rule.kind == "min_present":
         assert rule.count is not None
         wanted = np.full(len(sc.n), rule.count, dtype=np.int64)
     else:
         assert rule.share is not None
         wanted = np.array([math.ceil(rule.share * int(n)) for n in sc.n], dtype=np.int64)
-    available = sc.n - sc.fixed_wfh
-    return np.minimum(wanted, available), wanted
+    period = np.minimum(wanted, sc.n - sc.fixed_wfh)
+    daily = np.minimum(wanted[:, None], sc.present - sc.fixed_wfh_present)
+    return daily, period, wanted
+
+
+def _away_note(sc: _Scopes, k: int, j: int) -> str:
+    away = int(sc.n[k] - sc.present[k, j])
+    return f" ({away} on leave/travel)" if away else ""
 
 
 def _check_counts(rep: Report, st: _State, scenario: ScenarioSpec) -> None:
-    expected_warnings: dict[str, None] = {}
+    expected_warnings: dict[str, set[date]] = {}
     others = [r for r in scenario.rules if r.kind in MINIMUMS + ("max_office_share",)]
     for rule in scenario.rules:
         if rule.kind not in COUNT_KINDS:
@@ -756,19 +876,24 @@ def _check_counts(rep: Report, st: _State, scenario: ScenarioSpec) -> None:
         sc = _scopes(rule, st)
         rep.checked[f"{rule.kind}_scope_days"] += len(sc.keys) * len(st.days)
         if rule.kind in MINIMUMS:
-            need, wanted = _required(rule, sc)
-            for k in np.flatnonzero(wanted > need):
+            need, period, wanted = _required(rule, sc)
+            for k in np.flatnonzero(wanted > period):
                 if sc.keys[k][0]:
-                    expected_warnings.setdefault(sc.keys[k][0])
-            bad = sc.office < need[:, None]
+                    expected_warnings.setdefault(sc.keys[k][0], set())
+            # Leave/travel leaves fewer than the period's minimum: the warning names the days.
+            for k, j in zip(*np.nonzero(need < period[:, None]), strict=True):
+                if sc.keys[k][0]:
+                    expected_warnings.setdefault(sc.keys[k][0], set()).add(st.days[j])
+            bad = sc.office < need
             limit = need
             relation = "at least"
         elif rule.kind == "max_office_share":
             assert rule.share is not None
             cap = np.array([math.floor(rule.share * int(n)) for n in sc.n], dtype=np.int64)
-            # staff pinned in office by other rules exceeding the cap: only they come in
-            limit = np.maximum(cap, sc.fixed_wfo)
-            bad = sc.office > limit[:, None]
+            # staff pinned in office (and present) by other rules exceeding the cap: only
+            # they come in
+            limit = np.maximum(cap[:, None], sc.fixed_wfo_present)
+            bad = sc.office > limit
             relation = "at most"
         else:
             if others:
@@ -778,22 +903,26 @@ def _check_counts(rep: Report, st: _State, scenario: ScenarioSpec) -> None:
             assert rule.share is not None
             target = np.array([round_half_up(rule.share * int(n)) for n in sc.n],
                               dtype=np.int64)
-            limit = np.minimum(np.maximum(target, sc.fixed_wfh), sc.n - sc.fixed_wfo)
-            bad = sc.home != limit[:, None]
+            limit = np.minimum(np.maximum(target[:, None], sc.fixed_wfh_present),
+                               sc.present - sc.fixed_wfo_present)
+            bad = sc.home != limit
             for k, j in zip(*np.nonzero(bad), strict=True):
                 rep.add(rule.kind, f"'{rule.name}' in {where(sc.keys[k])} on "
                                    f"{st.days[j].isoformat()}: {sc.home[k, j]} of {sc.n[k]} "
-                                   f"selected at home, expected {limit[k]} (target "
-                                   f"{target[k]}, {sc.fixed_wfo[k]} fixed in office, "
-                                   f"{sc.fixed_wfh[k]} fixed at home)")
+                                   f"selected at home{_away_note(sc, k, j)}, expected "
+                                   f"{limit[k, j]} (target {target[k]}, "
+                                   f"{sc.fixed_wfo_present[k, j]} fixed in office, "
+                                   f"{sc.fixed_wfh_present[k, j]} fixed at home)")
                 st.mark(sc.members[k], np.arange(len(st.days)) == j)
             continue
         for k, j in zip(*np.nonzero(bad), strict=True):
             rep.add(rule.kind, f"'{rule.name}' in {where(sc.keys[k])} on "
                                f"{st.days[j].isoformat()}: {sc.office[k, j]} of {sc.n[k]} "
-                               f"selected in office, needs {relation} {limit[k]}")
+                               f"selected in office{_away_note(sc, k, j)}, needs {relation} "
+                               f"{limit[k, j]}")
             st.mark(sc.members[k], np.arange(len(st.days)) == j)
     rep.warnings_expected = list(expected_warnings)
+    rep.warning_days = {unit: sorted(days) for unit, days in expected_warnings.items() if days}
 
 
 def _check_warnings(rep: Report, summary: list[tuple[str, str]] | None) -> None:
@@ -804,20 +933,34 @@ def _check_warnings(rep: Report, summary: list[tuple[str, str]] | None) -> None:
         texts = [f"{k} {v}" for k, v in summary]
     folded = [t.casefold() for t in texts]
     for unit in rep.warnings_expected:
-        if not any(unit.casefold() in t for t in folded):
+        naming = [t for t in folded if unit.casefold() in t]
+        if not naming:
             rep.add("warning", f"{SUMMARY_SHEET} has no warning naming {unit!r}, whose "
                                "minimum had to be capped to the staff available")
+            continue
+        missing = [day for day in rep.warning_days.get(unit, ())
+                   if not any(f"{day:%d/%m}" in t for t in naming)]
+        if missing:
+            rep.add("warning", f"{SUMMARY_SHEET} names {unit!r} but not the day(s) "
+                               f"{', '.join(f'{day:%d/%m}' for day in missing)} when leave or "
+                               "travel leaves fewer staff present than a minimum asks")
 
 
 # ------------------------------- optimality ------------------------------- #
 
 
+def _unit_days(st: _State, matrix: Mask) -> npt.NDArray[np.int64]:
+    """units x days: how many of each unit's employees the employees x days mask holds."""
+    out = np.zeros((len(st.units), len(st.days)), dtype=np.int64)
+    np.add.at(out, st.unit_codes, matrix.astype(np.int64))
+    return out
+
+
 def _check_most_in_office(rep: Report, st: _State, scenario: ScenarioSpec) -> None:
-    """max_wfo: per unit and day, in office == the cap (or everyone not pinned at home)."""
-    n_units, d = len(st.units), len(st.days)
+    """max_wfo: per unit and day, in office == the cap (or everyone present not pinned home)."""
+    n_units = len(st.units)
     unit_sizes = np.bincount(st.unit_codes, minlength=n_units)
-    home_fixed = np.bincount(st.unit_codes[st.fixed_wfh & ~st.fixed_wfo], minlength=n_units)
-    most = (unit_sizes - home_fixed).astype(np.int64)
+    most = _unit_days(st, ~(st.fixed_wfh & ~st.fixed_wfo)[:, None] & st.at_work)
     skip: dict[int, str] = {}
     for rule in scenario.rules:
         if rule.kind in ("min_present", "min_office_share", "wfh_share_target"):
@@ -832,21 +975,25 @@ def _check_most_in_office(rep: Report, st: _State, scenario: ScenarioSpec) -> No
             if rule.per != "unit" or len(members) != unit_sizes[u]:
                 skip[u] = f"'{rule.name}' caps part of the unit"
                 continue
-            cap = max(math.floor(rule.share * int(sc.n[k])), int(sc.fixed_wfo[k]))
-            most[u] = min(most[u], cap)
-    office = np.zeros((n_units, d), dtype=np.int64)
-    np.add.at(office, st.unit_codes, st.office.astype(np.int64))
+            cap = np.maximum(math.floor(rule.share * int(sc.n[k])), sc.fixed_wfo_present[k])
+            most[u] = np.minimum(most[u], cap)
+    office = _unit_days(st, st.office)
     judged = np.ones(n_units, dtype=bool)
     judged[list(skip)] = False
     judged_days = judged[:, None] & ~st.hard_bad
     rep.checked["optimality_unit_days"] = int(judged_days.sum())
-    for u, j in zip(*np.nonzero(judged_days & (office < most[:, None])), strict=True):
+    for u, j in zip(*np.nonzero(judged_days & (office < most)), strict=True):
         rep.add("optimality", f"{st.units[u]} on {st.days[j].isoformat()}: {office[u, j]} in "
-                              f"office but the rules allow {most[u]} (intent max_wfo)")
+                              f"office but the rules allow {most[u, j]} (intent max_wfo)")
 
 
 def _check_optimality(rep: Report, st: _State, scenario: ScenarioSpec) -> None:
-    """max_wfh: per unit and day, in office == the least the rules allow (closed form)."""
+    """max_wfh: per unit and day, in office == the least the rules allow (closed form).
+
+    The least is, per day: the unit's present fixed-in-office staff, plus for each minimum
+    rule (that day's, capped by who is present) what its present fixed staff leave open;
+    and at least a unit-wide share minimum of that day.
+    """
     if scenario.intent == "max_wfo":
         _check_most_in_office(rep, st, scenario)
         return
@@ -858,10 +1005,10 @@ def _check_optimality(rep: Report, st: _State, scenario: ScenarioSpec) -> None:
     if any(r.kind in MINIMUMS and r.per == "organisation" for r in scenario.rules):
         rep.notes.append("optimality not checked: a minimum over the whole organisation")
         return
-    n_units, d = len(st.units), len(st.days)
+    n_units = len(st.units)
     fixed_in = st.fixed_wfo & ~st.fixed_wfh
-    floor_ = np.bincount(st.unit_codes[fixed_in], minlength=n_units).astype(np.int64)
-    share_floor = np.zeros(n_units, dtype=np.int64)
+    floor_ = _unit_days(st, fixed_in[:, None] & st.at_work)
+    share_floor = np.zeros_like(floor_)
     skip: dict[int, str] = {}
     covered = np.zeros(len(st.people), dtype=np.int64)  # min_present rules selecting each
     unit_sizes = np.bincount(st.unit_codes, minlength=n_units)
@@ -869,38 +1016,37 @@ def _check_optimality(rep: Report, st: _State, scenario: ScenarioSpec) -> None:
         if rule.kind not in MINIMUMS:
             continue
         sc = _scopes(rule, st)
-        need, _ = _required(rule, sc)
+        need, _, _ = _required(rule, sc)
         for k, members in enumerate(sc.members):
             u = int(st.unit_codes[members[0]])
             if rule.kind == "min_present":
                 covered[members] += 1
-                floor_[u] += max(0, int(need[k]) - int(sc.fixed_wfo[k]))
+                floor_[u] += np.maximum(0, need[k] - sc.fixed_wfo_present[k])
             elif rule.per != "unit" or len(members) != unit_sizes[u]:
                 skip[u] = f"'{rule.name}' is a share of part of the unit"
             else:
-                share_floor[u] = max(share_floor[u], int(need[k]))
+                share_floor[u] = np.maximum(share_floor[u], need[k])
     for i in np.flatnonzero(covered > 1):
         skip.setdefault(int(st.unit_codes[i]), "minimum rules select overlapping staff")
     for i in np.flatnonzero(st.fixed_wfo & st.fixed_wfh):
         skip.setdefault(int(st.unit_codes[i]), "conflicting fixed staff")
     minimum = np.maximum(floor_, share_floor)
-    office = np.zeros((n_units, d), dtype=np.int64)
-    np.add.at(office, st.unit_codes, st.office.astype(np.int64))
+    office = _unit_days(st, st.office)
     for u, why in sorted(skip.items()):
         rep.notes.append(f"optimality not checked for {st.units[u]}: {why}")
     checked = np.ones(n_units, dtype=bool)
     checked[list(skip)] = False
     judged = checked[:, None] & ~st.hard_bad
     rep.checked["optimality_unit_days"] = int(judged.sum())
-    for u, j in zip(*np.nonzero(judged & (office != minimum[:, None])), strict=True):
-        if office[u, j] > minimum[u]:
+    for u, j in zip(*np.nonzero(judged & (office != minimum)), strict=True):
+        if office[u, j] > minimum[u, j]:
             rep.add("optimality", f"{st.units[u]} on {st.days[j].isoformat()}: "
                                   f"{office[u, j]} in office but the rules need only "
-                                  f"{minimum[u]} (intent max_wfh)")
+                                  f"{minimum[u, j]} (intent max_wfh)")
         else:
             rep.add("optimality", f"{st.units[u]} on {st.days[j].isoformat()}: "
                                   f"{office[u, j]} in office, below the computed minimum "
-                                  f"{minimum[u]} although no hard rule is reported broken "
+                                  f"{minimum[u, j]} although no hard rule is reported broken "
                                   "(checker inconsistency)")
 
 
@@ -908,19 +1054,25 @@ def _check_optimality(rep: Report, st: _State, scenario: ScenarioSpec) -> None:
 
 
 def _check_fairness(rep: Report, st: _State) -> None:
-    """Free staff of one unit, sub-unit, category and vulnerability: WFH days differ ≤ 1."""
-    free = ~st.fixed_wfo & ~st.fixed_wfh & st.present
+    """Free staff of one unit, sub-unit, category, vulnerability and the same absence days
+    (leave or travel on the same working days): WFH days differ ≤ 1."""
+    free = ~st.fixed_wfo & ~st.fixed_wfh & st.listed
     f = st.people.frame
+    away_days = [" ".join(f"{st.days[j]:%d/%m}" for j in np.flatnonzero(row))
+                 for row in st.away > 0]
     frame = pd.DataFrame({
         "unit": f["unit"], "sub_unit": f["sub_unit"], "category": f["category"],
-        "vulnerable": f["vulnerable"], "wfh": st.home.sum(axis=1),
+        "vulnerable": f["vulnerable"], "away": away_days, "wfh": st.home.sum(axis=1),
     })[free]
-    grouped = frame.groupby(["unit", "sub_unit", "category", "vulnerable"], sort=True)["wfh"]
+    grouped = frame.groupby(["unit", "sub_unit", "category", "vulnerable", "away"],
+                            sort=True)["wfh"]
     spread = grouped.agg(["min", "max", "idxmin", "idxmax", "size"])
     rep.checked["fairness_groups"] = len(spread)
     for key, row in spread[spread["max"] - spread["min"] > 1].iterrows():
-        unit, sub_unit, category, vulnerable = cast(tuple[str, str, str, bool], key)
+        unit, sub_unit, category, vulnerable, away = cast(tuple[str, str, str, bool, str], key)
         tag = "vulnerable" if vulnerable else "not vulnerable"
+        if away:
+            tag += f", away on {away}"
         rep.add("fairness", f"{unit} / {sub_unit}, {category}, {tag}: WFH days range from "
                             f"{row['min']} (NIP {f['nip'].iat[row['idxmin']]}) to {row['max']} "
                             f"(NIP {f['nip'].iat[row['idxmax']]}) among {row['size']} free "
@@ -934,6 +1086,7 @@ def _check_fairness(rep: Report, st: _State) -> None:
 INPUT_COLUMNS = ("NIP", "Nama", "Unit Kerja", "Sub Unit", "Jabatan", "Eselon", "Jenis Jabatan",
                  "Status", "Tanggal Lahir", "Komorbid", "Hamil/Menyusui", "Wajib WFO",
                  "Wajib WFH")
+ABSENCE_COLUMNS = ("Cuti", "Dinas Luar")  # written only when someone has such dates
 
 
 def make_nip(birth: date, seq: int, sex: int = 1, start_year: int | None = None) -> str:
@@ -945,29 +1098,44 @@ def make_nip(birth: date, seq: int, sex: int = 1, start_year: int | None = None)
 def person(seq: int, unit: str, sub_unit: str, position: str, *, eselon: str = "-",
            kind: str = "Pelaksana", status: str = "PNS", birth: date = date(1985, 6, 15),
            comorbid: bool = False, pregnant: bool = False, must_wfo: bool = False,
-           must_wfh: bool = False, name: str | None = None) -> dict[str, Any]:
-    """One input row with the standard Indonesian headers."""
+           must_wfh: bool = False, name: str | None = None, leave: Sequence[date] = (),
+           travel: Sequence[date] = ()) -> dict[str, Any]:
+    """One input row with the standard Indonesian headers.
+
+    `leave` / `travel` become the `Cuti` / `Dinas Luar` cells: dd/mm/yyyy dates joined by
+    ", " (empty when none).
+    """
     yes = {True: "Ya", False: "Tidak"}
+
+    def dates(days: Sequence[date]) -> str:
+        return ", ".join(day.strftime("%d/%m/%Y") for day in days)
+
     return {
         "NIP": make_nip(birth, seq), "Nama": name or f"Pegawai {seq:03d}", "Unit Kerja": unit,
         "Sub Unit": sub_unit, "Jabatan": position, "Eselon": eselon, "Jenis Jabatan": kind,
         "Status": status, "Tanggal Lahir": birth.strftime("%d/%m/%Y"),
         "Komorbid": yes[comorbid], "Hamil/Menyusui": yes[pregnant],
         "Wajib WFO": yes[must_wfo], "Wajib WFH": yes[must_wfh],
+        "Cuti": dates(leave), "Dinas Luar": dates(travel),
     }
 
 
 def write_input(path: Path, people: Sequence[Mapping[str, Any]]) -> Path:
-    """An employee workbook (sheet `Pegawai`) with every value written as text."""
+    """An employee workbook (sheet `Pegawai`) with every value written as text.
+
+    The `Cuti` and `Dinas Luar` columns are added when some row has leave or travel dates.
+    """
     import openpyxl
 
+    columns = list(INPUT_COLUMNS)
+    columns += [c for c in ABSENCE_COLUMNS if any(row.get(c) for row in people)]
     wb = openpyxl.Workbook()
     ws = wb.active
     assert ws is not None
     ws.title = "Pegawai"
-    ws.append(list(INPUT_COLUMNS))
+    ws.append(columns)
     for row in people:
-        ws.append([str(row.get(c, "")) for c in INPUT_COLUMNS])
+        ws.append([str(row.get(c, "")) for c in columns])
     wb.save(path)
     return path
 
@@ -1003,25 +1171,31 @@ def write_scenario(path: Path, rules: Sequence[Mapping[str, Any]], *,
 
 def write_roster(path: Path, people: Sequence[Mapping[str, Any]], days: Sequence[date],
                  codes: Mapping[str, str] | Sequence[str], *, status: str = "OPTIMAL",
-                 warnings: Sequence[str] = ()) -> Path:
+                 warnings: Sequence[str] = (), away_column: bool | None = None) -> Path:
     """A hand-made output workbook: `Jadwal` (date header cells) and `Ringkasan`.
 
-    `codes` gives each person's day codes as a string like "OH" (O = WFO, H = WFH), in
-    `people` order, or by the person's `Nama`.
+    `codes` gives each person's day codes as a string like "OHC" (O = WFO, H = WFH,
+    C = CUTI, D = DL), in `people` order, or by the person's `Nama`. `away_column`: write
+    the `Hari Cuti/DL` total (default: when some cell is CUTI or DL).
     """
     import openpyxl
 
+    letters = {"O": WFO, "H": WFH, "C": LEAVE, "D": TRAVEL}
+    rows = [[letters.get(c, c) for c in
+             (codes[p["Nama"]] if isinstance(codes, Mapping) else codes[k])]
+            for k, p in enumerate(people)]
+    if away_column is None:
+        away_column = any(c in (LEAVE, TRAVEL) for cells in rows for c in cells)
     wb = openpyxl.Workbook()
     ws = wb.active
     assert ws is not None
     ws.title = ROSTER_SHEET
-    ws.append([*FIXED_HEADERS, *days, *TOTAL_HEADERS])
-    for k, p in enumerate(people):
-        text = codes[p["Nama"]] if isinstance(codes, Mapping) else codes[k]
-        cells = [{"O": WFO, "H": WFH}.get(c, c) for c in text]
+    ws.append([*FIXED_HEADERS, *days, *TOTAL_HEADERS, *([AWAY_HEADER] if away_column else [])])
+    for p, cells in zip(people, rows, strict=True):
         nip = re.sub(r"\s+", "", str(p["NIP"]))
+        away = [cells.count(LEAVE) + cells.count(TRAVEL)] if away_column else []
         ws.append([nip, p["Nama"], p["Unit Kerja"], p["Sub Unit"], p["Jabatan"], *cells,
-                   cells.count(WFO), cells.count(WFH)])
+                   cells.count(WFO), cells.count(WFH), *away])
     summary = wb.create_sheet(SUMMARY_SHEET)
     summary.append(["Butir", "Nilai"])
     summary.append(["Status solver", status])

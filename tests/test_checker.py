@@ -164,9 +164,9 @@ def test_wajib_wfh_flag_from_the_input_keeps_the_person_home(tmp_path: Path) -> 
 def test_a_person_fixed_both_ways_by_rules_is_a_conflict(tmp_path: Path) -> None:
     """Tests that a person fixed in office by one rule and at home by another is reported."""
     people = [head(1), staff(2)]
-    rules = [{"name": "Semua masuk", "kind": "always_in_office"},
-             {"name": "Staf pulang", "kind": "always_at_home",
-              "who": {"categories": ["pelaksana"]}}]
+    rules: list[dict[str, Any]] = [{"name": "Semua masuk", "kind": "always_in_office"},
+                                   {"name": "Staf pulang", "kind": "always_at_home",
+                                    "who": {"categories": ["pelaksana"]}}]
     report = run(tmp_path, people, rules, ["OO", "HH"])
     assert_one(report, "conflict", "Semua masuk", "Staf pulang")
 
@@ -422,3 +422,133 @@ def test_selectors_combine_fields_with_and_and_values_with_or(
     chosen = select(who, frame)
     names = [int(n.split()[-1]) for n in frame.frame["name"][chosen]]
     assert names == expected
+
+
+# --------------------------------------------------------------------------- #
+# Leave (Cuti) and official travel (Dinas Luar)
+# --------------------------------------------------------------------------- #
+
+MON, TUE = DAYS
+WEEK: dict[str, Any] = {"start": date(2020, 3, 23), "end": date(2020, 3, 27)}
+WEEK_DAYS = [date(2020, 3, 23), date(2020, 3, 24), date(2020, 3, 26), date(2020, 3, 27)]
+
+
+def travellers() -> list[dict[str, Any]]:
+    """A head on leave Monday, staff on travel Tuesday, on both Monday, Wajib WFH on leave."""
+    return [person(1, DINAS, "", "Kepala Dinas Pertanian", eselon="II.b", kind="Struktural",
+                   leave=[MON]),
+            staff(2, travel=[TUE]), staff(3, leave=[MON], travel=[MON]),
+            staff(4, must_wfh=True, leave=[TUE]), staff(5)]
+
+
+def test_leave_and_travel_days_read_cuti_and_dl(tmp_path: Path) -> None:
+    """Tests that CUTI on leave days and DL on travel days pass, even for pinned staff."""
+    report = run(tmp_path, travellers(), [HEAD_IN], ["CO", "HD", "CH", "HC", "HH"])
+    assert_clean(report)
+    assert report.checked["absence_days"] == 4
+
+
+@pytest.mark.parametrize(("codes", "words"), [
+    (["OO", "HD", "CH", "HC", "HH"], ["Pegawai 001", "2020-03-23 is 'WFO'", "expected CUTI"]),
+    (["CO", "HH", "CH", "HC", "HH"], ["Pegawai 002", "2020-03-24 is 'WFH'", "expected DL"]),
+    (["CO", "HD", "DH", "HC", "HH"], ["Pegawai 003", "'DL', expected CUTI"]),
+    (["CO", "HD", "CH", "HC", "CH"], ["Pegawai 005", "'CUTI', expected WFO/WFH",
+                                      "neither leave nor travel"]),
+])
+def test_a_wrong_cell_on_an_absence_day_is_one_absence_violation(
+        tmp_path: Path, codes: list[str], words: list[str]) -> None:
+    """Tests that a leave day written WFO (or DL, or CUTI without leave) is one [absence]."""
+    assert_one(run(tmp_path, travellers(), [HEAD_IN], codes), "absence", *words)
+
+
+def test_a_minimum_short_on_a_leave_day_needs_a_warning_with_the_date(tmp_path: Path) -> None:
+    """Tests that leave capping a minimum on a day needs a warning naming the unit and dd/mm."""
+    people = [person(1, DINAS, "Bidang Tanaman", "Kepala Bidang Tanaman", eselon="III.b",
+                     kind="Struktural", leave=[MON]),
+              admin(2, "Bidang Hortikultura"), staff(3)]
+    codes = ["CO", "OO", "HH"]
+    warning = (f"{DINAS}: rule 'Minimal 2 administrator' asks for 2 in office, but on 23/03 "
+               "fewer eligible staff are present (leave/travel)")
+    report = run(tmp_path, people, MIN_ADMINS, codes, warnings=[warning])
+    assert_clean(report)
+    assert report.warnings_expected == [DINAS] and report.warning_days == {DINAS: [MON]}
+    assert_one(run(tmp_path, people, MIN_ADMINS, codes), "warning", DINAS)
+    undated = f"{DINAS}: rule 'Minimal 2 administrator' is short on some days"
+    assert_one(run(tmp_path, people, MIN_ADMINS, codes, warnings=[undated]), "warning",
+               DINAS, "23/03")
+
+
+def test_a_leave_day_covered_by_the_others_passes(tmp_path: Path) -> None:
+    """Tests that others covering a minimum on a leave day pass; a gap that day is reported."""
+    people = [person(1, DINAS, "Bidang Tanaman", "Kepala Bidang Tanaman", eselon="III.b",
+                     kind="Struktural", leave=[MON]),
+              admin(2, "Bidang Hortikultura"), admin(3, "Bidang Penyuluhan"), staff(4)]
+    report = run(tmp_path, people, MIN_ADMINS, ["CO", "OH", "OO", "HH"])
+    assert_clean(report)
+    assert report.warnings_expected == []
+    assert_one(run(tmp_path, people, MIN_ADMINS, ["CO", "HO", "OH", "HH"]), "min_present",
+               "2020-03-23", "1 of 3 selected in office (1 on leave/travel)", "at least 2")
+
+
+def test_max_wfh_counts_only_fixed_staff_who_are_present(tmp_path: Path) -> None:
+    """Tests the closed form per day: a pinned head on leave is not in office that day."""
+    people = [person(1, DINAS, "", "Kepala Dinas Pertanian", eselon="II.b", kind="Struktural",
+                     travel=[TUE]),
+              admin(2, "Bidang Tanaman"), admin(3, "Bidang Hortikultura"), staff(4)]
+    assert_clean(run(tmp_path, people, [HEAD_IN, *MIN_ADMINS], ["OD", "OO", "OO", "HH"]))
+    report = run(tmp_path, people, [HEAD_IN, *MIN_ADMINS], ["OD", "OO", "OO", "HO"])
+    assert_one(report, "optimality", "2020-03-24", "3 in office", "need only 2")
+
+
+def test_wfh_share_target_counts_the_staff_present_that_day(tmp_path: Path) -> None:
+    """Tests that the daily WFH target is clamped to the staff present and not pinned."""
+    people = [head(1), staff(2, leave=[MON]), staff(3), staff(4)]
+    rules: list[dict[str, Any]] = [
+        HEAD_IN, {"name": "75% di rumah", "kind": "wfh_share_target", "per": "organisation",
+                  "share": 0.75}]
+    # target round(0.75 × 4) = 3; Monday only 3 present, 1 pinned in office: 2 at home.
+    assert_clean(run(tmp_path, people, rules, ["OO", "CH", "HH", "HH"], intent="wfh_target"))
+    report = run(tmp_path, people, rules, ["OO", "CH", "HH", "OH"], intent="wfh_target")
+    assert_one(report, "wfh_share_target", "2020-03-23", "1 of 4 selected at home",
+               "expected 2")
+
+
+def test_max_office_share_cap_counts_all_selected(tmp_path: Path) -> None:
+    """Tests that the cap is floor(share × all selected), absent staff included."""
+    people = [staff(1, leave=[MON]), staff(2), staff(3), staff(4)]
+    rules = [{"name": "Maksimal 50% masuk", "kind": "max_office_share", "share": 0.5}]
+    # floor(0.5 × 4) = 2 in office each day, Monday too although only 3 are present.
+    assert_clean(run(tmp_path, people, rules, ["CO", "OH", "HO", "OH"], intent="max_wfo"))
+    report = run(tmp_path, people, rules, ["CO", "OH", "OO", "OH"], intent="max_wfo")
+    assert_one(report, "max_office_share", "2020-03-23", "3 of 4 selected in office (1 on "
+               "leave/travel)", "at most 2")
+
+
+def test_fairness_compares_only_staff_with_the_same_absence_days(tmp_path: Path) -> None:
+    """Tests that fairness groups free staff by their leave/travel days too."""
+    people = [staff(1, leave=WEEK_DAYS[:2]), staff(2, travel=WEEK_DAYS[:2]), staff(3),
+              staff(4)]
+    rules = [{"name": "Minimal 1 pelaksana", "kind": "min_present", "count": 1,
+              "who": {"categories": ["pelaksana"]}}]
+    # 1 WFH day for the two away Monday–Tuesday, 3 for the others: different groups.
+    good = ["CCOH", "DDHO", "OHHH", "HOHH"]
+    assert_clean(run(tmp_path, people, rules, good, days=WEEK_DAYS, **WEEK))
+    report = run(tmp_path, people, rules, ["CCOO", "DDHH", "OHHH", "HOHH"], days=WEEK_DAYS,
+                 **WEEK)
+    assert_one(report, "fairness", "away on 23/03 24/03", "from 0", "to 2")
+
+
+def test_the_cuti_dl_total_counts_absence_cells(tmp_path: Path) -> None:
+    """Tests Hari Cuti/DL: it must equal the CUTI + DL cells and exist when there are any."""
+    people = [staff(1, leave=[MON]), staff(2)]
+    source = write_input(tmp_path / "pegawai.xlsx", people)
+    toml = write_scenario(tmp_path / "skenario.toml", [])
+    out = write_roster(tmp_path / "a.xlsx", people, DAYS, ["CH", "HH"])
+    assert_clean(check(out, source, toml))
+    wb = openpyxl.load_workbook(out)
+    assert wb["Jadwal"].cell(row=1, column=10).value == "Hari Cuti/DL"
+    wb["Jadwal"].cell(row=2, column=10).value = 0
+    wb.save(out)
+    assert_one(check(out, source, toml), "totals", "Hari Cuti/DL is 0", "give 1")
+    out = write_roster(tmp_path / "b.xlsx", people, DAYS, ["CH", "HH"], away_column=False)
+    assert_one(check(out, source, toml), "sheet", "no 'Hari Cuti/DL' column")

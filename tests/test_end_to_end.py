@@ -11,7 +11,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,8 @@ SCENARIO_DIR = ROOT / "wfh_solver" / "scenarios"
 SCENARIOS = ("sragen-2020", "kebumen-2020", "jateng-2020", "pasuruan-2020", "paser-2020")
 SHIPPED = ROOT / "data" / "pegawai.xlsx"
 CLI_TIMEOUT = 300.0
+# Working days of jateng-2020 (18–31 March 2020, Nyepi on Wednesday 25 March is a holiday).
+JATENG_DAYS = tuple(date(2020, 3, d) for d in (18, 19, 20, 23, 24, 26, 27, 30, 31))
 
 
 def scenario_file(name: str) -> Path:
@@ -202,3 +204,45 @@ def test_kebumen_warns_about_a_unit_with_one_administrator(tmp_path: Path) -> No
     report = check(run.out, source, scenario_file("kebumen-2020"))
     assert report.ok, report.summary()
     assert report.warnings_expected == [small]
+
+
+def _as_dd_mm_yyyy(value: object) -> object:
+    """A birth date read as text ("1973-11-14 00:00:00") back to dd/mm/yyyy; else unchanged."""
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value.strip()).strftime("%d/%m/%Y")
+        except ValueError:
+            return value
+    return value
+
+
+def with_leave(source: Path, target: Path, every: int = 50) -> tuple[Path, int]:
+    """A copy of `source` with a `Cuti` column: every `every`-th employee gets one or two
+    leave days inside the jateng-2020 period (deterministic). NIP stays text."""
+    import pandas as pd
+
+    frame = pd.read_excel(source, dtype=str, engine="openpyxl")
+    frame["Tanggal Lahir"] = frame["Tanggal Lahir"].map(_as_dd_mm_yyyy)
+    leave: list[str | None] = [None] * len(frame)
+    n = len(JATENG_DAYS)
+    for k, row in enumerate(range(0, len(frame), every)):
+        days = [JATENG_DAYS[k % n]] + ([JATENG_DAYS[(k + 3) % n]] if k % 2 else [])
+        leave[row] = ", ".join(day.strftime("%d/%m/%Y") for day in days)
+    frame["Cuti"] = leave
+    frame.to_excel(target, sheet_name="Pegawai", index=False)
+    return target, sum(1 for v in leave if v)
+
+
+def test_leave_in_a_2000_sample_passes_the_independent_checker(sample_2000: Path,
+                                                               tmp_path: Path) -> None:
+    """Tests that ~2% of staff on leave (CUTI cells) still give an OPTIMAL, rule-abiding roster."""
+    source, on_leave = with_leave(sample_2000, tmp_path / "pegawai-cuti.xlsx")
+    assert on_leave == 40
+    run = solve(source, "jateng-2020", tmp_path / "jadwal-cuti.xlsx")
+    assert run.returncode == 0, run.describe()
+    report = check(run.out, source, scenario_file("jateng-2020"))
+    assert report.checked["absence_days"] == 60, report.checked
+    assert report.ok, f"{run.describe()}\n{report.summary()}"
+    assert report.status == "OPTIMAL"
+    cells = [c for row in roster_rows(run.out)[1:] for c in row]
+    assert cells.count("CUTI") == 60
