@@ -21,7 +21,14 @@ from wfh_solver.model.cpsat import (
     StopSignal,
     solve_component,
 )
-from wfh_solver.model.groups import Component, Group, components, laminar_order, make_groups
+from wfh_solver.model.groups import (
+    Component,
+    Group,
+    components,
+    day_blocks,
+    laminar_order,
+    make_groups,
+)
 from wfh_solver.policy.problem import FIXED_WFO, PRESENT, PolicyInfeasible, Problem
 from wfh_solver.result import AppliedRule, LevelResult, Result, Roster, RuleCount, Status
 
@@ -54,6 +61,8 @@ def solve(problem: Problem, options: SolveOptions | None = None,
     cursor = 0
     stop = stop or StopSignal()
     orders = [laminar_order(comp, groups) for comp in parts]
+    blocks = [day_blocks(comp, groups, days, order is not None)
+              for comp, order in zip(parts, orders, strict=True)]
     # Components are independent: solve them side by side, one CP-SAT thread each; a lone
     # component gets every worker inside CP-SAT instead. Each result depends only on its
     # component and the seed, so the roster is the same whatever the thread timing.
@@ -64,8 +73,8 @@ def solve(problem: Problem, options: SolveOptions | None = None,
 
     def run(k: int) -> ComponentSolution:
         hurry = stop.requested or time.monotonic() >= deadline
-        return solve_component(parts[k], groups, days, orders[k] is not None, intent,
-                               inner, deadline, hurry, stop)
+        return solve_component(parts[k], groups, days, blocks[k], intent, inner, deadline,
+                               hurry, stop)
 
     with _ctrl_c_stops(stop), ThreadPoolExecutor(threads) as pool:
         futures = [pool.submit(run, k) for k in range(len(parts))]
@@ -82,10 +91,7 @@ def solve(problem: Problem, options: SolveOptions | None = None,
             raise TimeoutError(t("timeout"))
         for level, outcome in zip(totals, solution.levels, strict=True):
             level.add(outcome.objective, outcome.bound, outcome.optimal, outcome.seconds)
-        if order is not None:
-            cursor = _wrap_layout(office, groups, order, solution, days, cursor)
-        else:
-            _daily_layout(office, groups, comp, solution)
+        cursor = _block_layout(office, groups, order or comp.groups, solution, cursor)
     if days == 0:
         office = np.zeros((len(problem.employees), 0), dtype=bool)
     if problem.absent is not None:
@@ -145,38 +151,37 @@ class LevelTotals:
         self.seconds += seconds
 
 
-def _wrap_layout(office: np.ndarray, groups: list[Group], order: list[int],
-                 solution: ComponentSolution, days: int, cursor: int) -> int:
-    """McNaughton wrap-around: consecutive people take consecutive day slots.
+def _block_layout(office: np.ndarray, groups: list[Group], order: list[int],
+                  solution: ComponentSolution, cursor: int) -> int:
+    """McNaughton wrap-around within each block of interchangeable days.
 
-    Any run of consecutive people then has floor/ceil(total/days) in office on
-    every day, which is why the projected model's sums are exact. Each person
-    gets one cyclic run of office days.
+    Consecutive people take consecutive day slots of the block, so any run of
+    consecutive people has floor/ceil(total/days) in office on every day of the
+    block: that is why the model's block sums are exact. Each group's extra day
+    rotates over its members from block to block, so no two of them end more than
+    one day apart. With one block for the whole period each person gets one cyclic
+    run of office days; `cursor` carries the wrap position across components.
     """
-    if days == 0:
-        return cursor
-    for g in order:
-        group = groups[g]
-        total = solution.office[g][0]
-        base, extra = divmod(total, group.size)
-        for rank, i in enumerate(group.members):
-            count = base + (1 if rank < extra else 0)
-            if count:
-                office[i, [(cursor + k) % days for k in range(count)]] = True
-            cursor = (cursor + count) % days
+    pointers = dict.fromkeys(order, 0)
+    single = len(solution.blocks) == 1
+    for b, block in enumerate(solution.blocks):
+        m = len(block)
+        position = cursor if single else 0
+        for g in order:
+            group = groups[g]
+            n = group.size
+            base, extra = divmod(solution.office[g][b], n)
+            first = pointers[g]
+            for j in range(n):
+                count = base + (1 if j < extra else 0)
+                if count:
+                    days = [block[(position + k) % m] for k in range(count)]
+                    office[group.members[(first + j) % n], days] = True
+                position = (position + count) % m
+            pointers[g] = (first + extra) % n
+        if single:
+            cursor = position
     return cursor
-
-
-def _daily_layout(office: np.ndarray, groups: list[Group], comp: Component,
-                  solution: ComponentSolution) -> None:
-    """Per-day counts to people: a cyclic pointer over the group keeps totals within one."""
-    for g in comp.groups:
-        members = groups[g].members
-        pointer = 0
-        for day, count in enumerate(solution.office[g]):
-            for k in range(count):
-                office[members[(pointer + k) % len(members)], day] = True
-            pointer = (pointer + count) % len(members)
 
 
 def count_switches(office: np.ndarray, fixed: np.ndarray) -> tuple[int, int]:

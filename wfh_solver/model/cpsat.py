@@ -4,7 +4,8 @@ Variables are office-day counts per group and *slot*. When the rule sets of a
 component are laminar, one slot stands for the whole period (the day index is
 projected out: a wrap-around layout realises any totals that meet the rule sums
 times the number of days). Otherwise there is one slot per day. The same
-constraint functions serve both; `mult` is the number of days a slot stands for.
+constraint functions serve both; each slot is a block of interchangeable days
+(see `groups.day_blocks`) and stands for as many days as the block has.
 
 Levels, each proven optimal before it is fixed:
   intent      as many at home as the rules allow, or the WFH target hit each day
@@ -58,42 +59,44 @@ class LevelOutcome:
 
 @dataclass(slots=True)
 class ComponentSolution:
-    office: dict[int, list[int]]  # group -> office count per slot
-    slots: int
+    office: dict[int, list[int]]  # group -> office-days per block
+    blocks: list[list[int]]
     levels: list[LevelOutcome] = field(default_factory=list)
     feasible: bool = True
 
 
 class _Model:
-    def __init__(self, comp: Component, groups: list[Group], days: int, slots: int) -> None:
-        self.comp, self.groups, self.days, self.slots = comp, groups, days, slots
-        self.mult = days if slots == 1 else 1
+    def __init__(self, comp: Component, groups: list[Group], days: int,
+                 blocks: list[list[int]]) -> None:
+        self.comp, self.groups, self.days, self.blocks = comp, groups, days, blocks
+        self.slots = len(blocks)
         self.m = cp_model.CpModel()
         self.x = {g: [self.m.new_int_var(0, self._capacity(groups[g], s), f"office[g{g},s{s}]")
-                      for s in range(slots)] for g in comp.groups}
+                      for s in range(self.slots)] for g in comp.groups}
         self.total = {g: sum(self.x[g]) for g in comp.groups}
         self.wfh = {g: groups[g].size * groups[g].present_days(days) - self.total[g]
                     for g in comp.groups}
         self.objectives: list[cp_model.LinearExprT] = []
 
     def _capacity(self, group: Group, slot: int) -> int:
-        """Office-days a group can give in a slot: nobody on leave or travel works."""
-        if group.present is not None and not group.present[slot]:
+        """Office-days a group can give in a block: nobody on leave or travel works."""
+        if group.present is not None and not group.present[self.blocks[slot][0]]:
             return 0
-        return group.size * self.mult
+        return group.size * len(self.blocks[slot])
 
     def add_count_rules(self) -> None:
         """Each requirement per slot: minimum ≤ fixed + free office ≤ maximum."""
         for cs in self.comp.sets:
             if cs.target_office is not None:
                 continue
-            for s in range(self.slots):
+            for s, block in enumerate(self.blocks):
                 free = sum(self.x[g][s] for g in cs.groups)
-                need = max(0, cs.minimum[s] - cs.fixed_in_office[s]) * self.mult
+                d, mult = block[0], len(block)
+                need = max(0, cs.minimum[d] - cs.fixed_in_office[d]) * mult
                 if need:
                     self.m.add(free >= need).with_name(f"min[{cs.label}|{cs.unit}|s{s}]")
                 if cs.maximum is not None:
-                    cap = max(0, cs.maximum - cs.fixed_in_office[s]) * self.mult
+                    cap = max(0, cs.maximum - cs.fixed_in_office[d]) * mult
                     self.m.add(free <= cap).with_name(f"max[{cs.label}|{cs.unit}|s{s}]")
 
     def add_group_fairness(self) -> None:
@@ -123,10 +126,10 @@ class _Model:
             deviations = []
             for cs in targets:
                 assert cs.target_office is not None
-                for s in range(self.slots):
+                for s, block in enumerate(self.blocks):
                     free = sum(self.x[g][s] for g in cs.groups)
-                    wanted = cs.target_office[s] * self.mult
-                    bound = sum(self.groups[g].size for g in cs.groups) * self.mult + abs(wanted)
+                    wanted = cs.target_office[block[0]] * len(block)
+                    bound = sum(self.groups[g].size for g in cs.groups) * len(block) + abs(wanted)
                     dev = self.m.new_int_var(0, bound, f"dev[{cs.label}|s{s}]")
                     self.m.add(dev >= free - wanted)
                     self.m.add(dev >= wanted - free)
@@ -154,7 +157,7 @@ class _Model:
         return sum(spreads)
 
 
-def solve_component(comp: Component, groups: list[Group], days: int, laminar: bool,
+def solve_component(comp: Component, groups: list[Group], days: int, blocks: list[list[int]],
                     intent: str, options: SolveOptions, deadline: float,
                     hurry: bool = False, stop: StopSignal | None = None) -> ComponentSolution:
     """Solve the levels in turn; in a hurry (time up, Ctrl-C) take the first roster found.
@@ -162,14 +165,13 @@ def solve_component(comp: Component, groups: list[Group], days: int, laminar: bo
     A hurried component reports its objectives with the trivial bound 0, so the
     summary never calls it optimal.
     """
-    slots = 1 if laminar else days
-    model = _Model(comp, groups, days, slots)
+    model = _Model(comp, groups, days, blocks)
     model.add_count_rules()
     model.add_group_fairness()
     objectives = [model.intent_objective(intent), model.vulnerable_objective(),
                   model.fairness_objective()]
     solver = _solver(options)
-    outcome = ComponentSolution({}, slots)
+    outcome = ComponentSolution({}, blocks)
     if hurry:
         return _first_solution(model, solver, objectives, outcome)
     for objective in objectives:

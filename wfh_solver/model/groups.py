@@ -47,11 +47,6 @@ class CountSet:
     label: str = ""
     unit: str = ""
 
-    def uniform(self) -> bool:
-        """Same numbers every day: the day index can be projected out."""
-        lists = [self.fixed_in_office, self.minimum] + (
-            [self.target_office] if self.target_office is not None else [])
-        return all(min(values, default=0) == max(values, default=0) for values in lists)
 
 
 @dataclass(slots=True)
@@ -159,16 +154,34 @@ def components(groups: list[Group], sets: list[CountSet]) -> list[Component]:
     return sorted(parts.values(), key=lambda c: c.groups[0])
 
 
+def day_blocks(component: Component, groups: list[Group], days: int,
+               laminar: bool) -> list[list[int]]:
+    """Days that are interchangeable for this component, grouped into blocks.
+
+    Two days are interchangeable when the same groups are present and every rule asks
+    the same of them. Within a block the wrap-around layout is exact, so the model
+    needs one variable per group and block: one block for a period without leave, a
+    few when some staff are away. Without laminar rules, every day is its own block.
+    """
+    if not laminar:
+        return [[d] for d in range(days)]
+    away = [p for g in component.groups if (p := groups[g].present) is not None]
+    blocks: dict[tuple[object, ...], list[int]] = {}
+    for d in range(days):
+        key = (tuple(p[d] for p in away), tuple(
+            (cs.minimum[d], cs.fixed_in_office[d],
+             None if cs.target_office is None else cs.target_office[d])
+            for cs in component.sets))
+        blocks.setdefault(key, []).append(d)
+    return list(blocks.values())
+
+
 def laminar_order(component: Component, groups: list[Group]) -> list[int] | None:
     """An order of the groups in which every rule's groups are consecutive, or None.
 
     Exists when the rule sets are laminar (any two nested or disjoint), which holds
     for per-unit and per-sub-unit rules on disjoint categories: all five circulars.
-    Leave or travel makes days differ, so such a component keeps its days (None).
     """
-    if any(groups[g].present is not None for g in component.groups) or not all(
-            cs.uniform() for cs in component.sets):
-        return None
     sets = sorted({tuple(cs.groups) for cs in component.sets if cs.groups},
                   key=lambda s: (-len(s), s))
     innermost: dict[int, int] = {}
