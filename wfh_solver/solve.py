@@ -102,7 +102,7 @@ def solve(problem: Problem, options: SolveOptions | None = None,
         for name, total in zip(LEVELS, totals, strict=True))
     status = Status.OPTIMAL if all(total.optimal for total in totals) else Status.FEASIBLE
     roster = Roster(problem.employees, problem.calendar.days, office, problem.absent)
-    switches, bound = count_switches(office, problem.fixed)
+    switches, bound = count_switches(office, problem.absent)
     return Result(
         scenario_name=problem.scenario.name,
         scenario_title=problem.scenario.title,
@@ -184,14 +184,21 @@ def _block_layout(office: np.ndarray, groups: list[Group], order: list[int],
     return cursor
 
 
-def count_switches(office: np.ndarray, fixed: np.ndarray) -> tuple[int, int]:
-    """Changes between WFO and WFH per person, and the lower bound (one per mixed person)."""
+def count_switches(office: np.ndarray,
+                   absent: np.ndarray | None = None) -> tuple[int, int]:
+    """Changes between WFO and WFH per person over the days they are present, and the
+    lower bound (one per person with both WFO and WFH days)."""
     if office.shape[1] < 2:
         return 0, 0
-    changes = int(np.count_nonzero(office[:, 1:] != office[:, :-1]))
-    per_person = office.sum(axis=1)
-    mixed = int(np.count_nonzero((per_person > 0) & (per_person < office.shape[1])))
-    return changes, mixed
+    away = np.zeros(office.shape, dtype=bool) if absent is None else absent != PRESENT
+    plain = ~away.any(axis=1)
+    changes = int(np.count_nonzero(office[plain, 1:] != office[plain, :-1]))
+    for i in np.flatnonzero(~plain):
+        seen = office[i, ~away[i]]
+        changes += int(np.count_nonzero(seen[1:] != seen[:-1]))
+    wfo = (office & ~away).sum(axis=1)
+    wfh = (~office & ~away).sum(axis=1)
+    return changes, int(np.count_nonzero((wfo > 0) & (wfh > 0)))
 
 
 def _rule_counts(problem: Problem) -> tuple[RuleCount, ...]:
