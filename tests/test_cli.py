@@ -191,3 +191,15 @@ def test_leave_days_are_written_as_cuti_and_dl(tmp_path):
     assert budi[dates.index(date(2020, 3, 20))] == "DL" and budi[-1] == 1
     assert dewi[dates.index(date(2020, 3, 19))] == "CUTI" and dewi[-1] == 1
     assert budi[-3] + budi[-2] + budi[-1] == len([d for d in dates if isinstance(d, date)])
+
+
+def test_validate_on_the_shipped_sample_exits_0_with_counts_per_category():
+    """Tests the shipped 9,000-employee sample: clean, with every category counted."""
+    sample = Path(__file__).resolve().parents[1] / "data" / "pegawai.xlsx"
+    result = run("validate", sample, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)["summary"]
+    assert summary["employees"] == 9000
+    assert set(summary["categories"]) == {"jpt", "administrator", "pengawas", "pelaksana",
+                                          "fungsional"}
+    assert sum(summary["categories"].values()) == 9000
