@@ -1,18 +1,27 @@
 """What every peer model shares: the result shape, the level definitions, an evaluator.
 
 The peers are deliberately independent of `wfh_solver.model` and `wfh_solver.solve`:
-they read only the `Problem` data (who is fixed, who is vulnerable, the per-day
-requirements and WFH targets) and rebuild everything else from it.
+they read only the `Problem` data (who is fixed, who is vulnerable, who is on leave or
+official travel when, the per-day requirements and WFH targets) and rebuild everything
+else from it.
+
+An absent employee-day (`Problem.absent` ≠ PRESENT: leave or travel) is never in
+office, even for staff fixed in office, and is neither WFO nor WFH. Hard rules:
+fixed-in-office staff are in on every day they are present, fixed-at-home staff never;
+each requirement holds per day d as `minimum_on(d)` ≤ (members in office) ≤ `maximum`.
 
 Levels, minimised in this order (the definitions the aggregated model must match):
   intent      intent "wfh_target" with targets: Σ over targets and days of
-              |WFH count among the target's members that day − target|;
-              otherwise Σ office-days of FREE employees (fixed ones are constants).
+              |WFH count that day − target|, where the WFH count is the target's
+              members present that day and not in office; plus the office-days of
+              free employees outside every target. Otherwise Σ office-days of FREE
+              employees (fixed ones are constants).
   vulnerable  Σ office-days of free vulnerable employees.
-  fairness    Σ over units that have free employees of (max − min) office-days
-              among that unit's free employees.
-Hard fairness: free employees with the same (unit, sub-unit, category, vulnerable)
-have office-day totals within one of each other.
+  fairness    Σ over units that have free employees of (max − min) WFH-days among
+              that unit's free employees; WFH-days = days present − office-days
+              (without leave or travel, the spread of office-days).
+Hard fairness: free employees with the same (unit, sub-unit, category, vulnerable,
+set of absent days) have office-day totals within one of each other.
 """
 
 from __future__ import annotations
@@ -23,7 +32,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from wfh_solver.policy.problem import FIXED_WFH, FIXED_WFO, FREE, Problem
+from wfh_solver.policy.problem import FIXED_WFH, FIXED_WFO, FREE, PRESENT, Problem
 
 LEVEL_NAMES: tuple[str, str, str] = ("intent", "vulnerable", "fairness")
 
@@ -86,6 +95,10 @@ class Structure:
     units: tuple[tuple[str, tuple[int, ...]], ...]  # units with free staff, their free staff
     use_targets: bool
     untargeted_free: tuple[int, ...] = ()  # free staff outside every WFH target
+    present: tuple[tuple[bool, ...], ...] = ()  # [i][d]: not on leave or travel that day
+
+    def present_days(self, i: int) -> int:
+        return sum(self.present[i])
 
 
 def structure(problem: Problem) -> Structure:
@@ -93,11 +106,16 @@ def structure(problem: Problem) -> Structure:
     n = len(problem.employees)
     free = tuple(i for i in range(n) if fixed[i] == FREE)
     targeted = {i for target in problem.targets for i in target.members}
-    classes: dict[tuple[str, str, str, bool], list[int]] = defaultdict(list)
+    absence = problem.absence()
+    present = tuple(tuple(bool(absence[i, d] == PRESENT) for d in range(problem.n_days))
+                    for i in range(n))
+    classes: dict[tuple[str, str, str, bool, tuple[int, ...]], list[int]] = defaultdict(list)
     units: dict[str, list[int]] = defaultdict(list)
     for i in free:
         e = problem.employees[i]
-        classes[(e.unit, e.sub_unit, str(e.category), bool(problem.vulnerable[i]))].append(i)
+        away = tuple(d for d, here in enumerate(present[i]) if not here)
+        key = (e.unit, e.sub_unit, str(e.category), bool(problem.vulnerable[i]), away)
+        classes[key].append(i)
         units[e.unit].append(i)
     return Structure(
         n=n,
@@ -110,34 +128,44 @@ def structure(problem: Problem) -> Structure:
         units=tuple((u, tuple(m)) for u, m in sorted(units.items())),
         use_targets=problem.scenario.intent == "wfh_target" and bool(problem.targets),
         untargeted_free=tuple(i for i in free if i not in targeted),
+        present=present,
     )
+
+
+def present_count(s: Structure, members: tuple[int, ...], day: int) -> int:
+    """How many of `members` are neither on leave nor on travel on `day`."""
+    return sum(1 for i in members if s.present[i][day])
 
 
 def level_bounds(problem: Problem, s: Structure) -> tuple[int, int, int]:
     """Upper bounds on each level's value over all rosters (for big-M weights)."""
     if s.use_targets:
-        intent = sum(max(t.target, len(t.members) - t.target) for t in problem.targets) * s.days
-        intent += len(s.untargeted_free) * s.days
+        intent = sum(max(t.target, present_count(s, t.members, d) - t.target)
+                     for t in problem.targets for d in range(s.days))
+        intent += sum(s.present_days(i) for i in s.untargeted_free)
     else:
-        intent = len(s.free) * s.days
-    return intent, len(s.vulnerable_free) * s.days, len(s.units) * s.days
+        intent = sum(s.present_days(i) for i in s.free)
+    vulnerable = sum(s.present_days(i) for i in s.vulnerable_free)
+    return intent, vulnerable, len(s.units) * s.days
 
 
 def evaluate(problem: Problem, office: npt.NDArray[np.bool_]) -> tuple[int, int, int]:
     """The three level values of a roster, straight from the definitions."""
     s = structure(problem)
     totals = office.sum(axis=1).astype(np.int64)
+    here = np.array(s.present, dtype=bool).reshape(s.n, s.days)
+    wfh_days = (here & ~office).sum(axis=1).astype(np.int64)
     if s.use_targets:
         intent = 0
         for t in problem.targets:
             members = list(t.members)
-            wfh = len(members) - office[members].sum(axis=0)
+            wfh = (here[members] & ~office[members]).sum(axis=0)
             intent += int(np.abs(wfh - t.target).sum())
         intent += int(totals[list(s.untargeted_free)].sum())
     else:
         intent = int(totals[list(s.free)].sum())
     vulnerable = int(totals[list(s.vulnerable_free)].sum())
-    fairness = sum(int(totals[list(m)].max() - totals[list(m)].min()) for _, m in s.units)
+    fairness = sum(int(wfh_days[list(m)].max() - wfh_days[list(m)].min()) for _, m in s.units)
     return intent, vulnerable, fairness
 
 
@@ -147,18 +175,22 @@ def violations(problem: Problem, office: npt.NDArray[np.bool_]) -> list[str]:
     found = []
     if office.shape != (s.n, s.days):
         return [f"roster shape {office.shape} is not {(s.n, s.days)}"]
+    here = np.array(s.present, dtype=bool).reshape(s.n, s.days)
+    for i, d in zip(*np.nonzero(office & ~here), strict=True):
+        found.append(f"employee {i} is away (leave or travel) on day {d} but in office")
     for i in s.fixed_office:
-        if not office[i].all():
-            found.append(f"employee {i} is fixed in office but sometimes at home")
+        if not office[i][here[i]].all():
+            found.append(f"employee {i} is fixed in office but at home on a day present")
     for i in s.fixed_home:
         if office[i].any():
             found.append(f"employee {i} is fixed at home but sometimes in office")
     for req in problem.requirements:
         counts = office[list(req.members)].sum(axis=0)
         for d, c in enumerate(counts):
-            if c < req.minimum or (req.maximum is not None and c > req.maximum):
+            low = req.minimum_on(d)
+            if c < low or (req.maximum is not None and c > req.maximum):
                 found.append(f"{req.rule} ({req.unit}/{req.sub_unit}) day {d}: {c} in office, "
-                             f"needs [{req.minimum}, {req.maximum}]")
+                             f"needs [{low}, {req.maximum}]")
     totals = office.sum(axis=1)
     for members in s.classes:
         spread = int(totals[list(members)].max() - totals[list(members)].min())

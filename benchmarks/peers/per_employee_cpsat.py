@@ -25,6 +25,7 @@ from .common import (
     PeerLevel,
     PeerResult,
     level_bounds,
+    present_count,
     relative_gap,
     structure,
 )
@@ -44,20 +45,25 @@ class PerEmployeeModel:
         m = self.m = cp_model.CpModel()
         self.office = [[m.new_bool_var(f"office[{i},{d}]") for d in range(s.days)]
                        for i in range(s.n)]
+        for i in range(s.n):  # leave and travel: never in office, whatever else holds
+            for d in range(s.days):
+                if not s.present[i][d]:
+                    m.add(self.office[i][d] == 0)
         for i in s.fixed_office:
             for d in range(s.days):
-                m.add(self.office[i][d] == 1)
+                if s.present[i][d]:
+                    m.add(self.office[i][d] == 1)
         for i in s.fixed_home:
             for d in range(s.days):
                 m.add(self.office[i][d] == 0)
         total = [sum(row) for row in self.office]
         for r, req in enumerate(problem.requirements):
             for d in range(s.days):
-                present = sum(self.office[i][d] for i in req.members)
-                if req.minimum > 0:
-                    m.add(present >= req.minimum).with_name(f"min[{r},{d}]")
+                in_office = sum(self.office[i][d] for i in req.members)
+                if req.minimum_on(d) > 0:
+                    m.add(in_office >= req.minimum_on(d)).with_name(f"min[{r},{d}]")
                 if req.maximum is not None:
-                    m.add(present <= req.maximum).with_name(f"max[{r},{d}]")
+                    m.add(in_office <= req.maximum).with_name(f"max[{r},{d}]")
         for c, members in enumerate(s.classes):
             low = m.new_int_var(0, s.days, f"class_low[{c}]")
             for i in members:
@@ -66,10 +72,10 @@ class PerEmployeeModel:
         if s.use_targets:
             deviations = []
             for t, target in enumerate(problem.targets):
-                size = len(target.members)
                 for d in range(s.days):
-                    wfh = size - sum(self.office[i][d] for i in target.members)
-                    dev = m.new_int_var(0, max(target.target, size - target.target),
+                    here = present_count(s, target.members, d)  # WFH: present, not in office
+                    wfh = here - sum(self.office[i][d] for i in target.members)
+                    dev = m.new_int_var(0, max(target.target, here - target.target),
                                         f"dev[{t},{d}]")
                     m.add_abs_equality(dev, wfh - target.target)
                     deviations.append(dev)
@@ -77,13 +83,14 @@ class PerEmployeeModel:
         else:
             intent = sum(total[i] for i in s.free)
         vulnerable: Objective = sum(total[i] for i in s.vulnerable_free)
+        wfh_days = [s.present_days(i) - total[i] for i in range(s.n)]
         spreads = []
         for u, (_, members) in enumerate(s.units):
             low = m.new_int_var(0, s.days, f"unit_low[{u}]")
             high = m.new_int_var(0, s.days, f"unit_high[{u}]")
             for i in members:
-                m.add(total[i] >= low)
-                m.add(total[i] <= high)
+                m.add(wfh_days[i] >= low)
+                m.add(wfh_days[i] <= high)
             spreads.append(high - low)
         fairness: Objective = sum(spreads)
         self.objectives = (intent, vulnerable, fairness)

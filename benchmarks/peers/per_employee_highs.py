@@ -1,9 +1,10 @@
 """The same per-employee model as a MIP for HiGHS (`highspy`), solved lexicographically.
 
-Binary `office[i, d]`; fixed employees get bounds [1, 1] or [0, 0]. The nonlinear
-pieces are linearised the usual way: |WFH − target| by a deviation variable above
-both signs, each unit's max/min office-days by variables above/below every member's
-total, hard fairness by one class floor `low` with low ≤ total ≤ low + 1.
+Binary `office[i, d]`; fixed employees get bounds [1, 1] or [0, 0], and every day of
+leave or travel [0, 0]. The nonlinear pieces are linearised the usual way:
+|WFH − target| by a deviation variable above both signs, each unit's max/min WFH-days
+by variables above/below every member's (days present − office-days), hard fairness
+by one class floor `low` with low ≤ total ≤ low + 1.
 
 All objectives have integer coefficients, so each level is solved to an absolute gap
 below one (`mip_rel_gap = 0`), which proves the integer optimum; the default relative
@@ -28,6 +29,7 @@ from .common import (
     UNKNOWN,
     PeerLevel,
     PeerResult,
+    present_count,
     relative_gap,
     structure,
 )
@@ -58,14 +60,18 @@ class PerEmployeeMip:
         for i in s.fixed_home:
             for x in self.office[i]:
                 h.changeColBounds(x.index, 0.0, 0.0)
+        for i in range(s.n):  # leave and travel: never in office, even when fixed in
+            for d, x in enumerate(self.office[i]):
+                if not s.present[i][d]:
+                    h.changeColBounds(x.index, 0.0, 0.0)
         total = [h.qsum(row) for row in self.office]
         for req in problem.requirements:
             for d in range(s.days):
-                present = h.qsum(self.office[i][d] for i in req.members)
-                if req.minimum > 0:
-                    h.addConstr(present >= req.minimum)
+                in_office = h.qsum(self.office[i][d] for i in req.members)
+                if req.minimum_on(d) > 0:
+                    h.addConstr(in_office >= req.minimum_on(d))
                 if req.maximum is not None:
-                    h.addConstr(present <= req.maximum)
+                    h.addConstr(in_office <= req.maximum)
         for members in s.classes:
             low = h.addVariable(0, s.days, type=_INTEGER)
             for i in members:
@@ -74,13 +80,13 @@ class PerEmployeeMip:
         if s.use_targets:
             deviations = []
             for target in problem.targets:
-                size = len(target.members)
                 for d in range(s.days):
+                    here = present_count(s, target.members, d)
                     office = h.qsum(self.office[i][d] for i in target.members)
-                    # WFH − target = size − office − target
-                    dev = h.addVariable(0, max(target.target, size - target.target))
-                    h.addConstr(dev + office >= size - target.target)
-                    h.addConstr(dev - office >= target.target - size)
+                    # WFH − target = present − office − target
+                    dev = h.addVariable(0, max(target.target, here - target.target))
+                    h.addConstr(dev + office >= here - target.target)
+                    h.addConstr(dev - office >= target.target - here)
                     deviations.append(dev)
             intent = h.qsum(deviations) + h.qsum(total[i] for i in s.untargeted_free)
         else:
@@ -91,9 +97,9 @@ class PerEmployeeMip:
             spreads.append((h.addVariable(0, s.days, type=_INTEGER),
                             h.addVariable(0, s.days, type=_INTEGER)))
         for (low, high), (_, members) in zip(spreads, s.units, strict=True):
-            for i in members:
-                h.addConstr(total[i] - low >= 0)
-                h.addConstr(high - total[i] >= 0)
+            for i in members:  # WFH-days = days present − office-days
+                h.addConstr(s.present_days(i) - total[i] - low >= 0)
+                h.addConstr(high - s.present_days(i) + total[i] >= 0)
         fairness = h.qsum(high - low for low, high in spreads)
         self.objectives = (intent, vulnerable, fairness)
 
