@@ -43,6 +43,7 @@ _ID: dict[str, str] = {
     "csv_unreadable": "bukan berkas CSV yang dapat dibaca ({detail})",
     "html_no_table": "berkas HTML tanpa tabel",
     "no_sheets": "workbook tidak memiliki sheet",
+    "no_cells": "workbook kosong: tidak ada sel berisi",
     "no_sheet_named": "tidak ada sheet bernama {name!r}",
     "hint_sheets": "sheet dalam berkas: {names}",
     # table
@@ -174,6 +175,7 @@ _EN: dict[str, str] = {
     "csv_unreadable": "not a readable CSV file ({detail})",
     "html_no_table": "an HTML file without a table",
     "no_sheets": "the workbook has no sheets",
+    "no_cells": "the workbook is empty: no cell holds a value",
     "no_sheet_named": "no sheet named {name!r}",
     "hint_sheets": "sheets in the file: {names}",
     "missing_columns": "missing required column(s): {missing}. Columns found: {found}",

@@ -108,6 +108,8 @@ def _choose_sheet(path: Path, sheets: list[Sheet], wanted: str | None,
                   column_map: dict[str, str] | None) -> Sheet:
     if not sheets:
         raise file_error(str(path), t("no_sheets"))
+    if not any(_text(cell) for s in sheets for row in s.rows for cell in row):
+        raise file_error(str(path), t("no_cells"), t("hint_save_xlsx"))
     if wanted is not None:
         for candidate in sheets:
             if candidate.name == wanted or candidate.name.strip().lower() == wanted.lower():
