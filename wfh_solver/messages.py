@@ -103,6 +103,9 @@ _ID: dict[str, str] = {
                  "hari, tetapi aturan {others} bersama-sama memerlukan paling sedikit {need}.",
     "generic_clash": "Aturan untuk {units} tidak dapat dipenuhi bersamaan pada hari yang sama; "
                      "periksa aturan minimum dan maksimum unit-unit ini.",
+    "extra_groups": "Kelompok pegawai setara (variabel model)",
+    "extra_components": "Sub-model independen",
+    "extra_blocks": "Blok hari (jumlah atas sub-model)",
     "timeout": "batas waktu habis sebelum jadwal apa pun ditemukan; naikkan --time-limit",
     "level_intent": "tujuan kebijakan: hari kerja di kantor (WFH maksimal), selisih dari "
                     "target WFH harian, atau hari WFH di bawah batas kantor (max_wfo)",
@@ -232,6 +235,9 @@ _EN: dict[str, str] = {
                  "{others} together need at least {need}.",
     "generic_clash": "The rules for {units} cannot all hold on the same day; check the minimum "
                      "and maximum rules of these units.",
+    "extra_groups": "Groups of interchangeable staff (model variables)",
+    "extra_components": "Independent sub-models",
+    "extra_blocks": "Day blocks (summed over sub-models)",
     "timeout": "the time limit ran out before any roster was found; raise --time-limit",
     "level_intent": "policy intent: office-days (max WFH), deviation from the daily WFH "
                     "target, or WFH-days under an office cap (max_wfo)",

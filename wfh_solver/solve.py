@@ -119,7 +119,8 @@ def solve(problem: Problem, options: SolveOptions | None = None,
         switches=switches,
         switches_bound=bound,
         interrupted=stop.requested,
-        extra={"groups": str(len(groups)), "components": str(len(parts))},
+        extra={t("extra_groups"): str(len(groups)), t("extra_components"): str(len(parts)),
+               t("extra_blocks"): str(sum(len(b) for b in blocks))},
     )
 
 
