@@ -100,7 +100,9 @@ _ID: dict[str, str] = {
                      "di kantor, "
                      "tetapi aturan lain memerlukan paling sedikit {minimum}.",
     "cap_clash": "{unit}: aturan '{rule}' membolehkan paling banyak {maximum} orang di kantor per "
-                 "hari, tetapi aturan {others} bersama-sama memerlukan paling sedikit {need}.",
+                 "hari, tetapi aturan {others} bersama-sama memerlukan paling sedikit {need} "
+                 "({days}).",
+    "every_working_day": "setiap hari kerja",
     "generic_clash": "Aturan untuk {units} tidak dapat dipenuhi bersamaan pada hari yang sama; "
                      "periksa aturan minimum dan maksimum unit-unit ini.",
     "extra_groups": "Kelompok pegawai setara (variabel model)",
@@ -232,7 +234,8 @@ _EN: dict[str, str] = {
     "max_below_min": "{where}: rule '{rule}' allows at most {maximum} in office but other rules "
                      "need at least {minimum}.",
     "cap_clash": "{unit}: rule '{rule}' allows at most {maximum} in office each day, but rules "
-                 "{others} together need at least {need}.",
+                 "{others} together need at least {need} ({days}).",
+    "every_working_day": "every working day",
     "generic_clash": "The rules for {units} cannot all hold on the same day; check the minimum "
                      "and maximum rules of these units.",
     "extra_groups": "Groups of interchangeable staff (model variables)",

@@ -227,6 +227,12 @@ def _applied_rules(problem: Problem) -> tuple[AppliedRule, ...]:
     return tuple(applied)
 
 
+def _days_text(problem: Problem, days: list[int]) -> str:
+    if len(days) == problem.n_days:
+        return t("every_working_day")
+    return ", ".join(problem.calendar.days[d].strftime("%d/%m/%Y") for d in days)
+
+
 def explain_infeasible(problem: Problem, comp: Component, groups: list[Group]) -> list[str]:
     """Which rules of which unit clash, in HR words."""
     units = sorted({groups[g].unit for g in comp.groups})
@@ -236,11 +242,14 @@ def explain_infeasible(problem: Problem, comp: Component, groups: list[Group]) -
         caps = [r for r in reqs if r.maximum is not None]
         mins = [r for r in reqs if r.minimum > 0 and r.maximum is None]
         for cap in caps:
-            need = sum(r.minimum for r in mins if set(r.members) <= set(cap.members))
-            if need > (cap.maximum or 0):
-                others = ", ".join(sorted({repr(r.rule) for r in mins}))
+            inside = [r for r in mins if set(r.members) <= set(cap.members)]
+            needs = [sum(r.minimum_on(d) for r in inside) for d in range(problem.n_days)]
+            short = [d for d, need in enumerate(needs) if need > (cap.maximum or 0)]
+            if short:
+                others = ", ".join(sorted({repr(r.rule) for r in inside}))
                 reasons.append(t("cap_clash", unit=unit, rule=cap.rule, maximum=cap.maximum,
-                                 others=others, need=need))
+                                 others=others, need=max(needs),
+                                 days=_days_text(problem, short)))
     if not reasons:
         names = ", ".join(units[:5]) + (" …" if len(units) > 5 else "")
         reasons.append(t("generic_clash", units=names))
