@@ -228,3 +228,20 @@ def test_leave_and_travel_columns_read_dates_lists_and_ranges(tmp_path):
         read_employees(tmp_path / "bad.xlsx")
     line = caught.value.problems[0].line()
     assert "row 6" in line and "column I" in line
+
+
+def test_birth_dates_with_indonesian_month_names(tmp_path):
+    """Tests 'Tanggal Lahir' written as '12 Maret 1965', '1 Agustus 1970', ISO or dd/mm/yyyy."""
+    from datetime import date
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([*workbooks.HEADER, "Tanggal Lahir"])
+    written = ["12 Maret 1965", "1 Januari 1970", "2 Feb 1975", "03/03/1980", "1985-04-04",
+               "5 Mei 1990", "6 Juni 1991"]
+    for row, born in zip(workbooks.ROWS, written, strict=True):
+        sheet.append([*row, born])
+    book.save(tmp_path / "lahir.xlsx")
+    births = [e.birth_date for e in read_employees(tmp_path / "lahir.xlsx").employees]
+    assert births == [date(1965, 3, 12), date(1970, 1, 1), date(1975, 2, 2), date(1980, 3, 3),
+                      date(1985, 4, 4), date(1990, 5, 5), date(1991, 6, 6)]

@@ -17,13 +17,31 @@ _SHORT_RANGE = re.compile(r"^(\d{1,2})\s*[-–]\s*(\d{1,2})([/.-]\d{1,2}[/.-]\d{
 _DAY_ONLY = re.compile(r"^\d{1,2}$")
 
 
+_MONTHS = {
+    "januari": 1, "jan": 1, "january": 1, "februari": 2, "feb": 2, "pebruari": 2,
+    "february": 2, "maret": 3, "mar": 3, "march": 3, "april": 4, "apr": 4, "mei": 5,
+    "may": 5, "juni": 6, "jun": 6, "june": 6, "juli": 7, "jul": 7, "july": 7, "agustus": 8,
+    "agu": 8, "ags": 8, "agt": 8, "aug": 8, "august": 8, "september": 9, "sep": 9,
+    "sept": 9, "oktober": 10, "okt": 10, "oct": 10, "october": 10, "november": 11,
+    "nov": 11, "nopember": 11, "desember": 12, "des": 12, "dec": 12, "december": 12,
+}
+_NAMED = re.compile(r"^(\d{1,2})[\s\-./]+([a-z]+)\.?[\s\-./,]+(\d{4})$")
+
+
 def parse_one(text: str) -> date:
+    """One date: dd/mm/yyyy, ISO, dd-mm-yyyy, or with a month name (12 Maret 1965)."""
     text = text.strip()
     for fmt in _FORMATS:
         try:
             return datetime.strptime(text, fmt).date()
         except ValueError:
             continue
+    named = _NAMED.match(text.lower())
+    if named and named.group(2) in _MONTHS:
+        try:
+            return date(int(named.group(3)), _MONTHS[named.group(2)], int(named.group(1)))
+        except ValueError:
+            pass
     raise ValueError(f"{text!r} is not a date")
 
 

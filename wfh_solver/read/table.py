@@ -23,7 +23,7 @@ from wfh_solver.read.columns import (
     match_column,
     match_ranked,
 )
-from wfh_solver.read.dates import parse_date_list
+from wfh_solver.read.dates import parse_date_list, parse_one
 from wfh_solver.read.errors import InputError, InputProblem, column_letter, file_error
 from wfh_solver.read.eselon import EselonError, parse_eselon
 from wfh_solver.read.sources import Cell, Sheet, load_sheets
@@ -412,13 +412,11 @@ def _parse_date(value: Cell, excel_row: int, out: _Collector) -> date | None:
         # an Excel serial date in a cell without a date format
         return date(1899, 12, 30) + timedelta(days=int(value))  # type: ignore[arg-type]
     text = _text(value)
-    for fmt in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d", "%d %m %Y"):
-        try:
-            return datetime.strptime(text[:10], fmt).date()
-        except ValueError:
-            continue
-    out.add(excel_row, "birth_date", text, t("date_bad"), t("hint_date"))
-    return None
+    try:
+        return parse_one(text[:10] if re.match(r"\d{4}-\d{2}-\d{2}[ T]", text) else text)
+    except ValueError:
+        out.add(excel_row, "birth_date", text, t("date_bad"), t("hint_date"))
+        return None
 
 
 def _duplicates(file: str, frame: pd.DataFrame,
