@@ -245,3 +245,22 @@ def test_birth_dates_with_indonesian_month_names(tmp_path):
     births = [e.birth_date for e in read_employees(tmp_path / "lahir.xlsx").employees]
     assert births == [date(1965, 3, 12), date(1970, 1, 1), date(1975, 2, 2), date(1980, 3, 3),
                       date(1985, 4, 4), date(1990, 5, 5), date(1991, 6, 6)]
+
+
+def test_health_columns_may_name_the_condition(tmp_path):
+    """Tests Komorbid = Hipertensi and Hamil/Menyusui = Menyusui read as yes, Tidak ada as no."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([*workbooks.HEADER, "Penyakit Penyerta", "Hamil/Menyusui", "Wajib WFH"])
+    values = [("Hipertensi", "", ""), ("Tidak ada", "Menyusui", ""), ("", "-", "Ya")]
+    for row, extra in zip(workbooks.ROWS, values, strict=False):
+        sheet.append([*row, *extra])
+    book.save(tmp_path / "sehat.xlsx")
+    people = read_employees(tmp_path / "sehat.xlsx").employees
+    assert [p.comorbid for p in people[:3]] == [True, False, False]
+    assert [p.pregnant_or_nursing for p in people[:3]] == [False, True, False]
+    assert people[2].must_wfh
+    sheet.append([*workbooks.ROWS[3], "", "", "mungkin"])
+    book.save(tmp_path / "bad.xlsx")
+    with pytest.raises(InputError):
+        read_employees(tmp_path / "bad.xlsx")

@@ -390,12 +390,20 @@ def _flag_text(texts: dict[str, str], key: str) -> bool:
     return texts.get(key, "").strip().lower() in TRUE_WORDS
 
 
+# Health flags often hold the condition itself ("Hipertensi", "Menyusui"): any text that
+# is not a "no" means yes. The hard Wajib WFO/WFH flags must say Ya or Tidak.
+DESCRIPTIVE_FLAGS = frozenset({"comorbid", "pregnant"})
+NONE_WORDS = FALSE_WORDS | {"tidak ada", "tdk ada", "normal", "sehat", "none", "no"}
+
+
 def _parse_flag(texts: dict[str, str], key: str, excel_row: int, out: _Collector) -> bool:
     text = texts.get(key, "").strip().lower()
     if text in TRUE_WORDS:
         return True
-    if text in FALSE_WORDS:
+    if text in FALSE_WORDS or (key in DESCRIPTIVE_FLAGS and text in NONE_WORDS):
         return False
+    if key in DESCRIPTIVE_FLAGS:
+        return True
     out.add(excel_row, key, text, t("flag_bad"))
     return False
 
