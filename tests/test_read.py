@@ -33,6 +33,8 @@ def twin(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[object, ...]]:
     (workbooks.csv_semicolon_cp1252, ".csv"),
     (workbooks.html_as_xls, ".xls"),
     (workbooks.two_row_header_with_name_nip, ".xlsx"),
+    (workbooks.sections_without_unit_column, ".xlsx"),
+    (lambda p: workbooks.sections_without_unit_column(p, with_unit=True), ".xlsx"),
 ])
 def test_messy_export_reads_like_its_clean_twin(maker, suffix, tmp_path, twin):
     """Tests that title rows, merged headers, footers and odd spellings change nothing."""

@@ -195,3 +195,25 @@ def empty_workbook(path: Path) -> Path:
     wb = openpyxl.Workbook()
     wb.save(path)
     return path
+
+
+def sections_without_unit_column(path: Path, with_unit: bool = False) -> Path:
+    """DUK printout: each OPD is a title row (merged, or one cell) above its staff."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["DAFTAR URUT KEPANGKATAN PEGAWAI NEGERI SIPIL"])
+    header = ["No", "NIP", "Nama", *(["Unit Kerja"] if with_unit else []), "Sub Unit",
+              "Jabatan", "Eselon", "Jenis Jabatan", "Status"]
+    ws.append(header)
+    width = len(header)
+    current = None
+    for k, row in enumerate(ROWS):
+        if row[2] != current:
+            current = row[2]
+            ws.append([f"Unit Kerja: {current}" if k == 0 else current])
+            if k > 0:  # later titles merged across the table, as printouts do
+                r = ws.max_row
+                ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
+        ws.append([k + 1, row[0], row[1], *([row[2]] if with_unit else []), *row[3:]])
+    wb.save(path)
+    return path

@@ -223,8 +223,9 @@ def _parse_sheet(path: Path, sheet: Sheet, column_map: dict[str, str] | None) ->
     extra = _extra_lookup(column_map)
     header_index, _, columns = _best_header(sheet, extra)
     keys = set(columns.values())
+    sections = "unit" not in keys  # DUK printouts: each OPD is a title row above its staff
     missing = [k for k in REQUIRED if k not in keys and not (
-        k in ("nip", "name") and "name_nip" in keys)]
+        k in ("nip", "name") and "name_nip" in keys) and not (k == "unit" and sections)]
     if header_index < 0 or missing:
         found = [(_text(c)) for c in (sheet.rows[header_index] if header_index >= 0 else [])]
         accepted = "; ".join(f"{DISPLAY[k]}: " + ", ".join(COLUMN_ALIASES[k]) for k in missing)
@@ -241,10 +242,17 @@ def _parse_sheet(path: Path, sheet: Sheet, column_map: dict[str, str] | None) ->
         start += 1  # second header row or a row of column numbers
     records = []
     index = {key: j for j, key in columns.items()}
+    section = ""
     for i in range(start, len(sheet.rows)):
-        record = _record(sheet.rows[i], index, i + 1, out)
+        title = _section_title(sheet.rows[i])
+        if title is not None:
+            section = title
+            continue
+        record = _record(sheet.rows[i], index, i + 1, out, section if sections else None)
         if record is not None:
             records.append(record)
+    if sections:
+        letters["unit"] = ""
     if not records:
         out.add(None, "", "", t("no_rows"))
     frame = pd.DataFrame.from_records(records, columns=[
@@ -264,10 +272,32 @@ def _cell(row: list[Cell], index: dict[str, int], key: str) -> Cell:
     return row[j] if j is not None and j < len(row) else None
 
 
+_UNIT_WORDS = re.compile(
+    r"^(pemerintah|dinas|badan|kantor|sekretariat|inspektorat|kecamatan|kelurahan|rsud|"
+    r"rumah sakit|puskesmas|satuan|satpol|upt|uptd|bagian|bidang|unit kerja|opd|skpd)\b", re.I)
+
+
+def _section_title(row: list[Cell]) -> str | None:
+    """A title row above a block of staff: one text, merged across cells or naming a unit."""
+    values = [_text(c) for c in row]
+    filled = [v for v in values if v]
+    distinct = set(filled)
+    if len(distinct) != 1:
+        return None
+    title = filled[0]
+    if re.search(r"\d{6,}", title) or FOOTER_RE.match(title) or len(title) < 3:
+        return None
+    if len(filled) >= 2 or _UNIT_WORDS.match(title):
+        return re.sub(r"^(unit kerja|opd|skpd)\s*[:.]\s*", "", title, flags=re.I).strip()
+    return None
+
+
 def _record(row: list[Cell], index: dict[str, int], excel_row: int,
-            out: _Collector) -> dict[str, object] | None:
+            out: _Collector, section: str | None = None) -> dict[str, object] | None:
     width = len(row)
     texts = {key: _text(row[j]) if j < width else "" for key, j in index.items()}
+    if section is not None:
+        texts["unit"] = section
     combined = "name_nip" in texts
     if combined:
         _split_name_nip(texts)
