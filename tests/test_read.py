@@ -266,3 +266,29 @@ def test_health_columns_may_name_the_condition(tmp_path):
     book.save(tmp_path / "bad.xlsx")
     with pytest.raises(InputError):
         read_employees(tmp_path / "bad.xlsx")
+
+
+def test_unit_cells_merged_down_a_block_of_rows(tmp_path, twin):
+    """Tests a DUK layout where each Unit Kerja cell is merged over its staff's rows."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(workbooks.HEADER)
+    start = 2
+    for k, row in enumerate(workbooks.ROWS):
+        first_of_unit = k == 0 or workbooks.ROWS[k - 1][2] != row[2]
+        sheet.append([row[0], row[1], row[2] if first_of_unit else None, *row[3:]])
+        last_of_unit = k + 1 == len(workbooks.ROWS) or workbooks.ROWS[k + 1][2] != row[2]
+        if last_of_unit:
+            end = sheet.max_row
+            if end > start:
+                sheet.merge_cells(start_row=start, start_column=3, end_row=end, end_column=3)
+            start = end + 1
+    book.save(tmp_path / "merged.xlsx")
+    assert understood(tmp_path / "merged.xlsx") == twin
+
+
+def test_excel_unicode_text_export_utf16_tabs(tmp_path, twin):
+    """Tests Excel's 'Unicode Text' export: UTF-16 with a BOM, tab-separated."""
+    lines = ["\t".join(workbooks.HEADER)] + ["\t".join(r) for r in workbooks.ROWS]
+    (tmp_path / "unicode.txt").write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-16"))
+    assert understood(tmp_path / "unicode.txt") == twin
