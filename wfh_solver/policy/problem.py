@@ -162,9 +162,8 @@ class _Builder:
         self.fixed_by = [""] * n
         ages = [e.age_on(calendar.start) for e in employees]
         self.aged = np.array([a is not None and a >= scenario.vulnerable_age for a in ages])
-        self.vulnerable = np.array([
-            bool(a) or e.comorbid or e.pregnant_or_nursing
-            for a, e in zip(self.aged, employees, strict=True)])
+        self.vulnerable = np.array([e.is_vulnerable(calendar.start, scenario.vulnerable_age)
+                                    for e in employees], dtype=bool)
         self.absent = _absences(calendar, employees)
         self.requirements: list[Requirement] = []
         self.targets: list[WfhTarget] = []
