@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -61,11 +61,6 @@ def plan(path: str | Path, scenario: str | Path | Scenario, *, start: date | Non
     problem = make_problem(staff, scenario, start, end, workweek)
     report("build", 1, 1)
     result = solve(problem, SolveOptions(time_limit, seed, workers), progress)
-    warnings = tuple(p.line() for p in staff.table.warnings) + result.warnings
-    return _with_warnings(result, warnings)
-
-
-def _with_warnings(result: Result, warnings: tuple[str, ...]) -> Result:
-    from dataclasses import replace
-
-    return replace(result, warnings=warnings)
+    # reading warnings (file, sheet, row) come first in Ringkasan, then the policy's
+    return replace(result, warnings=tuple(p.line() for p in staff.table.warnings)
+                   + result.warnings)

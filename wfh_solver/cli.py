@@ -35,6 +35,7 @@ from wfh_solver.messages import LANGUAGES, set_language, t
 from wfh_solver.policy.problem import PolicyInfeasible
 from wfh_solver.policy.scenario import ScenarioError, bundled_names, load_scenario
 from wfh_solver.read.errors import InputError
+from wfh_solver.result import Result
 from wfh_solver.validate import load_column_map, validation_report
 
 EXIT_OK, EXIT_OTHER, EXIT_INPUT, EXIT_INFEASIBLE = 0, 1, 2, 3
@@ -151,10 +152,7 @@ def _progress(quiet: bool) -> Iterator[Callable[[str, int, int], None]]:
         yield report
 
 
-def _print_summary(result: object, out_path: Path) -> None:
-    from wfh_solver.result import Result
-
-    assert isinstance(result, Result)
+def _print_summary(result: Result, out_path: Path) -> None:
     roster = result.roster
     err.print(t("summary_head", title=f"[bold]{result.scenario_title}[/bold]",
                 employees=len(roster.employees), days=len(roster.days), out=out_path))
