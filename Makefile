@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench clean sysdeps
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -20,7 +20,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check wfh_solver tests benchmarks
 	$(BIN)/mypy
 
-test: lint
+sysdeps:
+	bash .ci/sysdeps
+
+test: sysdeps lint
 	$(BIN)/pytest
 
 bench: $(STAMP)
