@@ -499,34 +499,37 @@ UNIT_ABBREVIATIONS: dict[str, str] = {
 
 def unit_key(name: str) -> str:
     """Spelling-insensitive identity of a unit: case, spaces and common abbreviations."""
-    text = re.sub(r"[\s.]+", " ", name.strip().lower()).strip()
+    text = _plain(name)
     return UNIT_ABBREVIATIONS.get(text, text)
 
 
 def _preferred_spelling(spellings: list[str], key: str) -> str:
-    """The full name over an abbreviation, Mixed Case over CAPS, then the most common."""
+    """The official form as HR wrote it: a full name over an abbreviation, then the most
+    frequent form, then Mixed Case over CAPS, then the first seen. Never re-cased, so
+    `RSUD dr. Soehadi Prijonegoro` and `SMP Negeri 1` stay exactly as written."""
     counts = Counter(spellings)
     order = {s: k for k, s in enumerate(counts)}
 
-    def preference(s: str) -> tuple[bool, bool, int, int]:
+    def preference(s: str) -> tuple[bool, int, bool, int]:
         mixed = s != s.upper() and s != s.lower()
-        return (s.lower() == key, mixed, counts[s], -order[s])
+        return (_plain(s) == key, counts[s], mixed, -order[s])
 
     return max(counts, key=preference)
 
 
+def _plain(name: str) -> str:
+    return re.sub(r"[\s.]+", " ", name.strip().lower()).strip()
+
+
 def _normalise_units(frame: pd.DataFrame) -> dict[str, str]:
-    """Rewrite every unit spelling to its most common form; report the mapping."""
+    """Rewrite every unit spelling to its official written form; report the mapping."""
     if frame.empty:
         return {}
     keys = frame["unit"].map(unit_key)
     display: dict[str, str] = {}
     for key, spellings in frame.groupby(keys, sort=False)["unit"]:
         tidy = [re.sub(r"\s+", " ", s).strip() for s in spellings]
-        best = _preferred_spelling(tidy, str(key))
-        if best.lower() != key:  # only abbreviations seen: spell the unit out
-            best = str(key).title()
-        display[str(key)] = best
+        display[str(key)] = _preferred_spelling(tidy, str(key))
     canonical = keys.map(display)
     mapping = {raw: canon for raw, canon in zip(frame["unit"], canonical, strict=True)
                if raw != canon}
