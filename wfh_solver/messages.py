@@ -120,6 +120,7 @@ _ID: dict[str, str] = {
     "scenario_unreadable": "skenario tidak dapat dibaca ({detail})",
     "scenario_bad_toml": "bukan TOML yang sah ({detail})",
     "scenario_unknown_key": "kunci tidak dikenal `{key}`",
+    "scenario_no_rule": "tidak ada aturan bernama {rule!r}; aturan yang ada: {rules}",
     "no_working_days": "periode {start} s.d. {end} tidak memiliki hari kerja (akhir pekan dan "
                        "hari libur saja)",
     # cli
@@ -251,6 +252,7 @@ _EN: dict[str, str] = {
     "scenario_unreadable": "cannot read scenario ({detail})",
     "scenario_bad_toml": "not valid TOML ({detail})",
     "scenario_unknown_key": "unknown key `{key}`",
+    "scenario_no_rule": "no rule named {rule!r}; the rules are: {rules}",
     "no_working_days": "the period {start} to {end} has no working days (only weekends and "
                        "holidays)",
     "error": "error",

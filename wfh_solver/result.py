@@ -8,12 +8,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import numpy.typing as npt
 
 from wfh_solver.domain.calendar import Calendar
 from wfh_solver.domain.employee import Employee
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class Status(StrEnum):
@@ -137,7 +141,18 @@ class Result:
     switches_bound: int = 0
     interrupted: bool = False
     extra: dict[str, str] = field(default_factory=dict)
+    #: per employee, the rule (or personal flag) that pinned them, "" when free
+    pinned_by: tuple[str, ...] = ()
+    #: per employee, vulnerable under the scenario's age threshold (50+, comorbid, pregnant)
+    vulnerable: npt.NDArray[np.bool_] | None = None
 
     @property
     def is_optimal(self) -> bool:
         return self.status is Status.OPTIMAL
+
+    def to_frame(self, layout: Literal["long", "wide"] = "long") -> pd.DataFrame:
+        """The roster as a table for analysis (pandas), one row per person and day ("long")
+        or per person with one column per day ("wide"); see `wfh_solver.analysis`."""
+        from wfh_solver.analysis import roster_frame
+
+        return roster_frame(self, layout)

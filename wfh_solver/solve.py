@@ -121,6 +121,8 @@ def solve(problem: Problem, options: SolveOptions | None = None,
         interrupted=stop.requested,
         extra={t("extra_groups"): str(len(groups)), t("extra_components"): str(len(parts)),
                t("extra_blocks"): str(sum(len(b) for b in blocks))},
+        pinned_by=problem.fixed_by,
+        vulnerable=problem.vulnerable,
     )
 
 

@@ -20,22 +20,32 @@ from wfh_solver.api import Staff, make_problem
 from wfh_solver.domain.employee import Employee
 from wfh_solver.model.cpsat import SolveOptions
 from wfh_solver.policy.problem import PolicyInfeasible
+from wfh_solver.policy.scenario import Scenario
 from wfh_solver.solve import solve
 
 
 @dataclass(frozen=True, slots=True)
 class Case:
-    """One run of a sweep: a scenario (bundled name or path), optionally another period."""
+    """One run of a sweep: a scenario (bundled name, path or `Scenario` object, e.g. one
+    edited with `with_rule`), optionally another period, and the label its row shows."""
 
-    scenario: str
+    scenario: str | Scenario
     start: date | None = None
     end: date | None = None
+    label: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The row's label: given, else the scenario object's name, else what was typed."""
+        if self.label:
+            return self.label
+        return self.scenario.name if isinstance(self.scenario, Scenario) else str(self.scenario)
 
 
 def run_case(employees: tuple[Employee, ...], case: Case,
              options: SolveOptions) -> dict[str, Any]:
     """Solve one case and summarise it; an impossible policy is a row, not a crash."""
-    row: dict[str, Any] = {"scenario": case.scenario, "start": case.start, "end": case.end}
+    row: dict[str, Any] = {"scenario": case.name, "start": case.start, "end": case.end}
     try:
         problem = make_problem(employees, case.scenario, case.start, case.end)
         result = solve(problem, options)
@@ -54,7 +64,7 @@ def run_case(employees: tuple[Employee, ...], case: Case,
     return row
 
 
-def sweep(staff: Staff | tuple[Employee, ...], cases: Iterable[Case | str], *,
+def sweep(staff: Staff | tuple[Employee, ...], cases: Iterable[Case | str | Scenario], *,
           client: Any = None, options: SolveOptions | None = None,
           threads: int = 1) -> pd.DataFrame:
     """A table with one row per case, in the order given.

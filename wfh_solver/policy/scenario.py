@@ -164,12 +164,70 @@ class Scenario(BaseModel):
 
     def with_period(self, start: date | None, end: date | None,
                     workweek: str | None = None) -> Scenario:
-        """The same rules over another period (planners: 'these rules, for all of April')."""
+        """The same rules over another period (planners: 'these rules, for all of April').
+
+        Checked like a TOML file: a wrong value raises `ScenarioError`, never a silent roster.
+        """
         data = self.model_dump()
         data["start"] = start or self.start
         data["end"] = end or self.end
         data["workweek"] = workweek or self.workweek
-        return Scenario.model_validate(data)
+        return self._revalidated(data)
+
+    def rule(self, name: str) -> Rule:
+        """The rule of that name; a clear error listing the rule names otherwise."""
+        for rule in self.rules:
+            if rule.name == name:
+                return rule
+        raise ScenarioError(f"{self.name}: " + t("scenario_no_rule", rule=name, rules="; ".join(
+            repr(r.name) for r in self.rules)))
+
+    def with_rule(self, rule: str | Rule, **changes: object) -> Scenario:
+        """This scenario with one rule changed, added or replaced, validated as in TOML.
+
+        `with_rule("Minimal 30% pegawai masuk per OPD", share=0.5)` changes that rule's
+        fields; a name the scenario lacks adds a rule when `kind` is given; a `Rule`
+        object replaces the rule of its name or is added. `share=5.0` raises the same
+        `ScenarioError` a TOML file with `share = 5.0` would.
+        """
+        data = self.model_dump()
+        rules: list[dict[str, object]] = list(data["rules"])
+        data["rules"] = rules
+        if isinstance(rule, Rule):
+            new = {**rule.model_dump(), **changes}
+            name = rule.name
+        else:
+            name = rule
+            new = {"name": rule, **changes}
+        position = next((k for k, r in enumerate(rules) if r["name"] == name), None)
+        if position is not None:
+            base = rules[position] if not isinstance(rule, Rule) else {}
+            rules[position] = {**base, **new}
+        elif isinstance(rule, Rule) or "kind" in changes:
+            rules.append(new)
+        else:
+            self.rule(name)  # raises: no such rule
+        return self._revalidated(data)
+
+    def without_rule(self, name: str) -> Scenario:
+        """This scenario without the named rule ('what if schools were not exempt')."""
+        self.rule(name)
+        data = self.model_dump()
+        data["rules"] = [r for r in data["rules"] if r["name"] != name]
+        return self._revalidated(data)
+
+    def renamed(self, name: str, title: str | None = None) -> Scenario:
+        """The same scenario under another name: the label a sweep or comparison shows."""
+        data = self.model_dump()
+        data["name"] = name
+        data["title"] = title or self.title
+        return self._revalidated(data)
+
+    def _revalidated(self, data: dict[str, object]) -> Scenario:
+        try:
+            return Scenario.model_validate(data)
+        except ValidationError as exc:
+            raise ScenarioError(f"{self.name}: " + _explain(exc, data)) from None
 
 
 def bundled_dir() -> Path:
