@@ -39,6 +39,7 @@ from wfh_solver.result import Result
 from wfh_solver.validate import load_column_map, validation_report
 
 EXIT_OK, EXIT_OTHER, EXIT_INPUT, EXIT_INFEASIBLE = 0, 1, 2, 3
+EXIT_VIOLATIONS = 4  # `check`: the roster breaks rules
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Rotating WFH/WFO rosters for civil servants under a circular.")
@@ -235,6 +236,44 @@ def _print_validation(report: dict[str, Any]) -> None:
             for name, value in summary[key].items():
                 table.add_row(str(name), str(value))
             out.print(table)
+
+
+@app.command("check")
+def check_command(
+    roster: Annotated[Path, typer.Argument(help="Roster workbook (ours, edited, or hand-made)")],
+    input: Annotated[Path, typer.Option("--input", "-i", help="Employee list")],
+    scenario: Annotated[str, typer.Option("--scenario", "-s", help="Bundled name or TOML path")],
+    date_from: Annotated[str | None, typer.Option("--from", help="Period start YYYY-MM-DD")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Period end YYYY-MM-DD")] = None,
+    workweek: Annotated[str | None, typer.Option(help="mon-fri or mon-sat")] = None,
+    sheet: Annotated[str | None, typer.Option(help="Sheet of the employee list")] = None,
+    columns: Annotated[Path | None, typer.Option(help="TOML mapping unusual headers")] = None,
+    limit: Annotated[int, typer.Option(min=0, help="Violations to print; 0 = all")] = 50,
+    lang: Annotated[str, typer.Option(help="id (Indonesian) or en")] = "id",
+) -> None:
+    """List every rule a roster breaks, with its cell (exit 0 clean, 4 on violations)."""
+    from wfh_solver.check import check_roster
+
+    _use_language(lang)
+    start = _parse_date(date_from, "--from")
+    end = _parse_date(date_to, "--to")
+    column_map = _guard(lambda: load_column_map(columns)) if columns else None
+    staff = _guard(lambda: api.read_employees(input, sheet, column_map))
+    report = _guard(lambda: check_roster(roster, staff, scenario, start, end, workweek))
+    problem = report.problem
+    facts = {"path": roster, "scenario": problem.scenario.name,
+             "employees": len(problem.employees), "days": problem.n_days}
+    if report.clean:
+        out.print(t("ck_clean", **facts))
+        return
+    found = report.violations
+    out.print(t("ck_found", count=len(found), **facts))
+    shown = found if limit == 0 else found[:limit]
+    for v in shown:
+        out.print(f"  - [{v.kind}] {v.text}", markup=False)
+    if len(shown) < len(found):
+        out.print(t("ck_more", count=len(found) - len(shown)))
+    raise Exit(EXIT_VIOLATIONS, [])
 
 
 def _use_language(lang: str) -> None:

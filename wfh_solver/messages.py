@@ -154,6 +154,41 @@ _ID: dict[str, str] = {
     "v_columns": "Kolom terpetakan",
     "v_spellings": "Ejaan unit yang disatukan",
     "v_units": "Pegawai per unit",
+    # rules judged on a finished roster (evaluate, check, --relax, explain; issue 12)
+    "ev_and_more": "dan {count} lainnya",
+    "ev_pin_office": "{who} wajib di kantor ('{rule}'), tetapi WFH pada {day} ({cell})",
+    "ev_pin_home": "{who} wajib di rumah ('{rule}'), tetapi WFO pada {day} ({cell})",
+    "ev_rule_absence": "Cuti/DL sesuai daftar pegawai",
+    "ev_away_working": "{who} cuti/DL pada {day} menurut daftar pegawai, tetapi jadwal menulis "
+                       "WFO/WFH ({cell})",
+    "ev_not_away": "{who}: jadwal menulis CUTI/DL pada {day}, tetapi daftar pegawai tidak "
+                   "mencatat cuti/DL hari itu ({cell})",
+    "ev_minimum": "{where}: aturan '{rule}' memerlukan paling sedikit {required} orang di kantor "
+                  "pada {day}, hanya {achieved}; bisa masuk: {who} ({cells})",
+    "ev_maximum": "{where}: aturan '{rule}' membolehkan paling banyak {required} orang di kantor "
+                  "pada {day}, ada {achieved}: {who} ({cells})",
+    "ev_rule_fairness": "Rotasi adil (selisih hari WFH paling banyak 1)",
+    "ev_fairness": "{where}, {category}: {few} mendapat {low} hari WFH, {many} mendapat {high}; "
+                   "pegawai setara boleh berselisih paling banyak 1 hari ({cells})",
+    "ck_rule_sheet": "Isi jadwal",
+    "ck_no_sheet": "tidak ada sheet jadwal: perlu baris judul dengan kolom NIP dan kolom "
+                   "tanggal",
+    "ck_hint_layout": "pakai tata letak keluaran wfh-solver: NIP, Nama, …, satu kolom per "
+                      "tanggal",
+    "ck_missing_day": "hari kerja {day} tidak punya kolom di jadwal",
+    "ck_extra_day": "kolom {cell} ({day}) bukan hari kerja periode ini",
+    "ck_unknown": "NIP {nip} ({name}) di {cell} tidak ada di daftar pegawai",
+    "ck_duplicate": "{name} (NIP {nip}) muncul lagi di {cell} (pertama di baris {first}); "
+                    "baris pertama yang dinilai",
+    "ck_missing": "{name} (NIP {nip}, baris {row} daftar pegawai, {unit}) tidak ada di jadwal",
+    "ck_blank": "{who}: sel {cell} kosong (harus WFO, WFH, CUTI atau DL)",
+    "ck_bad_code": "{who}: sel {cell} berisi {value!r}, bukan WFO, WFH, CUTI atau DL",
+    "ck_clean": "{path}: jadwal memenuhi semua aturan '{scenario}' ({employees} pegawai × "
+                "{days} hari).",
+    "ck_found": "{path}: {count} pelanggaran aturan '{scenario}' ({employees} pegawai × {days} "
+                "hari).",
+    "ck_more": "… dan {count} pelanggaran lagi (--limit 0 untuk semuanya)",
+    "col_kind_v": "Jenis",
 }
 
 _EN: dict[str, str] = {
@@ -284,6 +319,39 @@ _EN: dict[str, str] = {
     "v_columns": "Columns mapped",
     "v_spellings": "Unit spellings merged",
     "v_units": "Employees per unit",
+    # rules judged on a finished roster (evaluate, check, --relax, explain; issue 12)
+    "ev_and_more": "and {count} more",
+    "ev_pin_office": "{who} must be in office ('{rule}') but is WFH on {day} ({cell})",
+    "ev_pin_home": "{who} must stay home ('{rule}') but is WFO on {day} ({cell})",
+    "ev_rule_absence": "Leave/travel as in the staff list",
+    "ev_away_working": "{who} is on leave/travel on {day} in the staff list, but the roster "
+                       "says WFO/WFH ({cell})",
+    "ev_not_away": "{who}: the roster says CUTI/DL on {day}, but the staff list has no leave or "
+                   "travel that day ({cell})",
+    "ev_minimum": "{where}: rule '{rule}' needs at least {required} in office on {day}, only "
+                  "{achieved}; could come in: {who} ({cells})",
+    "ev_maximum": "{where}: rule '{rule}' allows at most {required} in office on {day}, there "
+                  "are {achieved}: {who} ({cells})",
+    "ev_rule_fairness": "Fair rotation (WFH days differ by at most 1)",
+    "ev_fairness": "{where}, {category}: {few} has {low} WFH days, {many} has {high}; "
+                   "interchangeable staff may differ by at most 1 day ({cells})",
+    "ck_rule_sheet": "Roster contents",
+    "ck_no_sheet": "no roster sheet: a header row with a NIP column and date columns is needed",
+    "ck_hint_layout": "use the layout wfh-solver writes: NIP, Nama, …, one column per date",
+    "ck_missing_day": "working day {day} has no column in the roster",
+    "ck_extra_day": "column {cell} ({day}) is not a working day of the period",
+    "ck_unknown": "NIP {nip} ({name}) at {cell} is not in the staff list",
+    "ck_duplicate": "{name} (NIP {nip}) appears again at {cell} (first on row {first}); the "
+                    "first row is judged",
+    "ck_missing": "{name} (NIP {nip}, staff list row {row}, {unit}) is missing from the roster",
+    "ck_blank": "{who}: cell {cell} is empty (must be WFO, WFH, CUTI or DL)",
+    "ck_bad_code": "{who}: cell {cell} holds {value!r}, not WFO, WFH, CUTI or DL",
+    "ck_clean": "{path}: the roster meets every rule of '{scenario}' ({employees} staff × "
+                "{days} days).",
+    "ck_found": "{path}: {count} violation(s) of '{scenario}' ({employees} staff × {days} "
+                "days).",
+    "ck_more": "… and {count} more (--limit 0 for all)",
+    "col_kind_v": "Kind",
 }
 
 CATALOGUE: dict[str, dict[str, str]] = {

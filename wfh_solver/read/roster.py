@@ -1,0 +1,123 @@
+"""A roster workbook back into cells: ours, edited in Excel or LibreOffice, or hand-made.
+
+HR edits rosters: rows get re-sorted or filtered, columns hidden, cells coloured,
+`wfh` typed in lower case with a trailing space, a row deleted or added. The
+reader finds the header row (a `NIP` column and date columns), keeps each cell's
+Excel address, and leaves judging the contents to `wfh_solver.check`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from wfh_solver.messages import t
+from wfh_solver.read.dates import parse_one
+from wfh_solver.read.errors import file_error
+from wfh_solver.read.sources import Cell, Sheet, load_sheets
+
+_HEADER_SCAN = 30
+_NIP_HEADERS = frozenset({"nip", "nipbaru", "id", "nippegawai"})
+_NAME_HEADERS = frozenset({"nama", "name", "namapegawai", "namalengkap"})
+_PREFERRED = ("jadwal", "roster")
+
+
+@dataclass(frozen=True, slots=True)
+class RosterRow:
+    """One person's row: `cells[k]` is the raw value under `RosterSheet.day_columns[k]`."""
+
+    nip: str
+    name: str
+    row: int  # 1-based Excel row
+    cells: tuple[Cell, ...]
+
+
+@dataclass(slots=True)
+class RosterSheet:
+    path: Path
+    sheet: str
+    nip_column: int  # 0-based
+    days: list[date]
+    day_columns: list[int]  # 0-based, aligned with `days`
+    rows: list[RosterRow] = field(default_factory=list)
+
+
+def _key(value: Cell) -> str:
+    return re.sub(r"[\s._/]+", "", str(value or "")).casefold()
+
+
+def header_day(value: Cell) -> date | None:
+    """A day column's header: a date cell, or text such as 23/03/2020 or 2020-03-23."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and value.strip():
+        try:
+            return parse_one(value.strip().split()[-1])
+        except ValueError:
+            return None
+    return None
+
+
+def nip_text(value: Cell) -> str:
+    """A NIP as typed: spaces and a leading apostrophe dropped, a whole number as digits."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return re.sub(r"\s+", "", str(value if value is not None else "")).lstrip("'")
+
+
+def _header(sheet: Sheet) -> tuple[int, int, int | None, list[int], list[date]] | None:
+    """(row index, NIP column, name column, day columns, days) of the first header row."""
+    for r, values in enumerate(sheet.rows[:_HEADER_SCAN]):
+        keys = [_key(v) for v in values]
+        nip = next((j for j, k in enumerate(keys) if k in _NIP_HEADERS), None)
+        if nip is None:
+            continue
+        name = next((j for j, k in enumerate(keys) if k in _NAME_HEADERS), None)
+        columns, days = [], []
+        for j, value in enumerate(values):
+            day = header_day(value) if j > nip else None
+            if day is not None:
+                columns.append(j)
+                days.append(day)
+        if days:
+            return r, nip, name, columns, days
+    return None
+
+
+def _pick(sheets: list[Sheet]) -> tuple[Sheet, tuple[int, int, int | None, list[int],
+                                                     list[date]]] | None:
+    ranked = sorted(sheets, key=lambda s: s.name.strip().casefold() not in _PREFERRED)
+    for sheet in ranked:
+        found = _header(sheet)
+        if found is not None:
+            return sheet, found
+    return None
+
+
+def read_roster(path: str | Path) -> RosterSheet:
+    """The roster sheet of a workbook; an `InputError` when no sheet looks like one."""
+    path = Path(path)
+    picked = _pick(load_sheets(path))
+    if picked is None:
+        raise file_error(str(path), t("ck_no_sheet"), t("ck_hint_layout"))
+    sheet, (header, nip_col, name_col, columns, days) = picked
+    offset = sheet.first_column
+    roster = RosterSheet(path, sheet.name, nip_col + offset, days, [c + offset for c in columns])
+    for r in range(header + 1, len(sheet.rows)):
+        values = sheet.rows[r]
+        if not any(v not in ("", None) for v in values):
+            continue
+
+        def at(j: int, values: list[Cell] = values) -> Cell:
+            return values[j] if j < len(values) else None
+
+        nip = nip_text(at(nip_col))
+        name = str(at(name_col) or "").strip() if name_col is not None else ""
+        if not nip and not any(at(j) not in ("", None) for j in columns):
+            continue  # a footer or a note below the table
+        roster.rows.append(RosterRow(nip, name, r + 1, tuple(at(j) for j in columns)))
+    return roster
