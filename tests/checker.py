@@ -491,6 +491,7 @@ class _State:
     cells: npt.NDArray[np.object_]  # employees x days: the code written ("" without a row)
     fixed_wfo: Mask = field(default_factory=lambda: np.zeros(0, dtype=bool))
     fixed_wfh: Mask = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    exempt: Mask = field(default_factory=lambda: np.zeros(0, dtype=bool))  # in exempt units
 
     @property
     def at_work(self) -> Mask:
@@ -755,6 +756,10 @@ def _check_fixed(rep: Report, st: _State, scenario: ScenarioSpec) -> None:
     n = len(st.people)
     st.fixed_wfo = np.fromiter((bool(r) for r in in_office), dtype=bool, count=n)
     st.fixed_wfh = np.fromiter((bool(r) for r in at_home), dtype=bool, count=n)
+    st.exempt = np.zeros(n, dtype=bool)
+    for rule in scenario.rules:
+        if rule.kind == "exempt_units":
+            st.exempt |= select(rule.who, st.people)
     rep.checked["fixed_in_office"] = int(st.fixed_wfo.sum())
     rep.checked["fixed_at_home"] = int(st.fixed_wfh.sum())
     for i in np.flatnonzero(st.fixed_wfo & st.fixed_wfh).tolist():
@@ -807,7 +812,10 @@ class _Scopes:
 
 
 def _scopes(rule: RuleSpec, st: _State) -> _Scopes:
+    """Office shares leave out the staff of exempt units, from base and count (README)."""
     mask = select(rule.who, st.people)
+    if rule.kind in ("min_office_share", "max_office_share") and len(st.exempt):
+        mask &= ~st.exempt
     codes, keys = scope_codes(rule, st.people)
     idx = np.flatnonzero(mask)
     used = np.unique(codes[idx])
@@ -867,6 +875,15 @@ def _away_note(sc: _Scopes, k: int, j: int) -> str:
     return f" ({away} on leave/travel)" if away else ""
 
 
+def _cap(rule: RuleSpec, sc: _Scopes) -> npt.NDArray[np.int64]:
+    """scopes x days: a max_office_share's limit. Where the staff pinned in office by other
+    rules exceed the cap, only they come in: the limit is those of them present that day
+    (a pinned person's leave frees no seat for anyone else)."""
+    assert rule.share is not None
+    cap = np.array([math.floor(rule.share * int(n)) for n in sc.n], dtype=np.int64)
+    return np.where((sc.fixed_wfo > cap)[:, None], sc.fixed_wfo_present, cap[:, None])
+
+
 def _check_counts(rep: Report, st: _State, scenario: ScenarioSpec) -> None:
     expected_warnings: dict[str, set[date]] = {}
     others = [r for r in scenario.rules if r.kind in MINIMUMS + ("max_office_share",)]
@@ -889,10 +906,7 @@ def _check_counts(rep: Report, st: _State, scenario: ScenarioSpec) -> None:
             relation = "at least"
         elif rule.kind == "max_office_share":
             assert rule.share is not None
-            cap = np.array([math.floor(rule.share * int(n)) for n in sc.n], dtype=np.int64)
-            # staff pinned in office (and present) by other rules exceeding the cap: only
-            # they come in
-            limit = np.maximum(cap[:, None], sc.fixed_wfo_present)
+            limit = _cap(rule, sc)
             bad = sc.office > limit
             relation = "at most"
         else:
@@ -975,8 +989,7 @@ def _check_most_in_office(rep: Report, st: _State, scenario: ScenarioSpec) -> No
             if rule.per != "unit" or len(members) != unit_sizes[u]:
                 skip[u] = f"'{rule.name}' caps part of the unit"
                 continue
-            cap = np.maximum(math.floor(rule.share * int(sc.n[k])), sc.fixed_wfo_present[k])
-            most[u] = np.minimum(most[u], cap)
+            most[u] = np.minimum(most[u], _cap(rule, sc)[k])
     office = _unit_days(st, st.office)
     judged = np.ones(n_units, dtype=bool)
     judged[list(skip)] = False

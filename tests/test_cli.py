@@ -80,6 +80,24 @@ def test_bad_scenario_value_exits_2(staff_file, tmp_path):
     assert result.returncode == 2 and "share" in result.stderr and "30%" in result.stderr
 
 
+def test_wfh_share_target_under_another_intent_is_refused_when_the_scenario_loads(staff_file,
+                                                                                 tmp_path):
+    """Tests that a WFH target under `max_wfh` is refused (exit 2), not silently missed.
+
+    By hand: sragen-2020 with `intent = "max_wfh"` keeps its rule "30% ASN bekerja dari
+    rumah"; max_wfh would send everyone free home (far above 30%), so the target could
+    only be missed. The message names the file, the rule and the intent to use.
+    """
+    bad = tmp_path / "sragen-max-wfh.toml"
+    text = Path("wfh_solver/scenarios/sragen-2020.toml").read_text()
+    bad.write_text(text.replace('intent = "wfh_target"', 'intent = "max_wfh"'))
+    result = run("solve", staff_file, "-s", bad, "-o", tmp_path / "x.xlsx")
+    assert result.returncode == 2, result.stderr
+    assert "sragen-max-wfh.toml" in result.stderr
+    assert "30% ASN bekerja dari rumah" in result.stderr and "wfh_target" in result.stderr
+    assert not (tmp_path / "x.xlsx").exists()
+
+
 def test_impossible_policy_exits_3_and_keeps_an_existing_output(staff_file, tmp_path):
     """Tests exit 3 with the rule and unit named, and no half-written output."""
     scenario = tmp_path / "cap.toml"

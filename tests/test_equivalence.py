@@ -187,7 +187,8 @@ def requirement_breaches(problem: Problem, office: np.ndarray) -> list[str]:
             present = int(office[list(req.members), d].sum())
             low = req.minimum_on(d)
             assert low <= req.minimum
-            if present < low or (req.maximum is not None and present > req.maximum):
+            high = req.maximum_on(d)
+            if present < low or (high is not None and present > high):
                 breaches.append(f"{req.rule} {req.unit}/{req.sub_unit} day {d}: {present}")
     breaches += [f"employee {i} in office on day {d} while away"
                  for i, d in zip(*np.nonzero(office & away), strict=True)]

@@ -314,3 +314,51 @@ def test_wfh_target_counts_only_staff_present():
     codes = result.roster.codes()
     assert ((codes == 0).sum(axis=0) == 3).all()
     assert result.levels[0].objective == 0
+
+
+def test_a_cap_raised_for_pinned_staff_keeps_their_seat_empty_when_one_is_on_leave():
+    """Tests that a cap below the pinned staff means "only they come in", every day.
+
+    By hand: 4 staff; `top_levels` 2 pins the Kepala (II) and the Sekretaris (III);
+    `max_office_share` 0.25 of 4 → 1 seat, below the 2 pinned: only they come in
+    (a warning). Under `max_wfo` the intent pushes people in, but the Kepala's leave
+    on Monday frees no seat: Monday 1 in office (the Sekretaris), Tuesday–Friday 2,
+    and both pelaksana WFH all 5 days (0 office days).
+    """
+    head = employee(category=Category.JPT, eselon="II.a", position="Kepala Dinas",
+                    leave=(MON,))
+    secretary = employee(category=ADMIN, eselon="III.a", position="Sekretaris")
+    staff = [employee(category=STAF) for _ in range(2)]
+    result = solve(problem([head, secretary, *staff], [
+        {"name": "dua tingkat", "kind": "top_levels", "per": "unit", "levels": 2},
+        {"name": "25% kantor", "kind": "max_office_share", "per": "unit", "share": 0.25}],
+        intent="max_wfo"))
+    assert office_of(result, [head, secretary, *staff]).sum(axis=0).tolist() == [1, 2, 2, 2, 2]
+    assert not office_of(result, staff).any()
+    assert result.roster.codes()[0, 0] == 2  # the Kepala: CUTI on Monday
+    assert any("25% kantor" in w for w in result.warnings)
+    assert result.status is Status.OPTIMAL
+
+
+def test_exempt_units_leave_the_base_and_count_of_an_organisation_wide_share():
+    """Tests that an exempt hospital neither fills nor enlarges an organisation-wide cap.
+
+    By hand: 3 RSUD nurses (exempt, always in) and 4 staff of Dinas Pertanian;
+    `max_office_share` 0.5 per organisation; `max_wfo`. The share's base is the 4
+    non-exempt staff, so the cap is floor(0.5 × 4) = 2 of them in office each day
+    (10 office-days over 5 days, spread 2/3/3/2 or alike), while the nurses are in all
+    5 days. Counting the hospital would give floor(0.5 × 7) = 3 seats, all taken by
+    the nurses, and Dinas Pertanian no office day at all.
+    """
+    nurses = [employee(unit="RSUD Sragen", unit_type="rsud", category=Category.FUNGSIONAL)
+              for _ in range(3)]
+    farm = [employee(unit="Dinas Pertanian") for _ in range(4)]
+    result = solve(problem([*nurses, *farm], [
+        {"name": "rsud", "kind": "exempt_units", "who": {"unit_types": ["rsud"]}},
+        {"name": "50% kantor", "kind": "max_office_share", "per": "organisation",
+         "share": 0.5}], intent="max_wfo"))
+    assert office_of(result, nurses).all()
+    assert office_of(result, farm).sum(axis=0).tolist() == [2] * 5
+    assert sorted(office_of(result, farm).sum(axis=1).tolist()) == [2, 2, 3, 3]
+    [cap] = [r for r in result.rule_counts if r.rule == "50% kantor"]
+    assert len(cap.members) == 4 and cap.maximum == 2

@@ -246,7 +246,7 @@ def explain_infeasible(problem: Problem, comp: Component, groups: list[Group]) -
         for cap in caps:
             inside = [r for r in mins if set(r.members) <= set(cap.members)]
             needs = [sum(r.minimum_on(d) for r in inside) for d in range(problem.n_days)]
-            short = [d for d, need in enumerate(needs) if need > (cap.maximum or 0)]
+            short = [d for d, need in enumerate(needs) if need > (cap.maximum_on(d) or 0)]
             if short:
                 others = ", ".join(sorted({repr(r.rule) for r in inside}))
                 reasons.append(t("cap_clash", unit=unit, rule=cap.rule, maximum=cap.maximum,

@@ -8,7 +8,7 @@ else from it.
 An absent employee-day (`Problem.absent` ≠ PRESENT: leave or travel) is never in
 office, even for staff fixed in office, and is neither WFO nor WFH. Hard rules:
 fixed-in-office staff are in on every day they are present, fixed-at-home staff never;
-each requirement holds per day d as `minimum_on(d)` ≤ (members in office) ≤ `maximum`.
+each requirement holds per day d as `minimum_on(d)` ≤ (members in office) ≤ `maximum_on(d)`.
 
 Levels, minimised in this order (the definitions the aggregated model must match):
   intent      intent "wfh_target" with targets: Σ over targets and days of
@@ -188,9 +188,10 @@ def violations(problem: Problem, office: npt.NDArray[np.bool_]) -> list[str]:
         counts = office[list(req.members)].sum(axis=0)
         for d, c in enumerate(counts):
             low = req.minimum_on(d)
-            if c < low or (req.maximum is not None and c > req.maximum):
+            high = req.maximum_on(d)
+            if c < low or (high is not None and c > high):
                 found.append(f"{req.rule} ({req.unit}/{req.sub_unit}) day {d}: {c} in office, "
-                             f"needs [{low}, {req.maximum}]")
+                             f"needs [{low}, {high}]")
     totals = office.sum(axis=1)
     for members in s.classes:
         spread = int(totals[list(members)].max() - totals[list(members)].min())

@@ -62,8 +62,9 @@ class PerEmployeeModel:
                 in_office = sum(self.office[i][d] for i in req.members)
                 if req.minimum_on(d) > 0:
                     m.add(in_office >= req.minimum_on(d)).with_name(f"min[{r},{d}]")
-                if req.maximum is not None:
-                    m.add(in_office <= req.maximum).with_name(f"max[{r},{d}]")
+                cap = req.maximum_on(d)
+                if cap is not None:
+                    m.add(in_office <= cap).with_name(f"max[{r},{d}]")
         for c, members in enumerate(s.classes):
             low = m.new_int_var(0, s.days, f"class_low[{c}]")
             for i in members:

@@ -70,8 +70,9 @@ class PerEmployeeMip:
                 in_office = h.qsum(self.office[i][d] for i in req.members)
                 if req.minimum_on(d) > 0:
                     h.addConstr(in_office >= req.minimum_on(d))
-                if req.maximum is not None:
-                    h.addConstr(in_office <= req.maximum)
+                cap = req.maximum_on(d)
+                if cap is not None:
+                    h.addConstr(in_office <= cap)
         for members in s.classes:
             low = h.addVariable(0, s.days, type=_INTEGER)
             for i in members:

@@ -96,7 +96,7 @@ class _Model:
                 if need:
                     self.m.add(free >= need).with_name(f"min[{cs.label}|{cs.unit}|s{s}]")
                 if cs.maximum is not None:
-                    cap = max(0, cs.maximum - cs.fixed_in_office[d]) * mult
+                    cap = max(0, cs.maximum[d] - cs.fixed_in_office[d]) * mult
                     self.m.add(free <= cap).with_name(f"max[{cs.label}|{cs.unit}|s{s}]")
 
     def add_group_fairness(self) -> None:

@@ -42,7 +42,7 @@ class CountSet:
     groups: list[int]
     fixed_in_office: list[int]
     minimum: list[int]
-    maximum: int | None = None
+    maximum: list[int] | None = None
     target_office: list[int] | None = None  # free staff wanted in office, for WFH targets
     label: str = ""
     unit: str = ""
@@ -88,8 +88,10 @@ def make_groups(problem: Problem) -> tuple[list[Group], list[CountSet]]:
     sets: list[CountSet] = []
     for req in problem.requirements:
         minimum = [req.minimum_on(d) for d in range(days)]
+        maximum = None if req.maximum is None else [
+            int(req.maximum_on(d) or 0) for d in range(days)]
         sets.append(_count_set(problem, req.members, group_of, req.rule, req.unit, minimum,
-                               req.maximum))
+                               maximum))
     for target in problem.targets:
         cs = _count_set(problem, target.members, group_of, target.rule, target.unit,
                         [0] * days)
@@ -110,7 +112,7 @@ def _present_by_day(problem: Problem, members: tuple[int, ...]) -> list[int]:
 
 def _count_set(problem: Problem, members: tuple[int, ...], group_of: dict[int, int],
                label: str, unit: str, minimum: list[int],
-               maximum: int | None = None) -> CountSet:
+               maximum: list[int] | None = None) -> CountSet:
     rows = np.asarray(members, dtype=np.int64)
     fixed = problem.fixed[rows] == FIXED_WFO if len(rows) else np.zeros(0, dtype=bool)
     if problem.absent is None:
@@ -169,7 +171,8 @@ def day_blocks(component: Component, groups: list[Group], days: int,
     blocks: dict[tuple[object, ...], list[int]] = {}
     for d in range(days):
         key = (tuple(p[d] for p in away), tuple(
-            (cs.minimum[d], cs.fixed_in_office[d],
+            (cs.minimum[d], None if cs.maximum is None else cs.maximum[d],
+             cs.fixed_in_office[d],
              None if cs.target_office is None else cs.target_office[d])
             for cs in component.sets))
         blocks.setdefault(key, []).append(d)

@@ -42,6 +42,9 @@ class Requirement:
 
     `daily_minimum` is set when leave or travel leaves fewer eligible members on some
     days than `minimum`: then the rule asks for all who are present (principle 4).
+    `daily_maximum` is set when a cap is below the staff other rules pin in office: the
+    cap then means "only they come in", so on each day it is the pinned staff present
+    that day, and no free member ever takes a pinned person's seat.
     """
 
     rule: str
@@ -52,9 +55,13 @@ class Requirement:
     minimum: int
     maximum: int | None = None
     daily_minimum: tuple[int, ...] | None = None
+    daily_maximum: tuple[int, ...] | None = None
 
     def minimum_on(self, day: int) -> int:
         return self.minimum if self.daily_minimum is None else self.daily_minimum[day]
+
+    def maximum_on(self, day: int) -> int | None:
+        return self.maximum if self.daily_maximum is None else self.daily_maximum[day]
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +176,7 @@ class _Builder:
         self.targets: list[WfhTarget] = []
         self.warnings: list[str] = []
         self.conflicts: list[str] = []
+        self.exempt: set[int] = set()
         self.empty_scopes: dict[str, int] = defaultdict(int)
 
     def select(self, selector: Selector) -> list[int]:
@@ -229,6 +237,13 @@ def _apply_fixing(state: int) -> Callable[[_Builder, Rule], None]:
     return apply
 
 
+def _apply_exempt(b: _Builder, rule: Rule) -> None:
+    """Exempt units stay in office, and leave the base and count of office shares."""
+    selected = b.select(rule.who)
+    b.exempt.update(selected)
+    b.fix(selected, FIXED_WFO, rule.name)
+
+
 def _apply_top_levels(b: _Builder, rule: Rule) -> None:
     """SE 19/2020: the N highest structural (eselon) levels present in each unit stay in."""
     assert rule.levels is not None
@@ -270,6 +285,15 @@ def _daily_minimum(b: _Builder, members: list[int], minimum: int) -> tuple[int, 
     return None if min(daily) == minimum else daily
 
 
+def _pinned_present(b: _Builder, members: tuple[int, ...]) -> tuple[int, ...]:
+    """Per day, the members pinned in office who are neither on leave nor on travel."""
+    rows = np.asarray(members, dtype=np.int64)
+    pinned = b.fixed[rows] == FIXED_WFO
+    if b.absent is None:
+        return (int(pinned.sum()),) * len(b.calendar.days)
+    return tuple(int(x) for x in (pinned[:, None] & (b.absent[rows] == PRESENT)).sum(axis=0))
+
+
 def _absences(calendar: Calendar, employees: tuple[Employee, ...]) -> npt.NDArray[np.int8] | None:
     """Leave and official travel on working days of the period (leave wins a clash)."""
     index = {day: k for k, day in enumerate(calendar.days)}
@@ -297,11 +321,14 @@ def _apply_min_present(b: _Builder, rule: Rule) -> None:
 
 
 def _apply_share(b: _Builder, rule: Rule) -> None:
+    """Office shares count neither in their base nor in their count the staff of exempt
+    units (README: exempt units are exempt from share rules), at every scope."""
     assert rule.share is not None
     share = Fraction(str(rule.share))
-    for (unit, sub_unit), members in sorted(b.scopes(rule, b.select(rule.who)).items()):
+    selected = [i for i in b.select(rule.who) if i not in b.exempt]
+    for (unit, sub_unit), members in sorted(b.scopes(rule, selected).items()):
         if all(b.fixed[i] == FIXED_WFO for i in members):
-            continue  # an exempt unit: everyone is in already
+            continue  # everyone is in already
         n = len(members)
         if rule.kind == "min_office_share":
             _add_requirement(b, rule, unit, sub_unit, members, math.ceil(share * n), None)
@@ -318,7 +345,7 @@ def _apply_target(b: _Builder, rule: Rule) -> None:
 
 
 _APPLY: dict[str, Callable[[_Builder, Rule], None]] = {
-    "exempt_units": _apply_fixing(FIXED_WFO),
+    "exempt_units": _apply_exempt,
     "always_in_office": _apply_fixing(FIXED_WFO),
     "always_at_home": _apply_fixing(FIXED_WFH),
     "top_levels": _apply_top_levels,
@@ -343,7 +370,8 @@ def _check_counts(b: _Builder) -> None:
                                 rule=req.rule, maximum=maximum, members=len(req.members),
                                 fixed=fixed_in))
             maximum = fixed_in
-            req = b.requirements[k] = replace(req, maximum=maximum)
+            req = b.requirements[k] = replace(req, maximum=maximum,
+                                              daily_maximum=_pinned_present(b, req.members))
         if req.minimum > maximum:
             reasons.append(t("max_below_min", where=_where(req.unit, req.sub_unit),
                              rule=req.rule, maximum=req.maximum, minimum=req.minimum))

@@ -160,6 +160,14 @@ class Scenario(BaseModel):
         has_target = any(r.kind == "wfh_share_target" for r in self.rules)
         if self.intent == "wfh_target" and not has_target:
             raise ValueError("intent 'wfh_target' needs a rule of kind wfh_share_target")
+        if self.intent != "wfh_target" and has_target:
+            # POLICY principle 6: a circular that sets a WFH share wants it hit each day,
+            # which is what intent 'wfh_target' optimises; under another intent the
+            # target would be silently missed, so it is refused rather than guessed.
+            rule = next(r.name for r in self.rules if r.kind == "wfh_share_target")
+            raise ValueError(f"rule {rule!r} is a wfh_share_target, which only the intent "
+                             f"'wfh_target' pursues, but intent is {self.intent!r}: set "
+                             "intent = \"wfh_target\" or remove the rule")
         return self
 
     def with_period(self, start: date | None, end: date | None,
@@ -267,7 +275,8 @@ def _explain(exc: ValidationError, data: dict[str, object]) -> str:
         if err["type"] == "extra_forbidden":
             lines.append(t("scenario_unknown_key", key=where))
         else:
-            lines.append(f"`{where}`: {err['msg']}")
+            message = str(err["msg"]).removeprefix("Value error, ")
+            lines.append(f"`{where}`: {message}" if where else message)
     return "; ".join(lines)
 
 
