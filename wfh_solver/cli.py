@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -31,7 +32,7 @@ from rich.table import Table
 
 from wfh_solver import api
 from wfh_solver.domain.calendar import WORKWEEKS
-from wfh_solver.messages import LANGUAGES, set_language, t
+from wfh_solver.messages import LANGUAGES, language, set_language, t
 from wfh_solver.policy.problem import PolicyInfeasible
 from wfh_solver.policy.scenario import ScenarioError, bundled_names, load_scenario
 from wfh_solver.read.errors import InputError
@@ -102,9 +103,11 @@ def solve_command(
         min=0, help="Threads; 0 = all cores, one CP-SAT search per unit")] = 0,
     lang: Annotated[str, typer.Option(help="id (Indonesian) or en")] = "id",
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+    overwrite: Annotated[bool, typer.Option(
+        help="Replace existing output files that wfh-solver did not make")] = False,
 ) -> None:
     """Solve a roster and write it to Excel (or CSV)."""
-    from wfh_solver.write import write_per_unit, write_roster
+    from wfh_solver.write import plan_outputs, write_outputs
 
     _use_language(lang)
     if workweek is not None and workweek not in WORKWEEKS:
@@ -112,22 +115,24 @@ def solve_command(
                                 + " / ".join(sorted(WORKWEEKS))])
     start = _parse_date(date_from, "--from")
     end = _parse_date(date_to, "--to")
-    if out_path.resolve() == input.resolve():
-        raise Exit(EXIT_INPUT, [f"{t('error')}: " + t("out_is_input")])
     if out_path.suffix.lower() not in (".xlsx", ".csv"):
         raise Exit(EXIT_INPUT, [f"{t('error')}: " + t("out_suffix", path=out_path)])
+    inputs = [input] + ([columns] if columns else [])
+    _guard(lambda: plan_outputs(inputs, out_path, per_unit=per_unit, overwrite=overwrite))
     column_map = _guard(lambda: load_column_map(columns)) if columns else None
     with _progress(quiet) as report:
         result = _guard(lambda: api.plan(input, scenario, start=start, end=end, workweek=workweek,
                                          time_limit=time_limit, seed=seed, workers=workers,
                                          sheet=sheet, column_map=column_map, progress=report))
         report("write", 0, 1)
-        _guard(lambda: write_roster(result, out_path, lang=lang))
-        if per_unit is not None:
-            _guard(lambda: write_per_unit(result, per_unit, lang=lang))
+        _guard(lambda: write_outputs(result, inputs, out_path, per_unit=per_unit, lang=lang,
+                                     overwrite=overwrite))
         report("write", 1, 1)
     if not quiet:
         _print_summary(result, out_path)
+    if result.interrupted and result.stop_signal:
+        raise Exit(128 + result.stop_signal,
+                   [t("signal_solved", signal=signal.Signals(result.stop_signal).name)])
 
 
 PHASES = {"read": "membaca / reading", "build": "menyusun aturan / building",
@@ -138,7 +143,7 @@ PHASES = {"read": "membaca / reading", "build": "menyusun aturan / building",
 def _progress(quiet: bool) -> Iterator[Callable[[str, int, int], None]]:
     """A live progress display on stderr, only for a person at a terminal."""
     if quiet or not sys.stderr.isatty():
-        yield lambda phase, done, total: None
+        yield _note_phase
         return
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                MofNCompleteColumn(), TimeElapsedColumn())
@@ -146,11 +151,32 @@ def _progress(quiet: bool) -> Iterator[Callable[[str, int, int], None]]:
         tasks: dict[str, TaskID] = {}
 
         def report(phase: str, done: int, total: int) -> None:
+            _note_phase(phase, done, total)
             if phase not in tasks:
                 tasks[phase] = bar.add_task(PHASES.get(phase, phase), total=total)
             bar.update(tasks[phase], completed=done, total=total)
 
         yield report
+
+
+_phase = ["read"]
+
+
+def _note_phase(phase: str, done: int, total: int) -> None:
+    """Remember the phase, so a signal's one line can say what it interrupted."""
+    _phase[0] = phase
+
+
+class Stopped(BaseException):
+    """SIGINT or SIGTERM outside the search: unwind (temp files go), then exit 128+N."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _raise_stopped(signum: int, frame: object) -> None:
+    raise Stopped(signum)
 
 
 def _print_summary(result: Result, out_path: Path) -> None:
@@ -283,8 +309,17 @@ def _use_language(lang: str) -> None:
 
 
 def main() -> None:
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, _raise_stopped)
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
+    except Stopped as exc:
+        name = signal.Signals(exc.signum).name
+        phase = PHASES.get(_phase[0], _phase[0]).split(" / ")[0 if language() == "id" else -1]
+        sys.stderr.write(f"{t('signal_stopped', signal=name, phase=phase)}\n")
+        sys.exit(128 + exc.signum)
     except Exit as exc:
         for line in exc.lines:
             sys.stderr.write(line + "\n")

@@ -130,6 +130,18 @@ _ID: dict[str, str] = {
     "policy_cannot": "kebijakan tidak dapat dipenuhi:",
     "out_is_input": "--out tidak boleh sama dengan berkas masukan",
     "out_suffix": "--out {path}: gunakan nama berkas .xlsx atau .csv",
+    # output safety (write/outputs.py)
+    "out_is_input_path": "{path} adalah berkas masukan {input}; pilih nama atau folder "
+                         "keluaran lain",
+    "out_twice": "{path} dan {other} menunjuk berkas yang sama; pilih nama atau folder lain",
+    "out_is_folder": "{path} adalah sebuah folder; beri nama berkas keluaran",
+    "out_not_folder": "{path} adalah sebuah berkas, bukan folder",
+    "out_exists": "{path} sudah ada dan bukan buatan wfh-solver; pilih nama lain atau tambahkan "
+                  "--overwrite untuk menimpanya",
+    "temp_failed": "tidak dapat membuat berkas sementara di samping {path}",
+    "write_failed": "tidak dapat menulis {path}: {reason}; berkas keluaran sebelumnya tidak diubah",
+    "signal_stopped": "dihentikan ({signal}) saat {phase}; tidak ada berkas yang ditulis",
+    "signal_solved": "dihentikan ({signal}) saat menyelesaikan: jadwal terbaik sejauh ini ditulis",
     "bad_date": "{option} {value!r} bukan tanggal (gunakan YYYY-MM-DD)",
     "bad_lang": "--lang {value!r}: gunakan id atau en",
     "interrupted": "dihentikan (Ctrl-C): jadwal terbaik sejauh ini ditulis; belum terbukti "
@@ -295,6 +307,17 @@ _EN: dict[str, str] = {
     "policy_cannot": "the policy cannot be met:",
     "out_is_input": "--out must not be the input file",
     "out_suffix": "--out {path}: use a .xlsx or .csv file name",
+    # output safety (write/outputs.py)
+    "out_is_input_path": "{path} is the input file {input}; choose another output name or folder",
+    "out_twice": "{path} and {other} are the same file; choose another name or folder",
+    "out_is_folder": "{path} is a folder; give an output file name",
+    "out_not_folder": "{path} is a file, not a folder",
+    "out_exists": "{path} exists and was not made by wfh-solver; choose another name or add "
+                  "--overwrite to replace it",
+    "temp_failed": "could not create a temporary file next to {path}",
+    "write_failed": "could not write {path}: {reason}; earlier outputs are unchanged",
+    "signal_stopped": "stopped ({signal}) while {phase}; nothing was written",
+    "signal_solved": "stopped ({signal}) while solving: the best roster so far was written",
     "bad_date": "{option} {value!r} is not a date (use YYYY-MM-DD)",
     "bad_lang": "--lang {value!r}: use id or en",
     "interrupted": "interrupted (Ctrl-C): the best roster found so far was written; it is not "

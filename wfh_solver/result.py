@@ -140,6 +140,7 @@ class Result:
     switches: int = 0
     switches_bound: int = 0
     interrupted: bool = False
+    stop_signal: int = 0  # the signal that stopped the search early (0: none)
     extra: dict[str, str] = field(default_factory=dict)
     #: per employee, the rule (or personal flag) that pinned them, "" when free
     pinned_by: tuple[str, ...] = ()

@@ -76,7 +76,7 @@ def solve(problem: Problem, options: SolveOptions | None = None,
         return solve_component(parts[k], groups, days, blocks[k], intent, inner, deadline,
                                hurry, stop)
 
-    with _ctrl_c_stops(stop), ThreadPoolExecutor(threads) as pool:
+    with _signals_stop(stop), ThreadPoolExecutor(threads) as pool:
         futures = [pool.submit(run, k) for k in range(len(parts))]
         for future in as_completed(futures):
             future.result()
@@ -119,6 +119,7 @@ def solve(problem: Problem, options: SolveOptions | None = None,
         switches=switches,
         switches_bound=bound,
         interrupted=stop.requested,
+        stop_signal=stop.signal,
         extra={t("extra_groups"): str(len(groups)), t("extra_components"): str(len(parts)),
                t("extra_blocks"): str(sum(len(b) for b in blocks))},
         pinned_by=problem.fixed_by,
@@ -127,17 +128,20 @@ def solve(problem: Problem, options: SolveOptions | None = None,
 
 
 @contextmanager
-def _ctrl_c_stops(stop: StopSignal) -> Iterator[None]:
-    """While solving, Ctrl-C stops the search and keeps the best roster so far."""
+def _signals_stop(stop: StopSignal) -> Iterator[None]:
+    """While solving, Ctrl-C or SIGTERM stops the search and keeps the best roster so far."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.getsignal(signal.SIGINT)
-    signal.signal(signal.SIGINT, lambda signum, frame: stop.stop())
+    wanted = (signal.SIGINT, signal.SIGTERM)
+    previous = {signum: signal.getsignal(signum) for signum in wanted}
+    for signum in wanted:
+        signal.signal(signum, lambda number, frame: stop.stop(number))
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 class LevelTotals:

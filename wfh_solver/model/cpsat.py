@@ -15,6 +15,7 @@ Levels, each proven optimal before it is fixed:
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass, field
 
@@ -37,16 +38,35 @@ class SolveOptions:
 
 
 class StopSignal:
-    """Ctrl-C during a long solve: stop the running search and keep its best roster."""
+    """Ctrl-C or SIGTERM during a long solve: stop the running searches, keep their best.
+
+    `signal` is the number of the signal that asked (0 when a caller stopped it).
+    """
 
     def __init__(self) -> None:
         self.requested = False
+        self.signal = 0
         self.solvers: set[cp_model.CpSolver] = set()
+        self._lock = threading.Lock()
 
-    def stop(self) -> None:
-        self.requested = True
-        for solver in list(self.solvers):
+    def stop(self, signal: int = 0) -> None:
+        with self._lock:
+            self.requested = True
+            self.signal = self.signal or signal
+            running = list(self.solvers)
+        for solver in running:
             solver.stop_search()
+
+    def attach(self, solver: cp_model.CpSolver) -> None:
+        """Register a solver about to search; one registered after a stop gets no time."""
+        with self._lock:
+            self.solvers.add(solver)
+            if self.requested:
+                solver.parameters.max_time_in_seconds = 0.01
+
+    def detach(self, solver: cp_model.CpSolver) -> None:
+        with self._lock:
+            self.solvers.discard(solver)
 
 
 @dataclass(slots=True)
@@ -182,12 +202,12 @@ def solve_component(comp: Component, groups: list[Group], days: int, blocks: lis
         model.m.minimize(objective)
         solver.parameters.max_time_in_seconds = max(0.05, deadline - time.monotonic())
         if stop is not None:
-            stop.solvers.add(solver)
+            stop.attach(solver)
         try:
             status = solver.solve(model.m)
         finally:
             if stop is not None:
-                stop.solvers.discard(solver)
+                stop.detach(solver)
         seconds = time.perf_counter() - started
         if stop is not None and stop.requested and status == cp_model.FEASIBLE:
             outcome.levels.append(LevelOutcome(round(solver.objective_value),
@@ -211,6 +231,9 @@ def _solver(options: SolveOptions) -> cp_model.CpSolver:
     solver = cp_model.CpSolver()
     solver.parameters.random_seed = options.seed
     solver.parameters.num_workers = max(1, options.workers)
+    # OR-Tools' own SIGINT handler aborts the process when several searches run in
+    # threads; signals are ours to route (see solve._signals_stop).
+    solver.parameters.catch_sigint_signal = False
     if options.workers > 1:
         solver.parameters.interleave_search = True  # keeps multi-threaded runs repeatable
     return solver

@@ -5,13 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from wfh_solver.labels import LANGUAGES, check_lang, label
+from wfh_solver.messages import t
 from wfh_solver.result import Result
 from wfh_solver.write.atomic import atomic_output
 from wfh_solver.write.csv import write_csv
-from wfh_solver.write.excel import write_per_unit, write_xlsx
+from wfh_solver.write.excel import subset_result, unit_order, write_per_unit, write_xlsx
+from wfh_solver.write.outputs import OutputClash, OutputPlan, OutputSet, plan_outputs
 
 __all__ = [
     "LANGUAGES",
+    "OutputClash",
+    "OutputPlan",
+    "plan_outputs",
+    "write_outputs",
     "atomic_output",
     "label",
     "write_csv",
@@ -37,3 +43,35 @@ def write_roster(result: Result, path: Path | str, lang: str = "id") -> None:
             f"cannot write {target.name!r}: unsupported file type {suffix or '(none)'!r}; "
             f"use one of {', '.join(SUFFIXES)}"
         )
+
+
+def roster_units(result: Result) -> list[str]:
+    """The units of a roster in the order their per-unit files are written."""
+    units: dict[str, list[int]] = {}
+    for i, employee in enumerate(result.roster.employees):
+        units.setdefault(employee.unit, []).append(i)
+    return unit_order(units)
+
+
+def write_outputs(result: Result, inputs: list[Path], out: Path | None, *,
+                  per_unit: Path | None = None, lang: str = "id",
+                  overwrite: bool = False) -> OutputPlan:
+    """Plan every output of a run, check the plan, then write it all or nothing.
+
+    The roster and each unit's workbook are staged under temporary names and renamed
+    together at the end, so a failure or a signal part-way leaves every earlier
+    output as it was.
+    """
+    check_lang(lang)
+    units = roster_units(result) if per_unit is not None else []
+    plan = plan_outputs(inputs, out, per_unit=per_unit, units=units, overwrite=overwrite)
+    try:
+        with OutputSet() as outputs:
+            if out is not None:
+                write_roster(result, outputs.stage(out), lang)
+            for unit, path in plan.unit_paths.items():
+                write_xlsx(subset_result(result, unit, lang), outputs.stage(path), lang)
+    except OSError as exc:  # a full disk, a read-only folder: one line, earlier files kept
+        where = exc.filename or (out if out is not None else per_unit)
+        raise OSError(t("write_failed", path=where, reason=exc.strerror or exc)) from None
+    return plan

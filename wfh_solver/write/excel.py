@@ -16,7 +16,6 @@ with numpy. The same `Result` always gives a byte-identical file.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -41,6 +40,7 @@ from wfh_solver.result import (
 from wfh_solver.write import ooxml
 from wfh_solver.write.atomic import atomic_output
 from wfh_solver.write.ooxml import CellFormat, Column, Highlight, Sheet, TextRule
+from wfh_solver.write.outputs import safe_stem, unique_stems  # noqa: F401  (re-exported)
 
 _FIXED_COLUMNS = ("col_nip", "col_name", "col_unit", "col_sub_unit", "col_position")
 _MAX_TEXT_WIDTH = 45.0
@@ -570,39 +570,6 @@ def write_xlsx(result: Result, path: Path | str, lang: str = "id") -> None:
 # --------------------------------------------------------------------------- #
 # One workbook per unit.
 # --------------------------------------------------------------------------- #
-
-_UNSAFE = re.compile(r"[^\w .\-]+")
-_RESERVED = frozenset(
-    {"con", "prn", "aux", "nul"} | {f"{p}{k}" for p in ("com", "lpt") for k in range(1, 10)}
-)
-_MAX_STEM = 100
-
-
-def safe_stem(name: str) -> str:
-    """`name` as a file stem: letters, digits, spaces, dots and dashes kept, others `_`."""
-    stem = _UNSAFE.sub("_", name).strip(" .")[:_MAX_STEM].strip(" .")
-    if not stem:
-        return "unit"
-    if stem.split(".")[0].casefold() in _RESERVED:
-        stem = f"_{stem}"[:_MAX_STEM]
-    return stem
-
-
-def unique_stems(names: Sequence[str]) -> list[str]:
-    """Safe stems for `names`, de-duplicated (case-insensitively) with a `_2`, `_3`... suffix."""
-    taken: set[str] = set()
-    stems: list[str] = []
-    for name in names:
-        base = safe_stem(name)
-        stem, k = base, 1
-        while stem.casefold() in taken:
-            k += 1
-            suffix = f"_{k}"
-            stem = base[: _MAX_STEM - len(suffix)] + suffix
-        taken.add(stem.casefold())
-        stems.append(stem)
-    return stems
-
 
 def _subset_rule(rc: RuleCount, new_index: dict[int, int]) -> RuleCount:
     members = tuple(new_index[m] for m in rc.members if m in new_index)

@@ -35,6 +35,7 @@ import numpy as np
 import numpy.typing as npt
 
 from wfh_solver.cells import column_letter
+from wfh_solver.write.outputs import CREATOR
 
 MAX_ROWS = 1_048_576
 MAX_COLS = 16_384
@@ -747,6 +748,7 @@ def _core(title: str, subject: str, description: str) -> str:
         for tag, value in (("title", title), ("subject", subject), ("description", description))
         if value
     ]
+    fields.append(f"<dc:creator>{CREATOR}</dc:creator>")
     return (
         f'{_DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/'
         '2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
