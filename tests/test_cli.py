@@ -106,7 +106,8 @@ def test_impossible_policy_exits_3_and_keeps_an_existing_output(staff_file, tmp_
                           'share = 0.10\n')
     out = tmp_path / "j.xlsx"
     out.write_bytes(b"previous roster")
-    result = run("solve", staff_file, "-s", scenario, "-o", out, "--lang", "en")
+    result = run("solve", staff_file, "-s", scenario, "-o", out, "--lang", "en",
+                 "--overwrite")
     assert result.returncode == 3, result.stderr
     assert "Maks 10%" in result.stderr and "Dinas Kesehatan" in result.stderr
     assert out.read_bytes() == b"previous roster"
