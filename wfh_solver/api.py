@@ -9,9 +9,10 @@ from pathlib import Path
 from wfh_solver.domain.build import build_employees
 from wfh_solver.domain.calendar import working_days
 from wfh_solver.domain.employee import Employee
+from wfh_solver.explain import explained
 from wfh_solver.messages import t
 from wfh_solver.model.cpsat import SolveOptions
-from wfh_solver.policy.problem import Problem, build_problem
+from wfh_solver.policy.problem import PolicyInfeasible, Problem, build_problem
 from wfh_solver.policy.scenario import Scenario, ScenarioError, load_scenario
 from wfh_solver.read.table import StaffTable, read_staff
 from wfh_solver.result import Result
@@ -60,7 +61,10 @@ def plan(path: str | Path, scenario: str | Path | Scenario, *, start: date | Non
     report("build", 0, 1)
     problem = make_problem(staff, scenario, start, end, workweek)
     report("build", 1, 1)
-    result = solve(problem, SolveOptions(time_limit, seed, workers), progress)
+    try:
+        result = solve(problem, SolveOptions(time_limit, seed, workers), progress)
+    except PolicyInfeasible as error:  # say which units clash, each with a minimal clash
+        raise explained(problem, error) from None
     # reading warnings (file, sheet, row) come first in Ringkasan, then the policy's
     return replace(result, warnings=tuple(p.line() for p in staff.table.warnings)
                    + result.warnings)

@@ -68,7 +68,7 @@ def _guard(action: Callable[[], T]) -> T:
         raise Exit(EXIT_INPUT, [f"{t('error')}: {exc}"]) from None
     except PolicyInfeasible as exc:
         raise Exit(EXIT_INFEASIBLE, [t("policy_cannot")]
-                   + [f"  - {r}" for r in exc.reasons[:20]]) from None
+                   + [f"  - {r}" for r in exc.reasons[:20]]) from exc
     except (ValueError, OSError) as exc:
         raise Exit(EXIT_INPUT if isinstance(exc, ValueError) else EXIT_OTHER,
                    [f"{t('error')}: {exc}"]) from None
@@ -121,9 +121,16 @@ def solve_command(
     _guard(lambda: plan_outputs(inputs, out_path, per_unit=per_unit, overwrite=overwrite))
     column_map = _guard(lambda: load_column_map(columns)) if columns else None
     with _progress(quiet) as report:
-        result = _guard(lambda: api.plan(input, scenario, start=start, end=end, workweek=workweek,
-                                         time_limit=time_limit, seed=seed, workers=workers,
-                                         sheet=sheet, column_map=column_map, progress=report))
+        try:
+            result = _guard(lambda: api.plan(
+                input, scenario, start=start, end=end, workweek=workweek, time_limit=time_limit,
+                seed=seed, workers=workers, sheet=sheet, column_map=column_map,
+                progress=report))
+        except Exit as failed:
+            if isinstance(failed.__cause__, PolicyInfeasible):
+                lines = _report_conflicts(failed.__cause__, out_path, lang)
+                raise Exit(EXIT_INFEASIBLE, lines) from None
+            raise
         report("write", 0, 1)
         _guard(lambda: write_outputs(result, inputs, out_path, per_unit=per_unit, lang=lang,
                                      overwrite=overwrite))
@@ -133,6 +140,35 @@ def solve_command(
     if result.interrupted and result.stop_signal:
         raise Exit(128 + result.stop_signal,
                    [t("signal_solved", signal=signal.Signals(result.stop_signal).name)])
+
+
+_SHOWN_CONFLICTS = 5
+
+
+def _report_conflicts(error: PolicyInfeasible, out_path: Path, lang: str) -> list[str]:
+    """Every unit in conflict to a `Konflik` workbook (`OUT-konflik.xlsx`); the first few on
+    the terminal."""
+    from wfh_solver.explain import Conflicts, by_rule
+    from wfh_solver.write.findings import write_conflicts
+
+    conflicts = error.conflicts if isinstance(error, Conflicts) else []
+    problem = error.problem if isinstance(error, Conflicts) else None
+    lines = [t("policy_cannot")]
+    if conflicts:
+        lines.append(t("ex_head", count=len(conflicts)))
+        common = sorted(by_rule(conflicts).items(), key=lambda kv: (-kv[1], kv[0]))[:3]
+        lines.append(t("ex_by_rule", rules=", ".join(f"'{r}' ({n})" for r, n in common)))
+    lines += [f"  - {r}" for r in error.reasons[:_SHOWN_CONFLICTS]]
+    if len(error.reasons) > _SHOWN_CONFLICTS:
+        lines.append(t("ex_more_units", count=len(error.reasons) - _SHOWN_CONFLICTS))
+    # Beside the roster, never over it: an earlier roster stays as it was.
+    target = out_path.with_name(out_path.stem + "-konflik.xlsx")
+    try:
+        write_conflicts(problem, conflicts, error.reasons, target, lang)
+        lines.append(t("ex_written", path=target))
+    except OSError as exc:
+        lines.append(f"{t('error')}: {exc}")
+    return lines
 
 
 PHASES = {"read": "membaca / reading", "build": "menyusun aturan / building",

@@ -78,6 +78,18 @@ ID: Final[dict[str, str]] = {
     "warnings": "Peringatan",
     "choices": "Pilihan pemodelan",
     "none": "(tidak ada)",
+    # Konflik and Pelanggaran sheets (issue 12).
+    "sheet_conflicts": "Konflik",
+    "sheet_violations": "Pelanggaran",
+    "col_days": "Tanggal",
+    "col_items": "Butir yang berbenturan",
+    "col_people": "Pegawai terlibat",
+    "col_explanation": "Penjelasan",
+    "col_minimal": "Minimal",
+    "col_kind_v": "Jenis",
+    "col_required": "Diminta",
+    "col_achieved": "Tercapai",
+    "col_cells": "Sel",
 }
 
 EN: Final[dict[str, str]] = {
@@ -138,6 +150,18 @@ EN: Final[dict[str, str]] = {
     "warnings": "Warnings",
     "choices": "Modelling choices",
     "none": "(none)",
+    # Konflik and Pelanggaran sheets (issue 12).
+    "sheet_conflicts": "Conflicts",
+    "sheet_violations": "Violations",
+    "col_days": "Dates",
+    "col_items": "Clashing items",
+    "col_people": "People involved",
+    "col_explanation": "Explanation",
+    "col_minimal": "Minimal",
+    "col_kind_v": "Kind",
+    "col_required": "Required",
+    "col_achieved": "Achieved",
+    "col_cells": "Cells",
 }
 
 CATALOGUE: Final[dict[str, dict[str, str]]] = {"id": ID, "en": EN}

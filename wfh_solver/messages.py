@@ -200,7 +200,24 @@ _ID: dict[str, str] = {
     "ck_found": "{path}: {count} pelanggaran aturan '{scenario}' ({employees} pegawai × {days} "
                 "hari).",
     "ck_more": "… dan {count} pelanggaran lagi (--limit 0 untuk semuanya)",
-    "col_kind_v": "Jenis",
+    "ex_pin_office": "{who}, {position}, wajib di kantor ('{rule}')",
+    "ex_pin_home": "{who}, {position}, wajib di rumah ('{rule}')",
+    "ex_leave": "cuti",
+    "ex_travel": "dinas luar",
+    "ex_absence": "{who} {word} pada {day}",
+    "ex_rule_max": "'{rule}': paling banyak {maximum} dari {members} pegawai {where} di kantor",
+    "ex_rule_min": "'{rule}': paling sedikit {minimum} dari {members} pegawai terpilih {where} "
+                   "di kantor",
+    "ex_conflict": "{where} ({days}): tidak bisa dipenuhi bersamaan — {items}",
+    "ex_rule_group": "'{rule}': {parts}",
+    "ex_min_part": "paling sedikit {minimum} di kantor di {where} ({members} orang terpilih)",
+    "ex_max_part": "paling banyak {maximum} dari {members} orang {where} di kantor",
+    "ex_not_minimal": "(terlalu banyak butir untuk diperkecil; daftar ini cukup, belum minimal)",
+    "ex_head": "Aturan tidak bisa dipenuhi bersamaan di {count} unit; tidak ada jadwal yang "
+               "ditulis.",
+    "ex_written": "Daftar lengkap konflik: {path} (sheet Konflik).",
+    "ex_more_units": "… dan {count} unit lain (lihat sheet Konflik)",
+    "ex_by_rule": "Aturan yang paling sering terlibat: {rules}",
 }
 
 _EN: dict[str, str] = {
@@ -374,7 +391,23 @@ _EN: dict[str, str] = {
     "ck_found": "{path}: {count} violation(s) of '{scenario}' ({employees} staff × {days} "
                 "days).",
     "ck_more": "… and {count} more (--limit 0 for all)",
-    "col_kind_v": "Kind",
+    "ex_pin_office": "{who}, {position}, must be in office ('{rule}')",
+    "ex_pin_home": "{who}, {position}, must stay home ('{rule}')",
+    "ex_leave": "on leave",
+    "ex_travel": "on official travel",
+    "ex_absence": "{who} {word} on {day}",
+    "ex_rule_max": "'{rule}': at most {maximum} of {members} staff of {where} in office",
+    "ex_rule_min": "'{rule}': at least {minimum} of {members} selected staff of {where} in "
+                   "office",
+    "ex_conflict": "{where} ({days}): cannot all hold — {items}",
+    "ex_rule_group": "'{rule}': {parts}",
+    "ex_min_part": "at least {minimum} in office in {where} ({members} selected)",
+    "ex_max_part": "at most {maximum} of the {members} staff of {where} in office",
+    "ex_not_minimal": "(too many items to minimise; this set suffices but may not be minimal)",
+    "ex_head": "The rules cannot all hold in {count} unit(s); no roster was written.",
+    "ex_written": "Every conflict: {path} (sheet Conflicts).",
+    "ex_more_units": "… and {count} more unit(s) (see the Conflicts sheet)",
+    "ex_by_rule": "Rules most often involved: {rules}",
 }
 
 CATALOGUE: dict[str, dict[str, str]] = {

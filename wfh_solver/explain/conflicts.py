@@ -1,0 +1,271 @@
+"""Why the rules cannot all hold: every unit in conflict, each with a minimal clash.
+
+For one unit, the rules are re-stated per person and day (one boolean per
+employee-day, office or not), and every *item* HR could change becomes an
+assumption literal: each rule of the unit, each pinned person (a scenario rule
+or a `Wajib WFO`/`Wajib WFH` flag) and each day of leave or travel. CP-SAT's
+`sufficient_assumptions_for_infeasibility` gives a small clashing set, and a
+deletion filter makes it minimal: dropping any one item listed makes it feasible.
+
+Days of a unit are independent once the solver's fairness preferences are left
+aside, so a clash is found on the first day that fails and then reported with
+every day on which the same items clash. This module decides nothing about
+policy; it only restates the `Problem`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from ortools.sat.python import cp_model
+
+from wfh_solver.messages import t
+from wfh_solver.policy.problem import FIXED_WFO, FREE, PRESENT, Problem, Requirement
+
+RULE, PIN, ABSENCE = "rule", "pin", "absence"
+_FILTER_LIMIT = 200  # items above which the clash is reported as found, not made minimal
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """Something HR could change: a rule of the unit, a person's pin, a day away."""
+
+    kind: str  # RULE, PIN or ABSENCE
+    key: int  # requirement index, employee index, or employee index (ABSENCE)
+    rule: str  # the rule's or the pin's name; "Cuti"/"DL" for an absence
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """A unit (or sub-unit, or the whole organisation) whose rules clash."""
+
+    unit: str
+    sub_unit: str
+    days: tuple[date, ...]
+    items: tuple[Item, ...]
+    text: str
+    people: tuple[int, ...]
+    minimal: bool = True
+
+    @property
+    def where(self) -> str:
+        if not self.unit:
+            return t("whole_org")
+        return f"{self.sub_unit}, {self.unit}" if self.sub_unit else self.unit
+
+
+class _DayModel:
+    """One day of one unit, every item switchable by an assumption literal."""
+
+    def __init__(self, problem: Problem, people: Sequence[int],
+                 requirements: Sequence[int], day: int) -> None:
+        self.m = cp_model.CpModel()
+        self.x = {i: self.m.new_bool_var(f"office[{i}]") for i in people}
+        self.items: dict[int, Item] = {}  # literal index -> item
+        absent = problem.absence()
+        away: dict[int, cp_model.IntVar] = {}
+        for i in people:
+            if absent[i, day] != PRESENT:
+                lit = self._item(Item(ABSENCE, i, _away_word(int(absent[i, day])),
+                                      _absence_text(problem, i, day)))
+                self.m.add(self.x[i] == 0).only_enforce_if(lit)
+                away[i] = lit
+        for i in people:
+            if problem.fixed[i] == FREE:
+                continue
+            lit = self._item(Item(PIN, i, problem.fixed_by[i], _pin_text(problem, i)))
+            wanted = 1 if problem.fixed[i] == FIXED_WFO else 0
+            condition = [lit] if i not in away or wanted == 0 else [lit, away[i].Not()]
+            self.m.add(self.x[i] == wanted).only_enforce_if(condition)
+        for r in requirements:
+            req = problem.requirements[r]
+            lit = self._item(Item(RULE, r, req.rule, _rule_text(req, day)))
+            here = sum(self.x[i] for i in req.members if i in self.x)
+            if req.minimum_on(day) > 0:
+                self.m.add(here >= req.minimum_on(day)).only_enforce_if(lit)
+            if req.maximum is not None:
+                self.m.add(here <= req.maximum).only_enforce_if(lit)
+
+    def _item(self, item: Item) -> cp_model.IntVar:
+        lit = self.m.new_bool_var(f"{item.kind}[{item.key}]")
+        self.items[lit.index] = item
+        return lit
+
+    def literals(self) -> dict[Item, cp_model.IntVar]:
+        return {item: self.m.get_bool_var_from_proto_index(index)
+                for index, item in self.items.items()}
+
+
+def _away_word(code: int) -> str:
+    return "Cuti" if code == 1 else "DL"
+
+
+def _who(problem: Problem, i: int) -> str:
+    e = problem.employees[i]
+    return f"{e.name} (NIP {e.nip})"
+
+
+def _pin_text(problem: Problem, i: int) -> str:
+    key = "ex_pin_office" if problem.fixed[i] == FIXED_WFO else "ex_pin_home"
+    return t(key, who=_who(problem, i), position=problem.employees[i].position,
+             rule=problem.fixed_by[i])
+
+
+def _absence_text(problem: Problem, i: int, day: int) -> str:
+    word = t("ex_leave" if problem.absence()[i, day] == 1 else "ex_travel")
+    return t("ex_absence", who=_who(problem, i), word=word,
+             day=problem.calendar.days[day].strftime("%d/%m"))
+
+
+def _where(unit: str, sub_unit: str) -> str:
+    if not unit:
+        return t("whole_org")
+    return f"{sub_unit}, {unit}" if sub_unit else unit
+
+
+def _rule_text(req: Requirement, day: int) -> str:
+    where = _where(req.unit, req.sub_unit)
+    if req.maximum is not None:
+        return t("ex_rule_max", rule=req.rule, where=where, maximum=req.maximum,
+                 members=len(req.members))
+    return t("ex_rule_min", rule=req.rule, where=where, minimum=req.minimum_on(day),
+             members=len(req.members))
+
+
+def _solver(seconds: float = 10.0) -> cp_model.CpSolver:
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.max_time_in_seconds = seconds
+    return solver
+
+
+def _infeasible(model: _DayModel, keep: Sequence[Item]) -> bool:
+    """Do these items alone (the others dropped) clash on this day?"""
+    literals = model.literals()
+    model.m.clear_assumptions()
+    model.m.add_assumptions([literals[item] for item in keep])
+    return _solver().solve(model.m) == cp_model.INFEASIBLE
+
+
+def _core(model: _DayModel) -> tuple[list[Item], bool]:
+    """A minimal clashing set of items on this day (deletion filter over CP-SAT's core)."""
+    literals = model.literals()
+    order = sorted(literals, key=lambda it: (it.kind != RULE, it.kind, it.key))
+    model.m.clear_assumptions()
+    model.m.add_assumptions([literals[item] for item in order])
+    solver = _solver()
+    if solver.solve(model.m) != cp_model.INFEASIBLE:
+        return [], True
+    index = set(solver.sufficient_assumptions_for_infeasibility())
+    core = [item for item in order if literals[item].index in index] or order
+    if len(core) > _FILTER_LIMIT:
+        return core, False
+    for item in list(core):
+        rest = [other for other in core if other != item]
+        if _infeasible(model, rest):
+            core = rest
+    return core, True
+
+
+def _scopes(problem: Problem) -> dict[str, tuple[list[int], list[int]]]:
+    """People and requirements per unit; "" is the whole organisation and every rule."""
+    scopes: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    for i, e in enumerate(problem.employees):
+        scopes[e.unit][0].append(i)
+    for r, req in enumerate(problem.requirements):
+        scopes[req.unit][1].append(r)
+    scopes[""] = (list(range(len(problem.employees))), list(range(len(problem.requirements))))
+    return scopes
+
+
+def unit_conflict(problem: Problem, unit: str, people: list[int],
+                  reqs: list[int]) -> Conflict | None:
+    """The unit's clash, or None when its rules can all hold."""
+    for day in range(problem.n_days):
+        model = _DayModel(problem, people, reqs, day)
+        if not _infeasible(model, list(model.literals())):
+            continue
+        core, minimal = _core(model)
+        days = [d for d in range(day, problem.n_days)
+                if d == day or _clashes_on(problem, people, reqs, d, core)]
+        return _conflict(problem, unit, core, days, minimal)
+    return None
+
+
+def _clashes_on(problem: Problem, people: list[int], reqs: list[int], day: int,
+                core: list[Item]) -> bool:
+    """Do the same rules and pins (with that day's absences) clash on another day?"""
+    model = _DayModel(problem, people, reqs, day)
+    wanted = {(item.kind, item.key) for item in core if item.kind != ABSENCE}
+    absent_people = {item.key for item in core if item.kind == ABSENCE}
+    keep = [item for item in model.literals()
+            if (item.kind, item.key) in wanted
+            or (item.kind == ABSENCE and item.key in absent_people)]
+    if sum(item.kind == ABSENCE for item in keep) < len(absent_people):
+        return False
+    return _infeasible(model, keep)
+
+
+def _conflict(problem: Problem, unit: str, core: list[Item], days: list[int],
+              minimal: bool) -> Conflict:
+    rules = [problem.requirements[item.key] for item in core if item.kind == RULE]
+    sub_units = {req.sub_unit for req in rules}
+    sub_unit = sub_units.pop() if len(sub_units) == 1 else ""
+    people = sorted({item.key for item in core if item.kind != RULE})
+    dates = tuple(problem.calendar.days[d] for d in days)
+    shown = ", ".join(d.strftime("%d/%m") for d in dates[:6])
+    if len(dates) > 6:
+        shown += " " + t("ev_and_more", count=len(dates) - 6)
+    parts = _rule_parts(problem, [item for item in core if item.kind == RULE], days[0])
+    parts += [item.text for item in core if item.kind != RULE]
+    text = t("ex_conflict", where=_where(unit, sub_unit), days=shown, items="; ".join(parts))
+    if not minimal:
+        text += " " + t("ex_not_minimal")
+    return Conflict(unit, sub_unit, dates, tuple(core), text, tuple(people), minimal)
+
+
+def _rule_parts(problem: Problem, items: list[Item], day: int) -> list[str]:
+    """One phrase per rule, its scopes listed with their numbers."""
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for item in items:
+        req = problem.requirements[item.key]
+        where = req.sub_unit or _where(req.unit, "")
+        if req.maximum is not None:
+            grouped[req.rule].append(t("ex_max_part", maximum=req.maximum,
+                                       members=len(req.members), where=where))
+        else:
+            grouped[req.rule].append(t("ex_min_part", minimum=req.minimum_on(day),
+                                       members=len(req.members), where=where))
+    return [t("ex_rule_group", rule=rule, parts=", ".join(parts))
+            for rule, parts in grouped.items()]
+
+
+def explain(problem: Problem) -> list[Conflict]:
+    """Every unit whose rules clash, each with a minimal clash; the whole organisation
+    only when no unit alone clashes (an organisation-wide rule is part of it)."""
+    scopes = _scopes(problem)
+    units = sorted(unit for unit, (_, reqs) in scopes.items() if unit and reqs)
+    found = [c for unit in units if (c := unit_conflict(problem, unit, *scopes[unit]))]
+    if not found and any(not req.unit for req in problem.requirements):
+        whole = unit_conflict(problem, "", *scopes[""])
+        if whole is not None:
+            found.append(whole)
+    return found
+
+
+def people_text(problem: Problem, conflict: Conflict) -> str:
+    return ", ".join(_who(problem, i) for i in conflict.people)
+
+
+def by_rule(conflicts: Sequence[Conflict]) -> dict[str, int]:
+    """How many units each rule clashes in: the headline of a long list."""
+    counts: dict[str, int] = defaultdict(int)
+    for conflict in conflicts:
+        for rule in {item.rule for item in conflict.items if item.kind == RULE}:
+            counts[rule] += 1
+    return dict(counts)
+
