@@ -92,7 +92,7 @@ def test_every_problem_names_sheet_row_and_column(tmp_path):
     with pytest.raises(InputError) as caught:
         read_employees(tmp_path / "bad.xlsx")
     lines = [p.line() for p in caught.value.problems]
-    assert any("duplicate NIP (rows 2, 3)" in line and "row 2" in line for line in lines)
+    assert any("duplicate NIP: 2 times (rows 2, 3)" in line and "row 2" in line for line in lines)
     assert any("row 4" in line and "18 digits" in line for line in lines)
     assert any("row 4" in line and "column F" in line and "eselon" in line for line in lines)
     assert all("sheet 'Data'" in line for line in lines)

@@ -67,4 +67,4 @@ def plan(path: str | Path, scenario: str | Path | Scenario, *, start: date | Non
         raise explained(problem, error) from None
     # reading warnings (file, sheet, row) come first in Ringkasan, then the policy's
     return replace(result, warnings=tuple(p.line() for p in staff.table.warnings)
-                   + result.warnings)
+                   + result.warnings, rows_skipped=len(staff.table.skipped))

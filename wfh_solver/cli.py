@@ -280,7 +280,8 @@ def _print_validation(report: dict[str, Any]) -> None:
     problems = report["problems"]
     if problems:
         table = Table(*(t(f"v_{k}") for k in ("severity", "sheet", "row", "column", "value",
-                                             "reason", "hint")), title=t("v_problems"))
+                                             "reason", "hint")),
+                      title=t("v_problems_in", file=report["file"]))
         for p in problems:
             table.add_row(p["severity"], p["sheet"], str(p["row"] or ""), p["column"],
                           p["value"], p["reason"], p["hint"])

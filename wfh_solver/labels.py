@@ -76,6 +76,7 @@ ID: Final[dict[str, str]] = {
     "switches_bound": "Batas bawah pergantian",
     "interrupted": "Dihentikan sebelum selesai",
     "warnings": "Peringatan",
+    "rows_skipped": "Baris masukan dilewati (lihat wfh-solver validate)",
     "choices": "Pilihan pemodelan",
     "none": "(tidak ada)",
     # Konflik and Pelanggaran sheets (issue 12).
@@ -148,6 +149,7 @@ EN: Final[dict[str, str]] = {
     "switches_bound": "Switches lower bound",
     "interrupted": "Interrupted before finishing",
     "warnings": "Warnings",
+    "rows_skipped": "Input rows skipped (see wfh-solver validate)",
     "choices": "Modelling choices",
     "none": "(none)",
     # Konflik and Pelanggaran sheets (issue 12).

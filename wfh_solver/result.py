@@ -146,6 +146,7 @@ class Result:
     pinned_by: tuple[str, ...] = ()
     #: per employee, vulnerable under the scenario's age threshold (50+, comorbid, pregnant)
     vulnerable: npt.NDArray[np.bool_] | None = None
+    rows_skipped: int = 0  # input rows not read as staff (totals, signatures …); see validate
 
     @property
     def is_optimal(self) -> bool:

@@ -38,7 +38,7 @@ def validation_report(path: Path, sheet: str | None = None,
     except InputError as exc:
         report["problems"] = [p.as_dict() for p in exc.problems + exc.warnings]
         return report
-    report["problems"] = [p.as_dict() for p in staff.table.warnings]
+    report["problems"] = [p.as_dict() for p in staff.table.warnings + staff.table.skipped]
     employees = staff.employees
     report["summary"] = {
         "sheet": staff.table.sheet,

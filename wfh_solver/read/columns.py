@@ -46,6 +46,10 @@ def header_key(text: object) -> str:
     return re.sub(r"[\s._\-/()]+", "", str(text or "")).lower()
 
 
+#: One cell holding both, `Drs. Budi Santoso / NIP. 19650312 199003 1 005` (DUK printouts).
+NAME_NIP_KEYS = frozenset(header_key(h) for h in (
+    "Nama/NIP", "Nama NIP", "Nama dan NIP", "NIP/Nama", "Nama / NIP", "NIP Nama", "Nama, NIP"))
+
 _LOOKUP: dict[str, tuple[str, int]] = {}
 for _canonical, _names in COLUMN_ALIASES.items():
     for _rank, _name in enumerate(_names):

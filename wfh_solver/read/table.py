@@ -18,28 +18,29 @@ from wfh_solver.messages import t
 from wfh_solver.read.columns import (
     COLUMN_ALIASES,
     DISPLAY,
+    NAME_NIP_KEYS,
     REQUIRED,
     header_key,
-    match_column,
     match_ranked,
 )
 from wfh_solver.read.dates import parse_date_list, parse_one
 from wfh_solver.read.errors import InputError, InputProblem, column_letter, file_error
 from wfh_solver.read.eselon import EselonError, parse_eselon
+from wfh_solver.read.rows import Kind, RowReader, cell_text, plausible_name, plausible_nip
 from wfh_solver.read.sources import Cell, Sheet, load_sheets
 
 HEADER_SCAN_ROWS = 60
+MAX_DUPLICATE_GROUPS = 50  # NIP groups listed one line each; the rest counted in one line
+MAX_PLACES = 10  # rows named per duplicated NIP
+_text = cell_text
 TRUE_WORDS = {"ya", "y", "yes", "true", "1", "x", "v", "benar", "iya", "✓", "√"}
 FALSE_WORDS = {"", "tidak", "t", "no", "n", "false", "0", "-", "tdk", "bukan", "nan", "none"}
-FOOTER_RE = re.compile(r"^\s*(jumlah|total|grand total|sub ?total|keterangan|mengetahui)\b", re.I)
 NIP_IN_TEXT_RE = re.compile(r"(?<!\d)(\d[\d ]{16,24}\d)(?!\d)")
 STATUS_WORDS = {
     "pns": "pns", "cpns": "cpns", "pppk": "pppk", "p3k": "pppk", "ptt": "ptt",
     "honorer": "honorer", "thl": "thl", "nonasn": "non_asn", "non asn": "non_asn",
     "tkk": "honorer", "ptt/honorer": "ptt",
 }
-NAME_NIP_KEYS = {header_key(h) for h in ("Nama/NIP", "Nama NIP", "Nama dan NIP", "NIP/Nama",
-                                         "Nama / NIP", "NIP Nama", "Nama, NIP")}
 
 
 @dataclass
@@ -57,6 +58,7 @@ class StaffTable:
     columns: dict[str, str]  # canonical key -> "header (column letter)"
     unit_spellings: dict[str, str] = field(default_factory=dict)  # raw -> canonical
     warnings: list[InputProblem] = field(default_factory=list)
+    skipped: list[InputProblem] = field(default_factory=list)  # info: rows not read, and why
 
 
 ALL_SHEETS = "*"
@@ -81,7 +83,9 @@ def read_staff(path: Path, sheet: str | None = None,
     if any(p.severity == "error" for p in problems):
         raise InputError(problems)
     return StaffTable(str(path), ", ".join(p.sheet for p in parsed), frame.drop(columns="sheet"),
-                      parsed[0].columns, spellings, [p for p in problems if p.severity != "error"])
+                      parsed[0].columns, spellings,
+                      [p for p in problems if p.severity == "warning"],
+                      [p for p in problems if p.severity == "info"])
 
 
 def _staff_sheets(path: Path, sheets: list[Sheet],
@@ -122,18 +126,32 @@ def _choose_sheet(path: Path, sheets: list[Sheet], wanted: str | None,
     return scored[0][3]
 
 
-def _fill_merged(sheet: Sheet) -> None:
-    """Copy a merged range's value into every cell it covers (merged headers, unit blocks)."""
+def _fill_merged(sheet: Sheet) -> bool:
+    """Copy a merged range's value into every cell it covers (merged headers, unit blocks).
+
+    Linear in the grid: each range is clipped to the cells that exist, and as valid
+    workbooks never overlap ranges, their areas sum to at most the cell count. A hostile
+    file with overlapping ranges stops at that budget (False) instead of hanging.
+    """
+    rows = sheet.rows
+    budget = sum(len(row) for row in rows) + len(sheet.merged)
     for r0, c0, r1, c1 in sheet.merged:
-        if r0 >= len(sheet.rows) or c0 < 0:
+        budget -= 1
+        if not 0 <= r0 < len(rows) or c0 < 0 or c0 >= len(rows[r0]):
             continue
-        row0 = sheet.rows[r0]
-        value = row0[c0] if c0 < len(row0) else None
-        for r in range(r0, min(r1 + 1, len(sheet.rows))):
-            row = sheet.rows[r]
-            for c in range(c0, c1 + 1):
-                if c < len(row) and row[c] in ("", None):
+        value = rows[r0][c0]
+        if value in ("", None):
+            continue
+        for r in range(r0, min(r1, len(rows) - 1) + 1):
+            row = rows[r]
+            stop = min(c1 + 1, len(row))
+            budget -= max(0, stop - c0)
+            if budget < 0:
+                return False
+            for c in range(c0, stop):
+                if row[c] in ("", None):
                     row[c] = value
+    return True
 
 
 def _header_cells(row: list[Cell], extra: dict[str, str]) -> dict[int, str]:
@@ -153,48 +171,23 @@ def _header_cells(row: list[Cell], extra: dict[str, str]) -> dict[int, str]:
 def _best_header(sheet: Sheet, extra: dict[str, str]) -> tuple[int, int, dict[int, str]]:
     """Row index of the header and its mapped columns; tries a two-row header too."""
     best: tuple[int, int, dict[int, str]] = (-1, 0, {})
+    best_own = 0
     for i, row in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
         mapped = _header_cells(row, extra)
-        if i + 1 < len(sheet.rows):  # two-row header: fill gaps from the row below
-            below = _header_cells(sheet.rows[i + 1], extra)
+        own = len(mapped)  # a title merged above a header borrows it all: the header wins
+        below_row = sheet.rows[i + 1] if i + 1 < len(sheet.rows) else []
+        if not any(plausible_nip(_text(c)) for c in below_row):
+            # a two-row header: fill gaps from the row below, unless that is already staff
+            below = _header_cells(below_row, extra)
             for j, key in below.items():
                 if j not in mapped and key not in mapped.values():
                     mapped[j] = key
         keys = set(mapped.values())
         required = sum(k in keys for k in REQUIRED) + 2 * ("name_nip" in keys)
         score = required * 10 + len(keys)
-        if score > best[1]:
-            best = (i, score, mapped)
+        if (score, own) > (best[1], best_own):
+            best, best_own = (i, score, mapped), own
     return best
-
-
-_SPACES = re.compile(r"[ \t\u00a0]+")
-
-
-def _text(value: Cell) -> str:
-    if value.__class__ is str:  # the common case, kept fast: 60,000 rows × 15 cells
-        text: str = value  # type: ignore[assignment]
-        if "  " in text or "\t" in text or "\xa0" in text:
-            text = _SPACES.sub(" ", text)
-        return text.strip()
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        if value != value:  # NaN
-            return ""
-        return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    return _SPACES.sub(" ", str(value)).strip()
-
-
-def _is_number_row(row: list[Cell], columns: dict[int, str]) -> bool:
-    """A row of column numbers (1, 2, 3 …) printed under the header in DUK exports."""
-    values = [_text(row[j]) for j in columns if j < len(row)]
-    values = [v for v in values if v]
-    return len(values) >= 3 and all(re.fullmatch(r"\(?\d{1,2}\)?", v) for v in values)
 
 
 class _Collector:
@@ -219,7 +212,7 @@ class _Parsed:
 
 
 def _parse_sheet(path: Path, sheet: Sheet, column_map: dict[str, str] | None) -> _Parsed:
-    _fill_merged(sheet)
+    filled = _fill_merged(sheet)
     extra = _extra_lookup(column_map)
     header_index, _, columns = _best_header(sheet, extra)
     keys = set(columns.values())
@@ -236,21 +229,9 @@ def _parse_sheet(path: Path, sheet: Sheet, column_map: dict[str, str] | None) ->
             t("hint_accepted", accepted=accepted))])
     letters = {key: column_letter(j + sheet.first_column) for j, key in columns.items()}
     out = _Collector(str(path), sheet.name, letters)
-    start = header_index + 1
-    while start < len(sheet.rows) and (_is_number_row(sheet.rows[start], columns) or any(
-            match_column(c, extra) for c in sheet.rows[start] if _text(c))):
-        start += 1  # second header row or a row of column numbers
-    records = []
-    index = {key: j for j, key in columns.items()}
-    section = ""
-    for i in range(start, len(sheet.rows)):
-        title = _section_title(sheet.rows[i])
-        if title is not None:
-            section = title
-            continue
-        record = _record(sheet.rows[i], index, i + 1, out, section if sections else None)
-        if record is not None:
-            records.append(record)
+    if not filled:
+        out.add(None, "", "", t("merged_overlap"), severity="warning")
+    records = _read_rows(sheet, header_index, columns, extra, out, sections)
     if sections:
         letters["unit"] = ""
     if not records:
@@ -265,6 +246,66 @@ def _parse_sheet(path: Path, sheet: Sheet, column_map: dict[str, str] | None) ->
               for j, key in columns.items()}
     nip_column = f"{letters.get('nip', letters.get('name_nip', ''))} ({DISPLAY['nip']})"
     return _Parsed(sheet.name, frame, out.problems, mapped, nip_column)
+
+
+def _read_rows(sheet: Sheet, header_index: int, columns: dict[int, str],
+               extra: dict[str, str], out: _Collector, sections: bool) -> list[dict[str, object]]:
+    """Staff records of the rows below the header; every other non-blank row is skipped
+    with an info line naming it, or reported as a broken staff row (see `read.rows`)."""
+    rows = sheet.rows
+    start = header_index + 1
+    reader = RowReader(rows[header_index:start], columns, extra)
+    while start < len(rows) and reader.continues_header(rows[start]):
+        start += 1  # a second header row or the row of column numbers
+    reader = RowReader(rows[header_index:start], columns, extra)
+    index = {key: j for j, key in columns.items()}
+    records: list[dict[str, object]] = []
+    section = ""
+    for i in range(start, len(rows)):
+        row = rows[i]
+        texts = _texts(row, index)
+        kind = reader.kind(row, texts)
+        if kind is Kind.BLANK:
+            continue
+        if kind is Kind.SECTION:
+            title = _section_title(row)
+            if title is not None and sections:
+                section = title
+                continue
+            kind = Kind.SECTION if title is not None else Kind.NOTE
+        if kind is Kind.TABLE:
+            index = _second_table(row, index, extra, i + 1, out, sheet.first_column)
+            continue
+        if kind in (Kind.STAFF, Kind.RECORD):
+            if sections:
+                texts["unit"] = section
+            records.append(_record(row, texts, index, i + 1, out))
+            continue
+        shown = " | ".join(dict.fromkeys(c for c in map(_text, row) if c))
+        out.add(i + 1, "", shown, t(f"skip_{kind.value}"), severity="info")
+    return records
+
+
+def _texts(row: list[Cell], index: dict[str, int]) -> dict[str, str]:
+    width = len(row)
+    texts = {key: _text(row[j]) if j < width else "" for key, j in index.items()}
+    if "name_nip" in texts:
+        _split_name_nip(texts)
+    return texts
+
+
+def _second_table(row: list[Cell], index: dict[str, int], extra: dict[str, str],
+                  excel_row: int, out: _Collector, first_column: int) -> dict[str, int]:
+    """A second header on the sheet: the same columns (in any order) go on as more staff;
+    other columns are refused, never rostered as staff."""
+    columns = _header_cells(row, extra)
+    shown = ", ".join(_text(row[j]) for j in sorted(columns))
+    if set(columns.values()) == set(index):
+        out.add(excel_row, "", shown, t("second_table_same"), severity="info")
+        out.letters.update({k: column_letter(j + first_column) for j, k in columns.items()})
+        return {key: j for j, key in columns.items()}
+    out.add(excel_row, "", shown, t("second_table_other"), t("hint_second_table"))
+    return index
 
 
 def _cell(row: list[Cell], index: dict[str, int], key: str) -> Cell:
@@ -285,27 +326,16 @@ def _section_title(row: list[Cell]) -> str | None:
     if len(distinct) != 1:
         return None
     title = filled[0]
-    if re.search(r"\d{6,}", title) or FOOTER_RE.match(title) or len(title) < 3:
+    if re.search(r"\d{6,}", title) or not plausible_name(title) or len(title) < 3:
         return None
     if len(filled) >= 2 or _UNIT_WORDS.match(title):
         return re.sub(r"^(unit kerja|opd|skpd)\s*[:.]\s*", "", title, flags=re.I).strip()
     return None
 
 
-def _record(row: list[Cell], index: dict[str, int], excel_row: int,
-            out: _Collector, section: str | None = None) -> dict[str, object] | None:
-    width = len(row)
-    texts = {key: _text(row[j]) if j < width else "" for key, j in index.items()}
-    if section is not None:
-        texts["unit"] = section
-    combined = "name_nip" in texts
-    if combined:
-        _split_name_nip(texts)
-    if not any(v for k, v in texts.items() if k != "number"):
-        return None  # blank separator row
-    first = next((_text(c) for c in row if _text(c)), "")
-    if not texts.get("nip") and (FOOTER_RE.match(first) or not texts.get("name")):
-        return None  # total/footer row, or a stray note
+def _record(row: list[Cell], texts: dict[str, str], index: dict[str, int], excel_row: int,
+            out: _Collector) -> dict[str, object]:
+    combined = "name_nip" in index
     nip = _parse_nip(texts["nip"] if combined else _cell(row, index, "nip"), excel_row, out)
     if not nip and not any(p.row == excel_row for p in out.problems[-1:]):
         out.add(excel_row, "nip", "", t("empty_nip"), t("hint_empty_nip"))
@@ -459,19 +489,30 @@ def _parse_date(value: Cell, excel_row: int, out: _Collector) -> date | None:
 
 def _duplicates(file: str, frame: pd.DataFrame,
                 nip_columns: dict[str, str]) -> list[InputProblem]:
-    """Each row of a NIP that appears twice, across sheets too."""
+    """One line per duplicated NIP, naming its first rows (across sheets too) and how many
+    there are; past `MAX_DUPLICATE_GROUPS` NIPs, one line counts the rest. Linear in the
+    rows, so a file of one NIP repeated 60,000 times reports in one short line."""
     with_nip = frame[frame["nip"] != ""]
     dupes = with_nip[with_nip.duplicated("nip", keep=False)]
+    if dupes.empty:
+        return []
     several = frame["sheet"].nunique() > 1
+    groups = dupes.groupby("nip", sort=True)
     problems = []
-    for nip, group in dupes.groupby("nip", sort=True):
+    for k, (nip, group) in enumerate(groups):
+        if k == MAX_DUPLICATE_GROUPS:
+            problems.append(InputProblem(file, "", None, "", "", t(
+                "duplicates_more", count=groups.ngroups - k), t("hint_duplicate")))
+            break
+        sheets, rows = list(group["sheet"]), list(group["row"])
         places = [f"{s}!{r}" if several else str(r)
-                  for s, r in zip(group["sheet"], group["row"], strict=True)]
-        listed = ", ".join(places)
-        for sheet, row in zip(group["sheet"], group["row"], strict=True):
-            problems.append(InputProblem(file, str(sheet), int(row), nip_columns[str(sheet)],
-                                         str(nip), t("duplicate_nip", rows=listed),
-                                         t("hint_duplicate")))
+                  for s, r in zip(sheets[:MAX_PLACES], rows[:MAX_PLACES], strict=True)]
+        if len(rows) > MAX_PLACES:
+            places.append(t("and_more", count=len(rows) - MAX_PLACES))
+        problems.append(InputProblem(file, str(sheets[0]), int(rows[0]),
+                                     nip_columns[str(sheets[0])], str(nip),
+                                     t("duplicate_nip", count=len(rows),
+                                       rows=", ".join(places)), t("hint_duplicate")))
     return problems
 
 

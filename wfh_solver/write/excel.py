@@ -475,6 +475,7 @@ def summary_items(result: Result, lang: str) -> list[tuple[str, Cell | Percent]]
         (t("interrupted"), result.interrupted),
     ]
     items += _listing(t("warnings"), result.warnings, t("none"))
+    items.append((t("rows_skipped"), result.rows_skipped))
     items += _listing(t("choices"), result.choices, t("none"))
     items += list(result.extra.items())
     return items
