@@ -230,6 +230,68 @@ def _print_summary(result: Result, out_path: Path) -> None:
         err.print(f"  [yellow]{t('time_limit_hit')}[/yellow]")
 
 
+@app.command("compare")
+def compare_command(
+    input: Annotated[Path, typer.Argument(help="Employee list (.xlsx, .xls, .ods, .csv)")],
+    scenario: Annotated[list[str], typer.Option(
+        "--scenario", "-s", help="Bundled name or TOML path; repeat for each case")],
+    sweep: Annotated[list[str] | None, typer.Option(
+        help="RULE.FIELD=v1,v2,… : that rule at each value (repeatable)")] = None,
+    out_path: Annotated[Path, typer.Option("--out", "-o", help="Comparison .xlsx")] = Path(
+        "compare.xlsx"),
+    plots: Annotated[Path | None, typer.Option(help="Also PNG and SVG charts here")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Period start YYYY-MM-DD")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Period end YYYY-MM-DD")] = None,
+    sheet: Annotated[str | None, typer.Option(help="Sheet to read")] = None,
+    columns: Annotated[Path | None, typer.Option(help="TOML mapping unusual headers")] = None,
+    time_limit: Annotated[float, typer.Option(help="Seconds for the solver, per case")] = 120.0,
+    seed: Annotated[int, typer.Option(help="Solver seed")] = 0,
+    workers: Annotated[int, typer.Option(
+        min=0, help="Cases solved side by side; 0 = one per core")] = 0,
+    scheduler: Annotated[str | None, typer.Option(
+        help="Dask: 'local' (LocalCluster on 127.0.0.1) or tcp://HOST:PORT")] = None,
+    lang: Annotated[str, typer.Option(help="id (Indonesian) or en")] = "id",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+) -> None:
+    """Solve one staff list under several scenarios and write one comparison (and charts)."""
+    from wfh_solver.batch import Case
+    from wfh_solver.compare import compare, sweep_cases, write_comparison
+    from wfh_solver.model.cpsat import SolveOptions
+
+    _use_language(lang)
+    start = _parse_date(date_from, "--from")
+    end = _parse_date(date_to, "--to")
+    if out_path.suffix.lower() != ".xlsx":
+        raise Exit(EXIT_INPUT, [f"{t('error')}: --out {out_path}: .xlsx"])
+    if out_path.resolve() == input.resolve():
+        raise Exit(EXIT_INPUT, [f"{t('error')}: " + t("out_is_input")])
+    column_map = _guard(lambda: load_column_map(columns)) if columns else None
+    scenarios = _guard(lambda: [load_scenario(name) for name in scenario])
+    cases = [Case(s, start, end, label=name) for s, name in zip(scenarios, scenario,
+                                                                 strict=True)]
+    swept = _guard(lambda: [c for spec in sweep or [] for c in sweep_cases(scenarios, spec)])
+    cases += [Case(c.scenario, start, end, c.label) for c in swept]
+    staff = _guard(lambda: api.read_employees(input, sheet, column_map))
+    options = SolveOptions(time_limit, seed, workers=1)
+    result = _guard(lambda: compare(staff, cases, scheduler=scheduler, workers=workers,
+                                    options=options))
+    _guard(lambda: write_comparison(result, out_path, lang=lang))
+    if plots is not None:
+        from wfh_solver.plots import write_plots
+
+        _guard(lambda: write_plots(result, plots, lang=lang))
+    if not quiet:
+        table = Table("scenario", "status", "office share", "min/day", "max/day", "seconds",
+                      title=str(out_path))
+        for label, row in result.summary().iterrows():
+            table.add_row(str(label), str(row.get("status")),
+                          f"{row['office_share']:.1%}" if row.get("error") == "" else
+                          str(row.get("error"))[:60],
+                          str(row.get("min_daily_office", "")),
+                          str(row.get("max_daily_office", "")), str(row.get("seconds", "")))
+        err.print(table)
+
+
 @app.command("scenarios")
 def scenarios_command() -> None:
     """List the bundled scenarios with their source and period."""
