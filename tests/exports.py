@@ -176,10 +176,43 @@ def header_words_in_rows() -> Layout:
     return Layout(rows, formats=("xlsx", "csv"))
 
 
+def duk_template_meta() -> Layout:
+    """A DUK template's heading block (`LAMPIRAN : SE KBAKN`, `Jumlah : …`, `UNIT KERJA : …`
+    beside the title) above the header, and `Mengetahui` with the signing official below."""
+    rows: list[Row] = [
+        ["DAFTAR URUT KEPANGKATAN PEGAWAI NEGERI SIPIL", None, None, None, None, None,
+         "LAMPIRAN", ": SE KBAKN"],
+        [None, "PEMERINTAH KABUPATEN SRAGEN", None, None, None, None, "NOMOR", ": 03/SE/1980"],
+        [None, "Jumlah :", len(ROWS), None, None, None, "KEADAAN", ": MARET 2020"],
+        [None, None, None, None, None, None, "UNIT KERJA", ": PEMERINTAH KABUPATEN SRAGEN"],
+        [], HEAD]
+    rows += [_staff(k, r) for k, r in enumerate(ROWS)]
+    rows += [[], [None, "Mengetahui,"], [None, "Sekretaris Daerah"], [],
+             [None, "Ir. TATAG PRABAWANTO, MM"], [None, "NIP. 19651010 199003 1 009"]]
+    return Layout(rows, formats=("xlsx", "csv"), skipped=["skip_signature"] * 4)
+
+
+def duk_html_name_nip() -> Layout:
+    """An HTML DUK saved as .xls: `NAMA / NIP` with a line break, unit titles as rows."""
+    head = ["NO", "NAMA / NIP", "PANGKAT / GOLONGAN", "TMT PANGKAT", "SUB UNIT", "JABATAN",
+            "ESELON", "JENIS JABATAN", "STATUS"]
+    rows: list[Row] = [["DAFTAR URUT KEPANGKATAN PEGAWAI NEGERI SIPIL"], head]
+    current = None
+    for k, r in enumerate(ROWS):
+        if r[2] != current:
+            current = r[2]
+            rows.append([f"Unit Kerja: {current}"])
+        rows.append([k + 1, f"{r[1]} /<br>{r[0]}", "Penata / III.c", "01-04-2015", r[3], r[4],
+                     r[5], r[6], r[7]])
+    rows += [["JUMLAH", None, f"{len(ROWS)} orang"]]
+    return Layout(rows, formats=("html.xls",), skipped=["skip_total"])
+
+
 LAYOUTS: dict[str, Callable[[], Layout]] = {
     f.__name__: f for f in (duk_footer_jumlah, web_count_in_nip, signature_block,
                             page_break_headers, opd_subtotals, siasn_printed,
-                            duk_sections_name_nip, header_words_in_rows)
+                            duk_sections_name_nip, header_words_in_rows, duk_template_meta,
+                            duk_html_name_nip)
 }
 
 

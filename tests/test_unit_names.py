@@ -9,6 +9,7 @@ import pytest
 
 from tests.workbooks import HEADER
 from wfh_solver.api import make_problem, read_employees
+from wfh_solver.read.table import unit_key
 from wfh_solver.solve import solve
 from wfh_solver.validate import validation_report
 from wfh_solver.write import write_per_unit, write_roster
@@ -80,3 +81,14 @@ def test_roster_and_per_unit_files_use_the_official_names(staff_path, tmp_path):
     assert {r[column] for r in rows[1:] if r[column]} == set(OFFICIAL)
     paths = write_per_unit(result, tmp_path / "per")
     assert {p.stem for p in paths} == set(OFFICIAL)
+    assert _unit_texts(tmp_path / "jadwal.xlsx") == set(OFFICIAL)  # every sheet, every cell
+    for path in paths:
+        assert _unit_texts(path) == {path.stem}
+
+
+def _unit_texts(path: Path) -> set[str]:
+    """Every cell of every sheet that names one of the units, however spelled."""
+    keys = {unit_key(u) for u in OFFICIAL}
+    book = openpyxl.load_workbook(path, read_only=True)
+    return {value for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)
+            for value in row if isinstance(value, str) and unit_key(value) in keys}
