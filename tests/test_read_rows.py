@@ -78,6 +78,15 @@ def test_a_name_without_nip_in_the_table_is_an_error_not_a_skip(tmp_path):
     assert any("empty NIP" in p.line() and "row 9" in p.line() for p in caught.value.problems)
 
 
+def test_staff_above_the_header_row_is_an_error_not_a_loss(tmp_path):
+    """Tests a list whose header stands below its first employees: those rows are named."""
+    rows = [list(workbooks.ROWS[0]), workbooks.HEADER, *workbooks.ROWS[1:]]
+    with pytest.raises(InputError) as caught:
+        read_employees(_book(tmp_path / "late.xlsx", rows))
+    assert [p.row for p in caught.value.problems] == [1]
+    assert "above the header row (row 2)" in caught.value.problems[0].reason
+
+
 def test_overlapping_merged_ranges_stop_at_a_linear_budget():
     """Tests 20,000 overlapping sheet-sized ranges: bounded work, not 20,000 × the sheet."""
     rows: list[list[object]] = [[f"r{r}c{c}" if c == 0 else "" for c in range(20)]

@@ -91,6 +91,8 @@ _ID: dict[str, str] = {
     "second_table_other": "tabel kedua dengan kolom berbeda di sheet yang sama",
     "hint_second_table": "pindahkan tabel itu ke sheet lain atau hapus, lalu coba lagi",
     "merged_overlap": "sel gabungan (merge) saling menimpa; sebagian tidak diisi",
+    "staff_above_header": "baris pegawai di atas baris judul kolom (baris {row})",
+    "hint_staff_above_header": "letakkan baris judul kolom di atas semua pegawai",
     "v_problems_in": "Masalah dan baris yang dilewati — {file}",
     # policy
     "where_office": "di kantor",
@@ -305,6 +307,8 @@ _EN: dict[str, str] = {
     "second_table_other": "second table with different columns on the same sheet",
     "hint_second_table": "move that table to a sheet of its own or delete it, then retry",
     "merged_overlap": "merged cell ranges overlap; some were not filled",
+    "staff_above_header": "employee row above the header row (row {row})",
+    "hint_staff_above_header": "put the header row above every employee",
     "v_problems_in": "Problems and skipped rows — {file}",
     "where_office": "in office",
     "where_home": "at home",

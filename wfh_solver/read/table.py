@@ -259,6 +259,10 @@ def _read_rows(sheet: Sheet, header_index: int, columns: dict[int, str],
         start += 1  # a second header row or the row of column numbers
     reader = RowReader(rows[header_index:start], columns, extra)
     index = {key: j for j, key in columns.items()}
+    for i in range(header_index):  # titles above the header; staff there would be lost
+        if RowReader([], columns, extra).kind(rows[i], _texts(rows[i], index)) is Kind.STAFF:
+            out.add(i + 1, "", " | ".join(c for c in map(_text, rows[i]) if c),
+                    t("staff_above_header", row=header_index + 1), t("hint_staff_above_header"))
     records: list[dict[str, object]] = []
     section = ""
     for i in range(start, len(rows)):
