@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -123,3 +126,43 @@ def test_duplicates_are_reported_once_per_nip_with_a_capped_list(tmp_path):
     assert "300 times" in first.reason and "and 290 more" in first.reason
     assert first.reason.count(",") == MAX_PLACES
     assert "11 more duplicate NIPs" in dupes[-1].reason
+
+
+def _hostile_merges(path: Path, overlapping: bool) -> Path:
+    """5,000 staff rows on 7 NIPs, with 100,000 merged ranges: sheet-sized and overlapping,
+    or small and valid."""
+    cells = "ABCDEFGH"
+    data = [workbooks.HEADER] + [[*workbooks.ROWS[k % 7][:1], f"Nama {k}",
+                                  *workbooks.ROWS[k % 7][2:]] for k in range(5_000)]
+    body = "".join(f'<row r="{r}">' + "".join(
+        f'<c r="{cells[j]}{r}" t="inlineStr"><is><t>{v}</t></is></c>' for j, v in enumerate(row))
+        + "</row>" for r, row in enumerate(data, start=1))
+    refs = ["A1:XFD1048576" if overlapping else f"J{r}:K{r}" for r in range(1, 100_001)]
+    merges = "".join(f'<mergeCell ref="{ref}"/>' for ref in refs)
+    return workbooks.raw_xlsx(path, (
+        f'<?xml version="1.0"?><worksheet {workbooks._NS}><sheetData>{body}</sheetData>'
+        f'<mergeCells count="{len(refs)}">{merges}</mergeCells></worksheet>'))
+
+
+@pytest.mark.parametrize("overlapping", [True, False])
+def test_many_merged_ranges_and_duplicates_through_the_console_script(tmp_path, overlapping):
+    """Tests the installed command on 100,000 merged ranges and 5,000 rows of 7 NIPs: exit 2
+    within seconds and well under 1 GiB, one capped line per duplicated NIP, no traceback."""
+    path = _hostile_merges(tmp_path / "merges.xlsx", overlapping)
+    command = [str(Path(sys.executable).with_name("wfh-solver")), "validate", str(path),
+               "--format", "json", "--lang", "en"]
+    probe = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+             "p = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
+             "print(p.returncode, time.perf_counter() - t, "
+             "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); "
+             "print(p.stdout); print(p.stderr, file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True,
+                          text=True, timeout=300)
+    first, _, rest = done.stdout.partition("\n")
+    code, seconds, peak_kib = first.split()
+    assert int(code) == 2 and "Traceback" not in done.stderr
+    assert float(seconds) < 60 and int(peak_kib) < 1024 * 1024
+    problems = json.loads(rest)["problems"]
+    dupes = [p for p in problems if "duplicate" in p["reason"]]
+    assert len(dupes) == 7 and all(len(p["reason"]) < 200 for p in dupes)
+    assert any("overlap" in p["reason"] for p in problems) == overlapping
