@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean sysdeps
+.PHONY: demo test lint bench clean sysdeps docs
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -25,6 +25,10 @@ sysdeps:
 
 test: sysdeps lint
 	$(BIN)/pytest
+
+# Rendered copies of the notebooks (executed by a Jupyter kernel) for readers without Jupyter.
+docs: $(STAMP)
+	$(BIN)/jupyter-nbconvert --to html --execute --output-dir docs/notebooks notebooks/*.ipynb
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run

@@ -148,10 +148,26 @@ def wfh_days_distribution(result: Result) -> pd.Series:
     return pd.Series(counts, index=pd.RangeIndex(len(counts), name="wfh_days"), name="staff")
 
 
+def _alike_spread(result: Result) -> int:
+    """Widest office-day gap between two unpinned employees alike for the rules (same unit,
+    sub-unit, category and vulnerability, no leave or travel): the hard fairness rule keeps
+    it at most one."""
+    people = person_frame(result)
+    vulnerable = result.vulnerable
+    people["vulnerable"] = False if vulnerable is None else vulnerable
+    alike = people[(people["pinned_by"] == "") & (people["away_days"] == 0)]
+    if alike.empty:
+        return 0
+    days = alike.groupby(["unit", "sub_unit", "category", "vulnerable"],
+                         observed=True)["wfo_days"]
+    return int((days.max() - days.min()).max())
+
+
 def fairness(result: Result) -> pd.Series:
     """Fairness in words: shares of staff never / always in the office (also among those no
-    rule pins), the widest spread of office days inside a unit among unpinned staff, and
-    how many units have a spread above one day."""
+    rule pins), the widest spread of office days inside a unit among unpinned staff, how many
+    units have a spread above one day, and the widest gap between staff alike for the rules
+    (`max_alike_spread`, at most one by the hard fairness rule)."""
     roster = result.roster
     n = len(roster.employees)
     present = _present(result)
@@ -179,6 +195,7 @@ def fairness(result: Result) -> pd.Series:
         "wfh_days_std": float(wfh.std()) if n else 0.0,
         "max_unit_spread": int(units["office_days_spread"].max()) if len(units) else 0,
         "units_spread_over_1": int((units["office_days_spread"] > 1).sum()),
+        "max_alike_spread": _alike_spread(result),
     }, name="fairness", dtype=object)
 
 

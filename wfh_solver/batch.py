@@ -137,11 +137,20 @@ def run_job(job: Job) -> Outcome:
         return Outcome({**row, "status": "SCENARIO_ERROR", "error": str(exc)})
     except Exception as exc:  # one job's failure must not stop the batch
         return Outcome({**row, "status": "ERROR", "error": f"{type(exc).__name__}: {exc}"})
-    row.update(summary_row(result))
     row["seconds"] = round(time.perf_counter() - started, 3)
     if job.roster_out is not None:
         row["roster"] = str(job.roster_out)
-    if not job.detail:
+    return outcome(result, row, job.detail)
+
+
+def outcome(result: Result, row: dict[str, Any] | None = None, detail: bool = True) -> Outcome:
+    """A solved result as a job's outcome: its summary row and, with `detail`, the tables."""
+    given = dict(row or {})
+    head = {"input": given.pop("input", ""),
+            "scenario": given.pop("scenario", result.scenario_name)}
+    row = {**head, **summary_row(result), **given}
+    row.setdefault("error", "")
+    if not detail:
         return Outcome(row)
     return Outcome(row, analysis.daily_summary(result), analysis.unit_summary(result),
                    analysis.unit_day_share(result), analysis.fairness(result),

@@ -7,7 +7,7 @@ module only lines the cases up and writes them to one workbook.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,11 +15,12 @@ from typing import Any
 import pandas as pd
 
 from wfh_solver.api import Staff
-from wfh_solver.batch import Case, Job, Outcome, run_jobs
+from wfh_solver.batch import Case, Job, Outcome, outcome, run_jobs
 from wfh_solver.domain.employee import Employee
 from wfh_solver.labels import check_lang, label
 from wfh_solver.model.cpsat import SolveOptions
 from wfh_solver.policy.scenario import Scenario, ScenarioError, load_scenario
+from wfh_solver.result import Result
 from wfh_solver.write.atomic import atomic_output
 
 
@@ -29,6 +30,11 @@ class Comparison:
 
     labels: tuple[str, ...]
     outcomes: tuple[Outcome, ...]
+
+    @classmethod
+    def of(cls, results: Mapping[str, Result]) -> Comparison:
+        """A comparison of results already solved here (a notebook's), by label."""
+        return cls(tuple(results), tuple(outcome(r) for r in results.values()))
 
     def solved(self) -> list[tuple[str, Outcome]]:
         return [(k, o) for k, o in zip(self.labels, self.outcomes, strict=True) if o.ok]

@@ -79,6 +79,7 @@ ID: Final[dict[str, str]] = {
     "cmp_wfh_days_std": "Simpangan baku hari WFH",
     "cmp_max_unit_spread": "Selisih hari kantor terbesar dalam unit",
     "cmp_units_spread_over_1": "Unit dengan selisih > 1 hari",
+    "cmp_max_alike_spread": "Selisih terbesar antar pegawai setara",
     # Jadwal columns.
     "col_nip": "NIP",
     "col_name": "Nama",
@@ -213,6 +214,7 @@ EN: Final[dict[str, str]] = {
     "cmp_wfh_days_std": "Std. dev. of WFH days",
     "cmp_max_unit_spread": "Widest office-day spread in a unit",
     "cmp_units_spread_over_1": "Units with spread > 1 day",
+    "cmp_max_alike_spread": "Widest gap between alike staff",
     "col_nip": "NIP",
     "col_name": "Name",
     "col_unit": "Unit",

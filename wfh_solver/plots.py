@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from matplotlib import colormaps
 from matplotlib.figure import Figure
 
 from wfh_solver.compare import Comparison
@@ -40,8 +41,11 @@ def daily_presence(comparison: Comparison, lang: str = "id") -> Figure:
     fig = Figure(figsize=(11, 4.8), layout="constrained")
     ax = fig.subplots()
     daily = comparison.daily()
-    for scenario, part in daily.groupby("scenario", sort=False):
-        ax.plot(part["day_number"], part["in_office"], marker="o", label=str(scenario))
+    palette = colormaps["tab10" if daily["scenario"].nunique() <= 10 else "tab20"]
+    for k, (scenario, part) in enumerate(daily.groupby("scenario", sort=False)):
+        ax.plot(part["day_number"], part["in_office"], marker="os^D"[k // 10 % 4],
+                linestyle=("-", "--")[k // 10 % 2], color=palette(k % palette.N),
+                label=str(scenario))
     ax.set_xlabel(_t("day_number", lang))
     ax.set_ylabel(_t("in_office", lang))
     ax.set_title(_t("presence", lang))
