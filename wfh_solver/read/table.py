@@ -7,7 +7,6 @@ Every problem is collected with its Excel row and column and raised once
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -28,6 +27,7 @@ from wfh_solver.read.errors import InputError, InputProblem, column_letter, file
 from wfh_solver.read.eselon import EselonError, parse_eselon
 from wfh_solver.read.rows import Kind, RowReader, cell_text, plausible_name, plausible_nip
 from wfh_solver.read.sources import Cell, Sheet, load_sheets
+from wfh_solver.read.units import normalise_units
 
 HEADER_SCAN_ROWS = 60
 MAX_DUPLICATE_GROUPS = 50  # NIP groups listed one line each; the rest counted in one line
@@ -79,7 +79,7 @@ def read_staff(path: Path, sheet: str | None = None,
     frame = pd.concat([p.frame for p in parsed], ignore_index=True)
     problems = [problem for p in parsed for problem in p.problems]
     problems += _duplicates(str(path), frame, {p.sheet: p.nip_column for p in parsed})
-    spellings = _normalise_units(frame)
+    spellings = normalise_units(frame)
     if any(p.severity == "error" for p in problems):
         raise InputError(problems)
     return StaffTable(str(path), ", ".join(p.sheet for p in parsed), frame.drop(columns="sheet"),
@@ -518,66 +518,3 @@ def _duplicates(file: str, frame: pd.DataFrame,
                                      t("duplicate_nip", count=len(rows),
                                        rows=", ".join(places)), t("hint_duplicate")))
     return problems
-
-
-UNIT_ABBREVIATIONS: dict[str, str] = {
-    "dinkes": "dinas kesehatan",
-    "disdik": "dinas pendidikan",
-    "disdikbud": "dinas pendidikan dan kebudayaan",
-    "dispendukcapil": "dinas kependudukan dan pencatatan sipil",
-    "disdukcapil": "dinas kependudukan dan pencatatan sipil",
-    "dukcapil": "dinas kependudukan dan pencatatan sipil",
-    "bkd": "badan kepegawaian daerah",
-    "bkpsdm": "badan kepegawaian dan pengembangan sumber daya manusia",
-    "bkpp": "badan kepegawaian pendidikan dan pelatihan",
-    "setda": "sekretariat daerah",
-    "setwan": "sekretariat dprd",
-    "sekwan": "sekretariat dprd",
-    "satpol pp": "satuan polisi pamong praja",
-    "bappeda": "badan perencanaan pembangunan daerah",
-    "bapenda": "badan pendapatan daerah",
-    "dishub": "dinas perhubungan",
-    "damkar": "dinas pemadam kebakaran",
-    "dpmptsp": "dinas penanaman modal dan pelayanan terpadu satu pintu",
-}
-
-
-def unit_key(name: str) -> str:
-    """Spelling-insensitive identity of a unit: case, spaces and common abbreviations."""
-    text = _plain(name)
-    return UNIT_ABBREVIATIONS.get(text, text)
-
-
-def _preferred_spelling(spellings: list[str], key: str) -> str:
-    """The official form as HR wrote it: a full name over an abbreviation, then the most
-    frequent form, then Mixed Case over CAPS, then the first seen. Never re-cased, so
-    `RSUD dr. Soehadi Prijonegoro` and `SMP Negeri 1` stay exactly as written."""
-    counts = Counter(spellings)
-    order = {s: k for k, s in enumerate(counts)}
-
-    def preference(s: str) -> tuple[bool, int, bool, int]:
-        mixed = s != s.upper() and s != s.lower()
-        return (_plain(s) == key, counts[s], mixed, -order[s])
-
-    return max(counts, key=preference)
-
-
-def _plain(name: str) -> str:
-    return re.sub(r"[\s.]+", " ", name.strip().lower()).strip()
-
-
-def _normalise_units(frame: pd.DataFrame) -> dict[str, str]:
-    """Rewrite every unit spelling to its official written form; report the mapping."""
-    if frame.empty:
-        return {}
-    keys = frame["unit"].map(unit_key)
-    display: dict[str, str] = {}
-    for key, spellings in frame.groupby(keys, sort=False)["unit"]:
-        tidy = [re.sub(r"\s+", " ", s).strip() for s in spellings]
-        display[str(key)] = _preferred_spelling(tidy, str(key))
-    canonical = keys.map(display)
-    mapping = {raw: canon for raw, canon in zip(frame["unit"], canonical, strict=True)
-               if raw != canon}
-    frame["unit"] = canonical
-    frame["sub_unit"] = frame["sub_unit"].map(lambda s: re.sub(r"\s+", " ", s).strip())
-    return dict(sorted(mapping.items()))
