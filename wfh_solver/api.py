@@ -52,8 +52,13 @@ def plan(path: str | Path, scenario: str | Path | Scenario, *, start: date | Non
          end: date | None = None, workweek: str | None = None, time_limit: float = 60.0,
          seed: int = 0, workers: int = 0,
          sheet: str | None = None, column_map: dict[str, str] | None = None,
-         progress: Progress | None = None) -> Result:
-    """One call from a spreadsheet to a roster: what `wfh-solver solve` does."""
+         progress: Progress | None = None, relax: bool = False,
+         roster_sheet: str = "Jadwal") -> Result:
+    """One call from a spreadsheet to a roster: what `wfh-solver solve` does.
+
+    `relax`: every count rule may give, as little as can be proven; the result's
+    `violations` then name the cells of `roster_sheet` (the Jadwal sheet's name).
+    """
     report = progress or (lambda phase, done, total: None)
     report("read", 0, 1)
     staff = read_employees(path, sheet, column_map)
@@ -61,8 +66,14 @@ def plan(path: str | Path, scenario: str | Path | Scenario, *, start: date | Non
     report("build", 0, 1)
     problem = make_problem(staff, scenario, start, end, workweek)
     report("build", 1, 1)
+    options = SolveOptions(time_limit, seed, workers)
     try:
-        result = solve(problem, SolveOptions(time_limit, seed, workers), progress)
+        if relax:
+            from wfh_solver.relax import solve_relaxed
+
+            result = solve_relaxed(problem, options, progress, sheet=roster_sheet)
+        else:
+            result = solve(problem, options, progress)
     except PolicyInfeasible as error:  # say which units clash, each with a minimal clash
         raise explained(problem, error) from None
     # reading warnings (file, sheet, row) come first in Ringkasan, then the policy's

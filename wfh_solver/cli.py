@@ -41,6 +41,7 @@ from wfh_solver.validate import load_column_map, validation_report
 
 EXIT_OK, EXIT_OTHER, EXIT_INPUT, EXIT_INFEASIBLE = 0, 1, 2, 3
 EXIT_VIOLATIONS = 4  # `check`: the roster breaks rules
+EXIT_RELAXED = 5  # `solve --relax`: a roster was written, and it breaks rules
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Rotating WFH/WFO rosters for civil servants under a circular.")
@@ -105,6 +106,9 @@ def solve_command(
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
     overwrite: Annotated[bool, typer.Option(
         help="Replace existing output files that wfh-solver did not make")] = False,
+    relax: Annotated[bool, typer.Option(
+        "--relax", help="If the rules cannot all hold, break them as little as possible "
+                        "(exit 5, sheet Pelanggaran)")] = False,
 ) -> None:
     """Solve a roster and write it to Excel (or CSV)."""
     from wfh_solver.write import plan_outputs, write_outputs
@@ -125,30 +129,51 @@ def solve_command(
             result = _guard(lambda: api.plan(
                 input, scenario, start=start, end=end, workweek=workweek, time_limit=time_limit,
                 seed=seed, workers=workers, sheet=sheet, column_map=column_map,
-                progress=report))
+                progress=report, relax=relax, roster_sheet=_roster_sheet(lang)))
         except Exit as failed:
             if isinstance(failed.__cause__, PolicyInfeasible):
-                lines = _report_conflicts(failed.__cause__, out_path, lang)
+                lines = _report_conflicts(failed.__cause__, out_path, lang, inputs, overwrite)
                 raise Exit(EXIT_INFEASIBLE, lines) from None
             raise
         report("write", 0, 1)
         _guard(lambda: write_outputs(result, inputs, out_path, per_unit=per_unit, lang=lang,
                                      overwrite=overwrite))
         report("write", 1, 1)
+    if result.violations:  # said first and plainly, whatever --quiet says
+        total = sum(v.shortfall for v in result.violations if v.kind in ("minimum", "maximum"))
+        err.print(f"[bold red]{t('rx_head', count=len(result.violations), total=total)}"
+                  "[/bold red]")
+    elif relax and not quiet:
+        err.print(t("rx_clean"))
     if not quiet:
         _print_summary(result, out_path)
+    if result.violations:
+        for v in result.violations[:5]:
+            err.print(f"  - {v.text}", markup=False)
+        if len(result.violations) > 5:
+            err.print(t("ev_and_more", count=len(result.violations) - 5))
     if result.interrupted and result.stop_signal:
         raise Exit(128 + result.stop_signal,
                    [t("signal_solved", signal=signal.Signals(result.stop_signal).name)])
+    if result.violations:
+        raise Exit(EXIT_RELAXED, [])
 
 
 _SHOWN_CONFLICTS = 5
 
 
-def _report_conflicts(error: PolicyInfeasible, out_path: Path, lang: str) -> list[str]:
+def _roster_sheet(lang: str) -> str:
+    from wfh_solver.labels import check_lang, label
+
+    return label("sheet_roster", check_lang(lang))
+
+
+def _report_conflicts(error: PolicyInfeasible, out_path: Path, lang: str,
+                      inputs: list[Path], overwrite: bool) -> list[str]:
     """Every unit in conflict to a `Konflik` workbook (`OUT-konflik.xlsx`); the first few on
     the terminal."""
     from wfh_solver.explain import Conflicts, by_rule
+    from wfh_solver.write import plan_outputs
     from wfh_solver.write.findings import write_conflicts
 
     conflicts = error.conflicts if isinstance(error, Conflicts) else []
@@ -164,9 +189,10 @@ def _report_conflicts(error: PolicyInfeasible, out_path: Path, lang: str) -> lis
     # Beside the roster, never over it: an earlier roster stays as it was.
     target = out_path.with_name(out_path.stem + "-konflik.xlsx")
     try:
+        plan_outputs(inputs, target, overwrite=overwrite)
         write_conflicts(problem, conflicts, error.reasons, target, lang)
         lines.append(t("ex_written", path=target))
-    except OSError as exc:
+    except (OSError, ValueError) as exc:
         lines.append(f"{t('error')}: {exc}")
     return lines
 

@@ -216,6 +216,16 @@ _ID: dict[str, str] = {
     "ck_found": "{path}: {count} pelanggaran aturan '{scenario}' ({employees} pegawai × {days} "
                 "hari).",
     "ck_more": "… dan {count} pelanggaran lagi (--limit 0 untuk semuanya)",
+    "level_shortfall": "kekurangan aturan (--relax): orang-hari di bawah/di atas aturan "
+                       "jumlah × {weight} + aturan persentase; pin dan cuti tetap",
+    "rx_warning": "ATURAN DILANGGAR (--relax): {count} pelanggaran, kekurangan total {total} "
+                  "orang-hari ({counts} pada aturan jumlah, {shares} pada aturan persentase), "
+                  "terbukti paling sedikit; lihat sheet Pelanggaran.",
+    "rx_mismatch": "Peringatan internal: pelanggaran yang dihitung ({found}) berbeda dari "
+                   "minimum terbukti ({proven}).",
+    "rx_head": "PERHATIAN: jadwal ini MELANGGAR {count} aturan-hari (kekurangan {total} "
+               "orang-hari, terbukti paling sedikit); daftarnya di sheet Pelanggaran.",
+    "rx_clean": "--relax: semua aturan terpenuhi, tidak ada yang perlu dilonggarkan.",
     "ex_pin_office": "{who}, {position}, wajib di kantor ('{rule}')",
     "ex_pin_home": "{who}, {position}, wajib di rumah ('{rule}')",
     "ex_leave": "cuti",
@@ -422,6 +432,16 @@ _EN: dict[str, str] = {
     "ck_found": "{path}: {count} violation(s) of '{scenario}' ({employees} staff × {days} "
                 "days).",
     "ck_more": "… and {count} more (--limit 0 for all)",
+    "level_shortfall": "rule shortfall (--relax): person-days below/above count rules × "
+                       "{weight} + share rules; pins and leave kept",
+    "rx_warning": "RULES BROKEN (--relax): {count} violation(s), total shortfall {total} "
+                  "person-days ({counts} on count rules, {shares} on share rules), proven "
+                  "least; see the Pelanggaran sheet.",
+    "rx_mismatch": "Internal warning: the violations counted ({found}) differ from the proven "
+                   "minimum ({proven}).",
+    "rx_head": "WARNING: this roster BREAKS {count} rule-day(s) (shortfall {total} "
+               "person-days, proven least); they are listed in the Violations sheet.",
+    "rx_clean": "--relax: every rule holds, nothing had to give.",
     "ex_pin_office": "{who}, {position}, must be in office ('{rule}')",
     "ex_pin_home": "{who}, {position}, must stay home ('{rule}')",
     "ex_leave": "on leave",

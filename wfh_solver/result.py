@@ -114,6 +114,33 @@ class Roster:
 
 
 @dataclass(frozen=True, slots=True)
+class Violation:
+    """One rule broken on one day (or, for fairness, over the period).
+
+    `required`/`achieved` are people in office for count rules, days for a pin, WFH
+    days for fairness. `people` index the problem's employees; `cells` are the
+    roster cells to look at (`Jadwal!K17`), the ones that would mend it first.
+    """
+
+    kind: str
+    rule: str
+    unit: str
+    sub_unit: str
+    day: date | None
+    required: int
+    achieved: int
+    people: tuple[int, ...]
+    cells: tuple[str, ...]
+    text: str
+    rule_kind: str = ""  # the scenario rule's kind, for count rules
+
+    @property
+    def shortfall(self) -> int:
+        """Person-days missing (or in excess) to mend this line."""
+        return abs(self.required - self.achieved)
+
+
+@dataclass(frozen=True, slots=True)
 class AppliedRule:
     """A scenario rule as applied, for the `Aturan` sheet."""
 
@@ -142,6 +169,8 @@ class Result:
     interrupted: bool = False
     stop_signal: int = 0  # the signal that stopped the search early (0: none)
     extra: dict[str, str] = field(default_factory=dict)
+    #: rules this roster breaks (`solve --relax`), judged by `wfh_solver.evaluate`
+    violations: tuple[Violation, ...] = ()
     #: per employee, the rule (or personal flag) that pinned them, "" when free
     pinned_by: tuple[str, ...] = ()
     #: per employee, vulnerable under the scenario's age threshold (50+, comorbid, pregnant)

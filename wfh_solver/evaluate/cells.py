@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from wfh_solver.cells import column_letter
+from wfh_solver.domain.employee import Employee
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,8 +34,23 @@ class Layout:
         return f"{self.sheet}!{first}{row}:{last}{row}"
 
 
-def written_layout(order: Sequence[int], days: int, sheet: str, first_day: int = 5) -> Layout:
-    """The layout our writer uses: rows in `order` below one header row, days from F."""
+def _text_key(text: str) -> tuple[str, str]:
+    return (text.casefold(), text)
+
+
+def roster_order(employees: Sequence[Employee]) -> list[int]:
+    """Employee indices in the order the roster sheet lists them: by unit, then sub-unit,
+    then the staff list's order. The writer uses this too, so cells named here match."""
+    return sorted(
+        range(len(employees)),
+        key=lambda i: (_text_key(employees[i].unit), _text_key(employees[i].sub_unit)),
+    )
+
+
+def written_layout(employees: Sequence[Employee], days: int, sheet: str = "Jadwal",
+                   first_day: int = 5) -> Layout:
+    """The layout our writer uses: rows in `roster_order` below one header row, days from F."""
+    order = roster_order(employees)
     rows = [0] * len(order)
     for position, i in enumerate(order):
         rows[i] = position + 2

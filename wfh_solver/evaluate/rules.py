@@ -9,7 +9,6 @@ trusts the solver that made it. `tests/checker.py` stays the tests' own oracle.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
@@ -18,44 +17,12 @@ import numpy.typing as npt
 from wfh_solver.evaluate.cells import Layout
 from wfh_solver.messages import t
 from wfh_solver.policy.problem import FIXED_WFH, FIXED_WFO, FREE, PRESENT, Problem, Requirement
-from wfh_solver.result import LEAVE_CODE, TRAVEL_CODE, WFH_CODE, WFO_CODE
+from wfh_solver.result import LEAVE_CODE, TRAVEL_CODE, WFH_CODE, WFO_CODE, Violation
 
 MISSING = -1  # a cell the roster does not give (no row, or an unreadable code)
 
 #: Kinds of violation, in the order a report lists them.
 KINDS: tuple[str, ...] = ("pin", "absence", "minimum", "maximum", "fairness")
-
-
-@dataclass(frozen=True, slots=True)
-class Violation:
-    """One rule broken on one day (or, for fairness, over the period).
-
-    `required`/`achieved` are people in office for count rules, days for a pin, WFH
-    days for fairness. `people` index the problem's employees; `cells` are the
-    roster cells to look at (`Jadwal!K17`), the ones that would mend it first.
-    """
-
-    kind: str
-    rule: str
-    unit: str
-    sub_unit: str
-    day: date | None
-    required: int
-    achieved: int
-    people: tuple[int, ...]
-    cells: tuple[str, ...]
-    text: str
-
-    @property
-    def shortfall(self) -> int:
-        """Person-days missing (or in excess) to mend this line."""
-        return abs(self.required - self.achieved)
-
-    @property
-    def where(self) -> str:
-        if not self.unit:
-            return t("whole_org")
-        return f"{self.sub_unit}, {self.unit}" if self.sub_unit else self.unit
 
 
 def office_of(codes: npt.NDArray[np.int8]) -> npt.NDArray[np.bool_]:
@@ -151,8 +118,9 @@ def counts(problem: Problem, codes: npt.NDArray[np.int8], layout: Layout) -> lis
             if here[d] < need:
                 out.append(_count_violation(problem, req, d, need, int(here[d]), "minimum",
                                             rows[codes[rows, d] == WFH_CODE], layout))
-            if req.maximum is not None and here[d] > req.maximum:
-                out.append(_count_violation(problem, req, d, req.maximum, int(here[d]),
+            cap = req.maximum_on(d)
+            if cap is not None and here[d] > cap:
+                out.append(_count_violation(problem, req, d, cap, int(here[d]),
                                             "maximum", rows[office[rows, d]], layout))
     return out
 
@@ -168,7 +136,7 @@ def _count_violation(problem: Problem, req: Requirement, d: int, required: int, 
              achieved=achieved, day=_day(day), who=_who(problem, who),
              cells=", ".join(cells[:4]) + (" …" if len(cells) > 4 else ""))
     return Violation(kind, req.rule, req.unit, req.sub_unit, day, required, achieved,
-                     tuple(who), cells, text)
+                     tuple(who), cells, text, req.kind)
 
 
 def fairness(problem: Problem, codes: npt.NDArray[np.int8], layout: Layout) -> list[Violation]:

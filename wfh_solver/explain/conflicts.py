@@ -87,8 +87,9 @@ class _DayModel:
             here = sum(self.x[i] for i in req.members if i in self.x)
             if req.minimum_on(day) > 0:
                 self.m.add(here >= req.minimum_on(day)).only_enforce_if(lit)
-            if req.maximum is not None:
-                self.m.add(here <= req.maximum).only_enforce_if(lit)
+            cap = req.maximum_on(day)
+            if cap is not None:
+                self.m.add(here <= cap).only_enforce_if(lit)
 
     def _item(self, item: Item) -> cp_model.IntVar:
         lit = self.m.new_bool_var(f"{item.kind}[{item.key}]")
@@ -129,8 +130,9 @@ def _where(unit: str, sub_unit: str) -> str:
 
 def _rule_text(req: Requirement, day: int) -> str:
     where = _where(req.unit, req.sub_unit)
-    if req.maximum is not None:
-        return t("ex_rule_max", rule=req.rule, where=where, maximum=req.maximum,
+    cap = req.maximum_on(day)
+    if cap is not None:
+        return t("ex_rule_max", rule=req.rule, where=where, maximum=cap,
                  members=len(req.members))
     return t("ex_rule_min", rule=req.rule, where=where, minimum=req.minimum_on(day),
              members=len(req.members))
@@ -234,8 +236,9 @@ def _rule_parts(problem: Problem, items: list[Item], day: int) -> list[str]:
     for item in items:
         req = problem.requirements[item.key]
         where = req.sub_unit or _where(req.unit, "")
-        if req.maximum is not None:
-            grouped[req.rule].append(t("ex_max_part", maximum=req.maximum,
+        cap = req.maximum_on(day)
+        if cap is not None:
+            grouped[req.rule].append(t("ex_max_part", maximum=cap,
                                        members=len(req.members), where=where))
         else:
             grouped[req.rule].append(t("ex_min_part", minimum=req.minimum_on(day),

@@ -25,6 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 from wfh_solver.domain.employee import Employee
+from wfh_solver.evaluate.cells import roster_order
 from wfh_solver.labels import WFH, WFO, check_lang, label
 from wfh_solver.result import (
     CODES,
@@ -65,11 +66,9 @@ def _text_key(text: str) -> tuple[str, str]:
 
 
 def row_order(employees: Sequence[Employee]) -> list[int]:
-    """Employee indices sorted by unit, then sub unit, then original order."""
-    return sorted(
-        range(len(employees)),
-        key=lambda i: (_text_key(employees[i].unit), _text_key(employees[i].sub_unit)),
-    )
+    """Employee indices sorted by unit, then sub unit, then original order (one definition,
+    in `evaluate.cells`, so the cells a violation names are the cells written here)."""
+    return roster_order(employees)
 
 
 def unit_order(units: Iterable[str]) -> list[str]:
@@ -336,8 +335,9 @@ def _write_roster(book: ooxml.Workbook, result: Result, lang: str, st: _Styles) 
         marks = [(WFO, st.wfo), (WFH, st.wfh)]
         if away:
             marks += [(CODES[LEAVE_CODE], st.away), (CODES[TRAVEL_CODE], st.away)]
-        rules = [TextRule(1, first_day, n, wfo_col - 1, code, highlight)
-                 for code, highlight in marks]
+        rules = _violated_cells(result, order, codes_matrix, first_day, st.bad)
+        rules += [TextRule(1, first_day, n, wfo_col - 1, code, highlight)
+                  for code, highlight in marks]
     sheet = Sheet(
         label("sheet_roster", lang),
         last_row=n,
@@ -350,6 +350,29 @@ def _write_roster(book: ooxml.Workbook, result: Result, lang: str, st: _Styles) 
         text_numbers=(0, 0, n, 0),
     )
     book.write_sheet(sheet, _chain(head, book.rows(1, n, columns)))
+
+
+_MAX_MARKED_CELLS = 5_000
+
+
+def _violated_cells(result: Result, order: Sequence[int], codes: npt.NDArray[np.intp],
+                    first_day: int, bad: int) -> list[TextRule]:
+    """Red, above the WFO/WFH colours, for each day cell a broken rule names (--relax)."""
+    if not result.violations:
+        return []
+    row_of = {i: r + 1 for r, i in enumerate(order)}
+    day_of = {day: d for d, day in enumerate(result.roster.days)}
+    cells: dict[tuple[int, int], str] = {}
+    for v in result.violations:
+        if v.day is None or v.day not in day_of:
+            continue
+        d = day_of[v.day]
+        for i in v.people:
+            row = row_of[i]
+            cells.setdefault((row, first_day + d), CODES[codes[row - 1, d]])
+            if len(cells) >= _MAX_MARKED_CELLS:
+                break
+    return [TextRule(row, col, row, col, code, bad) for (row, col), code in sorted(cells.items())]
 
 
 _UNIT_HEADERS = (
@@ -546,12 +569,18 @@ _SHEETS = ("sheet_roster", "sheet_units", "sheet_summary", "sheet_rules")
 
 def _write_workbook(result: Result, target: Path, lang: str) -> None:
     names = [label(key, lang) for key in _SHEETS]
+    if result.violations:  # solve --relax broke rules: list them (wfh_solver.write.findings)
+        names.append(label("sheet_violations", lang))
     with ooxml.Workbook(target, names) as book:
         st = _Styles.register(book.styles)
         _write_roster(book, result, lang, st)
         _write_units(book, result, lang, st)
         _write_summary(book, result, lang, st)
         _write_rules(book, result.applied_rules, lang, st)
+        if result.violations:
+            from wfh_solver.write.findings import write_violations_sheet
+
+            write_violations_sheet(book, result.roster.employees, result.violations, lang)
         title = result.scenario_title or result.scenario_name
         workbook_title = label("workbook_title", lang)
         book.close(

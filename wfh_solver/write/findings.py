@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from wfh_solver.domain.employee import Employee
 from wfh_solver.evaluate import Violation
 from wfh_solver.explain import Conflict
 from wfh_solver.labels import check_lang, label
@@ -29,8 +30,8 @@ VIOLATION_HEADERS = ("col_kind_v", "col_rule", "col_unit", "col_sub_unit", "col_
                      "col_explanation")
 
 
-def _people(problem: Problem, people: Sequence[int], limit: int = 50) -> str:
-    names = [f"{problem.employees[i].name} ({problem.employees[i].nip})" for i in people[:limit]]
+def _people(employees: Sequence[Employee], people: Sequence[int], limit: int = 50) -> str:
+    names = [f"{employees[i].name} ({employees[i].nip})" for i in people[:limit]]
     if len(people) > limit:
         names.append(f"+{len(people) - limit}")
     return "; ".join(names)
@@ -42,14 +43,15 @@ def conflict_rows(problem: Problem, conflicts: Sequence[Conflict], lang: str) ->
         rules = sorted({item.rule for item in c.items})
         rows.append([c.unit or label("whole_org", lang), c.sub_unit,
                      ", ".join(d.strftime("%d/%m/%Y") for d in c.days), "; ".join(rules),
-                     "\n".join(item.text for item in c.items), _people(problem, c.people),
+                     "\n".join(item.text for item in c.items), _people(problem.employees, c.people),
                      c.text, label("yes" if c.minimal else "no", lang)])
     return rows
 
 
-def violation_rows(problem: Problem, violations: Sequence[Violation], lang: str) -> list[Row]:
+def violation_rows(employees: Sequence[Employee], violations: Sequence[Violation],
+                   lang: str) -> list[Row]:
     return [[v.kind, v.rule, v.unit or label("whole_org", lang), v.sub_unit, v.day,
-             v.required, v.achieved, _people(problem, v.people),
+             v.required, v.achieved, _people(employees, v.people),
              ", ".join(c.split("!", 1)[-1] for c in v.cells[:50]), v.text]
             for v in violations]
 
@@ -86,9 +88,9 @@ def write_conflicts(problem: Problem | None, conflicts: Sequence[Conflict],
         book.close(title=name)
 
 
-def write_violations_sheet(book: ooxml.Workbook, problem: Problem,
+def write_violations_sheet(book: ooxml.Workbook, employees: Sequence[Employee],
                            violations: Sequence[Violation], lang: str) -> None:
     name = label("sheet_violations", lang)
     write_table(book, name, [label(k, lang) for k in VIOLATION_HEADERS],
-                violation_rows(problem, violations, lang),
+                violation_rows(employees, violations, lang),
                 (10, 30, 30, 24, 11, 9, 9, 40, 20, 80))

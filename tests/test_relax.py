@@ -1,0 +1,168 @@
+"""Tests that `solve --relax` breaks rules as little as can be proven, counts before shares,
+pins and leave kept, and that the tests' checker agrees with the Pelanggaran sheet."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import openpyxl
+import pytest
+
+from tests import checker
+from wfh_solver import api
+from wfh_solver.write import write_roster
+
+START, END = date(2020, 3, 16), date(2020, 3, 20)  # five working days
+LEAVE_DAY = date(2020, 3, 17)
+
+
+def _files(tmp_path: Path, people: Sequence[dict[str, Any]],
+           rules: Sequence[dict[str, Any]]) -> tuple[Path, Path]:
+    return (checker.write_input(tmp_path / "pegawai.xlsx", people),
+            checker.write_scenario(tmp_path / "s.toml", rules, start=START, end=END))
+
+
+def cap_below_pinned(tmp_path: Path) -> tuple[Path, Path]:
+    """Dinas A: Kepala pinned in office + 2 of 9 seksi pelaksana = 3 > a 20% cap of 2; the
+    count outranks the share, so the cap gives by exactly 1 on each of 5 days."""
+    people = [checker.person(1, "Dinas A", "", "Kepala Dinas A", eselon="II.b",
+                             kind="Struktural", name="Kepala A")]
+    people += [checker.person(10 + k, "Dinas A", "Seksi Pelayanan", "Pengadministrasi")
+               for k in range(9)]
+    people += [checker.person(30 + k, "Dinas B", "", "Guru", kind="Fungsional")
+               for k in range(4)]
+    return _files(tmp_path, people, [
+        {"name": "JPT wajib masuk", "kind": "always_in_office", "who": {"categories": ["jpt"]}},
+        {"name": "Paling banyak 20%", "kind": "max_office_share", "per": "unit", "share": 0.2},
+        {"name": "Minimal 2 pelaksana per seksi", "kind": "min_present", "per": "sub_unit",
+         "count": 2, "who": {"categories": ["pelaksana"]}}])
+
+
+def wajib_wfh_head(tmp_path: Path) -> tuple[Path, Path]:
+    """Dinas C: the Wajib WFH Kepala stays home (pins outrank counts), 'at least 2 pejabat'
+    (a count) needs both administrators, the cap on administrators (a share) gives by 1."""
+    people = [checker.person(1, "Dinas C", "", "Kepala Dinas C", eselon="II.b",
+                             kind="Struktural", name="Kepala C", must_wfh=True),
+              checker.person(2, "Dinas C", "", "Sekretaris", eselon="III.a",
+                             kind="Struktural", name="Sekretaris C"),
+              checker.person(3, "Dinas C", "Bidang X", "Kepala Bidang X", eselon="III.b",
+                             kind="Struktural", name="Kabid C")]
+    people += [checker.person(10 + k, "Dinas C", "Bidang X", "Pengadministrasi")
+               for k in range(4)]
+    return _files(tmp_path, people, [
+        {"name": "Minimal 2 pejabat", "kind": "min_present", "per": "unit", "count": 2,
+         "who": {"categories": ["jpt", "administrator"]}},
+        {"name": "Paling banyak separuh administrator", "kind": "max_office_share",
+         "per": "unit", "share": 0.5, "who": {"categories": ["administrator"]}}])
+
+
+def most_on_leave(tmp_path: Path) -> tuple[Path, Path]:
+    """Dinas D on 17/03: 3 of 10 in office needed, at most 1 ASN, 1 honorer present: two
+    shares clash by exactly 1 person that day only."""
+    people = [checker.person(1 + k, "Dinas D", "", "Pengadministrasi",
+                             leave=[LEAVE_DAY] if k < 3 else []) for k in range(6)]
+    people += [checker.person(20 + k, "Dinas D", "Tenaga Pendukung", "Pramubakti",
+                              status="Honorer", leave=[LEAVE_DAY] if k < 3 else [])
+               for k in range(4)]
+    return _files(tmp_path, people, [
+        {"name": "Minimal 30% masuk", "kind": "min_office_share", "per": "unit", "share": 0.3},
+        {"name": "ASN paling banyak 30%", "kind": "max_office_share", "per": "unit",
+         "share": 0.3, "who": {"flags": ["asn"]}}])
+
+
+_LINE = re.compile(r"'(?P<rule>.+)' in (?P<where>.+) on (?P<day>\d{4}-\d\d-\d\d): "
+                   r"(?P<achieved>\d+) of \d+ selected in office.*needs at (?:least|most) "
+                   r"(?P<required>\d+)")
+
+
+def _checker_rows(path: Path, staff: Path, scenario: Path) -> set[tuple[Any, ...]]:
+    """The tests' own checker on the written roster: its broken count rules as rows."""
+    report = checker.check(path, staff, scenario)
+    rows = set()
+    for line in report.violations:
+        tag = line[1:line.index("]")]
+        assert tag in ("min_present", "min_office_share", "max_office_share"), line
+        found = _LINE.search(line)
+        assert found, line
+        rows.add((found["rule"], found["where"], date.fromisoformat(found["day"]),
+                  int(found["required"]), int(found["achieved"])))
+    return rows
+
+
+def _sheet_rows(path: Path) -> set[tuple[Any, ...]]:
+    sheet = openpyxl.load_workbook(path)["Pelanggaran"]
+    rows = set()
+    for kind, rule, unit, sub_unit, day, required, achieved, *_ in sheet.iter_rows(
+            min_row=2, values_only=True):
+        assert kind in ("minimum", "maximum")
+        where = f"{unit} / {sub_unit}" if sub_unit else unit
+        rows.add((rule, where, day.date(), required, achieved))
+    return rows
+
+
+@pytest.mark.parametrize(("fixture", "count", "share"), [
+    (cap_below_pinned, 0, 5), (wajib_wfh_head, 0, 5), (most_on_leave, 0, 1)])
+def test_relaxed_roster_has_the_proven_least_shortfall(tmp_path, fixture, count, share):
+    """Tests the proven minimum against the hand-worked one, the roster's shortfall equal to
+    it, and the checker agreeing with Pelanggaran line by line (rule, unit, day, numbers)."""
+    staff, scenario = fixture(tmp_path)
+    result = api.plan(staff, scenario, relax=True)
+    level = result.levels[0]
+    assert (level.name, level.status.value) == ("shortfall", "OPTIMAL")
+    assert level.objective == level.bound == share  # no count rule had to give
+    assert sum(v.shortfall for v in result.violations) == count + share
+    out = tmp_path / "jadwal.xlsx"
+    write_roster(result, out)
+    rows = _sheet_rows(out)
+    assert rows == _checker_rows(out, staff, scenario)
+    assert len(rows) == len(result.violations)
+
+
+def test_pins_and_leave_are_never_broken(tmp_path):
+    """Tests that the Kepala pinned in office is in every day, and the Wajib WFH Kepala home."""
+    for fixture, name, code in ((cap_below_pinned, "Kepala A", "WFO"),
+                                (wajib_wfh_head, "Kepala C", "WFH")):
+        folder = tmp_path / name.replace(" ", "")
+        folder.mkdir()
+        staff, scenario = fixture(folder)
+        result = api.plan(staff, scenario, relax=True)
+        i = next(k for k, e in enumerate(result.roster.employees) if e.name == name)
+        assert {("WFH", "WFO")[int(x)] for x in result.roster.office[i]} == {code}
+
+
+def test_feasible_rules_give_the_plain_roster(tmp_path):
+    """Tests that with nothing in conflict --relax changes nothing: same roster, no
+    violations."""
+    people = [checker.person(1 + k, "Dinas E", "Seksi A", "Pengadministrasi")
+              for k in range(6)]
+    staff, scenario = _files(tmp_path, people, [
+        {"name": "Minimal 2", "kind": "min_present", "per": "unit", "count": 2}])
+    plain = api.plan(staff, scenario)
+    relaxed = api.plan(staff, scenario, relax=True)
+    assert not relaxed.violations
+    assert np.array_equal(plain.roster.office, relaxed.roster.office)
+
+
+def test_cli_says_first_that_rules_are_broken(tmp_path):
+    """Tests exit 5, the first stderr line, and the broken day cells marked red in Jadwal."""
+    staff, scenario = cap_below_pinned(tmp_path)
+    out = tmp_path / "jadwal.xlsx"
+    done = subprocess.run([sys.executable, "-m", "wfh_solver.cli", "solve", str(staff), "-s",
+                           str(scenario), "-o", str(out), "--relax", "--lang", "en"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 5, done.stderr
+    assert done.stderr.startswith("WARNING: this roster BREAKS 5 rule-day(s)")
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames[-1] == "Violations"
+    marked = {str(cf.sqref) for cf in book["Roster"].conditional_formatting}
+    sheet = book["Roster"]
+    in_office = {f"{c.column_letter}{c.row}" for row in sheet.iter_rows(min_row=2)
+                 for c in row if c.value == "WFO" and sheet.cell(c.row, 3).value == "Dinas A"}
+    assert in_office and in_office <= marked
