@@ -9,6 +9,7 @@ is broken whoever computed it, and its total equals the proven minimum.
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 
 from wfh_solver.evaluate import evaluate, written_layout
@@ -30,7 +31,7 @@ def solve_relaxed(problem: Problem, options: SolveOptions | None = None,
     """The roster with the least weighted shortfall, then the usual levels; `violations`
     lists every rule it breaks, with the cells of `sheet` as the writer lays it out."""
     options = options or SolveOptions()
-    shortfall = least_shortfall(problem, max(1, options.workers))
+    shortfall = least_shortfall(problem, options.workers or (os.cpu_count() or 1))
     result = solve(relaxed_problem(problem, shortfall), options, progress, stop)
     originals = list(problem.requirements)
     counts = tuple(
@@ -52,7 +53,8 @@ def solve_relaxed(problem: Problem, options: SolveOptions | None = None,
                              proven=shortfall.objective))
     status = result.status if shortfall.optimal else Status.FEASIBLE
     return replace(result, levels=(level, *result.levels), rule_counts=counts,
-                   warnings=tuple(warnings), violations=found, status=status)
+                   warnings=tuple(warnings), violations=found, status=status,
+                   solve_seconds=result.solve_seconds + shortfall.seconds)
 
 
 def _weighted(found: tuple[Violation, ...], weight: int) -> int:
