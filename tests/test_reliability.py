@@ -19,6 +19,7 @@ import openpyxl
 import pytest
 
 from tests import checker, workbooks
+from tests import hostile as hostile_files
 from wfh_solver import api
 from wfh_solver.solve import solve
 from wfh_solver.write import write_outputs
@@ -243,3 +244,126 @@ def test_a_signal_in_each_phase_does_what_the_readme_says(tmp_path: Path, phase:
         assert not [v for v in report.violations if v[1:].split("]")[0] in hard]
     else:
         assert listing(tmp_path) == {"pegawai.xlsx", "harness.py"}
+
+
+# --------------------------------------------------------------------------- memory and time
+
+
+def _solve(path: Path, folder: Path, *extra: str | Path) -> tuple[int, str, int]:
+    return run_cli("solve", path, "-s", "jateng-2020", "-o", folder / "j.xlsx", "-q",
+                   "--overwrite", *extra, cwd=folder)
+
+
+@pytest.mark.parametrize("ref", ["XFD1048576", "XFD1", "A1048576", "ZZ99999"])
+def test_a_stray_far_cell_is_ignored_in_bounded_memory(tmp_path: Path, ref: str):
+    """Tests that one note far from the table costs nothing and is named, not a 512 GB ask."""
+    staff = hostile_files.staff_with_far_cell(tmp_path / "pegawai.xlsx", ref, rows=300)
+    before = staff.read_bytes()
+    code, stderr, peak = _solve(staff, tmp_path)
+    assert code == 0, stderr
+    assert peak < GIB
+    assert staff.read_bytes() == before
+    report = checker.check(tmp_path / "j.xlsx", staff, SCENARIO)
+    assert report.employees == 300 and not [
+        v for v in report.violations if v.startswith(("[identity", "[cells", "[totals"))]
+
+
+@pytest.mark.parametrize("make, code_wanted", [
+    (lambda p: hostile_files.ods_repeated_employee(p, 1_048_575), 2),
+    (hostile_files.ods_blank_rows_then_note, 0),
+    (hostile_files.ods_far_column, 0),
+])
+def test_repeated_ods_rows_and_columns_are_read_lazily(tmp_path: Path, make, code_wanted):
+    """Tests 1 KB ODS files that repeat a row or a column a million times."""
+    staff = make(tmp_path / "pegawai.ods")
+    assert staff.stat().st_size < 4096
+    code, stderr, peak = _solve(staff, tmp_path)
+    assert code == code_wanted, stderr
+    assert peak < GIB
+    if code_wanted:
+        assert "300000" in one_line(stderr) or "300.000" in stderr
+
+
+def test_an_xls_with_a_far_cell_is_refused_by_name(tmp_path: Path):
+    """Tests that a BIFF8 workbook whose farthest cell would cost too much names the cell."""
+    pytest.importorskip("olefile")
+    source = hostile_files.staff_with_far_cell(tmp_path / "src.xlsx", "IV65536")
+    soffice = "/usr/bin/soffice"
+    if not Path(soffice).exists():
+        pytest.skip("LibreOffice converts the test file to .xls")
+    subprocess.run([soffice, "--headless", "--convert-to", "xls", "--outdir", str(tmp_path),
+                    str(source)], capture_output=True, timeout=180, check=True)
+    code, stderr, peak = _solve(tmp_path / "src.xls", tmp_path)
+    assert code == 2 and "IV65536" in stderr and "Traceback" not in stderr
+    assert peak < GIB
+
+
+def test_a_csv_past_the_cell_limit_ends_with_one_line(tmp_path: Path):
+    """Tests that a CSV under the size limit but over the cell limit stops early and says so."""
+    from wfh_solver.read.sources import MAX_CELLS
+
+    staff = hostile_files.csv_too_many_cells(tmp_path / "pegawai.csv", MAX_CELLS + 1000)
+    code, stderr, peak = _solve(staff, tmp_path)
+    assert code == 2 and str(MAX_CELLS) in one_line(stderr)
+    assert peak < GIB
+
+
+def test_merged_ranges_over_the_whole_sheet_stay_linear(tmp_path: Path):
+    """Tests 20,000 merged ranges reaching column XFD and one over the whole sheet."""
+    staff = hostile_files.merged_everything(tmp_path / "pegawai.xlsx", 20_000)
+    code, stderr, peak = _solve(staff, tmp_path)
+    assert code in (0, 2) and "Traceback" not in stderr and "panic" not in stderr
+    assert peak < GIB
+
+
+def test_an_entity_bomb_is_a_clear_error(tmp_path: Path):
+    """Tests a billion-laughs shared-strings part: one line, exit 2, bounded memory."""
+    staff = hostile_files.entity_bomb_xlsx(tmp_path / "pegawai.xlsx")
+    code, stderr, peak = _solve(staff, tmp_path)
+    assert code == 2, stderr
+    assert "Traceback" not in stderr and peak < GIB
+
+
+def test_a_file_is_read_by_its_bytes_not_its_name(tmp_path: Path):
+    """Tests a real .xls named .xlsx and a real .xlsx named .xls."""
+    fixture = Path("tests/fixtures/messy.xls")
+    (tmp_path / "duk.xlsx").write_bytes(fixture.read_bytes())
+    (tmp_path / "pegawai.xls").write_bytes(workbooks.clean(tmp_path / "c.xlsx").read_bytes())
+    for name in ("duk.xlsx", "pegawai.xls"):
+        code, stderr, _ = _solve(tmp_path / name, tmp_path)
+        assert code == 0, stderr
+
+
+def test_a_backtracking_pattern_against_a_long_name_finishes(tmp_path: Path):
+    """Tests a scenario pattern with nested quantifiers on a 30,000-character unit name:
+    RE2 matches in linear time, so the run ends in seconds, not hours."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(workbooks.HEADER)
+    sheet.append(["198001012005011001", "Budi", "Dinas " + "a" * 30_000 + "!", "", "Staf", "-",
+                  "Pelaksana", "PNS"])
+    book.save(tmp_path / "pegawai.xlsx")
+    scenario = tmp_path / "s.toml"
+    scenario.write_text(SCENARIO.read_text() + textwrap.dedent("""
+        [[rules]]
+        name = "Dinas A"
+        kind = "always_in_office"
+        who = { units = ["(a+)+$", "(a|aa)+b"] }
+    """))
+    code, stderr, _ = run_cli("solve", tmp_path / "pegawai.xlsx", "-s", scenario, "-o",
+                              tmp_path / "j.xlsx", "-q", cwd=tmp_path)
+    assert code == 0, stderr
+
+
+def test_a_pattern_re2_cannot_bound_is_refused_when_the_scenario_loads(tmp_path: Path):
+    """Tests a look-behind: exit 2 with the pattern named, before any reading."""
+    scenario = tmp_path / "s.toml"
+    scenario.write_text(SCENARIO.read_text() + textwrap.dedent("""
+        [[rules]]
+        name = "Aneh"
+        kind = "always_in_office"
+        who = { units = ["(?<=Dinas )Kesehatan"] }
+    """))
+    staff = workbooks.clean(tmp_path / "pegawai.xlsx")
+    code, stderr, _ = run_cli("solve", staff, "-s", scenario, "-o", tmp_path / "j.xlsx", "-q")
+    assert code == 2 and "(?<=Dinas )Kesehatan" in stderr and "Traceback" not in stderr

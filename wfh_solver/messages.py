@@ -155,6 +155,11 @@ _ID: dict[str, str] = {
     "out_exists": "{path} sudah ada dan bukan buatan wfh-solver; pilih nama lain atau tambahkan "
                   "--overwrite untuk menimpanya",
     "temp_failed": "tidak dapat membuat berkas sementara di samping {path}",
+    "far_cells_ignored": "sel yang jauh di luar tabel diabaikan (hanya tabel pegawai yang dibaca)",
+    "cells_ignored": "{count} sel terisi di bawah {blank} baris kosong diabaikan",
+    "too_many_cells": "sheet {sheet!r} berisi lebih dari {limit} sel terisi",
+    "xls_far_cells": "berkas .xls berisi sel yang jauh di luar tabel ({cells})",
+    "hint_far_cells": "hapus isi sel itu, atau simpan berkas sebagai .xlsx",
     "write_failed": "tidak dapat menulis {path}: {reason}; berkas keluaran sebelumnya tidak diubah",
     "signal_stopped": "dihentikan ({signal}) saat {phase}; tidak ada berkas yang ditulis",
     "signal_solved": "dihentikan ({signal}) saat menyelesaikan: jadwal terbaik sejauh ini ditulis",
@@ -373,6 +378,11 @@ _EN: dict[str, str] = {
     "out_exists": "{path} exists and was not made by wfh-solver; choose another name or add "
                   "--overwrite to replace it",
     "temp_failed": "could not create a temporary file next to {path}",
+    "far_cells_ignored": "cells far outside the table were ignored (only the staff table is read)",
+    "cells_ignored": "{count} filled cells below {blank} blank rows were ignored",
+    "too_many_cells": "sheet {sheet!r} has more than {limit} filled cells",
+    "xls_far_cells": "the .xls file has cells far outside the table ({cells})",
+    "hint_far_cells": "clear those cells, or save the file as .xlsx",
     "write_failed": "could not write {path}: {reason}; earlier outputs are unchanged",
     "signal_stopped": "stopped ({signal}) while {phase}; nothing was written",
     "signal_solved": "stopped ({signal}) while solving: the best roster so far was written",

@@ -8,7 +8,6 @@ must read. The model never looks at a selector.
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -20,6 +19,7 @@ import numpy.typing as npt
 from wfh_solver.domain.calendar import Calendar
 from wfh_solver.domain.employee import Employee
 from wfh_solver.messages import t
+from wfh_solver.policy.patterns import any_match
 from wfh_solver.policy.scenario import Rule, Scenario, Selector
 
 FREE, FIXED_WFO, FIXED_WFH = 0, 1, 2
@@ -99,7 +99,7 @@ class Problem:
 
 
 def _any_match(patterns: Sequence[str], text: str) -> bool:
-    return any(re.search(p, text, re.IGNORECASE) for p in patterns)
+    return any_match(patterns, text)
 
 
 def _flag(employee: Employee, flag: str, vulnerable: bool, aged: bool) -> bool:

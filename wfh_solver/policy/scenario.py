@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from wfh_solver.domain.employee import ROLES, SUB_UNIT_KINDS, UNIT_TYPES, Category
 from wfh_solver.messages import t
+from wfh_solver.policy.patterns import compile_pattern
 
 RuleKind = Literal[
     "always_in_office",
@@ -80,10 +81,7 @@ class Selector(BaseModel):
     @classmethod
     def _patterns(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         for pattern in value:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"bad pattern {pattern!r}: {exc}") from None
+            compile_pattern(pattern)  # PatternError is a ValueError: pydantic reports it
         return value
 
     def describe(self) -> str:

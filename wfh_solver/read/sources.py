@@ -8,8 +8,8 @@ strings, a million styled empty rows) is bounded before the heavy reader runs.
 from __future__ import annotations
 
 import csv
-import io
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from html.parser import HTMLParser
@@ -19,7 +19,8 @@ import python_calamine as pc
 from charset_normalizer import from_bytes
 
 from wfh_solver.messages import t
-from wfh_solver.read.errors import InputError, file_error
+from wfh_solver.read import bounded
+from wfh_solver.read.errors import InputError, InputProblem, file_error
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # ~700 MB peak for the densest sheet that fits
@@ -27,6 +28,8 @@ MAX_ZIP_RATIO = 200
 MAX_ROWS = 300_000
 MAX_BLANK_RUN = 2_000  # a run of blank rows this long ends the table
 MAX_COLUMNS = 200
+MAX_CELLS = 4_000_000  # kept cells of one sheet (e.g. 130,000 staff × 30 columns)
+MAX_MERGED = 100_000
 
 Cell = str | float | int | bool | date | datetime | time | timedelta | None
 
@@ -40,6 +43,7 @@ class Sheet:
     first_column: int = 0
     visible: bool = True
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    notes: list[InputProblem] = field(default_factory=list)  # content left out, and why
 
 
 def detect_format(path: Path, head: bytes) -> str:
@@ -73,11 +77,24 @@ def load_sheets(path: Path) -> list[Sheet]:
         head = handle.read(65536)
     kind = detect_format(path, head)
     if kind == "zip":
-        _check_zip(path)
+        layout = _check_zip(path)
+        if layout == "ods":
+            return _streamed(path, bounded.stream_ods(path, MAX_ROWS, MAX_COLUMNS, MAX_BLANK_RUN))
+        if layout == "xlsx":
+            needs, far = bounded.xlsx_needs_streaming(path)
+            if needs:
+                sheets = _streamed(path, bounded.stream_xlsx(
+                    path, MAX_ROWS, MAX_COLUMNS, MAX_BLANK_RUN, MAX_MERGED))
+                if far and sheets:
+                    sheets[0].notes.append(InputProblem(
+                        name, "", None, "", ", ".join(far), t("far_cells_ignored"),
+                        severity="info"))
+                return sheets
         return _calamine_sheets(path)
     if kind == "ole":
         if _is_encrypted_ole(path):
             raise file_error(name, t("password"), t("hint_password"))
+        _check_xls_extent(path)
         return _calamine_sheets(path)
     if kind == "html":
         return [_html_sheet(path)]
@@ -86,7 +103,64 @@ def load_sheets(path: Path) -> list[Sheet]:
     return [_csv_sheet(path)]
 
 
-def _check_zip(path: Path) -> None:
+def _check_xls_extent(path: Path) -> None:
+    """Refuse an .xls whose farthest cell would make calamine's layout too large."""
+    try:
+        extent = bounded.xls_extent(path)
+    except Exception:  # not a BIFF8 workbook we can scan: calamine will say what it is
+        return
+    if extent.cells > bounded.XLS_DENSE_BUDGET:
+        cells = ", ".join(extent.far) or f"{extent.rows} × {extent.columns}"
+        raise file_error(str(path), t("xls_far_cells", cells=cells), t("hint_far_cells"))
+
+
+def _streamed(path: Path, sheets: Iterator[bounded.StreamedSheet]) -> list[Sheet]:
+    """Sheets read row by row, with a note for each one whose far cells were left out."""
+    name = str(path)
+    out: list[Sheet] = []
+    try:
+        for streamed in sheets:
+            sheet = Sheet(streamed.name, streamed.rows, 0, streamed.visible,
+                          _clip_merged(streamed.merged, streamed.rows, 0))
+            _check_cells(name, sheet)
+            if streamed.ignored:
+                sheet.notes.append(InputProblem(
+                    name, streamed.name, None, "", "",
+                    t("cells_ignored", count=streamed.ignored, blank=MAX_BLANK_RUN),
+                    severity="info"))
+            out.append(sheet)
+    except OverflowError as exc:
+        raise file_error(name, t("too_many_rows", sheet=str(exc), limit=MAX_ROWS)) from None
+    except InputError:
+        raise
+    except Exception as exc:  # a broken part: one line, never a traceback
+        reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+        raise file_error(name, t("unreadable", detail=reason), t("hint_resave")) from None
+    return out
+
+
+def _clip_merged(merged: list[tuple[int, int, int, int]], rows: list[list[Cell]],
+                 first_column: int) -> list[tuple[int, int, int, int]]:
+    """Merged ranges cut to the cells read: `A1:XFD1048576` must not mean 17 billion cells."""
+    height = len(rows)
+    width = max((len(r) for r in rows), default=0)
+    clipped = []
+    for r0, c0, r1, c1 in merged[:MAX_MERGED]:
+        r1, c1 = min(r1, height - 1), min(c1, first_column + width - 1)
+        if r0 <= r1 and c0 <= c1:
+            clipped.append((r0, c0, r1, c1))
+    return clipped
+
+
+def _check_cells(name: str, sheet: Sheet) -> None:
+    """The whole table in memory is bounded by cells, not only rows and columns."""
+    cells = sum(len(row) for row in sheet.rows)
+    if cells > MAX_CELLS:
+        raise file_error(name, t("too_many_cells", sheet=sheet.name, limit=MAX_CELLS))
+
+
+def _check_zip(path: Path) -> str:
+    """The package is a workbook we can read within bounds; return its layout."""
     name = str(path)
     try:
         with zipfile.ZipFile(path) as archive:
@@ -108,6 +182,9 @@ def _check_zip(path: Path) -> None:
             bad = archive.testzip()
             if bad is not None:
                 raise file_error(name, t("corrupt_part", part=bad), t("hint_resave"))
+            if "content.xml" in names:
+                return "ods"
+            return "xlsx" if "xl/workbook.xml" in names else "other"
     except zipfile.BadZipFile as exc:
         raise file_error(name, t("corrupt", detail=exc), t("hint_resave")) from None
     except (OSError, EOFError, ValueError, NotImplementedError) as exc:
@@ -123,7 +200,8 @@ def _is_encrypted_ole(path: Path) -> bool:
 def _calamine_sheets(path: Path) -> list[Sheet]:
     name = str(path)
     try:
-        book = pc.CalamineWorkbook.from_path(str(path))
+        with path.open("rb") as handle:  # calamine picks the format from the bytes this way,
+            book = pc.CalamineWorkbook.from_filelike(handle)  # not from the name
         meta = {m.name: m for m in book.sheets_metadata}
         sheets = []
         for sheet_name in book.sheet_names:
@@ -166,41 +244,81 @@ def _grid_from_calamine(sheet: pc.CalamineSheet, name: str, visible: bool) -> Sh
             merged.append((r0, c0 - first_column, r1, c1 - first_column))
     except Exception:  # merged ranges are a nicety for headers, never fatal
         merged = []
-    return Sheet(name, rows, first_column, visible, merged)
+    grid = Sheet(name, rows, first_column, visible, _clip_merged(merged, rows, 0))
+    _check_cells(name, grid)
+    return grid
+
+
+def _encodings(path: Path) -> list[str]:
+    """UTF-16 by its mark; else UTF-8 (with or without BOM), then Windows-1252 — what
+    Excel in Indonesia saves — and only for bytes that are neither, a detector's guess."""
+    with path.open("rb") as handle:
+        head = handle.read(200_000)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return ["utf-16"]
+    best = from_bytes(head).best()
+    return ["utf-8-sig", "cp1252", best.encoding if best is not None else "latin-1"]
 
 
 def _decode(path: Path) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252 — what Excel in Indonesia saves —
-    and only for bytes that are neither, a detector's guess."""
+    """The whole text of a small file (HTML exports), in the first encoding that fits."""
     raw = path.read_bytes()
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
-    for encoding in ("utf-8-sig", "cp1252"):
+    for encoding in _encodings(path):
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             pass
-    best = from_bytes(raw[:200_000]).best()
-    encoding = best.encoding if best is not None else "latin-1"
-    return raw.decode(encoding, errors="replace")
+    return raw.decode("latin-1")
 
 
 def _csv_sheet(path: Path) -> Sheet:
-    text = _decode(path)
-    sample = text[:20_000]
-    counts = {d: sample.count(d) for d in (";", ",", "\t", "|")}
-    delimiter = max(counts, key=lambda d: counts[d])
-    if counts[delimiter] == 0:
-        delimiter = ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows: list[list[Cell]] = []
-    try:
-        for row in reader:
-            rows.append(list(row[:MAX_COLUMNS]))
-            if len(rows) > MAX_ROWS:
-                raise file_error(str(path), t("too_many_rows", sheet=path.stem, limit=MAX_ROWS))
-    except csv.Error as exc:
-        raise file_error(str(path), t("csv_unreadable", detail=exc)) from None
+    """A CSV read as a stream: memory follows the cells kept, not the file's size."""
+    for encoding in _encodings(path):
+        try:
+            return _csv_rows(path, encoding)
+        except UnicodeDecodeError:
+            continue
+    return _csv_rows(path, "latin-1")
+
+
+def _csv_rows(path: Path, encoding: str) -> Sheet:
+    name = str(path)
+    with path.open(encoding=encoding, newline="") as handle:
+        sample = handle.read(20_000)
+        counts = {d: sample.count(d) for d in (";", ",", "\t", "|")}
+        delimiter = max(counts, key=lambda d: counts[d])
+        if counts[delimiter] == 0:
+            delimiter = ","
+        handle.seek(0)
+        reader = csv.reader(handle, delimiter=delimiter)
+        rows: list[list[Cell]] = []
+        cells = blank_run = 0
+        try:
+            for text_row in reader:
+                row: list[Cell] = list(text_row)
+                if any(row):
+                    blank_run = 0
+                else:
+                    blank_run += 1
+                    if blank_run > MAX_BLANK_RUN and rows:
+                        continue
+                while row and not row[-1]:
+                    row.pop()
+                kept = row[:MAX_COLUMNS]
+                cells += len(kept)
+                rows.append(kept)
+                if len(rows) > MAX_ROWS:
+                    raise file_error(name, t("too_many_rows", sheet=path.stem, limit=MAX_ROWS))
+                if cells > MAX_CELLS:
+                    raise file_error(name, t("too_many_cells", sheet=path.stem,
+                                             limit=MAX_CELLS))
+        except csv.Error as exc:
+            raise file_error(name, t("csv_unreadable", detail=exc)) from None
+    while rows and not any(rows[-1]):
+        rows.pop()
+    width = max((len(r) for r in rows), default=0)
+    for row in rows:
+        row.extend([""] * (width - len(row)))
     return Sheet(path.stem, rows)
 
 

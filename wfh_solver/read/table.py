@@ -78,6 +78,7 @@ def read_staff(path: Path, sheet: str | None = None,
     parsed = [_parse_sheet(path, s, column_map) for s in chosen]
     frame = pd.concat([p.frame for p in parsed], ignore_index=True)
     problems = [problem for p in parsed for problem in p.problems]
+    problems += [note for s in sheets for note in s.notes]  # content the reader left out
     problems += _duplicates(str(path), frame, {p.sheet: p.nip_column for p in parsed})
     spellings = normalise_units(frame)
     if any(p.severity == "error" for p in problems):
