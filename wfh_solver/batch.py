@@ -15,8 +15,9 @@ import logging
 import multiprocessing
 import os
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -27,7 +28,7 @@ import pandas as pd
 from wfh_solver import analysis
 from wfh_solver.api import make_problem, read_employees
 from wfh_solver.domain.employee import Employee
-from wfh_solver.messages import language, set_language
+from wfh_solver.messages import language, set_language, t
 from wfh_solver.model.cpsat import SolveOptions
 from wfh_solver.policy.problem import PolicyInfeasible
 from wfh_solver.policy.scenario import Scenario, ScenarioError
@@ -207,25 +208,38 @@ def _collect(get: Callable[[], Outcome], job: Job) -> Outcome:
 
 
 def _run_dask(jobs: Sequence[Job], scheduler: Any, workers: int) -> list[Outcome]:
-    try:
-        import distributed
-    except ImportError:
-        raise ValueError("a Dask scheduler needs `pip install 'wfh-solver[dask]'`") from None
+    distributed = _distributed()
     if isinstance(scheduler, distributed.Client):
         return _on_client(scheduler, jobs)
     if scheduler == "local":
-        count = workers or os.cpu_count() or 1
-        # loopback only: a cluster started here is never reachable from the network;
-        # worker chatter at shutdown (heartbeats to a closed scheduler) is not the user's
-        with distributed.LocalCluster(n_workers=count, threads_per_worker=1, processes=True,
-                                      host="127.0.0.1", dashboard_address=None,
-                                      silence_logs=logging.CRITICAL) as cluster, \
-                distributed.Client(cluster) as client:
+        with local_cluster(workers) as client:
             return _on_client(client, jobs)
     if isinstance(scheduler, str) and scheduler.startswith("tcp://"):
         with distributed.Client(scheduler, timeout="30s") as client:
             return _on_client(client, jobs)
-    raise ValueError(f"--scheduler must be 'local' or tcp://HOST:PORT, not {scheduler!r}")
+    raise ValueError(t("batch_bad_scheduler", value=scheduler))
+
+
+def _distributed() -> Any:
+    try:
+        import distributed
+    except ImportError:
+        raise ValueError(t("batch_no_dask")) from None
+    return distributed
+
+
+@contextmanager
+def local_cluster(workers: int = 0) -> Iterator[Any]:
+    """A Dask LocalCluster of `workers` single-threaded processes (0: one per core), bound
+    to 127.0.0.1 so it is never reachable from the network, with a client on it."""
+    distributed = _distributed()
+    count = workers or os.cpu_count() or 1
+    # worker chatter at shutdown (heartbeats to a closed scheduler) is not the user's
+    with distributed.LocalCluster(n_workers=count, threads_per_worker=1, processes=True,
+                                  host="127.0.0.1", dashboard_address=None,
+                                  silence_logs=logging.CRITICAL) as cluster, \
+            distributed.Client(cluster) as client:
+        yield client
 
 
 def _on_client(client: Any, jobs: Sequence[Job]) -> list[Outcome]:
@@ -262,7 +276,7 @@ def batch(inputs: Iterable[Path], cases: Iterable[Case | str | Scenario], *,
           roster_dir: Path | None = None) -> pd.DataFrame:
     """One summary row per (staff list, case); each file is read on the worker that
     solves it. `roster_dir` also writes each roster as `<input>__<case>.xlsx` there."""
-    from wfh_solver.write.excel import unique_stems
+    from wfh_solver.write.outputs import unique_stems
 
     todo = [c if isinstance(c, Case) else Case(c) for c in cases]
     files = list(inputs)
@@ -273,3 +287,20 @@ def batch(inputs: Iterable[Path], cases: Iterable[Case | str | Scenario], *,
                 input_label=str(f))
             for (f, c), stem in zip(pairs, stems, strict=True)]
     return pd.DataFrame([o.row for o in run_jobs(jobs, scheduler=scheduler, workers=workers)])
+
+
+def summary_sheets(frame: pd.DataFrame, lang: str = "id") -> dict[str, pd.DataFrame]:
+    """The batch workbook: every task's row, then the failed ones with their reason."""
+    from wfh_solver.compare import localised
+    from wfh_solver.labels import label
+
+    failed = frame[frame["error"].fillna("") != ""][["input", "scenario", "status", "error"]]
+    return {label("sheet_cmp_summary", lang): localised(frame, lang),
+            label("sheet_batch_failed", lang): localised(failed, lang)}
+
+
+def write_summary(frame: pd.DataFrame, path: Path | str, lang: str = "id") -> None:
+    """The batch summary as one workbook, written atomically."""
+    from wfh_solver.write.tables import write_tables
+
+    write_tables(summary_sheets(frame, lang), path)

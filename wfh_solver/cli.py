@@ -42,6 +42,7 @@ from wfh_solver.validate import load_column_map, validation_report
 EXIT_OK, EXIT_OTHER, EXIT_INPUT, EXIT_INFEASIBLE = 0, 1, 2, 3
 EXIT_VIOLATIONS = 4  # `check`: the roster breaks rules
 EXIT_RELAXED = 5  # `solve --relax`: a roster was written, and it breaks rules
+EXIT_PARTIAL = 6  # `batch`: the summary is written, but some tasks failed
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Rotating WFH/WFO rosters for civil servants under a circular.")
@@ -285,6 +286,7 @@ def compare_command(
     from wfh_solver.model.cpsat import SolveOptions
 
     _use_language(lang)
+    _check_scheduler(scheduler)
     start = _parse_date(date_from, "--from")
     end = _parse_date(date_to, "--to")
     if out_path.suffix.lower() != ".xlsx":
@@ -316,6 +318,66 @@ def compare_command(
                           str(row.get("min_daily_office", "")),
                           str(row.get("max_daily_office", "")), str(row.get("seconds", "")))
         err.print(table)
+
+
+def _check_scheduler(scheduler: str | None) -> None:
+    if scheduler is not None and scheduler != "local" and not scheduler.startswith("tcp://"):
+        raise Exit(EXIT_INPUT, [f"{t('error')}: " + t("batch_bad_scheduler", value=scheduler)])
+
+
+@app.command("batch")
+def batch_command(
+    inputs: Annotated[str, typer.Argument(
+        help="A folder of staff lists, or a glob ('exports/*.xlsx'); one per government")],
+    scenario: Annotated[list[str], typer.Option(
+        "--scenario", "-s", help="Bundled name or TOML path; repeat for each")],
+    out_path: Annotated[Path, typer.Option("--out", "-o", help="Summary .xlsx")] = Path(
+        "summary.xlsx"),
+    rosters: Annotated[Path | None, typer.Option(
+        help="Also each roster here, as INPUT__SCENARIO.xlsx")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Period start YYYY-MM-DD")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Period end YYYY-MM-DD")] = None,
+    time_limit: Annotated[float, typer.Option(help="Seconds for the solver, per task")] = 120.0,
+    seed: Annotated[int, typer.Option(help="Solver seed")] = 0,
+    workers: Annotated[int, typer.Option(
+        min=0, help="Local processes (or LocalCluster workers); 0 = one per core")] = 0,
+    scheduler: Annotated[str | None, typer.Option(
+        help="Dask: 'local' (LocalCluster on 127.0.0.1) or tcp://HOST:PORT")] = None,
+    lang: Annotated[str, typer.Option(help="id (Indonesian) or en")] = "id",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+) -> None:
+    """Solve every staff list under every scenario: one summary row per task.
+
+    Exit 0 when every task solved, 6 when the summary is written but some failed.
+    """
+    from wfh_solver.batch import Case, batch, staff_files, write_summary
+    from wfh_solver.model.cpsat import SolveOptions
+
+    _use_language(lang)
+    start = _parse_date(date_from, "--from")
+    end = _parse_date(date_to, "--to")
+    if out_path.suffix.lower() != ".xlsx":
+        raise Exit(EXIT_INPUT, [f"{t('error')}: --out {out_path}: .xlsx"])
+    _check_scheduler(scheduler)
+    # a summary from an earlier run in the same folder is an output, not a staff list
+    files = [f for f in staff_files(inputs) if f.resolve() != out_path.resolve()]
+    if not files:
+        raise Exit(EXIT_INPUT, [f"{t('error')}: " + t("batch_no_files", spec=inputs)])
+    scenarios = _guard(lambda: [load_scenario(name) for name in scenario])
+    cases = [Case(s, start, end, label=name) for s, name in zip(scenarios, scenario,
+                                                                 strict=True)]
+    options = SolveOptions(time_limit, seed, workers=1)
+    summary = _guard(lambda: batch(files, cases, scheduler=scheduler, workers=workers,
+                                   options=options, roster_dir=rosters))
+    _guard(lambda: write_summary(summary, out_path, lang=lang))
+    failed = summary[summary["error"].fillna("") != ""]
+    if not quiet or len(failed):
+        err.print(t("batch_done", total=len(summary), failed=len(failed), out=out_path))
+    if len(failed):
+        raise Exit(EXIT_PARTIAL, [t("batch_failed", failed=len(failed), total=len(summary),
+                                    out=out_path)]
+                   + [f"  - {r.input} · {r.scenario}: {r.error}" for r in
+                      failed.head(20).itertuples()])
 
 
 @app.command("scenarios")

@@ -21,7 +21,7 @@ from wfh_solver.labels import check_lang, label
 from wfh_solver.model.cpsat import SolveOptions
 from wfh_solver.policy.scenario import Scenario, ScenarioError, load_scenario
 from wfh_solver.result import Result
-from wfh_solver.write.atomic import atomic_output
+from wfh_solver.write.tables import write_tables
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,36 +160,20 @@ def comparison_frames(comparison: Comparison, lang: str = "id") -> dict[str, pd.
         "sheet_cmp_rules": comparison.rules(),
         "sheet_cmp_wfh_days": comparison.wfh_days().reset_index(),
     }
-    return {label(key, lang): _headers(frame, lang) for key, frame in sheets.items()}
+    return {label(key, lang): localised(frame, lang) for key, frame in sheets.items()}
 
 
-def _headers(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+def localised(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Column headers in the user's language; a case label used as a column stays as typed."""
     def name(column: object) -> object:
         try:
             return label(f"cmp_{column}", lang)
         except KeyError:
-            return column  # a case label (scenario) as a column: left as typed
+            return column
 
     return frame.rename(columns=name)
 
 
 def write_comparison(comparison: Comparison, path: Path | str, lang: str = "id") -> None:
     """The comparison workbook, written atomically; text is never read as a formula."""
-    target = Path(path)
-    if target.suffix.lower() != ".xlsx":
-        raise ValueError(f"cannot write {target.name!r}: the comparison is an .xlsx workbook")
-    frames = comparison_frames(comparison, lang)
-    options = {"strings_to_formulas": False, "strings_to_urls": False}
-    with atomic_output(target) as tmp, pd.ExcelWriter(
-            tmp, engine="xlsxwriter", engine_kwargs={"options": options},
-            date_format="yyyy-mm-dd", datetime_format="yyyy-mm-dd") as writer:
-        for sheet, frame in frames.items():
-            frame.to_excel(writer, sheet_name=sheet, index=False)
-            _autofit(writer.sheets[sheet], frame)
-
-
-def _autofit(sheet: Any, frame: pd.DataFrame) -> None:
-    for k, column in enumerate(frame.columns):
-        values = [str(column), *(str(v) for v in frame.iloc[:200, k])]
-        sheet.set_column(k, k, min(60, max(8, max(len(v) for v in values) + 2)))
-    sheet.freeze_panes(1, 0)
+    write_tables(comparison_frames(comparison, lang), path)

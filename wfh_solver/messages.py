@@ -137,6 +137,11 @@ _ID: dict[str, str] = {
     "scenario_bad_toml": "bukan TOML yang sah ({detail})",
     "scenario_unknown_key": "kunci tidak dikenal `{key}`",
     "scenario_no_rule": "tidak ada aturan bernama {rule!r}; aturan yang ada: {rules}",
+    "batch_bad_scheduler": "--scheduler harus 'local' atau tcp://HOST:PORT, bukan {value!r}",
+    "batch_no_dask": "scheduler Dask memerlukan `pip install 'wfh-solver[dask]'`",
+    "batch_no_files": "tidak ada daftar pegawai (.xlsx, .xls, .ods, .csv) di {spec}",
+    "batch_failed": "{failed} dari {total} tugas gagal (lihat kolom galat di {out}):",
+    "batch_done": "{total} tugas selesai, {failed} gagal → {out}",
     "no_working_days": "periode {start} s.d. {end} tidak memiliki hari kerja (akhir pekan dan "
                        "hari libur saja)",
     # cli
@@ -363,6 +368,11 @@ _EN: dict[str, str] = {
     "scenario_bad_toml": "not valid TOML ({detail})",
     "scenario_unknown_key": "unknown key `{key}`",
     "scenario_no_rule": "no rule named {rule!r}; the rules are: {rules}",
+    "batch_bad_scheduler": "--scheduler must be 'local' or tcp://HOST:PORT, not {value!r}",
+    "batch_no_dask": "a Dask scheduler needs `pip install 'wfh-solver[dask]'`",
+    "batch_no_files": "no staff lists (.xlsx, .xls, .ods, .csv) in {spec}",
+    "batch_failed": "{failed} of {total} tasks failed (see the error column in {out}):",
+    "batch_done": "{total} tasks done, {failed} failed → {out}",
     "no_working_days": "the period {start} to {end} has no working days (only weekends and "
                        "holidays)",
     "error": "error",

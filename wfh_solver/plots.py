@@ -16,7 +16,7 @@ from matplotlib.figure import Figure
 
 from wfh_solver.compare import Comparison
 from wfh_solver.write.atomic import atomic_output
-from wfh_solver.write.excel import unique_stems
+from wfh_solver.write.outputs import unique_stems
 
 #: `(Indonesian, English)` axis and title texts.
 _TEXT = {

@@ -1,0 +1,37 @@
+"""Plain tables (pandas DataFrames) as one workbook: the comparison and batch summaries.
+
+Unlike the roster writer this needs no streaming: these sheets have one row per case,
+day or unit. Text is never read as a formula or a link (a unit named `=HYPERLINK(…)`
+stays text), dates show as dates, and the file appears whole or not at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from wfh_solver.write.atomic import atomic_output
+
+
+def write_tables(sheets: Mapping[str, pd.DataFrame], path: Path | str) -> None:
+    """One sheet per table, in order, header row frozen, columns sized to their text."""
+    target = Path(path)
+    if target.suffix.lower() != ".xlsx":
+        raise ValueError(f"cannot write {target.name!r}: this table is an .xlsx workbook")
+    options = {"strings_to_formulas": False, "strings_to_urls": False}
+    with atomic_output(target) as tmp, pd.ExcelWriter(
+            tmp, engine="xlsxwriter", engine_kwargs={"options": options},
+            date_format="yyyy-mm-dd", datetime_format="yyyy-mm-dd") as writer:
+        for sheet, frame in sheets.items():
+            frame.to_excel(writer, sheet_name=sheet, index=False)
+            _autofit(writer.sheets[sheet], frame)
+
+
+def _autofit(sheet: Any, frame: pd.DataFrame) -> None:
+    for k, column in enumerate(frame.columns):
+        values = [str(column), *(str(v) for v in frame.iloc[:200, k])]
+        sheet.set_column(k, k, min(60, max(8, max(len(v) for v in values) + 2)))
+    sheet.freeze_panes(1, 0)
