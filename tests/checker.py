@@ -526,6 +526,7 @@ def check(output_xlsx: str | Path, input_path: str | Path, scenario_toml: str | 
     _check_counts(rep, state, scenario)
     _check_optimality(rep, state, scenario)
     _check_fairness(rep, state)
+    _check_fairness_level(rep, state, summary)
     _check_warnings(rep, summary)
     return rep
 
@@ -1090,6 +1091,49 @@ def _check_fairness(rep: Report, st: _State) -> None:
                             f"{row['min']} (NIP {f['nip'].iat[row['idxmin']]}) to {row['max']} "
                             f"(NIP {f['nip'].iat[row['idxmax']]}) among {row['size']} free "
                             "staff")
+
+
+def _reported_level(summary: list[tuple[str, str]], name: str) -> int | None:
+    """The objective `Ringkasan` reports for a level ("Tingkat 3: nama" = "fairness", then
+    "Tingkat 3: nilai objektif"), or None when the sheet does not say."""
+    keys = [k for k, v in summary if v == name and k.casefold().endswith((": nama", ": name"))]
+    if not keys:
+        return None
+    prefix = keys[0].rsplit(":", 1)[0]
+    for k, v in summary:
+        if k.casefold() in (f"{prefix}: nilai objektif".casefold(),
+                            f"{prefix}: objective".casefold()):
+            try:
+                return int(float(v))
+            except ValueError:
+                return None
+    return None
+
+
+def _check_fairness_level(rep: Report, st: _State,
+                          summary: list[tuple[str, str]] | None) -> None:
+    """The reported fairness level is the README's one definition: per unit, the spread
+    (max − min) of WFH days among free staff, a WFH day being a day the person is present
+    (not on leave or travel) and works from home; summed over units. Proven optimal, the
+    report must equal the roster's value; otherwise it may only overstate it."""
+    if summary is None:
+        return
+    reported = _reported_level(summary, "fairness")
+    if reported is None:
+        rep.notes.append("fairness level not checked: not found in Ringkasan")
+        return
+    free = ~st.fixed_wfo & ~st.fixed_wfh & st.listed
+    wfh = (st.home & st.at_work).sum(axis=1)
+    spread = 0
+    for u in range(len(st.units)):
+        members = free & (st.unit_codes == u)
+        if members.any():
+            spread += int(wfh[members].max() - wfh[members].min())
+    rep.checked["fairness_level"] = spread
+    if reported < spread or (rep.status == "OPTIMAL" and reported != spread):
+        rep.add("fairness", f"{SUMMARY_SHEET} reports the fairness level as {reported}, but the "
+                            f"roster's per-unit spread of WFH days among free staff sums to "
+                            f"{spread}")
 
 
 # --------------------------------------------------------------------------- #

@@ -92,7 +92,7 @@ def test_fairness_in_words(result: Result) -> None:
     assert fair["never_in_office"] == pytest.approx((wide["wfo_days"] == 0).mean())
     assert fair["never_in_office"] > 0  # the comorbid employee goes home first
     assert fair["max_alike_spread"] <= 1  # the hard fairness rule
-    assert fair["max_unit_spread"] == wide["wfo_days"][wide["pinned_by"] == ""].agg(
+    assert fair["max_unit_spread"] == wide["wfh_days"][wide["pinned_by"] == ""].agg(
         lambda s: s.max() - s.min())
     dist = analysis.wfh_days_distribution(result)
     assert dist.sum() == 12 and dist.loc[0] == 1

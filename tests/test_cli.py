@@ -222,3 +222,21 @@ def test_validate_on_the_shipped_sample_exits_0_with_counts_per_category():
     assert set(summary["categories"]) == {"jpt", "administrator", "pengawas", "pelaksana",
                                           "fungsional"}
     assert sum(summary["categories"].values()) == 9000
+
+
+def test_validate_says_a_blank_status_reads_as_pns(tmp_path):
+    """Tests that a blank Status is an ASN (PNS) and that validate's summary says so.
+
+    By hand: 3 rows with Status PNS, blank and Honorer → statuses {honorer: 1, pns: 2}.
+    """
+    source = tmp_path / "status.csv"
+    source.write_text("NIP;Nama;Unit Kerja;Jabatan;Status\n"
+                      "197001011995011001;A;Dinas Kesehatan;Pengadministrasi Umum;PNS\n"
+                      "197001011995011002;B;Dinas Kesehatan;Pengadministrasi Umum;\n"
+                      "197001011995011003;C;Dinas Kesehatan;Pengadministrasi Umum;Honorer\n",
+                      encoding="utf-8")
+    result = run("validate", source, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["summary"]["statuses"] == {"honorer": 1, "pns": 2}
+    text = run("validate", source, "--lang", "en")
+    assert "a blank Status reads as PNS" in text.stdout

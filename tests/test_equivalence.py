@@ -203,10 +203,11 @@ def requirement_breaches(problem: Problem, office: np.ndarray) -> list[str]:
         if problem.fixed[i] == FREE:
             classes[(e.unit, e.sub_unit, e.category, bool(problem.vulnerable[i]),
                      tuple(away[i]))].append(i)
+    wfh_days = (~office & ~away).sum(axis=1)  # the README's one definition: days present
     for members in classes.values():
-        totals = office[members].sum(axis=1)
+        totals = wfh_days[members]
         if totals.max() - totals.min() > 1:
-            breaches.append(f"fairness class {members}: office days {totals.tolist()}")
+            breaches.append(f"fairness class {members}: WFH days {totals.tolist()}")
     return breaches
 
 

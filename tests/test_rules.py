@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 import pytest
@@ -362,3 +362,51 @@ def test_exempt_units_leave_the_base_and_count_of_an_organisation_wide_share():
     assert sorted(office_of(result, farm).sum(axis=1).tolist()) == [2, 2, 3, 3]
     [cap] = [r for r in result.rule_counts if r.rule == "50% kantor"]
     assert len(cap.members) == 4 and cap.maximum == 2
+
+
+def test_budgets_are_shared_out_in_proportion_to_model_size_with_a_floor():
+    """Tests the deterministic budget shares, worked out by hand.
+
+    Sizes 30, 10 and 0 with 1.0 deterministic second: 30/40 → 0.75, 10/40 → 0.25,
+    and the empty component the floor of 0.01 (a hundredth of a second). With a
+    total below the floor, every share is at least the whole (tiny) total.
+    """
+    from wfh_solver.model.cpsat import share_budget
+
+    assert share_budget([30, 10, 0], 1.0) == [0.75, 0.25, 0.01]
+    assert share_budget([0, 0], 2.0) == [0.01, 0.01]
+    assert share_budget([3, 1], 0.004) == [0.004, 0.004]
+
+
+def _month_with_leave():
+    """3 units × 30 staff over 19 working days (March 2020), a third with 1–3 days leave."""
+    days = [d for k in range(26)
+            if (d := date(2020, 3, 2) + timedelta(days=k)).weekday() < 5]
+    staff = [employee(unit=f"Dinas {u}", sub_unit=f"Seksi {i % 4}", sub_unit_kind="seksi",
+                      birth_date=date(1960 + i % 40, 1, 1),
+                      leave=tuple(days[(i * 7 + u) % 20:(i * 7 + u) % 20 + 1 + i % 3])
+                      if i % 3 == 0 else ())
+             for u in range(3) for i in range(30)]
+    return problem(staff, [
+        {"name": "30%", "kind": "min_office_share", "share": 0.3},
+        {"name": "2 per seksi", "kind": "min_present", "per": "sub_unit", "count": 2}],
+        start=days[0], end=days[-1])
+
+
+def test_a_time_limited_roster_is_the_same_whatever_the_workers():
+    """Tests that a binding time limit gives one roster for 1, 2 or 3 workers, run twice.
+
+    The limit (0.003 deterministic s) is shared out before solving, so it binds at
+    the same point of each component's search on any machine and thread count: the
+    run is FEASIBLE (not proven), and every roster is the same array.
+    """
+    from wfh_solver.model.cpsat import SolveOptions
+
+    prob = _month_with_leave()
+    results = [solve(prob, SolveOptions(time_limit=0.003, workers=w)) for w in (1, 2, 3, 1)]
+    assert results[0].status is Status.FEASIBLE
+    for other in results[1:]:
+        assert np.array_equal(other.roster.office, results[0].roster.office)
+        assert [lv.objective for lv in other.levels] == [lv.objective for lv in
+                                                         results[0].levels]
+    _assert_rules_hold(results[0], prob)

@@ -112,8 +112,9 @@ def unit_day_share(result: Result) -> pd.DataFrame:
 
 def unit_summary(result: Result) -> pd.DataFrame:
     """Per unit: staff, how many a rule pins, the office share over the period, the
-    smallest and largest day in office, and the fairness spread — max − min office days
-    among staff no rule pins (what the solver's fairness level minimises)."""
+    smallest and largest day in office, and the fairness spread — max − min WFH days among
+    staff no rule pins (`wfh_days_spread`, what the solver's fairness level minimises; WFH
+    days count over the days present), beside the same over office days."""
     people = person_frame(result)
     present = _present(result)
     people["office_person_days"] = (result.roster.office & present).sum(axis=1)
@@ -123,6 +124,7 @@ def unit_summary(result: Result) -> pd.DataFrame:
     daily = pd.DataFrame(result.roster.office & present).groupby(
         [e.unit for e in result.roster.employees]).sum()
     free = people[people["free"]].groupby("unit", observed=True)["wfo_days"]
+    free_wfh = people[people["free"]].groupby("unit", observed=True)["wfh_days"]
     frame = pd.DataFrame({
         "staff": by.size(),
         "pinned": by["free"].apply(lambda s: int((~s).sum())),
@@ -134,8 +136,10 @@ def unit_summary(result: Result) -> pd.DataFrame:
         "wfh_days_min": by["wfh_days"].min(),
         "wfh_days_max": by["wfh_days"].max(),
         "office_days_spread": (free.max() - free.min()),
+        "wfh_days_spread": (free_wfh.max() - free_wfh.min()),
     })
     frame["office_days_spread"] = frame["office_days_spread"].fillna(0).astype(int)
+    frame["wfh_days_spread"] = frame["wfh_days_spread"].fillna(0).astype(int)
     frame.index.name = "unit"
     return frame
 
@@ -165,9 +169,10 @@ def _alike_spread(result: Result) -> int:
 
 def fairness(result: Result) -> pd.Series:
     """Fairness in words: shares of staff never / always in the office (also among those no
-    rule pins), the widest spread of office days inside a unit among unpinned staff, how many
-    units have a spread above one day, and the widest gap between staff alike for the rules
-    (`max_alike_spread`, at most one by the hard fairness rule)."""
+    rule pins), the widest spread of WFH days inside a unit among unpinned staff (the
+    solver's fairness definition), how many units have a spread above one day, and the
+    widest gap between staff alike for the rules (`max_alike_spread`, at most one by the
+    hard fairness rule)."""
     roster = result.roster
     n = len(roster.employees)
     present = _present(result)
@@ -193,8 +198,8 @@ def fairness(result: Result) -> pd.Series:
         "always_in_office_free": share(always, free),
         "wfh_days_mean": float(wfh.mean()) if n else 0.0,
         "wfh_days_std": float(wfh.std()) if n else 0.0,
-        "max_unit_spread": int(units["office_days_spread"].max()) if len(units) else 0,
-        "units_spread_over_1": int((units["office_days_spread"] > 1).sum()),
+        "max_unit_spread": int(units["wfh_days_spread"].max()) if len(units) else 0,
+        "units_spread_over_1": int((units["wfh_days_spread"] > 1).sum()),
         "max_alike_spread": _alike_spread(result),
     }, name="fairness", dtype=object)
 

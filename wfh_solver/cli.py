@@ -441,10 +441,11 @@ def _print_validation(report: dict[str, Any]) -> None:
         return
     out.print(t("v_understood", file=report["file"], sheet=summary["sheet"],
                 employees=summary["employees"], units=len(summary["units"])))
-    for title, key in (("v_categories", "categories"), ("v_unit_types", "unit_types"),
+    for title, key in (("v_categories", "categories"), ("v_statuses", "statuses"),
+                       ("v_unit_types", "unit_types"),
                        ("v_roles", "roles"), ("v_columns", "columns"),
                        ("v_spellings", "unit_spellings"), ("v_units", "units")):
-        if summary[key]:
+        if summary.get(key):
             table = Table(t(title), "")
             for name, value in summary[key].items():
                 table.add_row(str(name), str(value))

@@ -128,8 +128,9 @@ _ID: dict[str, str] = {
     "level_intent": "tujuan kebijakan: hari kerja di kantor (WFH maksimal), selisih dari "
                     "target WFH harian, atau hari WFH di bawah batas kantor (max_wfo)",
     "level_vulnerable": "hari di kantor pegawai rentan (usia 50+, komorbid, hamil/menyusui)",
-    "level_fairness": "jumlah per unit dari selisih (maks − min) hari di kantor pegawai yang "
-                      "tidak ditetapkan aturan",
+    "level_fairness": "jumlah per unit dari selisih (maks − min) hari WFH pegawai yang tidak "
+                      "ditetapkan aturan; hari WFH dihitung atas hari hadir (cuti/DL tidak "
+                      "mengurangi jatah WFH)",
     # scenario
     "scenario_not_found": "skenario {name!r} tidak ditemukan: bukan berkas dan bukan nama bawaan "
                           "(bawaan: {names})",
@@ -187,6 +188,7 @@ _ID: dict[str, str] = {
     "v_problems": "Masalah",
     "v_understood": "{file}: sheet {sheet!r}, {employees} pegawai, {units} unit kerja",
     "v_categories": "Kategori",
+    "v_statuses": "Status pegawai (Status kosong dibaca PNS, yaitu ASN)",
     "v_unit_types": "Jenis unit",
     "v_roles": "Peran",
     "v_columns": "Kolom terpetakan",
@@ -361,7 +363,9 @@ _EN: dict[str, str] = {
     "level_intent": "policy intent: office-days (max WFH), deviation from the daily WFH "
                     "target, or WFH-days under an office cap (max_wfo)",
     "level_vulnerable": "office-days of vulnerable staff (aged 50+, comorbid, pregnant/nursing)",
-    "level_fairness": "sum over units of the spread (max − min) of office days among free staff",
+    "level_fairness": "sum over units of the spread (max − min) of WFH days among free staff; "
+                      "WFH days are counted over the days present (leave/travel costs no WFH "
+                      "day)",
     "scenario_not_found": "scenario {name!r} not found: not a file and not a bundled name "
                           "(bundled: {names})",
     "scenario_unreadable": "cannot read scenario ({detail})",
@@ -415,6 +419,7 @@ _EN: dict[str, str] = {
     "v_problems": "Problems",
     "v_understood": "{file}: sheet {sheet!r}, {employees} employees, {units} units",
     "v_categories": "Categories",
+    "v_statuses": "Employee status (a blank Status reads as PNS, an ASN)",
     "v_unit_types": "Unit types",
     "v_roles": "Roles",
     "v_columns": "Columns mapped",

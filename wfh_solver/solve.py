@@ -9,16 +9,19 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
-from dataclasses import replace
 
 import numpy as np
 
 from wfh_solver.messages import t
 from wfh_solver.model.cpsat import (
     LEVELS,
+    WALL_SAFETY_FACTOR,
+    WALL_SAFETY_SECONDS,
     ComponentSolution,
     SolveOptions,
     StopSignal,
+    model_size,
+    share_budget,
     solve_component,
 )
 from wfh_solver.model.groups import (
@@ -44,7 +47,7 @@ def solve(problem: Problem, options: SolveOptions | None = None,
     """
     options = options or SolveOptions()
     started = time.perf_counter()
-    deadline = time.monotonic() + options.time_limit
+    deadline = time.monotonic() + options.time_limit * WALL_SAFETY_FACTOR + WALL_SAFETY_SECONDS
     groups, sets = make_groups(problem)
     parts = components(groups, sets)
     days = problem.n_days
@@ -63,18 +66,19 @@ def solve(problem: Problem, options: SolveOptions | None = None,
     orders = [laminar_order(comp, groups) for comp in parts]
     blocks = [day_blocks(comp, groups, days, order is not None)
               for comp, order in zip(parts, orders, strict=True)]
-    # Components are independent: solve them side by side, one CP-SAT thread each; a lone
-    # component gets every worker inside CP-SAT instead. Each result depends only on its
-    # component and the seed, so the roster is the same whatever the thread timing.
+    # Components are independent: solve them side by side, one CP-SAT thread each, each
+    # within a deterministic budget shared out now. Each result depends only on its
+    # component, its budget and the seed: the roster is the same whatever the thread
+    # timing, the machine or `workers`, also when the time limit binds.
+    budgets = share_budget([model_size(comp, b) for comp, b in zip(parts, blocks, strict=True)],
+                           options.time_limit)
     wanted = options.workers or (os.cpu_count() or 1)
     threads = max(1, min(wanted, len(parts)))
-    inner = options if threads == 1 and options.workers else replace(options, workers=1)
     done = 0
 
     def run(k: int) -> ComponentSolution:
-        hurry = stop.requested or time.monotonic() >= deadline
-        return solve_component(parts[k], groups, days, blocks[k], intent, inner, deadline,
-                               hurry, stop)
+        return solve_component(parts[k], groups, days, blocks[k], intent, options, budgets[k],
+                               deadline, stop.requested, stop)
 
     with _signals_stop(stop), ThreadPoolExecutor(threads) as pool:
         futures = [pool.submit(run, k) for k in range(len(parts))]

@@ -44,6 +44,8 @@ def validation_report(path: Path, sheet: str | None = None,
         "sheet": staff.table.sheet,
         "employees": len(employees),
         "categories": dict(sorted(Counter(e.category.value for e in employees).items())),
+        # a blank Status reads as PNS (README, "Menyiapkan spreadsheet")
+        "statuses": dict(sorted(Counter(e.status for e in employees).items())),
         "unit_types": dict(sorted(Counter(e.unit_type for e in employees).items())),
         "roles": dict(sorted(Counter(r for e in employees for r in e.roles).items())),
         "units": dict(sorted(Counter(e.unit for e in employees).items())),

@@ -21,7 +21,8 @@ Levels, minimised in this order (the definitions the aggregated model must match
               that unit's free employees; WFH-days = days present − office-days
               (without leave or travel, the spread of office-days).
 Hard fairness: free employees with the same (unit, sub-unit, category, vulnerable,
-set of absent days) have office-day totals within one of each other.
+set of absent days) have WFH-day totals within one of each other (the same days present,
+so equally office-day totals).
 """
 
 from __future__ import annotations
