@@ -1131,9 +1131,9 @@ def _check_fairness_level(rep: Report, st: _State,
             spread += int(wfh[members].max() - wfh[members].min())
     rep.checked["fairness_level"] = spread
     if reported < spread or (rep.status == "OPTIMAL" and reported != spread):
-        rep.add("fairness", f"{SUMMARY_SHEET} reports the fairness level as {reported}, but the "
-                            f"roster's per-unit spread of WFH days among free staff sums to "
-                            f"{spread}")
+        rep.add("fairness_level", f"{SUMMARY_SHEET} reports the fairness level as {reported}, "
+                                  "but the roster's per-unit spread of WFH days among free "
+                                  f"staff sums to {spread}")
 
 
 # --------------------------------------------------------------------------- #
