@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	mkdir -p out
-	$(BIN)/wfh-solver solve data/pegawai.xlsx --scenario jateng-2020 --out out/jadwal.xlsx
+	$(BIN)/wfh-solver solve data/pegawai.xlsx --scenario jateng-2020 --from 2020-07-01 --to 2020-07-31 --out out/jadwal.xlsx
 
 lint: $(STAMP)
 	$(BIN)/ruff check wfh_solver tests benchmarks

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -219,11 +220,41 @@ def test_write_replaces_atomically_and_refuses_unknown_suffix(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pegawai.csv"]
 
 
-def test_shipped_sample_is_the_sragen_sized_one():
-    """Tests that data/pegawai.xlsx, if present, is make_sample(9000, 2020)."""
+def test_shipped_sample_is_the_sragen_sized_one_with_a_realistic_july():
+    """Tests that data/pegawai.xlsx, if present, is make_sample(9000, 2020) with 10% of the
+    staff on leave and 2% on travel in July 2020 (`make demo` solves that month)."""
     path = Path(__file__).resolve().parents[1] / "data" / "pegawai.xlsx"
     if not path.exists():
         pytest.skip("data/pegawai.xlsx not generated")
-    back = pd.read_excel(path, engine="calamine", dtype=str)
+    back = pd.read_excel(path, engine="calamine", dtype=str).fillna("")
     assert len(back) == 9000
-    assert back["NIP"].tolist() == make_sample(9000, 2020)["NIP"].tolist()
+    expected = make_sample(9000, 2020, leave_share=0.1, travel_share=0.02)
+    assert back["NIP"].tolist() == expected["NIP"].tolist()
+    assert back["Cuti"].tolist() == expected["Cuti"].tolist()
+    assert back["Dinas Luar"].tolist() == expected["Dinas Luar"].tolist()
+    assert (back["Cuti"] != "").sum() == 900 and (back["Dinas Luar"] != "").sum() == 180
+
+
+def test_leave_and_travel_shares_give_runs_of_working_days_inside_the_period():
+    """Tests the absences of a sample, counted by hand from the shares.
+
+    1,000 staff with `leave_share` 0.2 and `travel_share` 0.02: exactly 200 people with
+    one run of 1–5 working days of leave in July 2020 and 20 others with one run of 1–3
+    working days of travel; the staff themselves are those of the sample without them.
+    """
+    from wfh_solver.domain.calendar import working_days
+    from wfh_solver.read.dates import parse_date_list
+
+    plain = make_sample(1000, 5)
+    frame = make_sample(1000, 5, leave_share=0.2, travel_share=0.02)
+    assert frame[list(COLUMNS)].equals(plain)
+    away = frame[["Cuti", "Dinas Luar"]].ne("")
+    assert away["Cuti"].sum() == 200 and away["Dinas Luar"].sum() == 20
+    assert not (away["Cuti"] & away["Dinas Luar"]).any()
+    july = working_days(date(2020, 7, 1), date(2020, 7, 31)).days
+    for column, longest in (("Cuti", 5), ("Dinas Luar", 3)):
+        for text in frame.loc[away[column], column]:
+            days = [d for d in parse_date_list(text) if d in july]
+            assert 1 <= len(days) <= longest
+            assert days == list(july[july.index(days[0]):july.index(days[0]) + len(days)])
+    assert make_sample(1000, 5, 0.2, 0.02).equals(frame)

@@ -395,11 +395,22 @@ def sample_command(
     out_path: Annotated[Path, typer.Option("--out", "-o")] = Path("pegawai.xlsx"),
     size: Annotated[int, typer.Option(min=1, max=500_000)] = 9000,
     seed: Annotated[int, typer.Option()] = 0,
+    leave_share: Annotated[float, typer.Option(
+        help="Share of staff with 1-5 working days of leave (Cuti), 0-1")] = 0.0,
+    travel_share: Annotated[float, typer.Option(
+        help="Share of staff with 1-3 working days of travel (Dinas Luar), 0-1")] = 0.0,
+    date_from: Annotated[str | None, typer.Option(
+        "--from", help="Start of the absences' period, YYYY-MM-DD (default 2020-07-01)")] = None,
+    date_to: Annotated[str | None, typer.Option(
+        "--to", help="End of the absences' period (default 2020-07-31)")] = None,
 ) -> None:
     """Write a realistic synthetic staff list of a regional government."""
     from wfh_solver.sample import write_sample
+    from wfh_solver.sample_absences import PERIOD
 
-    _guard(lambda: write_sample(out_path, size, seed))
+    period = (_parse_date(date_from, "--from") or PERIOD[0],
+              _parse_date(date_to, "--to") or PERIOD[1])
+    _guard(lambda: write_sample(out_path, size, seed, leave_share, travel_share, period))
     err.print(t("wrote_sample", size=size, out=out_path))
 
 

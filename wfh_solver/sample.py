@@ -26,6 +26,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from wfh_solver.sample_absences import PERIOD, add_absences
+
 __all__ = ["COLUMNS", "make_sample", "write_sample"]
 
 COLUMNS: tuple[str, ...] = (
@@ -1421,20 +1423,27 @@ def _build(size: int, seed: int) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
-def make_sample(size: int = 9000, seed: int = 0) -> pd.DataFrame:
+def make_sample(size: int = 9000, seed: int = 0, leave_share: float = 0.0,
+                travel_share: float = 0.0, period: tuple[date, date] = PERIOD) -> pd.DataFrame:
     """A staff list of `size` rows with the columns of `COLUMNS`, the same for the same seed.
 
-    Text columns hold strings (blank is ""); `Tanggal Lahir` holds dates.
+    Text columns hold strings (blank is ""); `Tanggal Lahir` holds dates. With a leave or
+    travel share, `Cuti` and `Dinas Luar` columns too: runs of working days inside
+    `period` (see `sample_absences`), the staff themselves unchanged.
     """
     if size < 1:
         raise ValueError(f"size must be at least 1, got {size}")
     if size >= _MIN_BUILD:
-        return _build(size, seed)
-    # A complete organisation needs ~100 people; smaller samples are a random subset of one,
-    # still with unique NIPs and every column filled the same way.
-    base = _build(_MIN_BUILD, seed)
-    pick = np.sort(np.random.default_rng(seed).choice(_MIN_BUILD, size=size, replace=False))
-    return base.iloc[pick].reset_index(drop=True)
+        frame = _build(size, seed)
+    else:
+        # A complete organisation needs ~100 people; smaller samples are a random subset of
+        # one, still with unique NIPs and every column filled the same way.
+        base = _build(_MIN_BUILD, seed)
+        pick = np.sort(np.random.default_rng(seed).choice(_MIN_BUILD, size=size, replace=False))
+        frame = base.iloc[pick].reset_index(drop=True)
+    if leave_share or travel_share:
+        frame = add_absences(frame, seed, leave_share, travel_share, period)
+    return frame
 
 
 # ---------------------------------------------------------------------------------------
@@ -1443,7 +1452,8 @@ def make_sample(size: int = 9000, seed: int = 0) -> pd.DataFrame:
 
 _WIDTHS = {"NIP": 21, "Nama": 34, "Unit Kerja": 44, "Sub Unit": 40, "Jabatan": 44, "Eselon": 11,
            "Jenis Jabatan": 14, "Status": 8, "Tanggal Lahir": 13, "Komorbid": 10,
-           "Hamil/Menyusui": 15, "Wajib WFO": 10, "Wajib WFH": 10}
+           "Hamil/Menyusui": 15, "Wajib WFO": 10, "Wajib WFH": 10, "Cuti": 26,
+           "Dinas Luar": 26}
 
 
 def _write_xlsx(frame: pd.DataFrame, path: Path) -> None:
@@ -1485,8 +1495,9 @@ def _write_xlsx(frame: pd.DataFrame, path: Path) -> None:
         workbook.close()
 
 
-def write_sample(path: Path, size: int = 9000, seed: int = 0) -> None:
-    """Write `make_sample(size, seed)` as .xlsx or .csv, replacing `path` atomically.
+def write_sample(path: Path, size: int = 9000, seed: int = 0, leave_share: float = 0.0,
+                 travel_share: float = 0.0, period: tuple[date, date] = PERIOD) -> None:
+    """Write `make_sample(...)` as .xlsx or .csv, replacing `path` atomically.
 
     A reader (or a half-finished demo) never sees a partial file: the sample goes to a
     temporary file beside `path` and is renamed over it only when complete.
@@ -1495,7 +1506,7 @@ def write_sample(path: Path, size: int = 9000, seed: int = 0) -> None:
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise ValueError(f"write_sample writes .xlsx or .csv, not {path.suffix!r}")
-    frame = make_sample(size, seed)
+    frame = make_sample(size, seed, leave_share, travel_share, period)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=suffix, dir=path.parent)
     os.close(fd)

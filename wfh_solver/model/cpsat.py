@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
+from wfh_solver.model import perday
 from wfh_solver.model.groups import Component, Group
 
 LEVELS: tuple[str, ...] = ("intent", "vulnerable", "fairness")
@@ -156,17 +157,19 @@ class _Model:
                 self.m.add(self.total[g] >= size * low)
                 self.m.add(self.total[g] <= size * (low + 1))
 
-    def intent_objective(self, intent: str) -> cp_model.LinearExprT:
-        """Office-days; under a WFH target, its daily deviation instead for its members;
-        under `max_wfo` (national caps: keep services running) the WFH-days."""
+    def intent_terms(self, intent: str) -> list[cp_model.LinearExprT]:
+        """Per slot: office-days; under a WFH target, its deviation instead for its
+        members; under `max_wfo` (national caps: keep services running) the WFH-days.
+        The level's objective is their sum (see `perday`: each slot bounded alone)."""
         if intent == "max_wfo":
-            return sum(self.wfh.values())
+            return [sum(self._capacity(self.groups[g], s) - self.x[g][s]
+                        for g in self.comp.groups) for s in range(self.slots)]
         use_targets = intent == "wfh_target"
         targets = [cs for cs in self.comp.sets if cs.target_office is not None]
-        untargeted = sum(self.total[g] for g in self.comp.groups
-                         if not (use_targets and self.groups[g].in_target))
+        parts: list[list[cp_model.LinearExprT]] = [
+            [self.x[g][s] for g in self.comp.groups
+             if not (use_targets and self.groups[g].in_target)] for s in range(self.slots)]
         if use_targets and targets:
-            deviations = []
             for cs in targets:
                 assert cs.target_office is not None
                 for s, block in enumerate(self.blocks):
@@ -176,12 +179,19 @@ class _Model:
                     dev = self.m.new_int_var(0, bound, f"dev[{cs.label}|s{s}]")
                     self.m.add(dev >= free - wanted)
                     self.m.add(dev >= wanted - free)
-                    deviations.append(dev)
-            return sum(deviations) + untargeted
-        return untargeted
+                    parts[s].append(dev)
+        return [sum(p) for p in parts]
+
+    def intent_objective(self, intent: str) -> cp_model.LinearExprT:
+        return sum(self.intent_terms(intent))
+
+    def vulnerable_terms(self) -> list[cp_model.LinearExprT]:
+        """Per slot, the office-days of vulnerable free staff."""
+        return [sum(self.x[g][s] for g in self.comp.groups if self.groups[g].vulnerable)
+                for s in range(self.slots)]
 
     def vulnerable_objective(self) -> cp_model.LinearExprT:
-        return sum(self.total[g] for g in self.comp.groups if self.groups[g].vulnerable)
+        return sum(self.vulnerable_terms())
 
     def fairness_objective(self) -> cp_model.LinearExprT:
         """Per unit, the spread of WFH days (days present and not in office) of free staff."""
@@ -218,18 +228,34 @@ def solve_component(comp: Component, groups: list[Group], days: int, blocks: lis
     model = _Model(comp, groups, days, blocks)
     model.add_count_rules()
     model.add_group_fairness()
-    objectives = [model.intent_objective(intent), model.vulnerable_objective(),
-                  model.fairness_objective()]
+    separable = [model.intent_terms(intent), model.vulnerable_terms()]
+    objectives = [sum(terms) for terms in separable] + [model.fairness_objective()]
     solver = _solver(options)
     outcome = ComponentSolution({}, blocks)
     if hurry:
         return _first_solution(model, solver, objectives, outcome)
     used = 0.0
-    for objective in objectives:
+    fixed: list[list[int] | None] = []
+    for level, objective in enumerate(objectives):
         started = time.perf_counter()
         if isinstance(objective, int):  # an empty sum: nothing to optimise at this level
             outcome.levels.append(LevelOutcome(objective, objective, True, 0.0))
+            fixed.append(None)
             continue
+        lower = None
+        if level < len(separable) and len(blocks) > 1:
+            found = perday.block_bounds(
+                lambda s: _block_model(comp, groups, days, blocks[s], intent), len(blocks),
+                level, fixed, solver, budget - used)
+            if found is None:
+                outcome.feasible = False
+                return outcome
+            used += found.used
+            lower = found.lower
+            for term, least in zip(separable[level], lower, strict=True):
+                if not isinstance(term, int):
+                    model.m.add(term >= least)
+            _hint_blocks(model, found.office)
         model.m.minimize(objective)
         solver.parameters.max_deterministic_time = max(0.0, budget - used)
         solver.parameters.max_time_in_seconds = max(0.05, deadline - time.monotonic())
@@ -254,10 +280,41 @@ def solve_component(comp: Component, groups: list[Group], days: int, blocks: lis
             return _first_solution(model, _solver(options), objectives, outcome)
         value = round(solver.objective_value)
         bound = round(solver.best_objective_bound)
-        outcome.levels.append(LevelOutcome(value, bound, status == cp_model.OPTIMAL, seconds))
-        _hint_and_fix(model, solver, objective, value)
+        proven = status == cp_model.OPTIMAL
+        if lower is not None and value == sum(lower):
+            # Every optimum meets each block's bound exactly: fix the level block by block.
+            proven, bound = True, value
+            for term, least in zip(separable[level], lower, strict=True):
+                if not isinstance(term, int):
+                    model.m.add(term == least)
+        fixed.append(lower if lower is not None and value == sum(lower) else None)
+        outcome.levels.append(LevelOutcome(value, bound, proven, seconds))
+        # Fixed block by block already, the level needs no long sum constraint, whose
+        # presolve (dominance, dual strengthening) costs seconds on a big component.
+        _hint_and_fix(model, solver, objective if fixed[-1] is None else 0, value)
     outcome.office = {g: [int(solver.value(v)) for v in model.x[g]] for g in comp.groups}
     return outcome
+
+
+def _block_model(comp: Component, groups: list[Group], days: int, block: list[int],
+                 intent: str) -> perday.BlockModel:
+    """One block alone: its count rules and its terms of the separable levels."""
+    alone = _Model(comp, groups, days, [block])
+    alone.add_count_rules()
+    terms = [alone.intent_terms(intent)[0], alone.vulnerable_terms()[0]]
+    return alone.m, terms, {g: xs[0] for g, xs in alone.x.items()}
+
+
+def _hint_blocks(model: _Model, office: list[dict[int, int] | None]) -> None:
+    """Warm-start from the block solutions: where they also keep the fairness classes,
+    they are an optimum, and the search only has to confirm it."""
+    if any(values is None for values in office):
+        return
+    model.m.clear_hints()
+    for s, values in enumerate(office):
+        assert values is not None
+        for g, value in values.items():
+            model.m.add_hint(model.x[g][s], value)
 
 
 def _solver(options: SolveOptions) -> cp_model.CpSolver:
@@ -306,7 +363,8 @@ def _evaluate_rest(model: _Model, solver: cp_model.CpSolver,
 def _hint_and_fix(model: _Model, solver: cp_model.CpSolver, objective: cp_model.LinearExprT,
                   value: int) -> None:
     """Fix this level at its value and warm-start the next level from this solution."""
-    model.m.add(objective <= value)
+    if not isinstance(objective, int):
+        model.m.add(objective <= value)
     model.m.clear_hints()
     for vars_ in model.x.values():
         for v in vars_:
