@@ -8,7 +8,8 @@ every rule, every day.
 
 About 45% of the examples send some staff on leave or official travel on some days
 (fixed staff too, and sometimes most of a unit on one day, so that a minimum drops
-below its count on that day).
+below its count on that day); about 25% carry a history of earlier WFH days
+(`--previous`), which fairness counts in.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ class Instance:
     days: int
     rules: tuple[dict[str, Any], ...]
     intent: str
+    history: tuple[int, ...] | None = None  # WFH days in earlier periods (--previous)
 
     def problem(self) -> Problem:
         days = tuple(MONDAY + timedelta(days=k) for k in range(self.days))
@@ -61,7 +63,10 @@ class Instance:
         scenario = Scenario.model_validate({
             "name": "prop", "title": "prop", "source": "hypothesis", "start": days[0],
             "end": days[-1], "intent": self.intent, "rules": list(self.rules)})
-        return build_problem(scenario, calendar, self.employees)
+        problem = build_problem(scenario, calendar, self.employees)
+        if self.history is not None:
+            problem = replace(problem, history=np.array(self.history, dtype=np.int64))
+        return problem
 
 
 @st.composite
@@ -164,7 +169,11 @@ def instances(draw: st.DrawFn) -> Instance:
         intent = "wfh_target"
         rules.append({"name": "target", "kind": "wfh_share_target", "per": "organisation",
                       "share": draw(st.sampled_from(SHARES))})
-    return Instance(staff, days, tuple(rules), intent)
+    history = None
+    if draw(st.integers(0, 3)) == 0:  # earlier periods' WFH days: ~25% of examples
+        history = tuple(draw(st.lists(st.integers(0, 6), min_size=len(staff),
+                                      max_size=len(staff))))
+    return Instance(staff, days, tuple(rules), intent, history)
 
 
 def away_days(problem: Problem) -> np.ndarray:
@@ -199,10 +208,11 @@ def requirement_breaches(problem: Problem, office: np.ndarray) -> list[str]:
                  for i, d in zip(*np.nonzero(office & (problem.fixed == FIXED_WFH)[:, None]),
                                     strict=True)]
     classes: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    prior = problem.prior_wfh()
     for i, e in enumerate(problem.employees):
         if problem.fixed[i] == FREE:
             classes[(e.unit, e.sub_unit, e.category, bool(problem.vulnerable[i]),
-                     tuple(away[i]))].append(i)
+                     tuple(away[i]), int(prior[i]))].append(i)
     wfh_days = (~office & ~away).sum(axis=1)  # the README's one definition: days present
     for members in classes.values():
         totals = wfh_days[members]
@@ -260,6 +270,8 @@ def test_aggregated_levels_equal_per_employee_cpsat(instance: Instance) -> None:
         event("refused by the policy layer")
         return
     away = away_days(problem)
+    if problem.history is not None:
+        event("earlier WFH days (history)")
     if away.any():
         event("staff on leave or travel")
         if (away & (problem.fixed == FIXED_WFO)[:, None]).any():

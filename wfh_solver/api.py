@@ -12,8 +12,10 @@ from wfh_solver.domain.employee import Employee
 from wfh_solver.explain import explained
 from wfh_solver.messages import t
 from wfh_solver.model.cpsat import SolveOptions
+from wfh_solver.model.history import prior_wfh_days
 from wfh_solver.policy.problem import PolicyInfeasible, Problem, build_problem
 from wfh_solver.policy.scenario import Scenario, ScenarioError, load_scenario
+from wfh_solver.read.roster import read_roster
 from wfh_solver.read.table import StaffTable, read_staff
 from wfh_solver.result import Result
 from wfh_solver.solve import Progress, solve
@@ -48,23 +50,40 @@ def make_problem(staff: Staff | tuple[Employee, ...], scenario: str | Path | Sce
     return build_problem(scenario, calendar, employees)
 
 
+def previous_wfh(path: str | Path) -> dict[str, int]:
+    """An earlier roster (ours, or any `read_roster` reads): NIP → its `WFH` cells."""
+    roster = read_roster(path)
+    return {row.nip: sum(1 for c in row.cells if str(c or "").strip().upper() == "WFH")
+            for row in roster.rows if row.nip}
+
+
+def with_history(problem: Problem, previous: list[str | Path]) -> Problem:
+    """The problem with the WFH days of earlier rosters, so fairness spans them all."""
+    if not previous:
+        return problem
+    rosters = [previous_wfh(p) for p in previous]
+    return replace(problem, history=prior_wfh_days(problem.employees, rosters))
+
+
 def plan(path: str | Path, scenario: str | Path | Scenario, *, start: date | None = None,
          end: date | None = None, workweek: str | None = None, time_limit: float = 60.0,
          seed: int = 0, workers: int = 0,
          sheet: str | None = None, column_map: dict[str, str] | None = None,
          progress: Progress | None = None, relax: bool = False,
-         roster_sheet: str = "Jadwal") -> Result:
+         roster_sheet: str = "Jadwal", previous: list[str | Path] | None = None) -> Result:
     """One call from a spreadsheet to a roster: what `wfh-solver solve` does.
 
     `relax`: every count rule may give, as little as can be proven; the result's
     `violations` then name the cells of `roster_sheet` (the Jadwal sheet's name).
+    `previous`: earlier rosters whose WFH days fairness counts in (`model/history.py`).
     """
     report = progress or (lambda phase, done, total: None)
     report("read", 0, 1)
     staff = read_employees(path, sheet, column_map)
     report("read", 1, 1)
     report("build", 0, 1)
-    problem = make_problem(staff, scenario, start, end, workweek)
+    problem = with_history(make_problem(staff, scenario, start, end, workweek),
+                           list(previous or []))
     report("build", 1, 1)
     options = SolveOptions(time_limit, seed, workers)
     try:

@@ -110,6 +110,9 @@ def solve_command(
     relax: Annotated[bool, typer.Option(
         "--relax", help="If the rules cannot all hold, break them as little as possible "
                         "(exit 5, sheet Pelanggaran)")] = False,
+    previous: Annotated[list[Path] | None, typer.Option(
+        help="An earlier roster (repeatable): fairness counts WFH days over all of them")
+    ] = None,
 ) -> None:
     """Solve a roster and write it to Excel (or CSV)."""
     from wfh_solver.write import plan_outputs, write_outputs
@@ -122,7 +125,7 @@ def solve_command(
     end = _parse_date(date_to, "--to")
     if out_path.suffix.lower() not in (".xlsx", ".csv"):
         raise Exit(EXIT_INPUT, [f"{t('error')}: " + t("out_suffix", path=out_path)])
-    inputs = [input] + ([columns] if columns else [])
+    inputs = [input] + ([columns] if columns else []) + list(previous or [])
     _guard(lambda: plan_outputs(inputs, out_path, per_unit=per_unit, overwrite=overwrite))
     column_map = _guard(lambda: load_column_map(columns)) if columns else None
     with _progress(quiet) as report:
@@ -130,7 +133,8 @@ def solve_command(
             result = _guard(lambda: api.plan(
                 input, scenario, start=start, end=end, workweek=workweek, time_limit=time_limit,
                 seed=seed, workers=workers, sheet=sheet, column_map=column_map,
-                progress=report, relax=relax, roster_sheet=_roster_sheet(lang)))
+                progress=report, relax=relax, roster_sheet=_roster_sheet(lang),
+                previous=list(previous or [])))
         except Exit as failed:
             if isinstance(failed.__cause__, PolicyInfeasible):
                 lines = _report_conflicts(failed.__cause__, out_path, lang, inputs, overwrite)

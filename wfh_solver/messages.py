@@ -124,6 +124,7 @@ _ID: dict[str, str] = {
     "extra_groups": "Kelompok pegawai setara (variabel model)",
     "extra_components": "Sub-model independen",
     "extra_blocks": "Blok hari (jumlah atas sub-model)",
+    "extra_history": "Hari WFH dari jadwal sebelumnya (--previous), jumlah semua pegawai",
     "timeout": "batas waktu habis sebelum jadwal apa pun ditemukan; naikkan --time-limit",
     "level_intent": "tujuan kebijakan: hari kerja di kantor (WFH maksimal), selisih dari "
                     "target WFH harian, atau hari WFH di bawah batas kantor (max_wfo)",
@@ -359,6 +360,7 @@ _EN: dict[str, str] = {
     "extra_groups": "Groups of interchangeable staff (model variables)",
     "extra_components": "Independent sub-models",
     "extra_blocks": "Day blocks (summed over sub-models)",
+    "extra_history": "WFH days from earlier rosters (--previous), all staff together",
     "timeout": "the time limit ran out before any roster was found; raise --time-limit",
     "level_intent": "policy intent: office-days (max WFH), deviation from the daily WFH "
                     "target, or WFH-days under an office cap (max_wfo)",

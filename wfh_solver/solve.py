@@ -125,7 +125,9 @@ def solve(problem: Problem, options: SolveOptions | None = None,
         interrupted=stop.requested,
         stop_signal=stop.signal,
         extra={t("extra_groups"): str(len(groups)), t("extra_components"): str(len(parts)),
-               t("extra_blocks"): str(sum(len(b) for b in blocks))},
+               t("extra_blocks"): str(sum(len(b) for b in blocks)),
+               **({t("extra_history"): str(int(problem.history.sum()))}
+                  if problem.history is not None else {})},
         pinned_by=problem.fixed_by,
         vulnerable=problem.vulnerable,
     )

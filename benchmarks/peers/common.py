@@ -18,11 +18,12 @@ Levels, minimised in this order (the definitions the aggregated model must match
               employees (fixed ones are constants).
   vulnerable  Σ office-days of free vulnerable employees.
   fairness    Σ over units that have free employees of (max − min) WFH-days among
-              that unit's free employees; WFH-days = days present − office-days
-              (without leave or travel, the spread of office-days).
+              that unit's free employees; WFH-days = WFH days of earlier periods
+              (`Problem.history`, --previous) + days present − office-days (without
+              history, leave or travel, the spread of office-days).
 Hard fairness: free employees with the same (unit, sub-unit, category, vulnerable,
-set of absent days) have WFH-day totals within one of each other (the same days present,
-so equally office-day totals).
+set of absent days, earlier WFH days) have WFH-day totals within one of each other (the
+same days present, so equally office-day totals).
 """
 
 from __future__ import annotations
@@ -97,6 +98,7 @@ class Structure:
     use_targets: bool
     untargeted_free: tuple[int, ...] = ()  # free staff outside every WFH target
     present: tuple[tuple[bool, ...], ...] = ()  # [i][d]: not on leave or travel that day
+    history: tuple[int, ...] = ()  # [i]: WFH days in earlier periods (zeros without)
 
     def present_days(self, i: int) -> int:
         return sum(self.present[i])
@@ -110,12 +112,15 @@ def structure(problem: Problem) -> Structure:
     absence = problem.absence()
     present = tuple(tuple(bool(absence[i, d] == PRESENT) for d in range(problem.n_days))
                     for i in range(n))
-    classes: dict[tuple[str, str, str, bool, tuple[int, ...]], list[int]] = defaultdict(list)
+    history = tuple(int(x) for x in problem.prior_wfh())
+    classes: dict[tuple[str, str, str, bool, tuple[int, ...], int], list[int]] = defaultdict(
+        list)
     units: dict[str, list[int]] = defaultdict(list)
     for i in free:
         e = problem.employees[i]
         away = tuple(d for d, here in enumerate(present[i]) if not here)
-        key = (e.unit, e.sub_unit, str(e.category), bool(problem.vulnerable[i]), away)
+        key = (e.unit, e.sub_unit, str(e.category), bool(problem.vulnerable[i]), away,
+               history[i])
         classes[key].append(i)
         units[e.unit].append(i)
     return Structure(
@@ -130,6 +135,7 @@ def structure(problem: Problem) -> Structure:
         use_targets=problem.scenario.intent == "wfh_target" and bool(problem.targets),
         untargeted_free=tuple(i for i in free if i not in targeted),
         present=present,
+        history=history,
     )
 
 
@@ -147,7 +153,7 @@ def level_bounds(problem: Problem, s: Structure) -> tuple[int, int, int]:
     else:
         intent = sum(s.present_days(i) for i in s.free)
     vulnerable = sum(s.present_days(i) for i in s.vulnerable_free)
-    return intent, vulnerable, len(s.units) * s.days
+    return intent, vulnerable, len(s.units) * (s.days + max(s.history, default=0))
 
 
 def evaluate(problem: Problem, office: npt.NDArray[np.bool_]) -> tuple[int, int, int]:
@@ -155,7 +161,8 @@ def evaluate(problem: Problem, office: npt.NDArray[np.bool_]) -> tuple[int, int,
     s = structure(problem)
     totals = office.sum(axis=1).astype(np.int64)
     here = np.array(s.present, dtype=bool).reshape(s.n, s.days)
-    wfh_days = (here & ~office).sum(axis=1).astype(np.int64)
+    wfh_days = (here & ~office).sum(axis=1).astype(np.int64) + np.array(s.history,
+                                                                        dtype=np.int64)
     if s.use_targets:
         intent = 0
         for t in problem.targets:

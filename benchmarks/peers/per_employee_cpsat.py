@@ -84,11 +84,12 @@ class PerEmployeeModel:
         else:
             intent = sum(total[i] for i in s.free)
         vulnerable: Objective = sum(total[i] for i in s.vulnerable_free)
-        wfh_days = [s.present_days(i) - total[i] for i in range(s.n)]
+        wfh_days = [s.history[i] + s.present_days(i) - total[i] for i in range(s.n)]
+        top = s.days + max(s.history, default=0)
         spreads = []
         for u, (_, members) in enumerate(s.units):
-            low = m.new_int_var(0, s.days, f"unit_low[{u}]")
-            high = m.new_int_var(0, s.days, f"unit_high[{u}]")
+            low = m.new_int_var(0, top, f"unit_low[{u}]")
+            high = m.new_int_var(0, top, f"unit_high[{u}]")
             for i in members:
                 m.add(wfh_days[i] >= low)
                 m.add(wfh_days[i] <= high)

@@ -94,13 +94,14 @@ class PerEmployeeMip:
             intent = h.qsum(total[i] for i in s.free)
         vulnerable = h.qsum(total[i] for i in s.vulnerable_free)
         spreads = []
+        top = s.days + max(s.history, default=0)
         for _ in s.units:
-            spreads.append((h.addVariable(0, s.days, type=_INTEGER),
-                            h.addVariable(0, s.days, type=_INTEGER)))
+            spreads.append((h.addVariable(0, top, type=_INTEGER),
+                            h.addVariable(0, top, type=_INTEGER)))
         for (low, high), (_, members) in zip(spreads, s.units, strict=True):
-            for i in members:  # WFH-days = days present − office-days
-                h.addConstr(s.present_days(i) - total[i] - low >= 0)
-                h.addConstr(high - s.present_days(i) + total[i] >= 0)
+            for i in members:  # WFH-days = earlier WFH days + days present − office-days
+                h.addConstr(s.history[i] + s.present_days(i) - total[i] - low >= 0)
+                h.addConstr(high - s.history[i] - s.present_days(i) + total[i] >= 0)
         fairness = h.qsum(high - low for low, high in spreads)
         self.objectives = (intent, vulnerable, fairness)
 

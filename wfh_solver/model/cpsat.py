@@ -194,18 +194,21 @@ class _Model:
         return sum(self.vulnerable_terms())
 
     def fairness_objective(self) -> cp_model.LinearExprT:
-        """Per unit, the spread of WFH days (days present and not in office) of free staff."""
+        """Per unit, the spread of WFH days (days present and not in office) of free staff,
+        counted over the whole history: earlier periods' WFH days plus this one's."""
         units: dict[str, list[int]] = {}
         for g in self.comp.groups:
             units.setdefault(self.groups[g].unit, []).append(g)
+        top = self.days + max((self.groups[g].history for g in self.comp.groups), default=0)
         spreads = []
         for unit, members in units.items():
-            low = self.m.new_int_var(0, self.days, f"unit_low[{unit}]")
-            high = self.m.new_int_var(0, self.days, f"unit_high[{unit}]")
+            low = self.m.new_int_var(0, top, f"unit_low[{unit}]")
+            high = self.m.new_int_var(0, top, f"unit_high[{unit}]")
             for g in members:
                 size = self.groups[g].size
-                self.m.add(self.wfh[g] >= size * low)
-                self.m.add(self.wfh[g] <= size * high)
+                cumulative = self.wfh[g] + size * self.groups[g].history
+                self.m.add(cumulative >= size * low)
+                self.m.add(cumulative <= size * high)
             spreads.append(high - low)
         return sum(spreads)
 

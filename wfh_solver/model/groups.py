@@ -25,6 +25,7 @@ class Group:
     in_target: bool = False
     members: list[int] = field(default_factory=list)
     present: tuple[bool, ...] | None = None  # None: present every day (no leave/travel)
+    history: int = 0  # WFH days each member had in earlier periods (model/history.py)
 
     @property
     def size(self) -> int:
@@ -66,6 +67,7 @@ def make_groups(problem: Problem) -> tuple[list[Group], list[CountSet]]:
         for i in target.members:
             membership[i].append(offset + t)
     absent = problem.absent
+    prior = problem.prior_wfh()
     keyed: dict[tuple[object, ...], Group] = {}
     for i, e in enumerate(problem.employees):
         if problem.fixed[i] != FREE:
@@ -74,13 +76,14 @@ def make_groups(problem: Problem) -> tuple[list[Group], list[CountSet]]:
         present = None
         if absent is not None and absent[i].any():
             present = tuple(bool(x) for x in absent[i] == PRESENT)
-        fairness = (e.unit, e.sub_unit, e.category.value, vulnerable, present)
+        history = int(prior[i])
+        fairness = (e.unit, e.sub_unit, e.category.value, vulnerable, present, history)
         key = (*fairness, tuple(membership[i]))
         group = keyed.get(key)
         if group is None:
             in_target = any(m >= offset for m in membership[i])
             group = keyed[key] = Group(len(keyed), e.unit, fairness, vulnerable, in_target,
-                                       present=present)
+                                       present=present, history=history)
         group.members.append(i)
     groups = list(keyed.values())
     group_of = {i: g.index for g in groups for i in g.members}

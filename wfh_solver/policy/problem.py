@@ -87,6 +87,13 @@ class Problem:
     warnings: tuple[str, ...]
     choices: tuple[str, ...]
     absent: npt.NDArray[np.int8] | None = None  # (employees, days): PRESENT, LEAVE, TRAVEL
+    history: npt.NDArray[np.int64] | None = None  # WFH days in earlier periods (--previous)
+
+    def prior_wfh(self) -> npt.NDArray[np.int64]:
+        """Per employee, WFH days in the earlier periods; zeros without a history."""
+        if self.history is None:
+            return np.zeros(len(self.employees), dtype=np.int64)
+        return self.history
 
     def absence(self) -> npt.NDArray[np.int8]:
         if self.absent is None:

@@ -1,0 +1,100 @@
+"""Tests that fairness carries over from earlier rosters (`--previous`)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+from tests.factories import employee, problem
+from wfh_solver import api
+from wfh_solver.model.history import prior_wfh_days
+from wfh_solver.solve import solve
+from wfh_solver.write import write_roster
+
+WEEK1 = (date(2020, 3, 9), date(2020, 3, 13))
+WEEK2 = (date(2020, 3, 16), date(2020, 3, 20))
+ONE_IN = [{"name": "1 pelaksana", "kind": "min_present", "count": 1,
+           "who": {"categories": ["pelaksana"]}}]
+
+
+def test_two_weeks_balance_cumulative_wfh_days_week_one_could_not(tmp_path: Path) -> None:
+    """Tests that week two gives back what week one could not balance.
+
+    By hand: A and B are the two pelaksana of a unit; at least one is in office each day.
+    Week one, A is Wajib WFO: A 5 office days, B 5 WFH days. Week two both are free
+    and interchangeable; alone, week two would split 3/2 (cumulative 2 against 8 or 3
+    against 7). With week one's roster as history, A stays home all 5 days and B comes
+    in: cumulative WFH days 5 and 5.
+    """
+    a1, b = employee(nip="196501011990011001", must_wfo=True), employee(
+        nip="196501011990011002")
+    week1 = solve(problem([a1, b], ONE_IN, start=WEEK1[0], end=WEEK1[1]))
+    assert week1.roster.wfh_days().tolist() == [0, 5]
+    path = tmp_path / "minggu1.xlsx"
+    write_roster(week1, path)
+
+    a2 = employee(nip=a1.nip)
+    plain = problem([a2, b], ONE_IN, start=WEEK2[0], end=WEEK2[1])
+    alone = solve(plain).roster.wfh_days()
+    assert sorted(alone.tolist()) == [2, 3]
+    week2 = solve(api.with_history(plain, [path]))
+    cumulative = week2.roster.wfh_days() + np.array([0, 5])
+    assert week2.roster.wfh_days().tolist() == [5, 0]
+    assert cumulative.tolist() == [5, 5]
+    assert week2.levels[2].objective == 0 and week2.status.value == "OPTIMAL"
+
+
+def test_a_newcomer_counts_as_the_average_colleague_of_their_unit() -> None:
+    """Tests the history of staff missing from an earlier roster, by hand.
+
+    Earlier roster: A 4 WFH days, B 7 (same unit), C absent from it: C counts as
+    floor((4 + 7) / 2) = 5. A second roster adds 1, 2 and (C again missing) floor(3/2) = 1.
+    """
+    staff = [employee(nip=f"19650101199001100{k}") for k in range(3)]
+    first = {staff[0].nip: 4, staff[1].nip: 7}
+    second = {staff[0].nip: 1, staff[1].nip: 2}
+    assert prior_wfh_days(staff, [first]).tolist() == [4, 7, 5]
+    assert prior_wfh_days(staff, [first, second]).tolist() == [5, 9, 6]
+
+
+def test_cli_previous_carries_week_one_into_week_two(tmp_path: Path) -> None:
+    """Tests `solve --previous` end to end: the same two weeks through the console script.
+
+    Input: A (Wajib WFO in week one only) and B, one pelaksana in office each day. Week
+    two with week one's roster as `--previous`: A 5 WFH days, B 0 (cumulative 5 and 5);
+    a `--previous` that is not a roster is refused with exit 2.
+    """
+    import subprocess
+    import sys
+
+    from python_calamine import CalamineWorkbook
+
+    from tests import checker
+
+    def run(*args: object) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "wfh_solver.cli", *map(str, args)],
+                              capture_output=True, text=True, timeout=300)
+
+    people = [checker.person(1, "Dinas A", "", "Pengadministrasi Umum", must_wfo=True),
+              checker.person(2, "Dinas A", "", "Pengadministrasi Umum")]
+    week1_in = checker.write_input(tmp_path / "minggu1.xlsx", people)
+    people[0] = checker.person(1, "Dinas A", "", "Pengadministrasi Umum")
+    week2_in = checker.write_input(tmp_path / "minggu2.xlsx", people)
+    rules = [{"name": "1 pelaksana", "kind": "min_present", "count": 1,
+              "who": {"categories": ["pelaksana"]}}]
+    scenario = checker.write_scenario(tmp_path / "s.toml", rules, start=WEEK1[0], end=WEEK1[1])
+    first = run("solve", week1_in, "-s", scenario, "-o", tmp_path / "j1.xlsx", "--quiet")
+    assert first.returncode == 0, first.stderr
+    second = run("solve", week2_in, "-s", scenario, "--from", WEEK2[0], "--to", WEEK2[1],
+                 "--previous", tmp_path / "j1.xlsx", "-o", tmp_path / "j2.xlsx", "--quiet")
+    assert second.returncode == 0, second.stderr
+    rows = CalamineWorkbook.from_path(str(tmp_path / "j2.xlsx")).get_sheet_by_name(
+        "Jadwal").to_python()
+    codes = {str(r[0]).replace(" ", ""): [c for c in r if c in ("WFH", "WFO")] for r in rows[1:]}
+    a, b = (checker.make_nip(date(1985, 6, 15), k).replace(" ", "") for k in (1, 2))
+    assert codes[a] == ["WFH"] * 5 and codes[b] == ["WFO"] * 5
+    bad = run("solve", week2_in, "-s", scenario, "--previous", scenario, "-o",
+              tmp_path / "j3.xlsx", "--quiet")
+    assert bad.returncode == 2 and "s.toml" in bad.stderr
