@@ -95,6 +95,9 @@ def test_cli_previous_carries_week_one_into_week_two(tmp_path: Path) -> None:
     codes = {str(r[0]).replace(" ", ""): [c for c in r if c in ("WFH", "WFO")] for r in rows[1:]}
     a, b = (checker.make_nip(date(1985, 6, 15), k).replace(" ", "") for k in (1, 2))
     assert codes[a] == ["WFH"] * 5 and codes[b] == ["WFO"] * 5
+    # each row ends with its running balance: earlier WFH days + this period's
+    assert rows[0][-1] == "WFH kumulatif"
+    assert {str(r[0]).replace(" ", ""): int(r[-1]) for r in rows[1:]} == {a: 5, b: 5}
     bad = run("solve", week2_in, "-s", scenario, "--previous", scenario, "-o",
               tmp_path / "j3.xlsx", "--quiet")
     assert bad.returncode == 2 and "s.toml" in bad.stderr

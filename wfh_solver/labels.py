@@ -90,6 +90,7 @@ ID: Final[dict[str, str]] = {
     "col_wfo_days": "Hari WFO",
     "col_wfh_days": "Hari WFH",
     "col_away_days": "Hari Cuti/DL",
+    "col_wfh_cumulative": "WFH kumulatif",
     # Rekap Unit columns and values.
     "col_date": "Tanggal",
     "col_rule": "Aturan",
@@ -225,6 +226,7 @@ EN: Final[dict[str, str]] = {
     "col_wfo_days": "WFO days",
     "col_wfh_days": "WFH days",
     "col_away_days": "Leave/travel days",
+    "col_wfh_cumulative": "Cumulative WFH days",
     "col_date": "Date",
     "col_rule": "Rule",
     "col_members": "Employees",

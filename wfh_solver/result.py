@@ -176,6 +176,8 @@ class Result:
     #: per employee, vulnerable under the scenario's age threshold (50+, comorbid, pregnant)
     vulnerable: npt.NDArray[np.bool_] | None = None
     rows_skipped: int = 0  # input rows not read as staff (totals, signatures …); see validate
+    #: per employee, WFH days of earlier rosters (`--previous`), None without a history
+    history: npt.NDArray[np.int64] | None = None
 
     @property
     def is_optimal(self) -> bool:

@@ -129,6 +129,7 @@ def solve(problem: Problem, options: SolveOptions | None = None,
                **({t("extra_history"): str(int(problem.history.sum()))}
                   if problem.history is not None else {})},
         pinned_by=problem.fixed_by,
+        history=problem.history,
         vulnerable=problem.vulnerable,
     )
 

@@ -305,6 +305,8 @@ def _write_roster(book: ooxml.Workbook, result: Result, lang: str, st: _Styles) 
     totals = [("col_wfo_days", WFO_CODE), ("col_wfh_days", WFH_CODE)]
     if away:
         totals.append(("col_away_days", -1))
+    if result.history is not None:  # --previous: the running balance, earlier + this period
+        totals.append(("col_wfh_cumulative", -2))
     last_col = wfo_col + len(totals) - 1
 
     header: list[tuple[int, ooxml.Value, int]]
@@ -320,6 +322,13 @@ def _write_roster(book: ooxml.Workbook, result: Result, lang: str, st: _Styles) 
     columns += [Column(first_day + d, codes_matrix[:, d], codes) for d in range(n_days)]
     numbers = [book.number_cell(k) for k in range(n_days + 1)]
     for k, (_, code) in enumerate(totals):
+        if code == -2 and result.history is not None:
+            balance = (codes_matrix == WFH_CODE).sum(axis=1, dtype=np.intp) + np.asarray(
+                result.history, dtype=np.intp)[np.asarray(order, dtype=np.intp)]
+            top = int(balance.max(initial=0))
+            columns.append(Column(wfo_col + k, balance,
+                                  [book.number_cell(v) for v in range(top + 1)]))
+            continue
         counted = codes_matrix >= LEAVE_CODE if code < 0 else codes_matrix == code
         columns.append(Column(wfo_col + k, counted.sum(axis=1, dtype=np.intp), numbers))
 
@@ -629,6 +638,7 @@ def _subset(
         rule_counts=sub_counts,
         applied_rules=_unit_rules(result, sub_counts),
         extra={label("unit", lang): unit, **result.extra},
+        history=None if result.history is None else result.history[list(keep)],
     )
 
 
