@@ -9,7 +9,8 @@ every rule, every day.
 About 45% of the examples send some staff on leave or official travel on some days
 (fixed staff too, and sometimes most of a unit on one day, so that a minimum drops
 below its count on that day); about 25% carry a history of earlier WFH days
-(`--previous`), which fairness counts in.
+(`--previous`), which fairness counts in, and about 25% pin a few cells (`--pin`), which
+the roster must keep.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from benchmarks.peers.per_employee_cpsat import solve_per_employee
 from benchmarks.peers.per_employee_highs import solve_per_employee_highs
 from wfh_solver.domain.calendar import Calendar
 from wfh_solver.domain.employee import Category, Employee
+from wfh_solver.model.pins import check_pins
 from wfh_solver.policy.problem import (
     FIXED_WFH,
     FIXED_WFO,
@@ -56,6 +58,7 @@ class Instance:
     rules: tuple[dict[str, Any], ...]
     intent: str
     history: tuple[int, ...] | None = None  # WFH days in earlier periods (--previous)
+    pins: tuple[tuple[int, int, int], ...] = ()  # (employee, day, FIXED_WFO/WFH): --pin
 
     def problem(self) -> Problem:
         days = tuple(MONDAY + timedelta(days=k) for k in range(self.days))
@@ -66,6 +69,14 @@ class Instance:
         problem = build_problem(scenario, calendar, self.employees)
         if self.history is not None:
             problem = replace(problem, history=np.array(self.history, dtype=np.int64))
+        if self.pins:
+            cells = np.zeros((len(self.employees), self.days), dtype=np.int8)
+            for i, d, code in self.pins:
+                cells[i, d] = code
+            problem = replace(problem, pins=cells)
+            reasons = check_pins(problem)
+            if reasons:
+                raise PolicyInfeasible(reasons)
         return problem
 
 
@@ -173,7 +184,13 @@ def instances(draw: st.DrawFn) -> Instance:
     if draw(st.integers(0, 3)) == 0:  # earlier periods' WFH days: ~25% of examples
         history = tuple(draw(st.lists(st.integers(0, 6), min_size=len(staff),
                                       max_size=len(staff))))
-    return Instance(staff, days, tuple(rules), intent, history)
+    pins: tuple[tuple[int, int, int], ...] = ()
+    if draw(st.integers(0, 3)) == 0:  # cells HR already decided: ~25% of examples
+        pins = tuple(draw(st.lists(st.tuples(st.integers(0, len(staff) - 1),
+                                             st.integers(0, days - 1),
+                                             st.sampled_from((FIXED_WFO, FIXED_WFH))),
+                                   min_size=1, max_size=6, unique_by=lambda p: p[:2])))
+    return Instance(staff, days, tuple(rules), intent, history, pins)
 
 
 def away_days(problem: Problem) -> np.ndarray:
@@ -204,6 +221,10 @@ def requirement_breaches(problem: Problem, office: np.ndarray) -> list[str]:
     fixed_in = (problem.fixed == FIXED_WFO)[:, None] & ~away
     breaches += [f"employee {i} fixed in office, at home on day {d}"
                  for i, d in zip(*np.nonzero(fixed_in & ~office), strict=True)]
+    pins = problem.pinned()
+    breaches += [f"employee {i} pinned on day {d}, roster differs"
+                 for i, d in zip(*np.nonzero(pins), strict=True)
+                 if bool(office[i, d]) != (pins[i, d] == FIXED_WFO)]
     breaches += [f"employee {i} fixed at home, in office on day {d}"
                  for i, d in zip(*np.nonzero(office & (problem.fixed == FIXED_WFH)[:, None]),
                                     strict=True)]
@@ -212,7 +233,7 @@ def requirement_breaches(problem: Problem, office: np.ndarray) -> list[str]:
     for i, e in enumerate(problem.employees):
         if problem.fixed[i] == FREE:
             classes[(e.unit, e.sub_unit, e.category, bool(problem.vulnerable[i]),
-                     tuple(away[i]), int(prior[i]))].append(i)
+                     tuple(away[i]), int(prior[i]), tuple(pins[i]))].append(i)
     wfh_days = (~office & ~away).sum(axis=1)  # the README's one definition: days present
     for members in classes.values():
         totals = wfh_days[members]
@@ -272,6 +293,8 @@ def test_aggregated_levels_equal_per_employee_cpsat(instance: Instance) -> None:
     away = away_days(problem)
     if problem.history is not None:
         event("earlier WFH days (history)")
+    if problem.pins is not None:
+        event("pinned cells")
     if away.any():
         event("staff on leave or travel")
         if (away & (problem.fixed == FIXED_WFO)[:, None]).any():

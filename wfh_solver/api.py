@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+
+import numpy as np
 
 from wfh_solver.domain.build import build_employees
 from wfh_solver.domain.calendar import working_days
@@ -13,8 +16,16 @@ from wfh_solver.explain import explained
 from wfh_solver.messages import t
 from wfh_solver.model.cpsat import SolveOptions
 from wfh_solver.model.history import prior_wfh_days
-from wfh_solver.policy.problem import PolicyInfeasible, Problem, build_problem
+from wfh_solver.model.pins import check_pins
+from wfh_solver.policy.problem import (
+    FIXED_WFH,
+    FIXED_WFO,
+    PolicyInfeasible,
+    Problem,
+    build_problem,
+)
 from wfh_solver.policy.scenario import Scenario, ScenarioError, load_scenario
+from wfh_solver.read.errors import file_error
 from wfh_solver.read.roster import read_roster
 from wfh_solver.read.table import StaffTable, read_staff
 from wfh_solver.result import Result
@@ -65,12 +76,52 @@ def with_history(problem: Problem, previous: list[str | Path]) -> Problem:
     return replace(problem, history=prior_wfh_days(problem.employees, rosters))
 
 
+def with_pins(problem: Problem, path: str | Path) -> Problem:
+    """The problem with the cells HR has already decided in a roster (`--pin`): `WFO`/`WFH`
+    kept exactly, `CUTI`/`DL` as leave/travel; blank cells stay free. Pins that break a
+    rule by themselves raise `PolicyInfeasible` naming person, day and rule."""
+    roster = read_roster(path)
+    index = {re.sub(r"\D", "", e.nip): i for i, e in enumerate(problem.employees)}
+    column = {day: k for k, day in enumerate(problem.calendar.days)}
+    pins = np.zeros((len(problem.employees), problem.n_days), dtype=np.int8)
+    away: dict[int, dict[str, list[date]]] = {}
+    for row in roster.rows:
+        i = index.get(re.sub(r"\D", "", row.nip))
+        if i is None:
+            raise file_error(str(path), t("pin_unknown", nip=row.nip, row=row.row))
+        for day, cell in zip(roster.days, row.cells, strict=True):
+            code = str(cell or "").strip().upper()
+            if not code or day not in column:
+                continue
+            if code in ("WFO", "WFH"):
+                pins[i, column[day]] = FIXED_WFO if code == "WFO" else FIXED_WFH
+            elif code in ("CUTI", "DL"):
+                away.setdefault(i, {"leave": [], "travel": []})[
+                    "leave" if code == "CUTI" else "travel"].append(day)
+            else:
+                raise file_error(str(path), t("pin_code", value=str(cell), nip=row.nip,
+                                              day=f"{day:%d/%m/%Y}"))
+    if away:  # leave and travel change the rules' daily minimums: build again
+        employees = tuple(
+            replace(e, leave=e.leave + tuple(away[i]["leave"]),
+                    travel=e.travel + tuple(away[i]["travel"])) if i in away else e
+            for i, e in enumerate(problem.employees))
+        problem = replace(build_problem(problem.scenario, problem.calendar, employees),
+                          history=problem.history)
+    problem = replace(problem, pins=pins if pins.any() else None)
+    reasons = check_pins(problem)
+    if reasons:
+        raise PolicyInfeasible(reasons)
+    return problem
+
+
 def plan(path: str | Path, scenario: str | Path | Scenario, *, start: date | None = None,
          end: date | None = None, workweek: str | None = None, time_limit: float = 60.0,
          seed: int = 0, workers: int = 0,
          sheet: str | None = None, column_map: dict[str, str] | None = None,
          progress: Progress | None = None, relax: bool = False,
-         roster_sheet: str = "Jadwal", previous: list[str | Path] | None = None) -> Result:
+         roster_sheet: str = "Jadwal", previous: list[str | Path] | None = None,
+         pin: str | Path | None = None) -> Result:
     """One call from a spreadsheet to a roster: what `wfh-solver solve` does.
 
     `relax`: every count rule may give, as little as can be proven; the result's
@@ -84,6 +135,8 @@ def plan(path: str | Path, scenario: str | Path | Scenario, *, start: date | Non
     report("build", 0, 1)
     problem = with_history(make_problem(staff, scenario, start, end, workweek),
                            list(previous or []))
+    if pin is not None:
+        problem = with_pins(problem, pin)
     report("build", 1, 1)
     options = SolveOptions(time_limit, seed, workers)
     try:

@@ -113,6 +113,8 @@ def solve_command(
     previous: Annotated[list[Path] | None, typer.Option(
         help="An earlier roster (repeatable): fairness counts WFH days over all of them")
     ] = None,
+    pin: Annotated[Path | None, typer.Option(
+        help="A roster whose filled day cells (WFO, WFH, CUTI, DL) are kept exactly")] = None,
 ) -> None:
     """Solve a roster and write it to Excel (or CSV)."""
     from wfh_solver.write import plan_outputs, write_outputs
@@ -125,7 +127,8 @@ def solve_command(
     end = _parse_date(date_to, "--to")
     if out_path.suffix.lower() not in (".xlsx", ".csv"):
         raise Exit(EXIT_INPUT, [f"{t('error')}: " + t("out_suffix", path=out_path)])
-    inputs = [input] + ([columns] if columns else []) + list(previous or [])
+    inputs = [input] + ([columns] if columns else []) + list(previous or []) + (
+        [pin] if pin else [])
     _guard(lambda: plan_outputs(inputs, out_path, per_unit=per_unit, overwrite=overwrite))
     column_map = _guard(lambda: load_column_map(columns)) if columns else None
     with _progress(quiet) as report:
@@ -134,7 +137,7 @@ def solve_command(
                 input, scenario, start=start, end=end, workweek=workweek, time_limit=time_limit,
                 seed=seed, workers=workers, sheet=sheet, column_map=column_map,
                 progress=report, relax=relax, roster_sheet=_roster_sheet(lang),
-                previous=list(previous or [])))
+                previous=list(previous or []), pin=pin))
         except Exit as failed:
             if isinstance(failed.__cause__, PolicyInfeasible):
                 lines = _report_conflicts(failed.__cause__, out_path, lang, inputs, overwrite)

@@ -125,6 +125,14 @@ _ID: dict[str, str] = {
     "extra_components": "Sub-model independen",
     "extra_blocks": "Blok hari (jumlah atas sub-model)",
     "extra_history": "Hari WFH dari jadwal sebelumnya (--previous), jumlah semua pegawai",
+    "extra_pins": "Sel yang sudah ditetapkan (--pin) dan dipertahankan",
+    "pin_rule_absent": "cuti/dinas luar menurut daftar pegawai",
+    "pin_clash": "{name} (NIP {nip}) ditetapkan {code} pada {day}, tetapi bertentangan dengan "
+                 "'{rule}'.",
+    "pin_count": "Sel yang ditetapkan {code} untuk {people} pada {day} membuat aturan '{rule}' "
+                 "({where}) tidak terpenuhi (batas {limit} orang di kantor).",
+    "pin_unknown": "NIP {nip} (baris {row}) tidak ada dalam daftar pegawai",
+    "pin_code": "sel {value!r} (NIP {nip}, {day}) bukan WFO, WFH, CUTI atau DL",
     "timeout": "batas waktu habis sebelum jadwal apa pun ditemukan; naikkan --time-limit",
     "level_intent": "tujuan kebijakan: hari kerja di kantor (WFH maksimal), selisih dari "
                     "target WFH harian, atau hari WFH di bawah batas kantor (max_wfo)",
@@ -361,6 +369,13 @@ _EN: dict[str, str] = {
     "extra_components": "Independent sub-models",
     "extra_blocks": "Day blocks (summed over sub-models)",
     "extra_history": "WFH days from earlier rosters (--previous), all staff together",
+    "extra_pins": "Cells already decided (--pin), kept",
+    "pin_rule_absent": "leave/travel in the staff list",
+    "pin_clash": "{name} (NIP {nip}) is pinned {code} on {day}, which contradicts '{rule}'.",
+    "pin_count": "The {code} pins of {people} on {day} break rule '{rule}' ({where}): limit "
+                 "{limit} in office.",
+    "pin_unknown": "NIP {nip} (row {row}) is not in the staff list",
+    "pin_code": "cell {value!r} (NIP {nip}, {day}) is not WFO, WFH, CUTI or DL",
     "timeout": "the time limit ran out before any roster was found; raise --time-limit",
     "level_intent": "policy intent: office-days (max WFH), deviation from the daily WFH "
                     "target, or WFH-days under an office cap (max_wfo)",

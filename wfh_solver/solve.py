@@ -127,7 +127,9 @@ def solve(problem: Problem, options: SolveOptions | None = None,
         extra={t("extra_groups"): str(len(groups)), t("extra_components"): str(len(parts)),
                t("extra_blocks"): str(sum(len(b) for b in blocks)),
                **({t("extra_history"): str(int(problem.history.sum()))}
-                  if problem.history is not None else {})},
+                  if problem.history is not None else {}),
+               **({t("extra_pins"): str(int(np.count_nonzero(problem.pins)))}
+                  if problem.pins is not None else {})},
         pinned_by=problem.fixed_by,
         history=problem.history,
         vulnerable=problem.vulnerable,

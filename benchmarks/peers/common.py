@@ -99,6 +99,7 @@ class Structure:
     untargeted_free: tuple[int, ...] = ()  # free staff outside every WFH target
     present: tuple[tuple[bool, ...], ...] = ()  # [i][d]: not on leave or travel that day
     history: tuple[int, ...] = ()  # [i]: WFH days in earlier periods (zeros without)
+    pins: tuple[tuple[int, ...], ...] = ()  # [i][d]: 0, FIXED_WFO or FIXED_WFH (--pin)
 
     def present_days(self, i: int) -> int:
         return sum(self.present[i])
@@ -113,14 +114,14 @@ def structure(problem: Problem) -> Structure:
     present = tuple(tuple(bool(absence[i, d] == PRESENT) for d in range(problem.n_days))
                     for i in range(n))
     history = tuple(int(x) for x in problem.prior_wfh())
-    classes: dict[tuple[str, str, str, bool, tuple[int, ...], int], list[int]] = defaultdict(
-        list)
+    pins = tuple(tuple(int(x) for x in row) for row in problem.pinned())
+    classes: dict[tuple[object, ...], list[int]] = defaultdict(list)
     units: dict[str, list[int]] = defaultdict(list)
     for i in free:
         e = problem.employees[i]
         away = tuple(d for d, here in enumerate(present[i]) if not here)
         key = (e.unit, e.sub_unit, str(e.category), bool(problem.vulnerable[i]), away,
-               history[i])
+               history[i], pins[i])
         classes[key].append(i)
         units[e.unit].append(i)
     return Structure(
@@ -136,6 +137,7 @@ def structure(problem: Problem) -> Structure:
         untargeted_free=tuple(i for i in free if i not in targeted),
         present=present,
         history=history,
+        pins=pins,
     )
 
 
@@ -192,6 +194,10 @@ def violations(problem: Problem, office: npt.NDArray[np.bool_]) -> list[str]:
     for i in s.fixed_home:
         if office[i].any():
             found.append(f"employee {i} is fixed at home but sometimes in office")
+    for i, row in enumerate(s.pins):
+        for d, pin in enumerate(row):
+            if pin and bool(office[i][d]) != (pin == FIXED_WFO):
+                found.append(f"employee {i} is pinned {pin} on day {d} but the roster differs")
     for req in problem.requirements:
         counts = office[list(req.members)].sum(axis=0)
         for d, c in enumerate(counts):

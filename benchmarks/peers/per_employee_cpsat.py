@@ -14,7 +14,7 @@ from typing import Literal
 import numpy as np
 from ortools.sat.python import cp_model
 
-from wfh_solver.policy.problem import Problem
+from wfh_solver.policy.problem import FIXED_WFO, Problem
 
 from .common import (
     FEASIBLE,
@@ -56,6 +56,10 @@ class PerEmployeeModel:
         for i in s.fixed_home:
             for d in range(s.days):
                 m.add(self.office[i][d] == 0)
+        for i, row in enumerate(s.pins):  # cells HR decided (--pin)
+            for d, pin in enumerate(row):
+                if pin:
+                    m.add(self.office[i][d] == int(pin == FIXED_WFO))
         total = [sum(row) for row in self.office]
         for r, req in enumerate(problem.requirements):
             for d in range(s.days):

@@ -19,7 +19,7 @@ import time
 import highspy
 import numpy as np
 
-from wfh_solver.policy.problem import Problem
+from wfh_solver.policy.problem import FIXED_WFO, Problem
 
 from .common import (
     FEASIBLE,
@@ -60,6 +60,11 @@ class PerEmployeeMip:
         for i in s.fixed_home:
             for x in self.office[i]:
                 h.changeColBounds(x.index, 0.0, 0.0)
+        for i, row in enumerate(s.pins):  # cells HR decided (--pin)
+            for d, pin in enumerate(row):
+                if pin:
+                    value = 1.0 if pin == FIXED_WFO else 0.0
+                    h.changeColBounds(self.office[i][d].index, value, value)
         for i in range(s.n):  # leave and travel: never in office, even when fixed in
             for d, x in enumerate(self.office[i]):
                 if not s.present[i][d]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-from wfh_solver.model import perday
+from wfh_solver.model import perday, pins
 from wfh_solver.model.groups import Component, Group
 
 LEVELS: tuple[str, ...] = ("intent", "vulnerable", "fairness")
@@ -115,7 +115,9 @@ class _Model:
         self.comp, self.groups, self.days, self.blocks = comp, groups, days, blocks
         self.slots = len(blocks)
         self.m = cp_model.CpModel()
-        self.x = {g: [self.m.new_int_var(0, self._capacity(groups[g], s), f"office[g{g},s{s}]")
+        self.x = {g: [self.m.new_int_var(*pins.office_range(groups[g], blocks[s],
+                                                            self._capacity(groups[g], s)),
+                                         f"office[g{g},s{s}]")
                       for s in range(self.slots)] for g in comp.groups}
         self.total = {g: sum(self.x[g]) for g in comp.groups}
         self.wfh = {g: groups[g].size * groups[g].present_days(days) - self.total[g]

@@ -26,6 +26,7 @@ class Group:
     members: list[int] = field(default_factory=list)
     present: tuple[bool, ...] | None = None  # None: present every day (no leave/travel)
     history: int = 0  # WFH days each member had in earlier periods (model/history.py)
+    pins: tuple[int, ...] | None = None  # per day: 0, FIXED_WFO or FIXED_WFH (model/pins.py)
 
     @property
     def size(self) -> int:
@@ -68,6 +69,7 @@ def make_groups(problem: Problem) -> tuple[list[Group], list[CountSet]]:
             membership[i].append(offset + t)
     absent = problem.absent
     prior = problem.prior_wfh()
+    pins = problem.pins
     keyed: dict[tuple[object, ...], Group] = {}
     for i, e in enumerate(problem.employees):
         if problem.fixed[i] != FREE:
@@ -77,13 +79,14 @@ def make_groups(problem: Problem) -> tuple[list[Group], list[CountSet]]:
         if absent is not None and absent[i].any():
             present = tuple(bool(x) for x in absent[i] == PRESENT)
         history = int(prior[i])
-        fairness = (e.unit, e.sub_unit, e.category.value, vulnerable, present, history)
+        pinned = tuple(int(x) for x in pins[i]) if pins is not None and pins[i].any() else None
+        fairness = (e.unit, e.sub_unit, e.category.value, vulnerable, present, history, pinned)
         key = (*fairness, tuple(membership[i]))
         group = keyed.get(key)
         if group is None:
             in_target = any(m >= offset for m in membership[i])
             group = keyed[key] = Group(len(keyed), e.unit, fairness, vulnerable, in_target,
-                                       present=present, history=history)
+                                       present=present, history=history, pins=pinned)
         group.members.append(i)
     groups = list(keyed.values())
     group_of = {i: g.index for g in groups for i in g.members}
@@ -170,7 +173,9 @@ def day_blocks(component: Component, groups: list[Group], days: int,
     """
     if not laminar:
         return [[d] for d in range(days)]
-    away = [p for g in component.groups if (p := groups[g].present) is not None]
+    away: list[tuple[object, ...]] = [
+        p for g in component.groups if (p := groups[g].present) is not None]
+    away += [q for g in component.groups if (q := groups[g].pins) is not None]
     blocks: dict[tuple[object, ...], list[int]] = {}
     for d in range(days):
         key = (tuple(p[d] for p in away), tuple(

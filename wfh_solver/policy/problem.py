@@ -88,6 +88,13 @@ class Problem:
     choices: tuple[str, ...]
     absent: npt.NDArray[np.int8] | None = None  # (employees, days): PRESENT, LEAVE, TRAVEL
     history: npt.NDArray[np.int64] | None = None  # WFH days in earlier periods (--previous)
+    pins: npt.NDArray[np.int8] | None = None  # (employees, days): 0 free, FIXED_WFO, FIXED_WFH
+
+    def pinned(self) -> npt.NDArray[np.int8]:
+        """Cells HR has already decided (`--pin`): FIXED_WFO or FIXED_WFH, 0 elsewhere."""
+        if self.pins is None:
+            return np.zeros((len(self.employees), self.n_days), dtype=np.int8)
+        return self.pins
 
     def prior_wfh(self) -> npt.NDArray[np.int64]:
         """Per employee, WFH days in the earlier periods; zeros without a history."""
