@@ -59,6 +59,8 @@ def _signature(width: int, left: bool = False) -> tuple[list[Row], list[str]]:
     rows: list[Row] = []
     for line in lines:
         rows.append([None] * col + [line or None] + [None] * (width - col - 1))
+    if left:  # the label in a cell of its own: `NIP.` | `19650101 199003 1 001`
+        rows[-1][col - 1: col + 1] = ["NIP.", lines[-1].removeprefix("NIP. ")]
     return rows, []
 
 

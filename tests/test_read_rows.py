@@ -90,6 +90,16 @@ def test_staff_above_the_header_row_is_an_error_not_a_loss(tmp_path):
     assert "above the header row (row 2)" in caught.value.problems[0].reason
 
 
+@pytest.mark.parametrize("remark", ["Total cuti 3 hari", "Kepala Seksi", "Mengetahui"])
+def test_a_staff_row_without_a_name_is_an_error_whatever_its_remarks(tmp_path, remark):
+    """Tests a NIP with no name beside a totals or signature word: reported, never skipped."""
+    rows = [[*workbooks.HEADER, "Keterangan"], *workbooks.ROWS,
+            ["19700101 199503 1 099", "", "", "", "", "", "", "", remark]]
+    with pytest.raises(InputError) as caught:
+        read_employees(_book(tmp_path / "noname.xlsx", rows))
+    assert any("empty name" in p.line() and "row 9" in p.line() for p in caught.value.problems)
+
+
 def test_overlapping_merged_ranges_stop_at_a_linear_budget():
     """Tests 20,000 overlapping sheet-sized ranges: bounded work, not 20,000 × the sheet."""
     rows: list[list[object]] = [[f"r{r}c{c}" if c == 0 else "" for c in range(20)]

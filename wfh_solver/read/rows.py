@@ -71,13 +71,18 @@ _PLACE_DATE = re.compile(
 _SIGNATURE = re.compile(
     r"^(mengetahui|menyetujui|disetujui|diperiksa|dibuat|ditetapkan|dikeluarkan|"
     r"a\.\s?n\.?|an\.|a/n|u\.?b\.|plt\.?|plh\.?|pj\.?\s|kepala\b|sekretaris daerah|bupati|"
-    r"wali ?kota|gubernur|ttd|t\.t\.d|cap\b|nip\s*[.:]|nip\s+\d|catatan|keterangan|ket\s*[.:]|"
+    r"wali ?kota|gubernur|ttd|t\.t\.d|cap\b|nip\s*[.:]|nip\s+\d|nip$|catatan|keterangan|ket\s*[.:]|"
     r"sumber\b|dicetak|tanggal cetak|printed|note\b|\*)", re.I)
 # Words of a second header row under a merged first one (PANGKAT over GOL/RUANG and TMT).
 _SUBHEADER_WORDS = frozenset(header_key(w) for w in (
     "Gol", "Gol/Ruang", "Golongan", "Ruang", "TMT", "Th", "Thn", "Tahun", "Bl", "Bln", "Bulan",
     "Nama", "Tgl", "Tanggal", "Ket", "Pangkat", "Masa Kerja", "L/P", "Tempat", "Lahir",
     "Jenjang", "Jurusan", "Pendidikan", "Usia", "Mutasi", "Latihan Jabatan"))
+
+
+_ASN_NIP = re.compile(r"(19|20)\d{16}")
+_NIP_NOISE = re.compile(r"[\s.'`’\-]")
+_NIP_LABEL = re.compile(r"nip\s*[.:]?", re.I)
 
 
 def _digits(text: str) -> int:
@@ -135,11 +140,16 @@ class RowReader:
             return Kind.NUMBERS
         if self._repeats_header(cells):
             return Kind.HEADER
+        official = self.footer and len(distinct) <= 2 and (  # the signer's `NIP. …` line
+            len(distinct) == 1 or any(_NIP_LABEL.fullmatch(c) for c in distinct))
+        if official and any(plausible_nip(c) for c in distinct):
+            return Kind.SIGNATURE
+        if any(_ASN_NIP.fullmatch(_NIP_NOISE.sub("", c)) for c in distinct):
+            return Kind.RECORD  # an 18-digit NIP: a staff row, whatever else it says
         if any(_TOTAL.match(c) for c in distinct):
             return Kind.TOTAL
-        if any(plausible_nip(c) for c in distinct) and not any(
-                _SIGNATURE.match(c) for c in distinct):
-            return Kind.RECORD  # a NIP somewhere: a staff row, however broken
+        if any(plausible_nip(c) and not _SIGNATURE.match(c) for c in distinct):
+            return Kind.RECORD  # an ID somewhere, not a signature's `NIP. …`: broken staff
         if sum(match_column(c, self.extra) not in (None, "number") for c in distinct) >= 3:
             return Kind.TABLE
         if all(_is_count(c) for c in distinct):
