@@ -30,7 +30,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from wfh_solver import api
+from wfh_solver import api, usage
 from wfh_solver.domain.calendar import WORKWEEKS
 from wfh_solver.messages import LANGUAGES, language, set_language, t
 from wfh_solver.policy.problem import PolicyInfeasible
@@ -44,7 +44,8 @@ EXIT_VIOLATIONS = 4  # `check`: the roster breaks rules
 EXIT_RELAXED = 5  # `solve --relax`: a roster was written, and it breaks rules
 EXIT_PARTIAL = 6  # `batch`: the summary is written, but some tasks failed
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False,
+                  context_settings={"help_option_names": ["-h", "--help"]},
                   help="Rotating WFH/WFO rosters for civil servants under a circular.")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
@@ -77,13 +78,39 @@ def _guard(action: Callable[[], T]) -> T:
 
 
 def _parse_date(text: str | None, option: str) -> date | None:
+    """ISO (2020-04-01) or the dd/mm/yyyy HR types everywhere else (01/04/2020)."""
     if text is None:
         return None
+    for form in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
+        try:
+            return datetime.strptime(text.strip(), form).date()
+        except ValueError:
+            continue
+    raise Exit(EXIT_INPUT, [f"{t('error')}: " + t("bad_date", option=option, value=text)])
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        out.print(f"wfh-solver {_version()}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _root(version: Annotated[bool, typer.Option(
+        "--version", is_eager=True, callback=_show_version,
+        help="Show the version and exit")] = False) -> None:
+    """Rotating WFH/WFO rosters for civil servants under a circular."""
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed_version
+
     try:
-        return datetime.strptime(text, "%Y-%m-%d").date()
-    except ValueError:
-        raise Exit(EXIT_INPUT, [f"{t('error')}: " + t("bad_date", option=option, value=text)]) \
-            from None
+        return installed_version("wfh-solver")
+    except PackageNotFoundError:
+        from wfh_solver import __version__
+        return __version__
 
 
 @app.command("solve")
@@ -104,7 +131,7 @@ def solve_command(
     workers: Annotated[int, typer.Option(
         min=0, help="Threads; 0 = all cores, one CP-SAT search per unit")] = 0,
     lang: Annotated[str, typer.Option(help="id (Indonesian) or en")] = "id",
-    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display")] = False,
     overwrite: Annotated[bool, typer.Option(
         help="Replace existing output files that wfh-solver did not make")] = False,
     relax: Annotated[bool, typer.Option(
@@ -125,8 +152,13 @@ def solve_command(
                                 + " / ".join(sorted(WORKWEEKS))])
     start = _parse_date(date_from, "--from")
     end = _parse_date(date_to, "--to")
+    if start is not None and end is not None and start > end:
+        raise Exit(EXIT_INPUT, [f"{t('error')}: " + t("period_reversed", start=_dmy(start),
+                                                       end=_dmy(end))])
     if out_path.suffix.lower() not in (".xlsx", ".csv"):
         raise Exit(EXIT_INPUT, [f"{t('error')}: " + t("out_suffix", path=out_path)])
+    # the scenario and its period are checked before a large file is read
+    rules = _guard(lambda: load_scenario(scenario).with_period(start, end, workweek))
     inputs = [input] + ([columns] if columns else []) + list(previous or []) + (
         [pin] if pin else [])
     _guard(lambda: plan_outputs(inputs, out_path, per_unit=per_unit, overwrite=overwrite))
@@ -134,10 +166,9 @@ def solve_command(
     with _progress(quiet) as report:
         try:
             result = _guard(lambda: api.plan(
-                input, scenario, start=start, end=end, workweek=workweek, time_limit=time_limit,
-                seed=seed, workers=workers, sheet=sheet, column_map=column_map,
-                progress=report, relax=relax, roster_sheet=_roster_sheet(lang),
-                previous=list(previous or []), pin=pin))
+                input, rules, time_limit=time_limit, seed=seed, workers=workers, sheet=sheet,
+                column_map=column_map, progress=report, relax=relax,
+                roster_sheet=_roster_sheet(lang), previous=list(previous or []), pin=pin))
         except Exit as failed:
             if isinstance(failed.__cause__, PolicyInfeasible):
                 lines = _report_conflicts(failed.__cause__, out_path, lang, inputs, overwrite)
@@ -387,14 +418,26 @@ def batch_command(
                       failed.head(20).itertuples()])
 
 
+def _dmy(day: date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
 @app.command("scenarios")
-def scenarios_command() -> None:
+def scenarios_command(
+    lang: Annotated[str, typer.Option(help="id (Indonesian) or en")] = "id",
+) -> None:
     """List the bundled scenarios with their source and period."""
-    table = Table("name", "title", "period", "source")
-    for name in bundled_names():
-        sc = load_scenario(name)
-        table.add_row(sc.name, sc.title, f"{sc.start} – {sc.end} ({sc.workweek})", sc.source)
-    out.print(table)
+    _use_language(lang)
+    scenarios = [load_scenario(name) for name in bundled_names()]
+    table = Table(box=None, pad_edge=False)
+    # the name is what HR types: never wrapped or cut, whatever the terminal's width
+    table.add_column(t("sc_name"), no_wrap=True, min_width=max(len(s.name) for s in scenarios))
+    for key in ("sc_source", "sc_period", "sc_title"):
+        table.add_column(t(key))
+    for sc in scenarios:
+        table.add_row(sc.name, sc.reference or sc.title,
+                      f"{_dmy(sc.start)} – {_dmy(sc.end)} ({sc.workweek})", sc.title)
+    (out if sys.stdout.isatty() else Console(highlight=False, width=200)).print(table)
 
 
 @app.command("sample")
@@ -433,7 +476,7 @@ def validate_command(
     """Check an employee list: every problem with its cell, and how the file was understood."""
     _use_language(lang)
     if output_format not in ("table", "json"):
-        raise Exit(EXIT_INPUT, ["error: --format must be table or json"])
+        raise Exit(EXIT_INPUT, [f"{t('error')}: " + t("bad_format", value=output_format)])
     column_map = _guard(lambda: load_column_map(columns)) if columns else None
     report = _guard(lambda: validation_report(input, sheet, column_map, scenario))
     if output_format == "json":
@@ -514,11 +557,15 @@ def _use_language(lang: str) -> None:
     set_language(lang)
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else argv
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, _raise_stopped)
+    set_language(usage.cli_language(args, os.environ))
+    command: Any = typer.main.get_command(app)
     try:
-        code = app(standalone_mode=False)
+        usage.translate_help(command)
+        code = command.main(args, prog_name=usage.PROG, standalone_mode=False)
         if isinstance(code, int) and code:
             sys.exit(code)
     except Stopped as exc:
@@ -532,22 +579,18 @@ def main() -> None:
         sys.exit(exc.code)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        err.print("interrupted")
+    except usage.UsageError as exc:  # typer's own click: a usage mistake, one line, exit 2
+        sys.stderr.write(usage.usage_line(exc, list(command.commands), args) + "\n")
+        sys.exit(EXIT_INPUT)
+    except (KeyboardInterrupt, usage.Abort):
+        err.print(t("aborted"))
         sys.exit(130)
-    except Exception as exc:  # click usage errors and anything unforeseen
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            sys.exit(EXIT_INPUT)
-        if isinstance(exc, click.exceptions.Abort):
-            sys.exit(130)
+    except Exception as exc:  # anything unforeseen
         if os.environ.get("WFH_SOLVER_DEBUG"):
             raise
         sys.stderr.write(f"internal error: {type(exc).__name__}: {exc}\n")
         sys.exit(EXIT_OTHER)
-    sys.exit(EXIT_OK)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ so a new circular is a new file, not new code.
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from datetime import date
@@ -177,6 +178,8 @@ class Scenario(BaseModel):
         data = self.model_dump()
         data["start"] = start or self.start
         data["end"] = end or self.end
+        if data["end"] < data["start"]:
+            raise ScenarioError(_reversed_period(self, start, end, data["start"], data["end"]))
         data["workweek"] = workweek or self.workweek
         return self._revalidated(data)
 
@@ -236,6 +239,20 @@ class Scenario(BaseModel):
             raise ScenarioError(f"{self.name}: " + _explain(exc, data)) from None
 
 
+def _reversed_period(scenario: Scenario, start: date | None, end: date | None,
+                     first: date, last: date) -> str:
+    """One sentence naming which end of the period came from the scenario."""
+    dmy = "%d/%m/%Y"
+    if end is None:
+        return t("period_after_scenario", start=first.strftime(dmy), end=last.strftime(dmy),
+                 which=t("period_of_scenario", name=scenario.name))
+    if start is None:
+        return t("period_before_scenario", start=first.strftime(dmy), end=last.strftime(dmy),
+                 which=t("period_start_of_scenario", name=scenario.name))
+    return t("period_after_scenario", start=first.strftime(dmy), end=last.strftime(dmy),
+             which="")
+
+
 def bundled_dir() -> Path:
     return Path(str(resources.files("wfh_solver") / "scenarios"))
 
@@ -250,8 +267,11 @@ def load_scenario(spec: str | Path) -> Scenario:
     if not path.exists():
         candidate = bundled_dir() / f"{spec}.toml"
         if not candidate.exists():
-            raise ScenarioError(t("scenario_not_found", name=str(spec),
-                                  names=", ".join(bundled_names())))
+            names = bundled_names()
+            guess = difflib.get_close_matches(str(spec).lower(), names, n=1, cutoff=0.6)
+            if guess:
+                raise ScenarioError(t("scenario_did_you_mean", name=str(spec), guess=guess[0]))
+            raise ScenarioError(t("scenario_not_found", name=str(spec), names=", ".join(names)))
         path = candidate
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
