@@ -42,12 +42,16 @@ def test_solve_writes_the_roster_and_leaves_the_input_untouched(staff_file, tmp_
     assert book.sheetnames[:4] == ["Jadwal", "Rekap Unit", "Ringkasan", "Aturan"]
 
 
+def _csv_days(path: Path) -> set[str]:
+    return {line.split(";")[4] for line in path.read_text(encoding="utf-8-sig").splitlines()[1:]}
+
+
 def test_csv_output_is_long_format(staff_file, tmp_path):
-    """Tests the nip,date,status CSV with one row per employee-day."""
+    """Tests the nip;nama;unit;sub_unit;tanggal;status CSV with one row per employee-day."""
     result = run("solve", staff_file, "-s", "kebumen-2020", "-o", tmp_path / "k.csv", "-q")
     assert result.returncode == 0, result.stderr
-    lines = (tmp_path / "k.csv").read_text().splitlines()
-    assert lines[0] == "nip,date,status"
+    lines = (tmp_path / "k.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "nip;nama;unit;sub_unit;tanggal;status"
     assert len(lines) == 1 + len(workbooks.ROWS) * 3  # Kebumen: Thu, Fri, Sat
 
 
@@ -57,7 +61,7 @@ def test_from_and_to_apply_the_rules_to_another_period(staff_file, tmp_path):
     result = run("solve", staff_file, "-s", "jateng-2020", "--from", "2020-04-01",
                  "--to", "2020-04-30", "-o", out, "-q")
     assert result.returncode == 0, result.stderr
-    days = {line.split(",")[1] for line in out.read_text().splitlines()[1:]}
+    days = _csv_days(out)
     assert len(days) == 21 and "2020-04-10" not in days  # Good Friday
 
 
@@ -151,7 +155,7 @@ def test_columns_map_reads_unusual_headers(tmp_path):
 
 
 def test_formula_like_name_stays_text_in_the_output(tmp_path):
-    """Tests that =HYPERLINK(...) in the input is literal text in the roster."""
+    """Tests that =HYPERLINK(...) in the input is neutralised text ('=HYPERLINK…) in the roster."""
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(workbooks.HEADER)
@@ -169,8 +173,8 @@ def test_formula_like_name_stays_text_in_the_output(tmp_path):
     assert result.returncode == 0, result.stderr
     names = [c.value for c in openpyxl.load_workbook(tmp_path / "o.xlsx")["Jadwal"]["B"]]
     cells = [c for c in openpyxl.load_workbook(tmp_path / "o.xlsx")["Jadwal"]["B"]
-             if c.value == '=HYPERLINK("http://x","y")']
-    assert '=HYPERLINK("http://x","y")' in names
+             if c.value == '\'=HYPERLINK("http://x","y")']
+    assert '\'=HYPERLINK("http://x","y")' in names
     assert cells and all(c.data_type == "s" for c in cells)
 
 
@@ -187,7 +191,7 @@ def test_workweek_option_adds_saturdays(staff_file, tmp_path):
     result = run("solve", staff_file, "-s", "jateng-2020", "--workweek", "mon-sat", "-o", out,
                  "-q")
     assert result.returncode == 0, result.stderr
-    days = {line.split(",")[1] for line in out.read_text().splitlines()[1:]}
+    days = _csv_days(out)
     assert {"2020-03-21", "2020-03-28"} <= days and len(days) == 11
 
 

@@ -31,10 +31,12 @@ from wfh_solver.write import (
     write_roster,
 )
 from wfh_solver.write.excel import unique_stems, unit_summary, write_xlsx
+from wfh_solver.write.neutral import neutralise
 
 DAYS = tuple(date(2024, 6, d) for d in range(3, 8))
 NIP = "196503121990031005"
 HYPERLINK = '=HYPERLINK("http://x","y")'
+SHOWN_HYPERLINK = "'" + HYPERLINK  # neutralised (formula injection) wherever it is written
 RICH = "<r><t>x</t></r>"
 KES, BKD, KEC = "Dinas Kesehatan", "Badan Keuangan Daerah", "Kecamatan Ungaran/Barat"
 VIOLATED_DAY = 2
@@ -153,19 +155,19 @@ def test_day_headers_are_excel_dates(xlsx: Path) -> None:
 
 
 def test_nip_and_formula_like_text_stay_literal(xlsx: Path) -> None:
-    """Tests that NIP, =HYPERLINK names, <r> markup and +/-/@ text are stored as strings."""
+    """Tests that NIP and <r> markup are strings, and =/+/-/@ text is neutralised with a '."""
     ws = openpyxl.load_workbook(xlsx, data_only=False)["Jadwal"]
     by_nip = {ws.cell(row=r, column=1).value: r for r in range(2, ws.max_row + 1)}
     nip_cell = ws.cell(row=by_nip[NIP], column=1)
     assert nip_cell.value == NIP and nip_cell.data_type == "s"
     names = {ws.cell(row=r, column=2).value: ws.cell(row=r, column=2) for r in by_nip.values()}
-    for text in (HYPERLINK, RICH):
+    for text in ("'" + HYPERLINK, RICH):
         assert names[text].data_type == "s"
         assert names[text].value == text
     positions = {ws.cell(row=r, column=5).value for r in by_nip.values()}
-    assert {"+62 Pelaksana", "-Staf", "@Pengadministrasi"} <= positions
+    assert {"'+62 Pelaksana", "'-Staf", "'@Pengadministrasi"} <= positions
     rules = openpyxl.load_workbook(xlsx)["Aturan"]
-    assert rules.cell(row=5, column=3).value == "=cmd|' /C calc'!A0"
+    assert rules.cell(row=5, column=3).value == "'=cmd|' /C calc'!A0"
     assert rules.cell(row=5, column=3).data_type == "s"
 
 
@@ -175,7 +177,7 @@ def test_rows_sorted_by_unit_then_sub_unit_then_original_order(xlsx: Path) -> No
     expected = sorted(
         range(len(STAFF)), key=lambda i: (STAFF[i][0].casefold(), STAFF[i][1].casefold())
     )
-    assert [row[1] for row in body] == [STAFF[i][2] for i in expected]
+    assert [row[1] for row in body] == [neutralise(STAFF[i][2]) for i in expected]
 
 
 def test_wfo_wfh_cells_and_totals(xlsx: Path, result: Result) -> None:
@@ -283,7 +285,7 @@ def test_summary_sheet_lists_status_levels_warnings_choices(xlsx: Path) -> None:
     assert values["Hari libur dilewati"] == "01/06/2024 Hari Lahir Pancasila"
     assert values["Tingkat 1: batas terbukti"] == 3
     assert values["Dihentikan sebelum selesai"] == "Tidak"
-    assert values["Catatan"] == "@SUM(1)"
+    assert values["Catatan"] == "'@SUM(1)"
     assert [v for k, v in rows if k == "Peringatan"] == ["Satu peringatan"]
     assert [v for k, v in rows if k == "Pilihan pemodelan"] == ["Pilihan satu", "Pilihan dua"]
 
@@ -294,7 +296,7 @@ def test_reads_back_with_calamine(xlsx: Path, result: Result) -> None:
     assert list(sheets) == ["Jadwal", "Rekap Unit", "Ringkasan", "Aturan"]
     roster = sheets["Jadwal"]
     assert roster.shape == (12, 12)
-    assert NIP in set(roster["NIP"]) and HYPERLINK in set(roster["Nama"])
+    assert NIP in set(roster["NIP"]) and SHOWN_HYPERLINK in set(roster["Nama"])
     assert (sheets["Rekap Unit"]["Memenuhi"] == "Tidak").sum() == 1
     assert len(sheets["Aturan"]) == len(result.applied_rules)
 
@@ -378,16 +380,20 @@ def test_unique_stems_are_safe_and_distinct() -> None:
 
 
 def test_csv_long_format(result: Result, tmp_path: Path) -> None:
-    """Tests that the CSV has nip,date,status and one row per employee-day."""
+    """Tests the ;-separated UTF-8-with-BOM CSV: one row per employee-day, NIP grouped as text."""
     path = tmp_path / "jadwal.csv"
     write_csv(result, path)
-    with open(path, encoding="utf-8", newline="") as fh:
-        rows = list(csv.reader(fh))
-    assert rows[0] == ["nip", "date", "status"]
+    assert path.read_bytes().startswith(b"\xef\xbb\xbfnip;nama;unit;sub_unit;tanggal;status\r\n")
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh, delimiter=";"))
+    assert rows[0] == ["nip", "nama", "unit", "sub_unit", "tanggal", "status"]
     assert len(rows) - 1 == len(STAFF) * len(DAYS)
-    assert rows[1] == [NIP, "2024-06-03", "WFO"]
-    assert rows[1 + VIOLATED_DAY] == [NIP, "2024-06-05", "WFH"]
-    assert {r[2] for r in rows[1:]} == {"WFO", "WFH"}
+    spaced = "19650312 199003 1 005"
+    assert rows[1] == [spaced, "Siti Aminah", KES, "Sekretariat", "2024-06-03", "WFO"]
+    assert rows[1 + VIOLATED_DAY] == [spaced, "Siti Aminah", KES, "Sekretariat", "2024-06-05",
+                                      "WFH"]
+    assert {r[5] for r in rows[1:]} == {"WFO", "WFH"}
+    assert SHOWN_HYPERLINK in {r[1] for r in rows} and "'-Staf" not in {r[1] for r in rows}
 
 
 def test_write_roster_dispatches_on_suffix(result: Result, tmp_path: Path) -> None:
@@ -395,7 +401,7 @@ def test_write_roster_dispatches_on_suffix(result: Result, tmp_path: Path) -> No
     write_roster(result, tmp_path / "a.XLSX")
     assert openpyxl.load_workbook(tmp_path / "a.XLSX").sheetnames[0] == "Jadwal"
     write_roster(result, tmp_path / "a.csv")
-    assert (tmp_path / "a.csv").read_text(encoding="utf-8").startswith("nip,date,status\n")
+    assert (tmp_path / "a.csv").read_text(encoding="utf-8-sig").startswith("nip;nama;")
     with pytest.raises(ValueError, match=r"unsupported file type '\.ods'"):
         write_roster(result, tmp_path / "a.ods")
 
@@ -423,12 +429,12 @@ def test_libreoffice_converts_workbook(xlsx: Path, tmp_path: Path) -> None:
     roster = read("Jadwal")
     assert roster[0][:5] == ["NIP", "Nama", "Unit Kerja", "Sub Unit", "Jabatan"]
     assert len(roster) == 1 + len(STAFF) and len(roster[0]) == 12
-    assert NIP in {r[0] for r in roster} and HYPERLINK in {r[1] for r in roster}
+    assert NIP in {r[0] for r in roster} and SHOWN_HYPERLINK in {r[1] for r in roster}
     assert {c for r in roster[1:] for c in r[5:10]} == {"WFO", "WFH"}
     rekap = read("Rekap Unit")
     assert sum(r[10] == "Tidak" for r in rekap) == 1
-    assert ["Catatan", "@SUM(1)"] in read("Ringkasan")
-    assert "=cmd|' /C calc'!A0" in {r[2] for r in read("Aturan")}
+    assert ["Catatan", "'@SUM(1)"] in read("Ringkasan")
+    assert "'=cmd|' /C calc'!A0" in {r[2] for r in read("Aturan")}
 
 
 # --------------------------------------------------------------------------- #
@@ -505,12 +511,12 @@ def test_reads_back_with_calamine_types(xlsx: Path) -> None:
     nips = [row[0] for row in rows[1:]]
     assert NIP in nips and all(isinstance(n, str) and len(n) == 18 for n in nips)
     names = {row[1] for row in rows[1:]}
-    assert {HYPERLINK, RICH} <= names
+    assert {SHOWN_HYPERLINK, RICH} <= names
     assert all(isinstance(v, int | float) for row in rows[1:] for v in row[10:])
     rekap = wb.get_sheet_by_name("Rekap Unit").to_python()
     assert {row[2] for row in rekap[1:]} == set(DAYS)
     summary = dict(row[:2] for row in wb.get_sheet_by_name("Ringkasan").to_python()[1:])
-    assert summary["Awal periode"] == DAYS[0] and summary["Catatan"] == "@SUM(1)"
+    assert summary["Awal periode"] == DAYS[0] and summary["Catatan"] == "'@SUM(1)"
 
 
 def test_formats_print_setup_and_properties(xlsx: Path) -> None:

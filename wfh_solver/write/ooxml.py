@@ -10,9 +10,11 @@ built column-wise (`Column`: per-row codes into a small table of rendered
 cells) and assembled with numpy object arrays and `str.join`.
 
 Safety: every text goes to the shared-string table, so no text is ever a
-formula; text is cleaned of characters XML 1.0 forbids, truncated to Excel's
-32,767 characters and escaped (`&<>"`, carriage returns, and `_xHHHH_`
-sequences that Excel would otherwise decode).
+formula, and text a spreadsheet could take for one when a cell is edited (leading
+`=`, `+`, `-`, `@`, tab, CR) gets a leading apostrophe (`neutral.py`); text is
+cleaned of characters XML 1.0 forbids, truncated to Excel's 32,767 characters
+and escaped (`&<>"`, carriage returns, and `_xHHHH_` sequences that Excel would
+otherwise decode).
 
 Determinism: the same calls give the same bytes (fixed zip timestamps and
 attributes, no creation dates, strings numbered in order of first use).
@@ -35,6 +37,7 @@ import numpy as np
 import numpy.typing as npt
 
 from wfh_solver.cells import column_letter
+from wfh_solver.write.neutral import neutralise
 from wfh_solver.write.outputs import CREATOR
 
 MAX_ROWS = 1_048_576
@@ -109,7 +112,8 @@ def escape(text: str) -> str:
 
 
 def _si(text: str) -> str:
-    body = escape(text)
+    # cleaned first, so a control character cannot hide a leading "=" from neutralise
+    body = escape(neutralise(clean_text(text)))
     if body[:1].isspace() or body[-1:].isspace():
         return f'<si><t xml:space="preserve">{body}</t></si>'
     return f"<si><t>{body}</t></si>"
