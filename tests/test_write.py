@@ -450,6 +450,26 @@ _SHEET_ORDER = [
 ]  # fmt: skip
 
 
+@pytest.mark.skipif(_SOFFICE is None, reason="LibreOffice is not installed")
+def test_libreoffice_opens_the_csv_with_nip_as_text_and_dates(result: Result,
+                                                              tmp_path: Path) -> None:
+    """Tests the CSV as a spreadsheet opens it (`;`, UTF-8): the NIP keeps all 18 digits."""
+    write_csv(result, tmp_path / "j.csv")
+    profile = (tmp_path / "lo-profile").as_uri()
+    done = subprocess.run(
+        [str(_SOFFICE), f"-env:UserInstallation={profile}", "--headless",
+         "--infilter=CSV:59,34,76,1", "--convert-to", "xlsx", "--outdir", str(tmp_path),
+         str(tmp_path / "j.csv")],
+        capture_output=True, timeout=180, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    rows = list(openpyxl.load_workbook(tmp_path / "j.xlsx").active.iter_rows(values_only=True))
+    assert rows[0] == ("nip", "nama", "unit", "sub_unit", "tanggal", "status")
+    assert rows[1][0] == "19650312 199003 1 005" and rows[1][1] == "Siti Aminah"
+    assert isinstance(rows[1][4], datetime) and rows[1][4].date() == DAYS[0]
+    assert all(isinstance(r[0], str) and len(r[0].replace(" ", "")) == 18 for r in rows[1:])
+
+
 def _parts(path: Path) -> dict[str, bytes]:
     with zipfile.ZipFile(path) as zf:
         return {info.filename: zf.read(info) for info in zf.infolist()}
