@@ -132,9 +132,9 @@ def _as_date(value: object) -> date:
 
 
 def test_sheet_names_and_order(xlsx: Path) -> None:
-    """Tests that the workbook has Jadwal, Rekap Unit, Ringkasan, Aturan in that order."""
+    """Tests the sheets: Jadwal, Rekap Unit, Rincian Aturan, Ringkasan, Aturan in that order."""
     wb = openpyxl.load_workbook(xlsx)
-    assert wb.sheetnames == ["Jadwal", "Rekap Unit", "Ringkasan", "Aturan"]
+    assert wb.sheetnames == ["Jadwal", "Rekap Unit", "Rincian Aturan", "Ringkasan", "Aturan"]
     assert wb.properties.title is not None and "Skenario uji" in wb.properties.title
 
 
@@ -202,18 +202,39 @@ def test_roster_layout_and_print_setup(xlsx: Path) -> None:
     assert sum(len(cf.rules) for cf in ws.conditional_formatting) == 2
     assert ws.page_setup.orientation == "landscape"
     assert int(ws.page_setup.paperSize) == 9
-    assert ws.sheet_properties.pageSetUpPr.fitToPage
-    assert ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0
-    assert ws.print_title_rows == "$1:$1"
+    # printed at 100 % (no shrink to one page width): NIP and name repeat on every page
+    assert not (ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage)
+    assert ws.print_title_rows == "$1:$1" and ws.print_title_cols == "$A:$B"
+    assert ws.oddFooter.center.text == "Halaman &P dari &N"
     assert [b.id for b in ws.row_breaks.brk] == [5, 9]
+    # text columns wrap (never spill into the next cell) and rows are high enough
+    assert ws.cell(row=2, column=3).alignment.wrap_text
+    assert all(ws.column_dimensions[c].width <= 23 for c in "CDE")
+
+
+def test_rekap_unit_is_a_unit_by_day_grid(xlsx: Path, result: Result) -> None:
+    """Tests Rekap Unit: a row per unit, its headcount, and in-office counts per day."""
+    rows = _rows(openpyxl.load_workbook(xlsx)["Rekap Unit"])
+    assert rows[0][:2] == ["Unit Kerja (di kantor per hari / jumlah pegawai)", "Jumlah pegawai"]
+    assert [_as_date(v) for v in rows[0][2:]] == list(DAYS)
+    by_unit = {r[0]: r for r in rows[1:]}
+    assert set(by_unit) == {KES, BKD, KEC, "(seluruh organisasi)"}
+    kes = [i for i, s in enumerate(STAFF) if s[0] == KES]
+    office = result.roster.office
+    assert by_unit[KES][1] == 4
+    assert by_unit[KES][2:] == [int(office[kes, d].sum()) for d in range(len(DAYS))]
+    ws = openpyxl.load_workbook(xlsx)["Rekap Unit"]
+    kes_row = next(r for r in range(2, ws.max_row + 1) if ws.cell(row=r, column=1).value == KES)
+    bad = [d for d in range(len(DAYS)) if ws.cell(row=kes_row, column=3 + d).font.b]
+    assert bad == [VIOLATED_DAY]  # the day a rule of the unit is not met stands out
 
 
 def _rekap(xlsx: Path) -> list[list[Any]]:
-    return _rows(openpyxl.load_workbook(xlsx)["Rekap Unit"])
+    return _rows(openpyxl.load_workbook(xlsx)["Rincian Aturan"])
 
 
 def test_rekap_unit_header_and_totals(xlsx: Path, result: Result) -> None:
-    """Tests the Rekap Unit header and that each unit-day starts with a correct total row."""
+    """Tests the Rincian Aturan header and that each unit-day starts with a correct total row."""
     rows = _rekap(xlsx)
     assert rows[0] == [
         "Unit Kerja", "Sub Unit", "Tanggal", "Aturan", "Jumlah pegawai", "Hadir (WFO)",
@@ -293,11 +314,11 @@ def test_summary_sheet_lists_status_levels_warnings_choices(xlsx: Path) -> None:
 def test_reads_back_with_calamine(xlsx: Path, result: Result) -> None:
     """Tests that python-calamine (via pandas) reads every sheet with the right shape."""
     sheets = pd.read_excel(xlsx, sheet_name=None, engine="calamine", dtype=object)
-    assert list(sheets) == ["Jadwal", "Rekap Unit", "Ringkasan", "Aturan"]
+    assert list(sheets) == ["Jadwal", "Rekap Unit", "Rincian Aturan", "Ringkasan", "Aturan"]
     roster = sheets["Jadwal"]
     assert roster.shape == (12, 12)
     assert NIP in set(roster["NIP"]) and SHOWN_HYPERLINK in set(roster["Nama"])
-    assert (sheets["Rekap Unit"]["Memenuhi"] == "Tidak").sum() == 1
+    assert (sheets["Rincian Aturan"]["Memenuhi"] == "Tidak").sum() == 1
     assert len(sheets["Aturan"]) == len(result.applied_rules)
 
 
@@ -306,11 +327,11 @@ def test_english_labels(result: Result, tmp_path: Path) -> None:
     path = tmp_path / "roster.xlsx"
     write_xlsx(result, path, lang="en")
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["Roster", "Unit Summary", "Summary", "Rules"]
+    assert wb.sheetnames == ["Roster", "Unit Summary", "Rule Detail", "Summary", "Rules"]
     header = _rows(wb["Roster"])[0]
     assert header[:5] == ["NIP", "Name", "Unit", "Sub unit", "Position"]
     assert header[10:] == ["WFO days", "WFH days"]
-    rekap = _rows(wb["Unit Summary"])
+    rekap = _rows(wb["Rule Detail"])
     assert {r[10] for r in rekap[1:] if r[3] != "Unit total"} == {"Yes", "No"}
     assert any(r[0] == "(whole organisation)" for r in rekap)
     assert label("sheet_roster", "en") == "Roster"
@@ -350,7 +371,7 @@ def test_atomic_output_replaces_only_on_success(tmp_path: Path) -> None:
 
 
 def test_write_per_unit(result: Result, tmp_path: Path) -> None:
-    """Tests one safe-named workbook per unit, each holding only that unit's data."""
+    """Tests one safe-named printable workbook per unit, each holding only that unit's staff."""
     paths = write_per_unit(result, tmp_path / "per_unit")
     assert [p.name for p in paths] == [
         "Badan Keuangan Daerah.xlsx",
@@ -358,14 +379,14 @@ def test_write_per_unit(result: Result, tmp_path: Path) -> None:
         "Kecamatan Ungaran_Barat.xlsx",
     ]
     kes = openpyxl.load_workbook(paths[1])
-    roster = _rows(kes["Jadwal"])[1:]
-    assert len(roster) == 4 and {r[2] for r in roster} == {KES}
-    rekap = _rows(kes["Rekap Unit"])[1:]
-    assert {r[0] for r in rekap} == {KES}
-    assert [_as_date(r[2]) for r in rekap if r[10] == "Tidak"] == [DAYS[VIOLATED_DAY]]
-    assert [r[0] for r in _rows(kes["Aturan"])[1:]] == ["min_hadir", "rentan"]
-    bkd_rekap = _rows(openpyxl.load_workbook(paths[0])["Rekap Unit"])[1:]
-    assert {r[5] for r in bkd_rekap if r[3] == "target_wfh"} == {1}
+    assert kes.sheetnames == ["Jadwal", "Ringkasan"]
+    cells = [c for row in _rows(kes["Jadwal"]) for c in row if isinstance(c, str)]
+    assert cells[:2] == ["JADWAL KERJA PEGAWAI (WFO/WFH)", KES]
+    assert cells.count(KES) == 1  # the unit named once, in the title
+    names = {c.split("\n")[0] for c in cells if "\n" in c and c[-1].isdigit() and " " in c}
+    assert names == {s[2] for s in STAFF if s[0] == KES}
+    assert "Sen\n03/06" in cells and "Bidang P2P" in cells  # day names, sub-unit groups
+    assert "19650312 199003 1 005" in {c.split("\n")[-1] for c in cells}
 
 
 def test_unique_stems_are_safe_and_distinct() -> None:
@@ -431,7 +452,7 @@ def test_libreoffice_converts_workbook(xlsx: Path, tmp_path: Path) -> None:
     assert len(roster) == 1 + len(STAFF) and len(roster[0]) == 12
     assert NIP in {r[0] for r in roster} and SHOWN_HYPERLINK in {r[1] for r in roster}
     assert {c for r in roster[1:] for c in r[5:10]} == {"WFO", "WFH"}
-    rekap = read("Rekap Unit")
+    rekap = read("Rincian Aturan")
     assert sum(r[10] == "Tidak" for r in rekap) == 1
     assert ["Catatan", "'@SUM(1)"] in read("Ringkasan")
     assert "'=cmd|' /C calc'!A0" in {r[2] for r in read("Aturan")}
@@ -446,7 +467,8 @@ _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 # CT_Worksheet is a sequence: Excel asks to repair a sheet whose children are out of order.
 _SHEET_ORDER = [
     "sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "autoFilter",
-    "conditionalFormatting", "pageMargins", "pageSetup", "rowBreaks", "ignoredErrors",
+    "conditionalFormatting", "pageMargins", "pageSetup", "headerFooter", "rowBreaks",
+    "ignoredErrors",
 ]  # fmt: skip
 
 
@@ -482,7 +504,7 @@ def test_every_part_is_well_formed_and_declared(xlsx: Path) -> None:
     assert set(parts) == {
         "[Content_Types].xml", "_rels/.rels", "docProps/app.xml", "docProps/core.xml",
         "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/sharedStrings.xml",
-        *(f"xl/worksheets/sheet{k}.xml" for k in range(1, 5)),
+        *(f"xl/worksheets/sheet{k}.xml" for k in range(1, 6)),
     }  # fmt: skip
     declared = {
         o.get("PartName") for o in trees["[Content_Types].xml"] if o.tag.endswith("Override")
@@ -490,12 +512,12 @@ def test_every_part_is_well_formed_and_declared(xlsx: Path) -> None:
     assert declared == {f"/{name}" for name in parts if not name.endswith(".rels")} - {
         "/[Content_Types].xml"
     }
-    for k in range(1, 5):
+    for k in range(1, 6):
         children = [c.tag.removeprefix(_MAIN) for c in trees[f"xl/worksheets/sheet{k}.xml"]]
         assert children == sorted(children, key=_SHEET_ORDER.index), children
     sst = trees["xl/sharedStrings.xml"]
     assert int(sst.get("uniqueCount", -1)) == len(sst)
-    sheet_xml = b"".join(parts[f"xl/worksheets/sheet{k}.xml"] for k in range(1, 5))
+    sheet_xml = b"".join(parts[f"xl/worksheets/sheet{k}.xml"] for k in range(1, 6))
     assert int(sst.get("count", -1)) == sheet_xml.count(b' t="s"')
     assert b"<f>" not in sheet_xml  # no formulas anywhere
 
@@ -525,7 +547,7 @@ def test_chunked_rows_give_the_same_bytes(
 def test_reads_back_with_calamine_types(xlsx: Path) -> None:
     """Tests with python-calamine directly: sheet names, date headers, NIP and names as text."""
     wb = CalamineWorkbook.from_path(str(xlsx))
-    assert wb.sheet_names == ["Jadwal", "Rekap Unit", "Ringkasan", "Aturan"]
+    assert wb.sheet_names == ["Jadwal", "Rekap Unit", "Rincian Aturan", "Ringkasan", "Aturan"]
     rows = wb.get_sheet_by_name("Jadwal").to_python()
     assert rows[0][5:10] == list(DAYS)
     nips = [row[0] for row in rows[1:]]
@@ -533,7 +555,7 @@ def test_reads_back_with_calamine_types(xlsx: Path) -> None:
     names = {row[1] for row in rows[1:]}
     assert {SHOWN_HYPERLINK, RICH} <= names
     assert all(isinstance(v, int | float) for row in rows[1:] for v in row[10:])
-    rekap = wb.get_sheet_by_name("Rekap Unit").to_python()
+    rekap = wb.get_sheet_by_name("Rincian Aturan").to_python()
     assert {row[2] for row in rekap[1:]} == set(DAYS)
     summary = dict(row[:2] for row in wb.get_sheet_by_name("Ringkasan").to_python()[1:])
     assert summary["Awal periode"] == DAYS[0] and summary["Catatan"] == "'@SUM(1)"
@@ -546,9 +568,9 @@ def test_formats_print_setup_and_properties(xlsx: Path) -> None:
     name_header, day_header = ws.cell(row=1, column=2), ws.cell(row=1, column=6)
     assert name_header.font.b and day_header.font.b
     assert name_header.fill.fgColor.rgb == "FFD9E1F2" and name_header.alignment.wrap_text
-    assert day_header.number_format == "ddd dd/mm"
+    assert day_header.number_format == "[$-421]ddd dd/mm"  # Indonesian day names: Sen 23/03
     assert ws.cell(row=2, column=1).number_format == "General"
-    rekap = wb["Rekap Unit"]
+    rekap = wb["Rincian Aturan"]
     assert rekap.cell(row=2, column=3).number_format == "dd/mm/yyyy"
     assert rekap.cell(row=2, column=7).number_format == "0.0%"
     assert rekap.freeze_panes == "B2" and rekap.auto_filter.ref == "A1:K36"
@@ -562,7 +584,10 @@ def test_formats_print_setup_and_properties(xlsx: Path) -> None:
     assert values["Awal periode"].number_format == "dd/mm/yyyy"
     for sheet in wb.worksheets:
         assert sheet.print_title_rows == "$1:$1"
-        assert int(sheet.page_setup.paperSize) == 9 and sheet.page_setup.fitToHeight == 0
+        assert int(sheet.page_setup.paperSize) == 9
+        fits = sheet.sheet_properties.pageSetUpPr and sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.title in ("Jadwal", "Rekap Unit") or sheet.page_setup.fitToHeight == 0
+        assert sheet.title not in ("Jadwal", "Rekap Unit") or not fits
     assert wb["Aturan"].auto_filter.ref == "A1:D5"
     assert ws.column_dimensions["A"].width == pytest.approx(20.7109375)  # len(NIP) + 2
     assert wb.properties.title == "Jadwal WFH/WFO: Skenario uji"
@@ -627,7 +652,7 @@ def test_empty_roster_and_memberless_rules(result: Result, tmp_path: Path) -> No
     write_xlsx(empty, path)
     wb = openpyxl.load_workbook(path)
     assert _rows(wb["Jadwal"]) == [_rows(wb["Jadwal"])[0]] and wb["Jadwal"].auto_filter.ref
-    rekap = _rows(wb["Rekap Unit"])[1:]
+    rekap = _rows(wb["Rincian Aturan"])[1:]
     assert len(rekap) == 2 * len(DAYS)
     assert all(r[4] == 0 and r[5] == 0 and r[6] is None for r in rekap)  # no share of nobody
     assert {r[10] for r in rekap if r[3] == "kosong"} == {"Ya"}

@@ -18,6 +18,7 @@ ID: Final[dict[str, str]] = {
     # Sheet names (max 31 characters, no []:*?/\).
     "sheet_roster": "Jadwal",
     "sheet_units": "Rekap Unit",
+    "sheet_rule_detail": "Rincian Aturan",
     "sheet_summary": "Ringkasan",
     "sheet_rules": "Aturan",
     # Workbook property.
@@ -96,6 +97,9 @@ ID: Final[dict[str, str]] = {
     "col_rule": "Aturan",
     "col_members": "Jumlah pegawai",
     "col_in_office": "Hadir (WFO)",
+    "col_grid_unit": "Unit Kerja (di kantor per hari / jumlah pegawai)",
+    "page_footer": "&CHalaman &P dari &N",
+    "day_format": "[$-421]ddd dd/mm",
     "col_share": "Persentase hadir",
     "col_minimum": "Minimum",
     "col_maximum": "Maksimum",
@@ -156,6 +160,7 @@ ID: Final[dict[str, str]] = {
 EN: Final[dict[str, str]] = {
     "sheet_roster": "Roster",
     "sheet_units": "Unit Summary",
+    "sheet_rule_detail": "Rule Detail",
     "sheet_summary": "Summary",
     "sheet_rules": "Rules",
     "workbook_title": "WFH/WFO roster",
@@ -231,6 +236,9 @@ EN: Final[dict[str, str]] = {
     "col_rule": "Rule",
     "col_members": "Employees",
     "col_in_office": "In office (WFO)",
+    "col_grid_unit": "Unit (in office per day / staff)",
+    "page_footer": "&CPage &P of &N",
+    "day_format": "[$-409]ddd dd/mm",
     "col_share": "Share in office",
     "col_minimum": "Minimum",
     "col_maximum": "Maximum",

@@ -704,9 +704,116 @@ _HELP_EN: dict[str, str] = {
     "help.compare.quiet": "No summary table",
 }
 
+_PRINT_ID: dict[str, str] = {
+    "pr_title": "JADWAL KERJA PEGAWAI (WFO/WFH)",
+    "pr_basis_line": "Dasar: {circular}",
+    "pr_period_line": "Periode: {period}",
+    "pr_period_range": "{start} s.d. {end}",
+    "pr_block": "Hari kerja {start} s.d. {end}",
+    "pr_col_no": "No",
+    "pr_col_name": "Nama / NIP",
+    "pr_col_position": "Jabatan",
+    "pr_col_wfo": "WFO",
+    "pr_col_wfh": "WFH",
+    "pr_col_away": "Cuti/\nDL",
+    "pr_no_sub": "(tanpa sub unit)",
+    "pr_in_office": "Jumlah di kantor (WFO)",
+    "pr_present": "Jumlah pegawai bertugas (tanpa cuti/DL)",
+    "pr_legend": "WFO = bekerja di kantor (huruf tebal, berarsir) · WFH = bekerja dari rumah · "
+                 "CUTI = cuti · DL = dinas luar",
+    "pr_known": "Mengetahui,",
+    "pr_head_of": "Kepala {unit}",
+    "pr_blank_name": "(........................................)",
+    "pr_nip": "NIP. {nip}",
+    "pr_blank_nip": "NIP. ........................................",
+    "pr_page": "Halaman {page} dari {pages}",
+    "pr_sheet_roster": "Jadwal",
+    "pr_sheet_notes": "Ringkasan",
+    "pr_item": "Butir",
+    "pr_text": "Keterangan",
+    "pr_unit": "Unit kerja",
+    "pr_basis": "Dasar",
+    "pr_scenario_title": "Skenario",
+    "pr_period": "Periode",
+    "pr_staff": "Jumlah pegawai",
+    "pr_days": "Jumlah hari kerja",
+    "pr_holiday": "Hari libur (tidak dijadwalkan)",
+    "pr_always": "Selalu di kantor ({count} orang)",
+    "pr_always_rule": "setiap hari kerja di kantor karena aturan '{rule}'",
+    "pr_always_needed": "setiap hari kerja di kantor karena aturan minimum unit memerlukan "
+                        "mereka setiap hari",
+    "pr_never": "Tidak pernah ke kantor ({count} orang)",
+    "pr_covered": "Aturan '{rule}' meminta paling sedikit {minimum} orang di kantor per hari; "
+                  "{fixed} orang yang selalu di kantor sudah memenuhinya.",
+    "pr_intent": "Tanpa mereka semua aturan unit ini sudah terpenuhi, dan surat edaran "
+                 "menghendaki sebanyak mungkin pegawai bekerja dari rumah; karena itu mereka "
+                 "bekerja dari rumah setiap hari kerja:",
+    "pr_rotating": "Bergiliran ({count} orang)",
+    "pr_rotating_text": "masuk kantor {low} s.d. {high} hari dalam periode ini, bergiliran "
+                        "adil di antara pegawai yang setara",
+    "pr_warning": "Peringatan",
+    "pr_status": "Status jadwal",
+    "pr_optimal": "terbukti optimal: tidak ada jadwal lain yang memenuhi semua aturan dengan "
+                  "lebih sedikit hari di kantor",
+    "pr_feasible": "memenuhi semua aturan, tetapi belum terbukti optimal (batas waktu habis)",
+}
+
+_PRINT_EN: dict[str, str] = {
+    "pr_title": "STAFF WORK ROSTER (WFO/WFH)",
+    "pr_basis_line": "Basis: {circular}",
+    "pr_period_line": "Period: {period}",
+    "pr_period_range": "{start} to {end}",
+    "pr_block": "Working days {start} to {end}",
+    "pr_col_no": "No",
+    "pr_col_name": "Name / NIP",
+    "pr_col_position": "Position",
+    "pr_col_wfo": "WFO",
+    "pr_col_wfh": "WFH",
+    "pr_col_away": "Leave/\ntravel",
+    "pr_no_sub": "(no sub-unit)",
+    "pr_in_office": "In office (WFO)",
+    "pr_present": "Staff on duty (not on leave/travel)",
+    "pr_legend": "WFO = work from office (bold, shaded) · WFH = work from home · CUTI = leave · "
+                 "DL = official travel",
+    "pr_known": "Acknowledged,",
+    "pr_head_of": "Head of {unit}",
+    "pr_blank_name": "(........................................)",
+    "pr_nip": "NIP. {nip}",
+    "pr_blank_nip": "NIP. ........................................",
+    "pr_page": "Page {page} of {pages}",
+    "pr_sheet_roster": "Roster",
+    "pr_sheet_notes": "Summary",
+    "pr_item": "Item",
+    "pr_text": "Details",
+    "pr_unit": "Unit",
+    "pr_basis": "Basis",
+    "pr_scenario_title": "Scenario",
+    "pr_period": "Period",
+    "pr_staff": "Staff",
+    "pr_days": "Working days",
+    "pr_holiday": "Holiday (not scheduled)",
+    "pr_always": "Always in office ({count})",
+    "pr_always_rule": "in office every working day under rule '{rule}'",
+    "pr_always_needed": "in office every working day because the unit's minimums need them "
+                        "every day",
+    "pr_never": "Never in office ({count})",
+    "pr_covered": "Rule '{rule}' asks for at least {minimum} in office each day; the {fixed} "
+                  "always in office already meet it.",
+    "pr_intent": "Every rule of this unit is met without them, and the circular wants as many "
+                 "staff as possible to work from home; so they work from home every working "
+                 "day:",
+    "pr_rotating": "Rotating ({count})",
+    "pr_rotating_text": "in office {low} to {high} days in this period, rotating fairly among "
+                        "equivalent staff",
+    "pr_warning": "Warning",
+    "pr_status": "Roster status",
+    "pr_optimal": "proven optimal: no other roster meets every rule with fewer office days",
+    "pr_feasible": "meets every rule, but is not proven optimal (time limit reached)",
+}
+
 CATALOGUE: dict[str, dict[str, str]] = {
-    "id": {**LABELS_ID, **_ID, **_HELP_ID},
-    "en": {**LABELS_EN, **_EN, **_HELP_EN},
+    "id": {**LABELS_ID, **_ID, **_HELP_ID, **_PRINT_ID},
+    "en": {**LABELS_EN, **_EN, **_HELP_EN, **_PRINT_EN},
 }
 
 

@@ -178,6 +178,8 @@ class Result:
     rows_skipped: int = 0  # input rows not read as staff (totals, signatures …); see validate
     #: per employee, WFH days of earlier rosters (`--previous`), None without a history
     history: npt.NDArray[np.int64] | None = None
+    #: the circular's name and number (`SE Gubernur Jawa Tengah 965/932`) for printouts
+    reference: str = ""
 
     @property
     def is_optimal(self) -> bool:

@@ -124,6 +124,7 @@ def solve(problem: Problem, options: SolveOptions | None = None,
         switches_bound=bound,
         interrupted=stop.requested,
         stop_signal=stop.signal,
+        reference=problem.scenario.reference,
         extra={t("extra_groups"): str(len(groups)), t("extra_components"): str(len(parts)),
                t("extra_blocks"): str(sum(len(b) for b in blocks)),
                **({t("extra_history"): str(int(problem.history.sum()))}

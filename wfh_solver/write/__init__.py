@@ -9,8 +9,10 @@ from wfh_solver.messages import t
 from wfh_solver.result import Result
 from wfh_solver.write.atomic import atomic_output
 from wfh_solver.write.csv import write_csv
-from wfh_solver.write.excel import subset_result, unit_order, write_per_unit, write_xlsx
+from wfh_solver.write.excel import unit_order, write_xlsx
 from wfh_solver.write.outputs import OutputClash, OutputPlan, OutputSet, plan_outputs
+from wfh_solver.write.per_unit import unit_printouts, write_per_unit
+from wfh_solver.write.unit_book import write_unit_book
 
 __all__ = [
     "LANGUAGES",
@@ -58,8 +60,8 @@ def write_outputs(result: Result, inputs: list[Path], out: Path | None, *,
                   overwrite: bool = False) -> OutputPlan:
     """Plan every output of a run, check the plan, then write it all or nothing.
 
-    The roster and each unit's workbook are staged under temporary names and renamed
-    together at the end, so a failure or a signal part-way leaves every earlier
+    The roster and each unit's printable workbook are staged under temporary names and
+    renamed together at the end, so a failure or a signal part-way leaves every earlier
     output as it was.
     """
     check_lang(lang)
@@ -69,8 +71,9 @@ def write_outputs(result: Result, inputs: list[Path], out: Path | None, *,
         with OutputSet() as outputs:
             if out is not None:
                 write_roster(result, outputs.stage(out), lang)
+            printouts = {u.unit: u for u in unit_printouts(result, lang)} if units else {}
             for unit, path in plan.unit_paths.items():
-                write_xlsx(subset_result(result, unit, lang), outputs.stage(path), lang)
+                write_unit_book(printouts[unit], outputs.stage(path), lang)
     except OSError as exc:  # a full disk, a read-only folder: one line, earlier files kept
         where = exc.filename or (out if out is not None else per_unit)
         raise OSError(t("write_failed", path=where, reason=exc.strerror or exc)) from None

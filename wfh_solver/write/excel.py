@@ -45,6 +45,26 @@ from wfh_solver.write.outputs import safe_stem, unique_stems  # noqa: F401  (re-
 
 _FIXED_COLUMNS = ("col_nip", "col_name", "col_unit", "col_sub_unit", "col_position")
 _MAX_TEXT_WIDTH = 45.0
+#: Jadwal's text columns (name, unit, sub-unit, position) wrap within these widths, so NIP and
+#: the four texts fill one A4 landscape page width at 100 % (645 pt of 799), never spilling
+#: into the next cell; the days follow on the next pages with NIP and name repeated.
+_ROSTER_WIDTHS = (26.0, 22.0, 22.0, 22.0)
+_LINE_PT = 12.75  # one line of the default Arial 10
+
+
+def _wrapped_heights(texts: Sequence[Sequence[str]], widths: Sequence[float]) -> npt.NDArray[
+        np.float64]:
+    """Row heights (0 = default) fitting each row's wrapped texts, estimated generously.
+
+    A width unit holds about one character of Arial 10; more characters stand in for
+    the room word wrapping wastes (10 %).
+    """
+    lines = np.ones(len(texts[0]) if texts else 0, dtype=np.int64)
+    for values, width in zip(texts, widths, strict=True):
+        per_line = max(1, int(width))
+        lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
+        lines = np.maximum(lines, -(-(lengths * 110 // 100) // per_line))
+    return np.where(lines > 1, lines * _LINE_PT + 2, 0).astype(np.float64)
 
 Cell = str | int | float | date | bool | None
 
@@ -247,12 +267,15 @@ class _Styles:
     wfh: int
     away: int
     bad: int
+    bad_cell: int
+    top: int
 
     @classmethod
-    def register(cls, styles: ooxml.Styles) -> _Styles:
+    def register(cls, styles: ooxml.Styles, lang: str = "id") -> _Styles:
         return cls(
             header=styles.add(replace(_HEADER, wrap=True)),
-            header_date=styles.add(replace(_HEADER, num_format="ddd dd/mm")),
+            # day names in the roster's language (`Sen 23/03`), whatever the viewer's locale
+            header_date=styles.add(replace(_HEADER, num_format=label("day_format", lang))),
             date=styles.add(CellFormat(num_format="dd/mm/yyyy")),
             percent=styles.add(CellFormat(num_format="0.0%")),
             number=styles.add(CellFormat(num_format="0.###")),
@@ -262,6 +285,8 @@ class _Styles:
             wfh=styles.add_highlight(Highlight("1F4E78", "DDEBF7")),
             away=styles.add_highlight(Highlight("595959", "EDEDED")),
             bad=styles.add_highlight(Highlight("9C0006", "FFC7CE")),
+            bad_cell=styles.add(CellFormat(bold=True, fill="FFC7CE", num_format="0.###")),
+            top=styles.add(CellFormat(top=True)),
         )
 
 
@@ -316,11 +341,13 @@ def _write_roster(book: ooxml.Workbook, result: Result, lang: str, st: _Styles) 
 
     head = book.row(0, header)
     # WFH/WFO first: small shared-string indices keep 1.3M day cells short.
-    codes = [book.text_cell(code) for code in CODES]
+    codes = [book.text_cell(code, st.top) for code in CODES]
     texts = [[get(e) for e in employees] for get in _GETTERS]
-    columns = [book.text_column(col, values) for col, values in enumerate(texts)]
+    columns = [book.text_column(0, texts[0], st.top)]
+    columns += [book.text_column(col, values, st.wrap) for col, values in enumerate(texts)
+                if col]
     columns += [Column(first_day + d, codes_matrix[:, d], codes) for d in range(n_days)]
-    numbers = [book.number_cell(k) for k in range(n_days + 1)]
+    numbers = [book.number_cell(k, st.top) for k in range(n_days + 1)]
     for k, (_, code) in enumerate(totals):
         if code == -2 and result.history is not None:
             balance = (codes_matrix == WFH_CODE).sum(axis=1, dtype=np.intp) + np.asarray(
@@ -332,12 +359,14 @@ def _write_roster(book: ooxml.Workbook, result: Result, lang: str, st: _Styles) 
         counted = codes_matrix >= LEAVE_CODE if code < 0 else codes_matrix == code
         columns.append(Column(wfo_col + k, counted.sum(axis=1, dtype=np.intp), numbers))
 
-    widths = [
-        (col, col, _text_width(values, label(key, lang)))
-        for col, (key, values) in enumerate(zip(_FIXED_COLUMNS, texts, strict=True))
+    widths = [(0, 0, _text_width(texts[0], label(_FIXED_COLUMNS[0], lang)))]
+    widths += [
+        (col, col, _text_width(values, label(key, lang), cap))
+        for col, (key, values, cap) in enumerate(
+            zip(_FIXED_COLUMNS[1:], texts[1:], _ROSTER_WIDTHS, strict=True), start=1)
     ]
     if n_days:
-        widths.append((first_day, wfo_col - 1, 10.5))
+        widths.append((first_day, wfo_col - 1, 10.0))
     widths.append((wfo_col, last_col, 10.0))
     rules = []
     if n and n_days:
@@ -357,8 +386,14 @@ def _write_roster(book: ooxml.Workbook, result: Result, lang: str, st: _Styles) 
         rules=rules,
         row_breaks=_unit_breaks(texts[2]),
         text_numbers=(0, 0, n, 0),
+        # printed at 100 %: the day columns continue on the next pages with NIP and name
+        fit_to_width=False,
+        repeat_cols=2,
+        footer=label("page_footer", lang),
+        side_margin=0.3,
     )
-    book.write_sheet(sheet, _chain(head, book.rows(1, n, columns)))
+    heights = _wrapped_heights(texts[1:], [w for _, _, w in widths[1:5]])
+    book.write_sheet(sheet, _chain(head, book.rows(1, n, columns, heights)))
 
 
 _MAX_MARKED_CELLS = 5_000
@@ -460,7 +495,7 @@ def _write_units(book: ooxml.Workbook, result: Result, lang: str, st: _Styles) -
     ]
     rules = [TextRule(1, last_col, n, last_col, label("no", lang), st.bad)] if n else []
     sheet = Sheet(
-        label("sheet_units", lang),
+        label("sheet_rule_detail", lang),
         last_row=n,
         last_col=last_col,
         widths=widths,
@@ -469,6 +504,42 @@ def _write_units(book: ooxml.Workbook, result: Result, lang: str, st: _Styles) -
         rules=rules,
     )
     book.write_sheet(sheet, _chain(head, book.rows(1, n, columns)))
+
+
+def _write_unit_grid(book: ooxml.Workbook, result: Result, lang: str, st: _Styles) -> None:
+    """Rekap Unit: one row per unit, one column per day, the number in office that day.
+
+    The unit's headcount stands beside its name; a day on which any of the unit's rules is not
+    met is highlighted (the per-rule detail is the next sheet). Printed at 100 % across pages,
+    the unit column repeated.
+    """
+    summary = unit_summary(result)
+    days = result.roster.days
+    lines = summary.lines
+    whole_org = label("whole_org", lang)
+    groups = [(unit or whole_org, first, end) for unit, first, end in summary.groups]
+    rows = [book.row(0, [(0, label("col_grid_unit", lang), st.header),
+                         (1, label("col_members", lang), st.header)]
+                     + [(2 + d, day, st.header_date) for d, day in enumerate(days)])]
+    for r, (unit, first, end) in enumerate(groups, start=1):
+        ok = np.asarray(summary.met[first:end].all(axis=0), dtype=np.bool_)
+        cells: list[tuple[int, ooxml.Value, int]] = [(0, unit, st.wrap),
+                                                      (1, lines[first].members, st.number)]
+        cells += [(2 + d, int(summary.in_office[first, d]), st.number if ok[d] else st.bad_cell)
+                  for d in range(len(days))]
+        rows.append(book.row(r, cells))
+    sheet = Sheet(
+        label("sheet_units", lang),
+        last_row=len(groups),
+        last_col=1 + len(days),
+        widths=[(0, 0, _text_width((g[0] for g in groups), "", cap=48.0)), (1, 1, 10.0)]
+        + ([(2, 1 + len(days), 10.5)] if days else []),
+        freeze=(1, 2),
+        fit_to_width=False,
+        repeat_cols=1,
+        footer=label("page_footer", lang),
+    )
+    book.write_sheet(sheet, rows)
 
 
 def summary_items(result: Result, lang: str) -> list[tuple[str, Cell | Percent]]:
@@ -573,7 +644,7 @@ def _write_rules(
     book.write_sheet(sheet, rows)
 
 
-_SHEETS = ("sheet_roster", "sheet_units", "sheet_summary", "sheet_rules")
+_SHEETS = ("sheet_roster", "sheet_units", "sheet_rule_detail", "sheet_summary", "sheet_rules")
 
 
 def _write_workbook(result: Result, target: Path, lang: str) -> None:
@@ -581,8 +652,9 @@ def _write_workbook(result: Result, target: Path, lang: str) -> None:
     if result.violations:  # solve --relax broke rules: list them (wfh_solver.write.findings)
         names.append(label("sheet_violations", lang))
     with ooxml.Workbook(target, names) as book:
-        st = _Styles.register(book.styles)
+        st = _Styles.register(book.styles, lang)
         _write_roster(book, result, lang, st)
+        _write_unit_grid(book, result, lang, st)
         _write_units(book, result, lang, st)
         _write_summary(book, result, lang, st)
         _write_rules(book, result.applied_rules, lang, st)
@@ -659,19 +731,3 @@ def subset_result(result: Result, unit: str, lang: str = "id") -> Result:
     """
     employees, counts = _by_unit(result)
     return _subset(result, unit, employees.get(unit, []), counts.get(unit, []), lang)
-
-
-def write_per_unit(result: Result, directory: Path | str, lang: str = "id") -> list[Path]:
-    """Write one workbook per unit into `directory`; return the paths in unit order."""
-    check_lang(lang)
-    out = Path(directory)
-    out.mkdir(parents=True, exist_ok=True)
-    employees, counts = _by_unit(result)
-    units = unit_order(employees)
-    paths: list[Path] = []
-    for unit, stem in zip(units, unique_stems(units), strict=True):
-        path = out / f"{stem}.xlsx"
-        part = _subset(result, unit, employees[unit], counts.get(unit, []), lang)
-        write_xlsx(part, path, lang)
-        paths.append(path)
-    return paths

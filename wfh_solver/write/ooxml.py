@@ -269,7 +269,9 @@ class Styles:
                 for code, i in num_formats.items()
             ]
             parts.append("</numFmts>")
-        font = '<sz val="11"/><name val="Calibri"/><family val="2"/>'
+        # Arial (Liberation Sans in LibreOffice): column widths, counted in the default
+        # font's digits, then print alike in Excel and LibreOffice
+        font = '<sz val="10"/><name val="Arial"/><family val="2"/>'
         parts.append(f'<fonts count="2"><font>{font}</font><font><b/>{font}</font></fonts>')
         parts.append(f'<fills count="{2 + len(fills)}">')
         parts.append('<fill><patternFill patternType="none"/></fill>')
@@ -351,6 +353,9 @@ class Sheet:
     paper_size: int = 9  # A4
     fit_to_width: bool = True  # one page wide, as many tall as needed
     repeat_header: bool = True  # print row 1 on every page
+    repeat_cols: int = 0  # print the first columns on every page across
+    footer: str = ""  # page footer, Excel header/footer codes (&P page, &N pages)
+    side_margin: float = 0.7  # inches, left and right
     row_breaks: list[int] = field(default_factory=list)  # rows that start a new page
     text_numbers: tuple[int, int, int, int] | None = None  # no "number stored as text"
 
@@ -428,13 +433,16 @@ def _sheet_tail(sheet: Sheet) -> str:
             )
         parts.append("</conditionalFormatting>")
     parts.append(
-        '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+        f'<pageMargins left="{sheet.side_margin:g}" right="{sheet.side_margin:g}" top="0.75" '
+        'bottom="0.75" header="0.3" footer="0.3"/>'
     )
     setup = f'<pageSetup paperSize="{sheet.paper_size}"'
     if sheet.fit_to_width:
         setup += ' fitToWidth="1" fitToHeight="0"'
     setup += f' orientation="{"landscape" if sheet.landscape else "portrait"}"/>'
     parts.append(setup)
+    if sheet.footer:
+        parts.append(f"<headerFooter><oddFooter>{escape(sheet.footer)}</oddFooter></headerFooter>")
     breaks = sorted({b for b in sheet.row_breaks if 0 < b < MAX_ROWS})[:MAX_PAGE_BREAKS]
     if breaks:
         parts.append(f'<rowBreaks count="{len(breaks)}" manualBreakCount="{len(breaks)}">')
@@ -591,8 +599,13 @@ class Workbook:
         codes[present] = inverse
         return Column(col, codes, [*cells, None])
 
-    def rows(self, first_row: int, n_rows: int, columns: Sequence[Column]) -> Iterator[str]:
-        """XML for rows `first_row`.. (zero-based), `n_rows` of them, in chunks."""
+    def rows(self, first_row: int, n_rows: int, columns: Sequence[Column],
+             heights: npt.NDArray[np.float64] | None = None) -> Iterator[str]:
+        """XML for rows `first_row`.. (zero-based), `n_rows` of them, in chunks.
+
+        `heights` (points, one per row; 0 for the default) is for wrapped text: spreadsheets
+        keep a file's row heights when they open it rather than fitting them to the text.
+        """
         columns = sorted(columns, key=lambda c: c.col)
         for c in columns:
             if len(c.codes) != n_rows:
@@ -616,6 +629,9 @@ class Workbook:
             block[:, 0] = '<row r="'
             block[:, 1] = numbers
             block[:, 2] = '">'
+            if heights is not None:
+                block[:, 2] = _object_array([f'" ht="{h:g}" customHeight="1">' if h else '">'
+                                             for h in heights[start:stop].tolist()])
             for j, column in enumerate(columns):
                 codes = column.codes[start:stop]
                 k = 3 + 3 * j
@@ -699,8 +715,11 @@ class Workbook:
             if sheet.autofilter:
                 last = cell_ref(max(sheet.last_row, 0), max(sheet.last_col, 0), absolute=True)
                 names.append(("_xlnm._FilterDatabase", sheet.name, k, f"{quoted}!$A$1:{last}"))
-            if sheet.repeat_header:
-                names.append(("_xlnm.Print_Titles", sheet.name, k, f"{quoted}!$1:$1"))
+            titles = [f"{quoted}!$A:${column_letter(sheet.repeat_cols - 1)}"] \
+                if sheet.repeat_cols else []
+            titles += [f"{quoted}!$1:$1"] if sheet.repeat_header else []
+            if titles:
+                names.append(("_xlnm.Print_Titles", sheet.name, k, ",".join(titles)))
         names.sort(key=lambda n: (n[0].removeprefix("_xlnm.").casefold(), n[1].casefold()))
         defined = "".join(
             f'<definedName name="{name}" localSheetId="{k}"'

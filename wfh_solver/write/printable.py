@@ -1,0 +1,208 @@
+"""What a unit's printed roster says, decided once for every printed form (xlsx and PDF).
+
+A department head signs a roster for their own unit: a title naming the unit, the circular and
+the period; staff grouped by sub-unit; day columns headed `Sen 23/03`; the period cut into
+fortnights so each fits a page width at a readable size; per-day counts; a signature block for
+the unit's head; and, for the Ringkasan, plain sentences saying why some people are in every day
+and why others never come in. The renderers (`unit_book.py`, `pdf.py`) only lay this out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from wfh_solver.domain.employee import Employee
+from wfh_solver.messages import CATALOGUE
+from wfh_solver.result import CODES, WFH_CODE, WFO_CODE, Result
+from wfh_solver.write.csv import nip_as_text
+
+#: Working days of one printed block: a fortnight of a six-day week fits a landscape A4 width.
+MAX_BLOCK_DAYS = 12
+_DAY_NAMES = {"id": ("Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"),
+              "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
+
+
+def p(key: str, lang: str, **params: object) -> str:
+    """A printout text (`pr_*` in messages.py) in `lang`, whatever the run's message language."""
+    return CATALOGUE[lang][key].format(**params)
+
+
+def day_label(day: date, lang: str) -> str:
+    """`Sen 23/03` (Indonesian) or `Mon 23/03`."""
+    return f"{_DAY_NAMES[lang][day.weekday()]} {day:%d/%m}"
+
+
+def dmy(day: date) -> str:
+    return f"{day:%d/%m/%Y}"
+
+
+@dataclass(frozen=True, slots=True)
+class PrintRow:
+    number: int
+    name: str
+    nip: str  # as printed: 19650312 199003 1 005
+    position: str
+    codes: tuple[str, ...]  # one per day of the period: WFO, WFH, CUTI, DL
+    wfo: int
+    wfh: int
+    away: int
+
+
+@dataclass(frozen=True, slots=True)
+class PrintGroup:
+    sub_unit: str  # as written; the label for staff without one comes from `p("pr_no_sub")`
+    rows: tuple[PrintRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Signer:
+    position: str
+    name: str
+    nip: str
+
+
+@dataclass(frozen=True, slots=True)
+class UnitPrintout:
+    unit: str
+    circular: str
+    period: str
+    days: tuple[date, ...]
+    day_labels: tuple[str, ...]
+    blocks: tuple[tuple[int, int], ...]  # [first, end) day indices, one page width each
+    groups: tuple[PrintGroup, ...]
+    in_office: tuple[int, ...]  # per day
+    present: tuple[int, ...]  # per day, staff not on leave or travel
+    has_away: bool
+    signer: Signer | None
+    notes: tuple[tuple[str, str], ...]  # the plain-word Ringkasan: (item, text)
+
+
+def fortnights(days: Sequence[date]) -> tuple[tuple[int, int], ...]:
+    """Split the days into runs of two calendar weeks from each run's first day (≤ 12 days)."""
+    if not days:
+        return ()
+    blocks: list[tuple[int, int]] = []
+    first = 0
+    for k in range(1, len(days) + 1):
+        ends = k == len(days) or (days[k] - days[first]).days >= 14 \
+            or k - first == MAX_BLOCK_DAYS
+        if ends:
+            blocks.append((first, k))
+            first = k
+    return tuple(blocks)
+
+
+def head_of_unit(employees: Sequence[Employee]) -> Employee | None:
+    """The unit's head: its Kepala OPD, else its highest structural official (top row first)."""
+    heads = [e for e in employees if "kepala_opd" in e.roles]
+    if heads:
+        return heads[0]
+    ranked = [e for e in employees if e.structural_level is not None]
+    if not ranked:
+        return None
+    return min(ranked, key=lambda e: (e.structural_level or 9, e.sub_unit != ""))
+
+
+def unit_printout(result: Result, unit: str, members: Sequence[int], lang: str) -> UnitPrintout:
+    """The printout of one unit; `members` index `result.roster.employees`, in sheet order."""
+    roster = result.roster
+    codes = roster.codes()[list(members)] if members else np.zeros((0, len(roster.days)), int)
+    staff = [roster.employees[i] for i in members]
+    groups: dict[str, list[PrintRow]] = {}
+    for k, (e, row) in enumerate(zip(staff, codes.tolist(), strict=True)):
+        text = tuple(CODES[c] for c in row)
+        groups.setdefault(e.sub_unit, []).append(PrintRow(
+            k + 1, e.name, nip_as_text(e.nip), e.position, text, text.count("WFO"),
+            text.count("WFH"), len(text) - text.count("WFO") - text.count("WFH")))
+    ordered = sorted(groups, key=lambda s: (s != "", s.casefold()))
+    number = 0
+    printed: list[PrintGroup] = []
+    for sub in ordered:  # numbered in printed order
+        rows = []
+        for r in groups[sub]:
+            number += 1
+            rows.append(PrintRow(number, r.name, r.nip, r.position, r.codes, r.wfo, r.wfh,
+                                 r.away))
+        printed.append(PrintGroup(sub, tuple(rows)))
+    head = head_of_unit(staff)
+    signer = Signer(head.position, head.name, nip_as_text(head.nip)) if head else None
+    cal = result.calendar
+    return UnitPrintout(
+        unit=unit,
+        circular=result.reference or result.scenario_title or result.scenario_name,
+        period=p("pr_period_range", lang, start=dmy(cal.start), end=dmy(cal.end)),
+        days=roster.days,
+        day_labels=tuple(day_label(d, lang) for d in roster.days),
+        blocks=fortnights(roster.days),
+        groups=tuple(printed),
+        in_office=tuple(int(x) for x in (codes == WFO_CODE).sum(axis=0)),
+        present=tuple(int(x) for x in ((codes == WFO_CODE) | (codes == WFH_CODE)).sum(axis=0)),
+        has_away=bool((codes > WFO_CODE).any()),
+        signer=signer,
+        notes=tuple(unit_notes(result, unit, members, lang)),
+    )
+
+
+def unit_notes(result: Result, unit: str, members: Sequence[int], lang: str) -> list[
+        tuple[str, str]]:
+    """The per-unit Ringkasan in plain words: basis, who is always in and why, who never is."""
+    roster = result.roster
+    staff = [roster.employees[i] for i in members]
+    office = roster.office[list(members)] if members else np.zeros((0, len(roster.days)), bool)
+    away = roster.absent[list(members)] > 0 if roster.absent is not None and members \
+        else np.zeros_like(office)
+    worked = ~away
+    always = [k for k in range(len(staff)) if worked[k].any() and office[k][worked[k]].all()]
+    never = [k for k in range(len(staff)) if not office[k].any()]
+    pinned = result.pinned_by
+    cal = result.calendar
+    notes = [
+        (p("pr_unit", lang), unit),
+        (p("pr_basis", lang), result.reference or result.scenario_title),
+        (p("pr_scenario_title", lang), result.scenario_title),
+        (p("pr_period", lang), p("pr_period_range", lang, start=dmy(cal.start),
+                                  end=dmy(cal.end))),
+        (p("pr_staff", lang), str(len(staff))),
+        (p("pr_days", lang), str(len(roster.days))),
+    ]
+    notes += [(p("pr_holiday", lang), f"{dmy(d)} {name}") for d, name in cal.skipped_holidays]
+    by_rule: dict[str, list[str]] = {}
+    for k in always:
+        reason = pinned[members[k]] if pinned else ""
+        by_rule.setdefault(reason, []).append(staff[k].name)
+    for reason, names in sorted(by_rule.items(), key=lambda item: item[0] == ""):
+        why = p("pr_always_rule", lang, rule=reason) if reason else p("pr_always_needed", lang)
+        notes.append((p("pr_always", lang, count=len(names)), f"{why}: {', '.join(names)}."))
+    if never:
+        notes.append((p("pr_never", lang, count=len(never)),
+                      _never_reason(result, unit, members, set(always), lang)
+                      + " " + ", ".join(staff[k].name for k in never) + "."))
+    rotating = [k for k in range(len(staff)) if k not in set(always) and k not in set(never)]
+    if rotating:
+        days = office[rotating].sum(axis=1)
+        notes.append((p("pr_rotating", lang, count=len(rotating)),
+                      p("pr_rotating_text", lang, low=int(days.min()), high=int(days.max()))))
+    notes += [(p("pr_warning", lang), w) for w in result.warnings if unit in w]
+    notes.append((p("pr_status", lang), p("pr_optimal", lang) if result.is_optimal
+                  else p("pr_feasible", lang)))
+    return notes
+
+
+def _never_reason(result: Result, unit: str, members: Sequence[int], always: set[int],
+                  lang: str) -> str:
+    """Why these people are never needed: the minimums are covered by those always in."""
+    position = {old: new for new, old in enumerate(members)}
+    covered = []
+    for rc in result.rule_counts:
+        if rc.unit != unit or not rc.minimum:
+            continue
+        fixed_in = sum(1 for m in rc.members if position.get(m) in always)
+        if fixed_in >= rc.minimum:
+            covered.append(p("pr_covered", lang, rule=rc.rule, minimum=rc.minimum,
+                             fixed=fixed_in))
+    intent = p("pr_intent", lang)
+    return " ".join([*covered[:6], intent])
