@@ -39,7 +39,7 @@ def test_solve_writes_the_roster_and_leaves_the_input_untouched(staff_file, tmp_
     assert result.returncode == 0, result.stderr
     assert staff_file.read_bytes() == before
     book = openpyxl.load_workbook(tmp_path / "j.xlsx", read_only=True)
-    assert book.sheetnames[:4] == ["Jadwal", "Rekap Unit", "Ringkasan", "Aturan"]
+    assert book.sheetnames[:5] == ["Jadwal", "Rekap Unit", "Rincian Aturan", "Ringkasan", "Aturan"]
 
 
 def _csv_days(path: Path) -> set[str]:

@@ -159,14 +159,17 @@ def test_a_failure_part_way_leaves_every_earlier_output_as_it_was(tmp_path: Path
 
     calls = []
 
-    def failing(result, path, lang="id"):
-        calls.append(path)
-        if len(calls) == 2:
-            raise OSError(28, "No space left on device", str(path))
-        return real(result, path, lang)
+    def failing_on_second(real):
+        def failing(result, path, lang="id"):
+            calls.append(path)
+            if len(calls) == 2:
+                raise OSError(28, "No space left on device", str(path))
+            return real(result, path, lang)
+        return failing
 
-    real = write.write_xlsx
-    monkeypatch.setattr(write, "write_xlsx", failing)
+    # the roster, then each unit's printable workbook
+    monkeypatch.setattr(write, "write_xlsx", failing_on_second(write.write_xlsx))
+    monkeypatch.setattr(write, "write_unit_book", failing_on_second(write.write_unit_book))
     with pytest.raises(OSError, match="No space left"):
         write_outputs(solve(api.make_problem(staff, "kebumen-2020")), [staff_path], out,
                       per_unit=per)

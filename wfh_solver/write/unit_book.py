@@ -184,7 +184,6 @@ def _page_setup(sheet: Any, lang: str, last: int) -> None:
     sheet.set_margins(left=0.3, right=0.3, top=0.5, bottom=0.6)
     sheet.set_footer("&C" + p("pr_page", lang, page="&P", pages="&N"),
                      {"margin": 0.25})
-    sheet.print_area(0, 0, 1_048_575, last)
     sheet.fit_to_pages(1, 0)  # a safety net: the columns are sized to fit at 100 %
     sheet.hide_gridlines(2)
 
