@@ -65,7 +65,7 @@ def test_with_period_is_validated() -> None:
     """Tests that an end before the start is a ScenarioError naming the dates."""
     from datetime import date
 
-    with pytest.raises(ScenarioError, match="before start"):
+    with pytest.raises(ScenarioError, match="30/04/2020 sesudah akhir 01/04/2020"):
         load_scenario("jateng-2020").with_period(date(2020, 4, 30), date(2020, 4, 1))
 
 
