@@ -124,6 +124,7 @@ def solve_command(
     workweek: Annotated[str | None, typer.Option(
         help="mon-fri or mon-sat (default: the scenario's)")] = None,
     per_unit: Annotated[Path | None, typer.Option(help="Also one workbook per unit here")] = None,
+    pdf: Annotated[Path | None, typer.Option(help="Also one printable PDF per unit here")] = None,
     sheet: Annotated[str | None, typer.Option(help="Sheet to read")] = None,
     columns: Annotated[Path | None, typer.Option(help="TOML mapping unusual headers")] = None,
     time_limit: Annotated[float, typer.Option(help="Seconds for the solver")] = 120.0,
@@ -161,7 +162,9 @@ def solve_command(
     rules = _guard(lambda: load_scenario(scenario).with_period(start, end, workweek))
     inputs = [input] + ([columns] if columns else []) + list(previous or []) + (
         [pin] if pin else [])
-    _guard(lambda: plan_outputs(inputs, out_path, per_unit=per_unit, overwrite=overwrite))
+    pdf_dirs = [(pdf, ".pdf")] if pdf is not None else []
+    _guard(lambda: plan_outputs(inputs, out_path, per_unit=per_unit, extra_dirs=pdf_dirs,
+                                overwrite=overwrite))
     column_map = _guard(lambda: load_column_map(columns)) if columns else None
     with _progress(quiet) as report:
         try:
@@ -175,7 +178,8 @@ def solve_command(
                 raise Exit(EXIT_INFEASIBLE, lines) from None
             raise
         report("write", 0, 1)
-        _guard(lambda: write_outputs(result, inputs, out_path, per_unit=per_unit, lang=lang,
+        _guard(lambda: write_outputs(result, inputs, out_path, per_unit=per_unit, pdf=pdf,
+                                     lang=lang,
                                      overwrite=overwrite))
         report("write", 1, 1)
     if result.violations:  # said first and plainly, whatever --quiet says

@@ -745,6 +745,9 @@ _PRINT_ID: dict[str, str] = {
     "pr_never": "Tidak pernah ke kantor ({count} orang)",
     "pr_covered": "Aturan '{rule}' meminta paling sedikit {minimum} orang di kantor per hari; "
                   "{fixed} orang yang selalu di kantor sudah memenuhinya.",
+    "pr_covered_many": "Aturan '{rule}' meminta paling sedikit {minimum} orang di kantor per hari "
+                       "di {scopes} sub unit; di sana pun yang selalu di kantor sudah "
+                       "memenuhinya.",
     "pr_intent": "Tanpa mereka semua aturan unit ini sudah terpenuhi, dan surat edaran "
                  "menghendaki sebanyak mungkin pegawai bekerja dari rumah; karena itu mereka "
                  "bekerja dari rumah setiap hari kerja:",
@@ -799,6 +802,8 @@ _PRINT_EN: dict[str, str] = {
     "pr_never": "Never in office ({count})",
     "pr_covered": "Rule '{rule}' asks for at least {minimum} in office each day; the {fixed} "
                   "always in office already meet it.",
+    "pr_covered_many": "Rule '{rule}' asks for at least {minimum} in office each day in "
+                       "{scopes} sub-units; there too those always in office already meet it.",
     "pr_intent": "Every rule of this unit is met without them, and the circular wants as many "
                  "staff as possible to work from home; so they work from home every working "
                  "day:",

@@ -10,7 +10,14 @@ from wfh_solver.result import Result
 from wfh_solver.write.atomic import atomic_output
 from wfh_solver.write.csv import write_csv
 from wfh_solver.write.excel import unit_order, write_xlsx
-from wfh_solver.write.outputs import OutputClash, OutputPlan, OutputSet, plan_outputs
+from wfh_solver.write.outputs import (
+    OutputClash,
+    OutputPlan,
+    OutputSet,
+    plan_outputs,
+    unique_stems,
+)
+from wfh_solver.write.pdf import write_unit_pdf
 from wfh_solver.write.per_unit import unit_printouts, write_per_unit
 from wfh_solver.write.unit_book import write_unit_book
 
@@ -56,25 +63,33 @@ def roster_units(result: Result) -> list[str]:
 
 
 def write_outputs(result: Result, inputs: list[Path], out: Path | None, *,
-                  per_unit: Path | None = None, lang: str = "id",
+                  per_unit: Path | None = None, pdf: Path | None = None, lang: str = "id",
                   overwrite: bool = False) -> OutputPlan:
     """Plan every output of a run, check the plan, then write it all or nothing.
 
-    The roster and each unit's printable workbook are staged under temporary names and
-    renamed together at the end, so a failure or a signal part-way leaves every earlier
-    output as it was.
+    The roster, each unit's printable workbook (`per_unit`) and each unit's PDF (`pdf`) are
+    staged under temporary names and renamed together at the end, so a failure or a signal
+    part-way leaves every earlier output as it was.
     """
     check_lang(lang)
-    units = roster_units(result) if per_unit is not None else []
-    plan = plan_outputs(inputs, out, per_unit=per_unit, units=units, overwrite=overwrite)
+    units = roster_units(result) if per_unit is not None or pdf is not None else []
+    pdf_dirs = [(pdf, ".pdf")] if pdf is not None else []
+    plan = plan_outputs(inputs, out, per_unit=per_unit, extra_dirs=pdf_dirs, units=units,
+                        overwrite=overwrite)
     try:
         with OutputSet() as outputs:
             if out is not None:
                 write_roster(result, outputs.stage(out), lang)
             printouts = {u.unit: u for u in unit_printouts(result, lang)} if units else {}
-            for unit, path in plan.unit_paths.items():
-                write_unit_book(printouts[unit], outputs.stage(path), lang)
+            stems = dict(zip(units, unique_stems(units), strict=True))
+            for unit in units:
+                if per_unit is not None:
+                    write_unit_book(printouts[unit], outputs.stage(per_unit / f"{stems[unit]}"
+                                                                           ".xlsx"), lang)
+                if pdf is not None:
+                    write_unit_pdf(printouts[unit], outputs.stage(pdf / f"{stems[unit]}.pdf"),
+                                   lang)
     except OSError as exc:  # a full disk, a read-only folder: one line, earlier files kept
-        where = exc.filename or (out if out is not None else per_unit)
+        where = exc.filename or (out if out is not None else per_unit or pdf)
         raise OSError(t("write_failed", path=where, reason=exc.strerror or exc)) from None
     return plan

@@ -22,6 +22,8 @@ from wfh_solver.write.csv import nip_as_text
 
 #: Working days of one printed block: a fortnight of a six-day week fits a landscape A4 width.
 MAX_BLOCK_DAYS = 12
+#: Names per Ringkasan row: a few lines of text, never a row taller than a page.
+NAMES_PER_ROW = 40
 _DAY_NAMES = {"id": ("Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"),
               "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
 
@@ -176,11 +178,11 @@ def unit_notes(result: Result, unit: str, members: Sequence[int], lang: str) -> 
         by_rule.setdefault(reason, []).append(staff[k].name)
     for reason, names in sorted(by_rule.items(), key=lambda item: item[0] == ""):
         why = p("pr_always_rule", lang, rule=reason) if reason else p("pr_always_needed", lang)
-        notes.append((p("pr_always", lang, count=len(names)), f"{why}: {', '.join(names)}."))
+        notes += _listed(p("pr_always", lang, count=len(names)), f"{why}:", names)
     if never:
-        notes.append((p("pr_never", lang, count=len(never)),
-                      _never_reason(result, unit, members, set(always), lang)
-                      + " " + ", ".join(staff[k].name for k in never) + "."))
+        notes += _listed(p("pr_never", lang, count=len(never)),
+                         _never_reason(result, unit, members, set(always), lang),
+                         [staff[k].name for k in never])
     rotating = [k for k in range(len(staff)) if k not in set(always) and k not in set(never)]
     if rotating:
         days = office[rotating].sum(axis=1)
@@ -192,17 +194,34 @@ def unit_notes(result: Result, unit: str, members: Sequence[int], lang: str) -> 
     return notes
 
 
+def _listed(item: str, why: str, names: Sequence[str]) -> list[tuple[str, str]]:
+    """`why` and the names, continued over rows of at most NAMES_PER_ROW names, so that no
+    printed row grows taller than a page (a large unit's never-in-office list)."""
+    chunks = [names[k:k + NAMES_PER_ROW] for k in range(0, len(names), NAMES_PER_ROW)]
+    rows = [(item, f"{why} {', '.join(chunks[0])}" + ("." if len(chunks) == 1 else ","))]
+    rows += [("", ", ".join(chunk) + ("." if k == len(chunks) - 1 else ","))
+             for k, chunk in enumerate(chunks[1:], start=1)]
+    return rows
+
+
 def _never_reason(result: Result, unit: str, members: Sequence[int], always: set[int],
                   lang: str) -> str:
     """Why these people are never needed: the minimums are covered by those always in."""
     position = {old: new for new, old in enumerate(members)}
-    covered = []
+    covered: dict[str, list[tuple[int, int]]] = {}
     for rc in result.rule_counts:
         if rc.unit != unit or not rc.minimum:
             continue
         fixed_in = sum(1 for m in rc.members if position.get(m) in always)
         if fixed_in >= rc.minimum:
-            covered.append(p("pr_covered", lang, rule=rc.rule, minimum=rc.minimum,
-                             fixed=fixed_in))
+            covered.setdefault(rc.rule, []).append((rc.minimum, fixed_in))
+    sentences = []
+    for rule, scopes in covered.items():
+        if len(scopes) == 1:
+            sentences.append(p("pr_covered", lang, rule=rule, minimum=scopes[0][0],
+                               fixed=scopes[0][1]))
+        else:  # one rule per sub-unit: one sentence
+            sentences.append(p("pr_covered_many", lang, rule=rule, scopes=len(scopes),
+                               minimum=max(m for m, _ in scopes)))
     intent = p("pr_intent", lang)
-    return " ".join([*covered[:6], intent])
+    return " ".join([*sentences, intent])
