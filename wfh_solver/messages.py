@@ -611,6 +611,28 @@ _HELP_ID: dict[str, str] = {
     "help.check.columns": "Berkas TOML pemetaan judul kolom tak lazim",
     "help.check.limit": "Jumlah pelanggaran yang ditampilkan; 0 = semua",
     "help.check.lang": "Bahasa: id (Indonesia) atau en (Inggris)",
+    "help.solve.previous": "Jadwal sebelumnya (dapat diulang): keadilan menghitung hari WFH "
+                           "atas semuanya",
+    "help.solve.pin": "Jadwal yang sel harinya (WFO, WFH, CUTI, DL) dipertahankan persis",
+    "help.sample.leave_share": "Bagian pegawai dengan 1–5 hari kerja cuti, 0–1",
+    "help.sample.travel_share": "Bagian pegawai dengan 1–3 hari kerja dinas luar, 0–1",
+    "help.sample.date_from": "Awal periode cuti/DL, 01/07/2020 atau 2020-07-01 (bawaan "
+                             "01/07/2020)",
+    "help.sample.date_to": "Akhir periode cuti/DL (bawaan 31/07/2020)",
+    "help.batch": "Susun jadwal setiap daftar pegawai menurut setiap skenario: satu baris "
+                  "ringkasan per tugas (keluar 0 jika semua berhasil, 6 jika ada yang gagal).",
+    "help.batch.inputs": "Folder daftar pegawai, atau pola ('exports/*.xlsx'); satu per pemda",
+    "help.batch.scenario": "Nama skenario bawaan atau berkas TOML; ulangi untuk setiap skenario",
+    "help.batch.out_path": "Berkas ringkasan .xlsx",
+    "help.batch.rosters": "Juga setiap jadwal di folder ini, sebagai INPUT__SKENARIO.xlsx",
+    "help.batch.date_from": "Awal periode, 01/04/2020 atau 2020-04-01",
+    "help.batch.date_to": "Akhir periode, 30/04/2020 atau 2020-04-30",
+    "help.batch.time_limit": "Batas waktu solver dalam detik, per tugas",
+    "help.batch.seed": "Benih acak solver",
+    "help.batch.workers": "Proses lokal (atau worker LocalCluster); 0 = satu per inti",
+    "help.batch.scheduler": "Dask: 'local' (LocalCluster di 127.0.0.1) atau tcp://HOST:PORT",
+    "help.batch.lang": "Bahasa: id (Indonesia) atau en (Inggris)",
+    "help.batch.quiet": "Tanpa tabel ringkasan",
     "help.compare": "Susun jadwal satu daftar pegawai menurut beberapa skenario dan tulis satu "
                     "perbandingan (dan grafik).",
     "help.compare.input": "Daftar pegawai (.xlsx, .xls, .ods, .csv)",
@@ -685,6 +707,29 @@ _HELP_EN: dict[str, str] = {
     "help.check.columns": "TOML file mapping unusual headers",
     "help.check.limit": "Violations to print; 0 = all",
     "help.check.lang": "Language: id (Indonesian) or en",
+    "help.solve.previous": "An earlier roster (repeatable): fairness counts WFH days over all "
+                           "of them",
+    "help.solve.pin": "A roster whose filled day cells (WFO, WFH, CUTI, DL) are kept exactly",
+    "help.sample.leave_share": "Share of staff with 1-5 working days of leave (Cuti), 0-1",
+    "help.sample.travel_share": "Share of staff with 1-3 working days of travel (Dinas Luar), 0-1",
+    "help.sample.date_from": "Start of the absences' period, 01/07/2020 or 2020-07-01 (default "
+                             "2020-07-01)",
+    "help.sample.date_to": "End of the absences' period (default 2020-07-31)",
+    "help.batch": "Solve every staff list under every scenario: one summary row per task (exit "
+                  "0 when every task solved, 6 when some failed).",
+    "help.batch.inputs": "A folder of staff lists, or a glob ('exports/*.xlsx'); one per "
+                         "government",
+    "help.batch.scenario": "Bundled name or TOML path; repeat for each",
+    "help.batch.out_path": "Summary .xlsx",
+    "help.batch.rosters": "Also each roster here, as INPUT__SCENARIO.xlsx",
+    "help.batch.date_from": "Period start, 01/04/2020 or 2020-04-01",
+    "help.batch.date_to": "Period end, 30/04/2020 or 2020-04-30",
+    "help.batch.time_limit": "Seconds for the solver, per task",
+    "help.batch.seed": "Solver seed",
+    "help.batch.workers": "Local processes (or LocalCluster workers); 0 = one per core",
+    "help.batch.scheduler": "Dask: 'local' (LocalCluster on 127.0.0.1) or tcp://HOST:PORT",
+    "help.batch.lang": "Language: id (Indonesian) or en",
+    "help.batch.quiet": "No summary table",
     "help.compare": "Solve one staff list under several scenarios and write one comparison "
                     "(and charts).",
     "help.compare.input": "Employee list (.xlsx, .xls, .ods, .csv)",
