@@ -149,7 +149,8 @@ def test_every_command_and_option_has_help_in_both_languages():
         keys = [f"help.{name}"] + [f"help.{name}.{p.name}" for p in command.params]
         missing += [f"{lang}:{key}" for key in keys for lang in ("id", "en")
                     if key not in CATALOGUE[lang]]
-    assert missing == []
+    assert missing == [], ("add these help texts to _HELP_ID (id) and _HELP_EN (en) in "
+                           f"wfh_solver/messages.py: {missing}")
 
 
 def test_scenarios_shows_whole_names_and_the_circular_as_source():

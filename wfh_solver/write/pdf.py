@@ -172,8 +172,10 @@ class _Grid:
                      fill=HEAD_FILL, size=SMALL_PT)
         pdf.set_y(top + height)
 
-    def row(self, height: float, draw: Any) -> None:
-        if not self.fits(height):
+    def row(self, height: float, draw: Any, keep: float = 0.0) -> None:
+        """Draw a row, first starting a new page (with the header) unless it and the `keep`
+        mm after it (a sub-unit's title keeps its first person) fit on this one."""
+        if not self.fits(height + keep):
             self.pdf.add_page()
             self.header()
         top = self.pdf.get_y()
@@ -186,8 +188,9 @@ class _Grid:
         columns = len(self.widths)
         for group in out.groups:
             title = pdf.text_of(group.sub_unit or p("pr_no_sub", lang))
+            first = self._height(group.rows[0]) if group.rows else 0.0
             self.row(LINE_MM + 1.5, lambda top, title=title: self.box(
-                0, top, LINE_MM + 1.5, [title], "L", "B", GROUP_FILL, span=columns))
+                0, top, LINE_MM + 1.5, [title], "L", "B", GROUP_FILL, span=columns), first)
             for person in group.rows:
                 name = self.lines(pdf.text_of(f"{person.name}\n{person.nip}"), self.widths[1])
                 position = self.lines(pdf.text_of(person.position), self.widths[2])
@@ -203,6 +206,12 @@ class _Grid:
                 for k, d in enumerate(self.days):
                     self.box(3 + k, top, LINE_MM + 1.5, [str(per_day[d])])
             self.row(LINE_MM + 1.5, draw)
+
+    def _height(self, person: Any) -> float:
+        pdf = self.pdf
+        name = self.lines(pdf.text_of(f"{person.name}\n{person.nip}"), self.widths[1])
+        position = self.lines(pdf.text_of(person.position), self.widths[2])
+        return max(len(name), len(position)) * LINE_MM + 1.5
 
     def _person(self, top: float, height: float, person: Any, name: Sequence[str],
                 position: Sequence[str]) -> None:
