@@ -123,6 +123,10 @@ def test_relaxed_roster_has_the_proven_least_shortfall(tmp_path, fixture, count,
     rows = _sheet_rows(out)
     assert rows == _checker_rows(out, staff, scenario)
     assert len(rows) == len(result.violations)
+    rekap = openpyxl.load_workbook(out)["Rekap Unit"]
+    broken = {(r[3], r[2].date()) for r in rekap.iter_rows(min_row=2, values_only=True)
+              if r[10] == "Tidak"}
+    assert broken == {(rule, day) for rule, _, day, _, _ in rows}
 
 
 def test_pins_and_leave_are_never_broken(tmp_path):
@@ -166,3 +170,29 @@ def test_cli_says_first_that_rules_are_broken(tmp_path):
     in_office = {f"{c.column_letter}{c.row}" for row in sheet.iter_rows(min_row=2)
                  for c in row if c.value == "WFO" and sheet.cell(c.row, 3).value == "Dinas A"}
     assert in_office and in_office <= marked
+
+
+def test_check_finds_what_pelanggaran_lists(tmp_path):
+    """Tests that `check` on the relaxed roster file reports the same rule-days as the
+    Pelanggaran sheet, through the file rather than in memory."""
+    from wfh_solver.check import check_roster
+
+    staff, scenario = most_on_leave(tmp_path)
+    result = api.plan(staff, scenario, relax=True)
+    out = tmp_path / "jadwal.xlsx"
+    write_roster(result, out)
+    report = check_roster(out, api.read_employees(staff), scenario)
+    assert [(v.kind, v.rule, v.day, v.cells) for v in report.violations] == \
+        [(v.kind, v.rule, v.day, v.cells) for v in result.violations]
+
+
+def test_rekap_follows_a_cap_day_by_day():
+    """Tests Rekap's check of a cap meaning "only the pinned staff": 2 in office is met on a
+    day both pinned are present, broken on a day one of them is away."""
+    from wfh_solver.evaluate.counts import counts_met
+    from wfh_solver.result import RuleCount
+
+    cap = RuleCount("Maks 25%", "max_office_share", "Dinas", "", (0, 1, 2, 3), None, 2,
+                    daily_maximum=(2, 1))
+    met = counts_met([cap], np.array([[2, 2]], dtype=np.int64))
+    assert met.tolist() == [[True, False]]

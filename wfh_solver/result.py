@@ -64,6 +64,7 @@ class RuleCount:
     maximum: int | None = None
     target_wfh: int | None = None
     daily_minimum: tuple[int, ...] | None = None  # lowered on days leave leaves too few
+    daily_maximum: tuple[int, ...] | None = None  # a cap meaning "only the pinned staff"
 
 
 #: Cell codes, by the value of `Roster.codes()`.

@@ -220,7 +220,8 @@ def count_switches(office: np.ndarray,
 
 def _rule_counts(problem: Problem) -> tuple[RuleCount, ...]:
     counts = [RuleCount(r.rule, r.kind, r.unit, r.sub_unit, r.members, r.minimum, r.maximum,
-                        daily_minimum=r.daily_minimum) for r in problem.requirements]
+                        daily_minimum=r.daily_minimum, daily_maximum=r.daily_maximum)
+              for r in problem.requirements]
     counts += [RuleCount(t.rule, "wfh_share_target", t.unit, "", t.members, None, None,
                          t.target) for t in problem.targets]
     return tuple(counts)

@@ -36,7 +36,8 @@ def solve_relaxed(problem: Problem, options: SolveOptions | None = None,
     originals = list(problem.requirements)
     counts = tuple(
         replace(rc, minimum=originals[k].minimum, maximum=originals[k].maximum,
-                daily_minimum=originals[k].daily_minimum) if k < len(originals) else rc
+                daily_minimum=originals[k].daily_minimum,
+                daily_maximum=originals[k].daily_maximum) if k < len(originals) else rc
         for k, rc in enumerate(result.rule_counts))
     layout = written_layout(problem.employees, problem.n_days, sheet)
     found = tuple(evaluate(problem, result.roster.codes(), layout))

@@ -26,6 +26,7 @@ import numpy.typing as npt
 
 from wfh_solver.domain.employee import Employee
 from wfh_solver.evaluate.cells import roster_order
+from wfh_solver.evaluate.counts import counts_met
 from wfh_solver.labels import WFH, WFO, check_lang, label
 from wfh_solver.result import (
     CODES,
@@ -163,36 +164,6 @@ def _unit_totals(
     return _group_sums(roster.office, np.argsort(codes, kind="stable"), sizes), sizes
 
 
-def _optional(values: Sequence[int | None]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
-    given = np.fromiter((v is not None for v in values), dtype=np.bool_, count=len(values))
-    numbers = np.fromiter((v or 0 for v in values), dtype=np.int64, count=len(values))
-    return numbers, given
-
-
-def _rule_met(
-    counts: Sequence[RuleCount], in_office: npt.NDArray[np.int64],
-    present: npt.NDArray[np.int64] | None = None,
-) -> npt.NDArray[np.bool_]:
-    """min <= in office <= max and WFH == target, for every rule count and day.
-
-    `present` (members not on leave or travel, per day) makes WFH = present − office;
-    a rule's `daily_minimum` (lowered where leave leaves too few) replaces `minimum`.
-    """
-    if present is None:
-        present = np.array([len(rc.members) for rc in counts], dtype=np.int64)[:, None]
-    low, has_low = _optional([rc.minimum for rc in counts])
-    high, has_high = _optional([rc.maximum for rc in counts])
-    target, has_target = _optional([rc.target_wfh for rc in counts])
-    lows = np.broadcast_to(low[:, None], in_office.shape).copy()
-    for k, rc in enumerate(counts):
-        if rc.daily_minimum is not None:
-            lows[k] = rc.daily_minimum
-    ok = ~has_low[:, None] | (in_office >= lows)
-    ok &= ~has_high[:, None] | (in_office <= high[:, None])
-    ok &= ~has_target[:, None] | (present - in_office == target[:, None])
-    return ok
-
-
 def _line_for(rc: RuleCount) -> SummaryLine:
     return SummaryLine(
         rc.unit, rc.sub_unit, rc.rule, len(rc.members), rc.minimum, rc.maximum, rc.target_wfh
@@ -216,7 +187,7 @@ def unit_summary(result: Result) -> UnitSummary:
     present = None
     if roster.absent is not None:
         present = sizes[:, None] - _group_sums(roster.absent > 0, index, sizes)
-    rule_ok = _rule_met(counts, rule_office, present)
+    rule_ok = counts_met(counts, rule_office, present)  # the rules as evaluate/ judges them
 
     groups = [(u, unit_office[k], int(unit_sizes[k])) for k, u in enumerate(units)]
     if "" in by_unit:
