@@ -15,7 +15,7 @@ from dataclasses import replace
 from wfh_solver.evaluate import evaluate, written_layout
 from wfh_solver.messages import t
 from wfh_solver.model.cpsat import SolveOptions, StopSignal
-from wfh_solver.policy.problem import Problem
+from wfh_solver.policy.problem import PolicyInfeasible, Problem
 from wfh_solver.relax.shortfall import COUNT_KINDS, Shortfall, least_shortfall, relaxed_problem
 from wfh_solver.result import LevelResult, Result, Status, Violation
 from wfh_solver.solve import Progress, solve
@@ -31,8 +31,13 @@ def solve_relaxed(problem: Problem, options: SolveOptions | None = None,
     """The roster with the least weighted shortfall, then the usual levels; `violations`
     lists every rule it breaks, with the cells of `sheet` as the writer lays it out."""
     options = options or SolveOptions()
-    shortfall = least_shortfall(problem, options.workers or (os.cpu_count() or 1))
-    result = solve(relaxed_problem(problem, shortfall), options, progress, stop)
+    workers = options.workers or (os.cpu_count() or 1)
+    shortfall = least_shortfall(problem, workers)
+    try:
+        result = solve(relaxed_problem(problem, shortfall), options, progress, stop)
+    except PolicyInfeasible:  # the rotation rule clashes with the day-by-day moves
+        shortfall = least_shortfall(problem, workers, rotation=True)
+        result = solve(relaxed_problem(problem, shortfall), options, progress, stop)
     originals = list(problem.requirements)
     counts = tuple(
         replace(rc, minimum=originals[k].minimum, maximum=originals[k].maximum,

@@ -8,11 +8,14 @@ than every share slack of a unit-day together, so the optimum is lexicographic.
 
 Units are independent, and so are days (the rotation rule is the solver's business),
 so each unit-day is a small per-person model solved to proven optimality; identical
-unit-days (same people present, same numbers asked) are solved once.
+unit-days (same people present, same numbers asked) are solved once. Should the
+solver's rotation rule then clash with the moved rules, each unit is solved again with
+all its days and that rule (`rotation=True`).
 """
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -21,7 +24,14 @@ from dataclasses import dataclass, replace
 import numpy as np
 from ortools.sat.python import cp_model
 
-from wfh_solver.policy.problem import FIXED_WFH, FIXED_WFO, PRESENT, Problem, Requirement
+from wfh_solver.policy.problem import (
+    FIXED_WFH,
+    FIXED_WFO,
+    FREE,
+    PRESENT,
+    Problem,
+    Requirement,
+)
 
 COUNT_KINDS = frozenset({"min_present"})
 
@@ -71,56 +81,84 @@ def _scopes(problem: Problem) -> list[tuple[list[int], list[int]]]:
 
 
 @dataclass(slots=True)
-class _DayResult:
-    below: dict[int, int]
-    above: dict[int, int]
+class _Slacks:
+    """A job's slacks by (requirement, position in the job's days)."""
+
+    below: dict[tuple[int, int], int]
+    above: dict[tuple[int, int], int]
     count: int
     share: int
     optimal: bool
 
 
-def _solve_day(problem: Problem, people: Sequence[int], reqs: Sequence[int], day: int,
-               weight: int) -> _DayResult:
+def _rotation(m: cp_model.CpModel, problem: Problem, people: Sequence[int],
+              x: dict[tuple[int, int], cp_model.IntVar], days: Sequence[int]) -> None:
+    """The solver's hard rotation rule: free staff of one unit, sub-unit and category, with
+    the same vulnerability and days away, differ by at most one WFH day."""
+    absent = problem.absence()
+    classes: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    for i in people:
+        if problem.fixed[i] == FREE:
+            e = problem.employees[i]
+            classes[(e.unit, e.sub_unit, e.category, bool(problem.vulnerable[i]),
+                     absent[i].tobytes())].append(i)
+    for k, members in enumerate(classes.values()):
+        if len(members) < 2:
+            continue
+        low = m.new_int_var(0, len(days), f"class_low[{k}]")
+        for i in members:
+            office = sum(x[i, k2] for k2 in range(len(days)))
+            m.add(office >= low)
+            m.add(office <= low + 1)
+
+
+def _solve(problem: Problem, people: Sequence[int], reqs: Sequence[int], days: Sequence[int],
+           weight: int, rotation: bool = False) -> _Slacks:
+    """Least weighted slack for these days (one day, or all days with the rotation rule)."""
     m = cp_model.CpModel()
     absent = problem.absence()
-    x = {i: m.new_bool_var(f"office[{i}]") for i in people}
+    x = {(i, k): m.new_bool_var(f"office[{i},{k}]") for i in people for k in range(len(days))}
     for i in people:
-        if absent[i, day] != PRESENT or problem.fixed[i] == FIXED_WFH:
-            m.add(x[i] == 0)
-        elif problem.fixed[i] == FIXED_WFO:
-            m.add(x[i] == 1)
-    below: dict[int, cp_model.IntVar] = {}
-    above: dict[int, cp_model.IntVar] = {}
+        for k, day in enumerate(days):
+            if absent[i, day] != PRESENT or problem.fixed[i] == FIXED_WFH:
+                m.add(x[i, k] == 0)
+            elif problem.fixed[i] == FIXED_WFO:
+                m.add(x[i, k] == 1)
+    if rotation:
+        _rotation(m, problem, people, x, days)
+    below: dict[tuple[int, int], cp_model.IntVar] = {}
+    above: dict[tuple[int, int], cp_model.IntVar] = {}
     terms = []
     for r in reqs:
         req = problem.requirements[r]
-        here = sum(x[i] for i in req.members)
         w = weight if req.kind in COUNT_KINDS else 1
-        need, cap = req.minimum_on(day), req.maximum_on(day)
-        if need > 0:
-            below[r] = m.new_int_var(0, need, f"below[{req.rule}|{req.unit}|{req.sub_unit}]")
-            m.add(here + below[r] >= need)
-            terms.append(w * below[r])
-        if cap is not None:
-            above[r] = m.new_int_var(0, len(req.members),
-                                     f"above[{req.rule}|{req.unit}|{req.sub_unit}]")
-            m.add(here - above[r] <= cap)
-            terms.append(w * above[r])
+        for k, day in enumerate(days):
+            here = sum(x[i, k] for i in req.members)
+            need, cap = req.minimum_on(day), req.maximum_on(day)
+            if need > 0:
+                below[r, k] = m.new_int_var(0, need, f"below[{req.rule}|{req.unit}|{k}]")
+                m.add(here + below[r, k] >= need)
+                terms.append(w * below[r, k])
+            if cap is not None:
+                above[r, k] = m.new_int_var(0, len(req.members),
+                                            f"above[{req.rule}|{req.unit}|{k}]")
+                m.add(here - above[r, k] <= cap)
+                terms.append(w * above[r, k])
     if not terms:
-        return _DayResult({}, {}, 0, 0, True)
+        return _Slacks({}, {}, 0, 0, True)
     m.minimize(sum(terms))
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
-    solver.parameters.max_time_in_seconds = 30.0
+    solver.parameters.max_time_in_seconds = 60.0
     status = solver.solve(m)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        raise RuntimeError("the relaxed rules found no roster in 30 s")
-    b = {r: int(solver.value(v)) for r, v in below.items() if solver.value(v)}
-    a = {r: int(solver.value(v)) for r, v in above.items() if solver.value(v)}
-    count = sum(v for r, v in (*b.items(), *a.items())
+        raise RuntimeError("the relaxed rules found no roster in 60 s")
+    b = {key: int(solver.value(v)) for key, v in below.items() if solver.value(v)}
+    a = {key: int(solver.value(v)) for key, v in above.items() if solver.value(v)}
+    count = sum(v for (r, _), v in (*b.items(), *a.items())
                 if problem.requirements[r].kind in COUNT_KINDS)
     share = sum(b.values()) + sum(a.values()) - count
-    return _DayResult(b, a, count, share, status == cp_model.OPTIMAL)
+    return _Slacks(b, a, count, share, status == cp_model.OPTIMAL)
 
 
 def _signature(problem: Problem, people: Sequence[int], reqs: Sequence[int],
@@ -133,45 +171,52 @@ def _signature(problem: Problem, people: Sequence[int], reqs: Sequence[int],
     return (away, asks)
 
 
-def least_shortfall(problem: Problem, workers: int = 1) -> Shortfall:
-    """The proven-least weighted shortfall of every count rule, per requirement and day."""
-    import time
+def least_shortfall(problem: Problem, workers: int = 1, rotation: bool = False) -> Shortfall:
+    """The proven-least weighted shortfall of every count rule, per requirement and day.
 
+    Unit-days are solved apart (identical ones once); with `rotation` each unit's days are
+    solved together under the solver's rotation rule, for when the day-by-day moves leave
+    interchangeable staff unable to stay within one day of each other.
+    """
     started = time.perf_counter()
     weight = _weight(problem)
-    jobs: dict[tuple[int, tuple[object, ...]], tuple[int, int]] = {}
-    use: list[tuple[int, int, tuple[int, tuple[object, ...]]]] = []
+    jobs: dict[tuple[object, ...], tuple[int, tuple[int, ...]]] = {}
+    use: list[tuple[tuple[int, ...], tuple[object, ...]]] = []
     scopes = _scopes(problem)
+    every_day = tuple(range(problem.n_days))
     for s, (people, reqs) in enumerate(scopes):
         if not reqs:
             continue
-        for day in range(problem.n_days):
+        if rotation:
+            jobs[(s,)] = (s, every_day)
+            use.append((every_day, (s,)))
+            continue
+        for day in every_day:
             key = (s, _signature(problem, people, reqs, day))
-            jobs.setdefault(key, (s, day))
-            use.append((s, day, key))
+            jobs.setdefault(key, (s, (day,)))
+            use.append(((day,), key))
 
-    def run(job: tuple[int, int]) -> _DayResult:
-        s, day = job
+    def run(job: tuple[int, tuple[int, ...]]) -> _Slacks:
+        s, days = job
         people, reqs = scopes[s]
-        return _solve_day(problem, people, reqs, day, weight)
+        return _solve(problem, people, reqs, days, weight, rotation)
 
     keys = list(jobs)
     with ThreadPoolExecutor(max(1, workers)) as pool:
         solved = dict(zip(keys, pool.map(run, [jobs[k] for k in keys]), strict=True))
-    days = problem.n_days
     below: dict[int, list[int]] = {}
     above: dict[int, list[int]] = {}
     count = share = 0
     optimal = True
-    for _, day, key in use:
-        result = solved[key]
+    for job_days, job_key in use:
+        result = solved[job_key]
         count += result.count
         share += result.share
         optimal &= result.optimal
-        for r, v in result.below.items():
-            below.setdefault(r, [0] * days)[day] = v
-        for r, v in result.above.items():
-            above.setdefault(r, [0] * days)[day] = v
+        for (r, k), v in result.below.items():
+            below.setdefault(r, [0] * problem.n_days)[job_days[k]] = v
+        for (r, k), v in result.above.items():
+            above.setdefault(r, [0] * problem.n_days)[job_days[k]] = v
     return Shortfall(below, above, weight, count, share, optimal,
                      time.perf_counter() - started)
 
