@@ -194,3 +194,22 @@ def test_terminal_and_sheet_for_a_policy_level_clash(tmp_path):
     sheet = openpyxl.load_workbook(tmp_path / "k.xlsx")["Konflik"]
     assert "Kepala E" in str(sheet["G2"].value)
 
+
+
+def test_rotation_rule_clash_is_listed():
+    """Tests a unit whose rules hold day by day but not with the rotation rule: ASN and
+    honorer of one seksi are interchangeable, yet only the ASN are capped. Listed with the
+    rotation rule and its rules, marked not minimal."""
+    staff = [employee("Dinas F", name=f"ASN {k}", sub_unit="Seksi A") for k in range(6)]
+    staff += [employee("Dinas F", name=f"Honorer {k}", status="honorer", sub_unit="Seksi A")
+              for k in range(4)]
+    p = problem(staff, [
+        {"name": "Minimal 30% masuk", "kind": "min_office_share", "per": "unit", "share": 0.3},
+        {"name": "ASN paling banyak 30%", "kind": "max_office_share", "per": "unit",
+         "share": 0.3, "who": {"flags": ["asn"]}}])
+    with pytest.raises(PolicyInfeasible):
+        solve(p)
+    [c] = explain(p)
+    assert c.unit == "Dinas F" and not c.minimal
+    assert {item.kind for item in c.items} == {"rotation", RULE}
+    assert "rotasi" in c.text

@@ -123,9 +123,13 @@ def test_relaxed_roster_has_the_proven_least_shortfall(tmp_path, fixture, count,
     rows = _sheet_rows(out)
     assert rows == _checker_rows(out, staff, scenario)
     assert len(rows) == len(result.violations)
-    rekap = openpyxl.load_workbook(out)["Rekap Unit"]
-    broken = {(r[3], r[2].date()) for r in rekap.iter_rows(min_row=2, values_only=True)
-              if r[10] == "Tidak"}
+    book = openpyxl.load_workbook(out)
+    detail = next(book[name] for name in book.sheetnames  # the per-rule, per-day rows
+                  if "Memenuhi" in [c.value for c in book[name][1]])
+    head = [c.value for c in detail[1]]
+    rule, day, met = head.index("Aturan"), head.index("Tanggal"), head.index("Memenuhi")
+    broken = {(r[rule], r[day].date()) for r in detail.iter_rows(min_row=2, values_only=True)
+              if r[met] == "Tidak"}
     assert broken == {(rule, day) for rule, _, day, _, _ in rows}
 
 

@@ -284,7 +284,11 @@ _ID: dict[str, str] = {
     "ex_rule_group": "'{rule}': {parts}",
     "ex_min_part": "paling sedikit {minimum} di kantor di {where} ({members} orang terpilih)",
     "ex_max_part": "paling banyak {maximum} dari {members} orang {where} di kantor",
-    "ex_not_minimal": "(terlalu banyak butir untuk diperkecil; daftar ini cukup, belum minimal)",
+    "ex_not_minimal": "(daftar ini cukup untuk berbenturan, tetapi belum diperkecil menjadi "
+                      "minimal)",
+    "ex_rotation": "aturan rotasi adil: pegawai setara (unit, sub-unit, jenis jabatan, kerentanan "
+                   "dan hari cuti yang sama) berselisih paling banyak 1 hari WFH, padahal aturan "
+                   "di bawah ini memperlakukan mereka berbeda",
     "ex_head": "Aturan tidak bisa dipenuhi bersamaan di {count} unit; tidak ada jadwal yang "
                "ditulis.",
     "ex_written": "Daftar lengkap konflik: {path} (sheet Konflik).",
@@ -546,7 +550,10 @@ _EN: dict[str, str] = {
     "ex_rule_group": "'{rule}': {parts}",
     "ex_min_part": "at least {minimum} in office in {where} ({members} selected)",
     "ex_max_part": "at most {maximum} of the {members} staff of {where} in office",
-    "ex_not_minimal": "(too many items to minimise; this set suffices but may not be minimal)",
+    "ex_not_minimal": "(this set clashes, but was not made minimal)",
+    "ex_rotation": "the rotation rule: alike staff (same unit, sub-unit, category, vulnerability "
+                   "and days away) differ by at most 1 WFH day, but the rules below treat them "
+                   "differently",
     "ex_head": "The rules cannot all hold in {count} unit(s); no roster was written.",
     "ex_written": "Every conflict: {path} (sheet Conflicts).",
     "ex_more_units": "… and {count} more unit(s) (see the Conflicts sheet)",

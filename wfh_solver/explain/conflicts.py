@@ -23,9 +23,9 @@ from datetime import date
 from ortools.sat.python import cp_model
 
 from wfh_solver.messages import t
-from wfh_solver.policy.problem import FIXED_WFO, FREE, PRESENT, Problem, Requirement
+from wfh_solver.policy.problem import FIXED_WFH, FIXED_WFO, FREE, PRESENT, Problem, Requirement
 
-RULE, PIN, ABSENCE = "rule", "pin", "absence"
+RULE, PIN, ABSENCE, ROTATION = "rule", "pin", "absence", "rotation"
 _FILTER_LIMIT = 200  # items above which the clash is reported as found, not made minimal
 
 
@@ -217,13 +217,14 @@ def _conflict(problem: Problem, unit: str, core: list[Item], days: list[int],
     rules = [problem.requirements[item.key] for item in core if item.kind == RULE]
     sub_units = {req.sub_unit for req in rules}
     sub_unit = sub_units.pop() if len(sub_units) == 1 else ""
-    people = sorted({item.key for item in core if item.kind != RULE})
+    people = sorted({item.key for item in core if item.kind in (PIN, ABSENCE)})
     dates = tuple(problem.calendar.days[d] for d in days)
     shown = ", ".join(d.strftime("%d/%m") for d in dates[:6])
     if len(dates) > 6:
         shown += " " + t("ev_and_more", count=len(dates) - 6)
-    parts = _rule_parts(problem, [item for item in core if item.kind == RULE], days[0])
-    parts += [item.text for item in core if item.kind != RULE]
+    parts = [item.text for item in core if item.kind == ROTATION]
+    parts += _rule_parts(problem, [item for item in core if item.kind == RULE], days[0])
+    parts += [item.text for item in core if item.kind not in (RULE, ROTATION)]
     text = t("ex_conflict", where=_where(unit, sub_unit), days=shown, items="; ".join(parts))
     if not minimal:
         text += " " + t("ex_not_minimal")
@@ -247,12 +248,78 @@ def _rule_parts(problem: Problem, items: list[Item], day: int) -> list[str]:
             for rule, parts in grouped.items()]
 
 
+def _rotation_may_bind(problem: Problem, people: list[int], reqs: list[int]) -> bool:
+    """Only alike staff under different rules can be pushed apart by the rules: without
+    such a class, any day-by-day roster can be rotated within one day."""
+    member_of: dict[int, list[int]] = defaultdict(list)
+    for r in reqs:
+        for i in problem.requirements[r].members:
+            member_of[i].append(r)
+    absent = problem.absence()
+    seen: dict[tuple[object, ...], tuple[int, ...]] = {}
+    for i in people:
+        if problem.fixed[i] != FREE:
+            continue
+        e = problem.employees[i]
+        key = (e.unit, e.sub_unit, e.category, bool(problem.vulnerable[i]), absent[i].tobytes())
+        rules = tuple(member_of[i])
+        if seen.setdefault(key, rules) != rules:
+            return True
+    return False
+
+
+def rotation_conflict(problem: Problem, unit: str, people: list[int],
+                      reqs: list[int]) -> Conflict | None:
+    """A unit whose rules hold day by day but not together with the rotation rule (alike
+    staff within one WFH day). Reported with the unit's rules, not made minimal."""
+    if not _rotation_may_bind(problem, people, reqs):
+        return None
+    m = cp_model.CpModel()
+    days = range(problem.n_days)
+    absent = problem.absence()
+    x = {(i, d): m.new_bool_var(f"office[{i},{d}]") for i in people for d in days}
+    classes: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    for i in people:
+        e = problem.employees[i]
+        for d in days:
+            if absent[i, d] != PRESENT or problem.fixed[i] == FIXED_WFH:
+                m.add(x[i, d] == 0)
+            elif problem.fixed[i] == FIXED_WFO:
+                m.add(x[i, d] == 1)
+        if problem.fixed[i] == FREE:
+            classes[(e.unit, e.sub_unit, e.category, bool(problem.vulnerable[i]),
+                     absent[i].tobytes())].append(i)
+    for r in reqs:
+        req = problem.requirements[r]
+        for d in days:
+            here = sum(x[i, d] for i in req.members)
+            if req.minimum_on(d) > 0:
+                m.add(here >= req.minimum_on(d))
+            cap = req.maximum_on(d)
+            if cap is not None:
+                m.add(here <= cap)
+    for k, members in enumerate(classes.values()):
+        if len(members) > 1:
+            low = m.new_int_var(0, problem.n_days, f"low[{k}]")
+            for i in members:
+                total = sum(x[i, d] for d in days)
+                m.add(total >= low)
+                m.add(total <= low + 1)
+    if _solver(30.0).solve(m) != cp_model.INFEASIBLE:
+        return None
+    items = [Item(ROTATION, -1, t("ev_rule_fairness"), t("ex_rotation"))]
+    items += [Item(RULE, r, problem.requirements[r].rule, _rule_text(problem.requirements[r], 0))
+              for r in reqs]
+    return _conflict(problem, unit, items, list(days), False)
+
+
 def explain(problem: Problem) -> list[Conflict]:
     """Every unit whose rules clash, each with a minimal clash; the whole organisation
     only when no unit alone clashes (an organisation-wide rule is part of it)."""
     scopes = _scopes(problem)
     units = sorted(unit for unit, (_, reqs) in scopes.items() if unit and reqs)
-    found = [c for unit in units if (c := unit_conflict(problem, unit, *scopes[unit]))]
+    found = [c for unit in units if (c := unit_conflict(problem, unit, *scopes[unit])
+                                     or rotation_conflict(problem, unit, *scopes[unit]))]
     if not found and any(not req.unit for req in problem.requirements):
         whole = unit_conflict(problem, "", *scopes[""])
         if whole is not None:
