@@ -286,7 +286,18 @@ def batch(inputs: Iterable[Path], cases: Iterable[Case | str | Scenario], *,
     jobs = [Job(f, c, options, roster_dir / f"{stem}.xlsx" if roster_dir else None,
                 input_label=str(f))
             for (f, c), stem in zip(pairs, stems, strict=True)]
-    return pd.DataFrame([o.row for o in run_jobs(jobs, scheduler=scheduler, workers=workers)])
+    return whole_numbers(pd.DataFrame(
+        [o.row for o in run_jobs(jobs, scheduler=scheduler, workers=workers)]))
+
+
+def whole_numbers(frame: pd.DataFrame) -> pd.DataFrame:
+    """Counts stay integers (nullable) when a failed task leaves their cell empty."""
+    for column in frame.select_dtypes("float").columns:
+        values = frame[column].dropna()
+        if len(values) and (values == values.round()).all() and not column.endswith(
+                ("seconds", "share")):
+            frame[column] = frame[column].astype("Int64")
+    return frame
 
 
 def summary_sheets(frame: pd.DataFrame, lang: str = "id") -> dict[str, pd.DataFrame]:

@@ -8,6 +8,7 @@ named exceptions into one clear line and an exit code:
 from __future__ import annotations
 
 import json
+import numbers
 import os
 import signal
 import sys
@@ -337,8 +338,7 @@ def compare_command(
         raise Exit(EXIT_INPUT, [f"{t('error')}: " + t("out_is_input")])
     column_map = _guard(lambda: load_column_map(columns)) if columns else None
     scenarios = _guard(lambda: [load_scenario(name) for name in scenario])
-    cases = [Case(s, start, end, label=name) for s, name in zip(scenarios, scenario,
-                                                                 strict=True)]
+    cases = [Case(s, start, end) for s in scenarios]  # labelled by the scenario's name
     swept = _guard(lambda: [c for spec in sweep or [] for c in sweep_cases(scenarios, spec)])
     cases += [Case(c.scenario, start, end, c.label) for c in swept]
     staff = _guard(lambda: api.read_employees(input, sheet, column_map))
@@ -357,9 +357,16 @@ def compare_command(
             table.add_row(str(label), str(row.get("status")),
                           f"{row['office_share']:.1%}" if row.get("error") == "" else
                           str(row.get("error"))[:60],
-                          str(row.get("min_daily_office", "")),
-                          str(row.get("max_daily_office", "")), str(row.get("seconds", "")))
+                          _number(row.get("min_daily_office")),
+                          _number(row.get("max_daily_office")), _number(row.get("seconds")))
         err.print(table)
+
+
+def _number(value: object) -> str:
+    """A table cell: integers without `.0`, a missing value (a failed case) blank."""
+    if not isinstance(value, numbers.Real) or value != value:
+        return ""
+    return f"{value:g}"
 
 
 def _check_scheduler(scheduler: str | None) -> None:
@@ -406,8 +413,7 @@ def batch_command(
     if not files:
         raise Exit(EXIT_INPUT, [f"{t('error')}: " + t("batch_no_files", spec=inputs)])
     scenarios = _guard(lambda: [load_scenario(name) for name in scenario])
-    cases = [Case(s, start, end, label=name) for s, name in zip(scenarios, scenario,
-                                                                 strict=True)]
+    cases = [Case(s, start, end) for s in scenarios]  # labelled by the scenario's name
     options = SolveOptions(time_limit, seed, workers=1)
     summary = _guard(lambda: batch(files, cases, scheduler=scheduler, workers=workers,
                                    options=options, roster_dir=rosters))

@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from wfh_solver.api import Staff
-from wfh_solver.batch import Case, Job, Outcome, outcome, run_jobs
+from wfh_solver.batch import Case, Job, Outcome, outcome, run_jobs, whole_numbers
 from wfh_solver.domain.employee import Employee
 from wfh_solver.labels import check_lang, label
 from wfh_solver.model.cpsat import SolveOptions
@@ -44,7 +44,7 @@ class Comparison:
         rows = [{**o.row, "scenario": k} for k, o in zip(self.labels, self.outcomes,
                                                          strict=True)]
         frame = pd.DataFrame(rows).drop(columns=["input"], errors="ignore")
-        return frame.set_index("scenario")
+        return whole_numbers(frame).set_index("scenario")
 
     def daily(self) -> pd.DataFrame:
         """Per case and working day: in office, at home, on leave or travel, office share."""
