@@ -497,16 +497,21 @@ def validate_command(
         raise Exit(EXIT_INPUT, [])
 
 
+MAX_TABLE_PROBLEMS = 500
+
+
 def _print_validation(report: dict[str, Any]) -> None:
     problems = report["problems"]
     if problems:
         table = Table(*(t(f"v_{k}") for k in ("severity", "sheet", "row", "column", "value",
                                              "reason", "hint")),
                       title=t("v_problems_in", file=report["file"]))
-        for p in problems:
+        for p in problems[:MAX_TABLE_PROBLEMS]:  # a broken 100,000-row file must not
             table.add_row(p["severity"], p["sheet"], str(p["row"] or ""), p["column"],
-                          p["value"], p["reason"], p["hint"])
+                          p["value"], p["reason"], p["hint"])  # take minutes and gigabytes
         out.print(table)
+        if len(problems) > MAX_TABLE_PROBLEMS:
+            out.print(t("v_more_problems", count=len(problems) - MAX_TABLE_PROBLEMS))
     summary = report.get("summary")
     if not summary:
         return
