@@ -20,6 +20,7 @@ import textwrap
 import time
 from pathlib import Path
 
+# A child that runs the CLI and sends itself a real signal as a phase is under way.
 HARNESS = textwrap.dedent("""
     import os, signal, sys
     phase, signum = sys.argv[1], getattr(signal, sys.argv[2])
@@ -34,7 +35,7 @@ HARNESS = textwrap.dedent("""
     if phase == "read":
         load = table.load_sheets
         def loading(*a, **k):
-            fire(); return load(*a, **k)
+            sheets = load(*a, **k); fire(); return sheets
         table.load_sheets = loading
     elif phase == "solve":
         component = solving.solve_component
@@ -44,7 +45,7 @@ HARNESS = textwrap.dedent("""
     else:
         write = excel._write_workbook
         def writing(*a, **k):
-            fire(); return write(*a, **k)
+            write(*a, **k); fire()
         excel._write_workbook = writing
     sys.argv = ["wfh-solver"] + sys.argv[3:]
     from wfh_solver.cli import main

@@ -18,6 +18,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from benchmarks.signals import HARNESS
 from tests import checker, workbooks
 from tests import hostile as hostile_files
 from wfh_solver import api
@@ -191,36 +192,6 @@ def test_clashing_plans_are_refused_before_anything_is_written(tmp_path: Path):
 
 # --------------------------------------------------------------------------- signals
 
-HARNESS = textwrap.dedent("""
-    import os, signal, sys
-    phase, signum = sys.argv[1], getattr(signal, sys.argv[2])
-    import wfh_solver.read.table as table
-    import wfh_solver.solve as solving
-    import wfh_solver.write.excel as excel
-    fired = []
-    def fire():
-        if not fired:
-            fired.append(1)
-            os.kill(os.getpid(), signum)
-    if phase == "read":
-        load = table.load_sheets
-        def loading(*a, **k):
-            sheets = load(*a, **k); fire(); return sheets
-        table.load_sheets = loading
-    elif phase == "solve":
-        component = solving.solve_component
-        def solving_component(*a, **k):
-            fire(); return component(*a, **k)
-        solving.solve_component = solving_component
-    else:
-        write = excel._write_workbook
-        def writing(*a, **k):
-            write(*a, **k); fire()
-        excel._write_workbook = writing
-    sys.argv = ["wfh-solver"] + sys.argv[3:]
-    from wfh_solver.cli import main
-    main()
-""")
 
 
 @pytest.mark.parametrize("phase", ["read", "solve", "write"])
