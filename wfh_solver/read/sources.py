@@ -25,7 +25,7 @@ from wfh_solver.read.errors import InputError, InputProblem, file_error
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # ~700 MB peak for the densest sheet that fits
 MAX_ZIP_RATIO = 200
-MAX_ROWS = 300_000
+MAX_ROWS = 150_000  # a province lists about 65,000; 150,000 × 30 columns stays under 1 GiB
 MAX_BLANK_RUN = 2_000  # a run of blank rows this long ends the table
 MAX_COLUMNS = 200
 MAX_CELLS = 4_000_000  # kept cells of one sheet (e.g. 130,000 staff × 30 columns)
