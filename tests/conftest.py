@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import os
+from collections.abc import Iterator
 
 import pytest
 from hypothesis import settings
+
+from wfh_solver.messages import language, set_language
 
 # CI replays the same examples every run, so a landing is judged on the code, not on luck;
 # a developer's run keeps exploring new ones.
@@ -15,7 +16,6 @@ settings.register_profile("ci", derandomize=True, database=None)
 if os.environ.get("CI"):
     settings.load_profile("ci")
 
-from wfh_solver.messages import language, set_language
 
 
 @pytest.fixture
