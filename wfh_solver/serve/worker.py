@@ -1,0 +1,103 @@
+"""What runs in the solver's own process: `api.plan`, exactly as `wfh-solver solve` calls it.
+
+Events go back to the server on a queue as plain tuples:
+  ("progress", phase, done, total)   read / build / solve (components done of total)
+  ("level", level, objective, bound) one level of one component proven
+  ("done", path)                     the pickled Result, in the job's private folder
+  ("infeasible", [reasons])          the rules cannot all hold (HR words)
+  ("error", [lines])                 bad input or scenario, one line per problem
+"""
+
+from __future__ import annotations
+
+import pickle
+import sys
+import threading
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from wfh_solver import api
+from wfh_solver.messages import set_language, t
+from wfh_solver.model.cpsat import StopSignal
+from wfh_solver.policy.problem import PolicyInfeasible
+from wfh_solver.policy.scenario import ScenarioError
+from wfh_solver.read.errors import InputError
+from wfh_solver.validate import validation_report
+
+MAX_LINES = 50
+
+
+class EventQueue(Protocol):
+    def put(self, item: Any) -> None: ...
+
+
+class CancelEvent(Protocol):
+    def wait(self, timeout: float | None = None) -> bool: ...
+
+
+@dataclass(frozen=True, slots=True)
+class JobSpec:
+    """One solve, with the CLI's defaults so the roster is the CLI's roster."""
+
+    input: Path
+    scenario: str  # a bundled name or the path of the edited TOML
+    folder: Path
+    shown_name: str  # the client's file name, put in messages instead of our path
+    lang: str = "id"
+    time_limit: float = 120.0
+    seed: int = 0
+    workers: int = 0
+
+
+def run_job(spec: JobSpec, events: EventQueue, cancel: CancelEvent) -> None:
+    """The worker process's entry point; never raises, always ends with one final event."""
+    set_language(spec.lang)
+    stop = StopSignal(on_level=lambda level, objective, bound:
+                      events.put(("level", level, objective, bound)))
+    threading.Thread(target=_stop_when_cancelled, args=(cancel, stop), daemon=True).start()
+    try:
+        result = api.plan(spec.input, spec.scenario, time_limit=spec.time_limit,
+                          seed=spec.seed, workers=spec.workers, stop=stop,
+                          progress=lambda phase, done, total:
+                          events.put(("progress", phase, done, total)))
+        path = spec.folder / "result.pkl"
+        with open(path, "wb") as out:
+            pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
+        events.put(("done", str(path)))
+    except InputError as exc:
+        events.put(("error", [_shown(spec, p.line()) for p in exc.problems[:MAX_LINES]]))
+    except ScenarioError as exc:
+        events.put(("error", [_shown(spec, str(exc))]))
+    except PolicyInfeasible as exc:
+        events.put(("infeasible", list(exc.reasons[:MAX_LINES])))
+    except (TimeoutError, ValueError, OSError) as exc:
+        events.put(("error", [_shown(spec, str(exc))]))
+    except Exception:  # noqa: BLE001 - the page shows one line; the traceback goes to the log
+        traceback.print_exc(file=sys.stderr)
+        events.put(("error", [t("web_internal")]))
+
+
+def _stop_when_cancelled(cancel: CancelEvent, stop: StopSignal) -> None:
+    cancel.wait()
+    stop.stop()
+
+
+def _shown(spec: JobSpec, line: str) -> str:
+    """Messages name the file as the user knows it, never our private folder."""
+    line = line.replace(str(spec.input), spec.shown_name)
+    return line.replace(str(spec.input.parent), "").replace(str(spec.folder), "")
+
+
+def validate_file(path: Path, lang: str) -> dict[str, Any]:
+    """`validate`'s report, made in a worker process so a hostile file never touches the
+    server's own memory; the reader's guards turn it into problems with cells named."""
+    set_language(lang)
+    try:
+        return validation_report(path)
+    except Exception:  # noqa: BLE001 - one line on the page, the traceback in the log
+        traceback.print_exc(file=sys.stderr)
+        return {"file": str(path), "summary": None, "problems": [
+            {"severity": "error", "file": str(path), "sheet": "", "row": None, "column": "",
+             "value": "", "reason": t("web_internal"), "hint": ""}]}
