@@ -63,7 +63,8 @@ def serve(host: str = "127.0.0.1", port: int = 8765, *, open_browser: bool = Tru
     config = Config(max_upload_mb=max_upload_mb, idle_minutes=idle_minutes,
                     allowed_hosts=hosts, on_ready=ready)
     server = uvicorn.Server(uvicorn.Config(create_app(config), log_level="warning",
-                                           access_log=False, lifespan="on"))
+                                           access_log=False, lifespan="on",
+                                           timeout_graceful_shutdown=3))
     server.run(sockets=[sock])
 
 
