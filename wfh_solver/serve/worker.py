@@ -13,6 +13,7 @@ from __future__ import annotations
 import pickle
 import sys
 import threading
+import time
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,7 +35,7 @@ class EventQueue(Protocol):
 
 
 class CancelEvent(Protocol):
-    def wait(self, timeout: float | None = None) -> bool: ...
+    def is_set(self) -> bool: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +81,10 @@ def run_job(spec: JobSpec, events: EventQueue, cancel: CancelEvent) -> None:
 
 
 def _stop_when_cancelled(cancel: CancelEvent, stop: StopSignal) -> None:
-    cancel.wait()
+    # polled, not `cancel.wait()`: a process that dies waiting on a multiprocessing Event
+    # leaves a sleeper count behind, and the server's later `set()` would hang on it
+    while not cancel.is_set():
+        time.sleep(0.1)
     stop.stop()
 
 
