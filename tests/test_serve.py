@@ -220,3 +220,80 @@ def test_solve_in_a_worker_then_download_passes_the_checker(client: TestClient,
     assert report.ok and report.status == "OPTIMAL", report.summary()
     leftovers = [p.name for p in workspace_root(client).rglob("out-*")]
     assert leftovers == []
+
+
+IMPOSSIBLE = """name = "mustahil"
+title = "Minimum di atas batas"
+source = "test"
+start = 2020-03-23
+end = 2020-03-27
+
+[[rules]]
+name = "Minimal 3 pegawai per OPD"
+kind = "min_present"
+per = "unit"
+count = 3
+
+[[rules]]
+name = "Paling banyak 10% di kantor"
+kind = "max_office_share"
+per = "unit"
+share = 0.1
+"""
+
+
+def wait_for_job(client: TestClient, job_url: str, marker: str) -> str:
+    deadline = time.monotonic() + 120
+    while marker not in (text := client.get(job_url).text):
+        assert time.monotonic() < deadline, text
+        assert 'data-state="running"' in text, text
+        time.sleep(0.2)
+    return text
+
+
+def test_rules_that_cannot_hold_show_the_explanation_and_the_conflicts(
+        client: TestClient, tmp_path: Path) -> None:
+    """Tests that an impossible circular names the unit and offers the Konflik workbook."""
+    page = upload(client, workbooks.clean(tmp_path / "pegawai.xlsx"))
+    upload_url = str(page.url)  # type: ignore[attr-defined]
+    record = client.app.state.site.workspace.get(upload_url.rsplit("/", 1)[-1])  # type: ignore[attr-defined]
+    record.scenario_toml = record.folder / "scenario.toml"
+    record.scenario_toml.write_text(IMPOSSIBLE, encoding="utf-8")
+    solved = client.post(f"{upload_url}/solve", follow_redirects=True,
+                         data={"csrf": client.cookies[CSRF_COOKIE], "scenario": "custom"})
+    text = wait_for_job(client, str(solved.url), 'id="infeasible"')
+    assert "Dinas Kesehatan" in text and "Paling banyak 10% di kantor" in text
+    conflicts = client.get(f"{solved.url}/konflik.xlsx")
+    assert conflicts.status_code == 200 and conflicts.content[:2] == b"PK"
+
+
+def test_check_of_an_edited_roster_names_the_broken_cell(client: TestClient,
+                                                         tmp_path: Path) -> None:
+    """Tests that an untouched roster checks clean and a head sent home is named by cell."""
+    import openpyxl
+
+    from wfh_solver.write import write_roster
+
+    source = workbooks.clean(tmp_path / "pegawai.xlsx")
+    result = solve(api.make_problem(api.read_employees(source), "kebumen-2020"))
+    roster = tmp_path / "jadwal.xlsx"
+    write_roster(result, roster)
+    page = upload(client, source)
+    upload_url = str(page.url)  # type: ignore[attr-defined]
+
+    def checked(path: Path) -> str:
+        with open(path, "rb") as content:
+            return client.post(f"{upload_url}/check", files={"roster": ("edit.xlsx", content)},
+                               data={"csrf": client.cookies[CSRF_COOKIE],
+                                     "scenario": "kebumen-2020"}).text
+
+    assert 'id="check-clean"' in checked(roster)
+    book = openpyxl.load_workbook(roster)
+    sheet = book["Jadwal"]
+    head = next(row for row in sheet.iter_rows() if row[1].value == "Drs. Budi Santoso")
+    cell = next(c for c in head if c.value == "WFO")
+    cell.value = "WFH"
+    book.save(roster)
+    text = checked(roster)
+    assert 'id="violations"' in text and f"{cell.coordinate}" in text, text
+    assert "edit.xlsx" in text and str(workspace_root(client)) not in text

@@ -289,3 +289,32 @@ def test_second_tab_and_second_request_during_a_solve(context: Any, server: Serv
         assert page.inner_text("#status") == "OPTIMAL"
     first.close()
     second.close()
+
+
+def test_hand_edited_roster_is_checked_cell_by_cell(context: Any, server: Server, shots: Path,
+                                                    tmp_path: Path) -> None:
+    """Tests that the page's check names the cell of a head of office sent home."""
+    import openpyxl
+
+    from wfh_solver import api
+    from wfh_solver.write import write_roster
+
+    source = workbooks.clean(tmp_path / "pegawai.xlsx")
+    roster = tmp_path / "jadwal-diedit.xlsx"
+    write_roster(api.plan(source, "kebumen-2020"), roster)
+    book = openpyxl.load_workbook(roster)
+    head = next(row for row in book["Jadwal"].iter_rows() if row[1].value == "Drs. Budi Santoso")
+    cell = next(c for c in head if c.value == "WFO")
+    cell.value = "WFH"
+    book.save(roster)
+    page = context.new_page()
+    upload(page, server, source)
+    page.click("#check summary")
+    page.select_option("#check-scenario", "kebumen-2020")
+    page.set_input_files("#roster-file", str(roster))
+    page.click("#check-button")
+    page.wait_for_selector("#violations, #check-clean, #check-error")
+    assert cell.coordinate in page.inner_text("#violations")
+    assert "jadwal-diedit.xlsx" in page.inner_text("h1")
+    screenshot(page, shots, "serve-check")
+    page.close()

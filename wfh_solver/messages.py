@@ -399,6 +399,24 @@ _ID: dict[str, str] = {
         "pegawai ikut terbuka. Tanpa --host halaman hanya untuk komputer ini."),
     "web_ready": "Halaman siap di {url} (Ctrl-C untuk berhenti)",
     "web_port_busy": "port {port} sudah dipakai; pilih yang lain dengan --port",
+    "web_check_title": "Periksa jadwal yang diedit",
+    "web_check_hint": (
+        "Unggah jadwal (hasil unduhan yang diedit di Excel, atau buatan sendiri) untuk "
+        "memeriksa setiap aturan terhadap daftar pegawai ini; setiap pelanggaran menyebut"
+        " selnya."),
+    "web_circular": "Surat edaran",
+    "web_check_button": "Periksa jadwal",
+    "web_check_clean": (
+        "Jadwal memenuhi semua aturan '{scenario}' ({employees} pegawai × {days} hari "
+        "kerja)."),
+    "web_check_found": (
+        "{count} pelanggaran aturan '{scenario}' ({employees} pegawai × {days} hari "
+        "kerja)."),
+    "web_v_kind": "Jenis",
+    "web_v_cells": "Sel",
+    "web_v_text": "Keterangan",
+    "web_check_again": "Periksa jadwal lain",
+    "web_download_conflicts": "Unduh rincian konflik (.xlsx)",
 }
 
 _EN: dict[str, str] = {
@@ -764,6 +782,22 @@ _EN: dict[str, str] = {
         "staff data is exposed too. Without --host the page is for this computer only."),
     "web_ready": "Page ready at {url} (Ctrl-C to stop)",
     "web_port_busy": "port {port} is in use; choose another with --port",
+    "web_check_title": "Check an edited roster",
+    "web_check_hint": (
+        "Upload a roster (a download edited in Excel, or one made by hand) to check every"
+        " rule against this staff list; each violation names its cell."),
+    "web_circular": "Circular",
+    "web_check_button": "Check the roster",
+    "web_check_clean": (
+        "The roster meets every rule of '{scenario}' ({employees} staff × {days} working "
+        "days)."),
+    "web_check_found": (
+        "{count} violation(s) of '{scenario}' ({employees} staff × {days} working days)."),
+    "web_v_kind": "Kind",
+    "web_v_cells": "Cells",
+    "web_v_text": "Details",
+    "web_check_again": "Check another roster",
+    "web_download_conflicts": "Download the conflicts (.xlsx)",
 }
 
 _HELP_ID: dict[str, str] = {

@@ -40,7 +40,7 @@ from wfh_solver.serve.jobs import Job, State
 from wfh_solver.serve.scenario_form import apply_form, rule_fields, to_toml
 from wfh_solver.serve.security import CSRF_COOKIE, SecurityHeaders, csrf_ok, csrf_token
 from wfh_solver.serve.uploads import UploadRefused, receive_file
-from wfh_solver.serve.worker import JobSpec, validate_file
+from wfh_solver.serve.worker import JobSpec, check_file, validate_file
 from wfh_solver.serve.workspace import Upload, Workspace, display_name
 from wfh_solver.write import write_per_unit, write_roster
 
@@ -48,6 +48,7 @@ LANG_COOKIE = "wfh_lang"
 #: The five regional circulars of 2020 are listed first; the national guidance after them.
 REGIONAL = ("sragen-2020", "kebumen-2020", "jateng-2020", "pasuruan-2020", "paser-2020")
 STATIC = Path(__file__).parent / "static"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +78,7 @@ class Site:
         self.workspace = Workspace(idle_seconds=config.idle_minutes * 60)
         self.env = Environment(loader=PackageLoader("wfh_solver.serve", "templates"),
                                autoescape=select_autoescape(["html"]))
-        self._validator: ProcessPoolExecutor | None = None
+        self._reader: ProcessPoolExecutor | None = None
         self.scenarios = _scenario_choices()
 
     # -- rendering ---------------------------------------------------------------------
@@ -112,23 +113,30 @@ class Site:
             raise HTTPException(403)
         return fields
 
-    # -- validation in its own process (hostile files cannot hurt the server) ----------
-    async def validate(self, path: Path, lang: str) -> dict[str, Any]:
-        if self._validator is None:
-            self._validator = ProcessPoolExecutor(1, mp_context=_spawn())
+    # -- reading files in a worker process (hostile files cannot hurt the server) --------
+    async def in_worker(self, function: Callable[..., dict[str, Any]],
+                        *args: Any) -> dict[str, Any] | None:
+        """`function(*args)` in the reading process; None when that process died."""
+        if self._reader is None:
+            self._reader = ProcessPoolExecutor(1, mp_context=_spawn())
         try:
-            future = self._validator.submit(validate_file, path, lang)
-            return await asyncio.wrap_future(future)
+            return await asyncio.wrap_future(self._reader.submit(function, *args))
         except BrokenProcessPool:
-            self._validator = None
-            return {"file": "", "summary": None, "problems": [
-                {"severity": "error", "sheet": "", "row": None, "column": "", "value": "",
-                 "reason": t("web_unreadable"), "hint": t("hint_save_xlsx")}]}
+            self._reader = None
+            return None
+
+    async def validate(self, path: Path, lang: str) -> dict[str, Any]:
+        report = await self.in_worker(validate_file, path, lang)
+        if report is not None:
+            return report
+        return {"file": "", "summary": None, "problems": [
+            {"severity": "error", "sheet": "", "row": None, "column": "", "value": "",
+             "reason": t("web_unreadable"), "hint": t("hint_save_xlsx")}]}
 
     def close(self) -> None:
         self.workspace.close(_stop_jobs)
-        if self._validator is not None:
-            self._validator.shutdown(wait=False, cancel_futures=True)
+        if self._reader is not None:
+            self._reader.shutdown(wait=False, cancel_futures=True)
 
 
 def _spawn() -> Any:
@@ -207,7 +215,7 @@ async def upload_page(request: Request) -> Response:
     return site.render(request, "upload.html", upload=upload, report=upload.report,
                        can_solve=not has_errors(upload.report), scenarios=site.scenarios,
                        chosen=request.query_params.get("scenario", "jateng-2020"),
-                       running=upload.running_job())
+                       running=upload.running_job(), open_check=False)
 
 
 async def scenario_form(request: Request) -> Response:
@@ -253,6 +261,15 @@ async def scenario_download(request: Request) -> Response:
                         filename=f"{name}.toml")
 
 
+def scenario_of(upload: Upload, choice: str) -> str:
+    """A bundled name, or the upload's edited TOML; never a path from the client."""
+    if choice == "custom" and upload.scenario_toml is not None:
+        return str(upload.scenario_toml)
+    if choice in bundled_names():
+        return choice
+    raise HTTPException(400)
+
+
 async def solve(request: Request) -> Response:
     site: Site = request.app.state.site
     upload = site.upload_of(request)
@@ -262,19 +279,13 @@ async def solve(request: Request) -> Response:
         return RedirectResponse(f"/u/{upload.token}/jobs/{running.id}", status_code=303)
     if has_errors(upload.report) or upload.input is None:
         raise HTTPException(400)
-    choice = form.get("scenario", "")
-    if choice == "custom" and upload.scenario_toml is not None:
-        scenario = str(upload.scenario_toml)
-    elif choice in bundled_names():
-        scenario = choice
-    else:
-        raise HTTPException(400)
+    scenario = scenario_of(upload, form.get("scenario", ""))
     folder = upload.folder / f"job-{secrets.token_hex(6)}"
     folder.mkdir(mode=0o700)
     config = site.config
     spec = JobSpec(upload.input, scenario, folder, upload.name, use_language(request),
                    config.time_limit, config.seed, config.workers)
-    job = Job(spec)
+    job = Job(spec, choice=form.get("scenario", ""))
     upload.jobs[job.id] = job
     job.start()
     return RedirectResponse(f"/u/{upload.token}/jobs/{job.id}", status_code=303)
@@ -283,7 +294,8 @@ async def solve(request: Request) -> Response:
 async def job_page(request: Request) -> Response:
     site: Site = request.app.state.site
     upload, job = site.job_of(request)
-    context: dict[str, Any] = {"upload": upload, "job": job, "State": State}
+    context: dict[str, Any] = {"upload": upload, "job": job, "State": State,
+                               "scenarios": site.scenarios, "chosen": job.choice}
     result = job.result
     if result is not None:
         units = views.unit_names(result)
@@ -326,8 +338,7 @@ async def download_roster(request: Request) -> Response:
     path = upload.folder / f"out-{secrets.token_hex(8)}.xlsx"
     await run_in_threadpool(write_roster, job.result, path, lang)
     return FileResponse(path, filename=f"jadwal-{job.result.scenario_name}.xlsx",
-                        media_type="application/vnd.openxmlformats-officedocument"
-                                   ".spreadsheetml.sheet",
+                        media_type=XLSX,
                         background=BackgroundTask(path.unlink, missing_ok=True))
 
 
@@ -355,6 +366,56 @@ def _per_unit_zip(result: Any, folder: Path, lang: str) -> Path:
             if path.is_file():
                 zipped.write(path, path.relative_to(units).as_posix())
     return archive
+
+
+async def download_conflicts(request: Request) -> Response:
+    """The `Konflik` workbook: every unit whose rules clash, as the CLI writes it."""
+    site: Site = request.app.state.site
+    _, job = site.job_of(request)
+    if job.conflicts is None or not job.conflicts.exists():
+        raise HTTPException(404)
+    return FileResponse(job.conflicts, filename="konflik.xlsx", media_type=XLSX)
+
+
+async def check_upload(request: Request) -> Response:
+    """A hand-edited roster, checked against this upload's staff and a circular."""
+    site: Site = request.app.state.site
+    upload = site.upload_of(request)
+    lang = use_language(request)
+    if upload.input is None or has_errors(upload.report):
+        raise HTTPException(400)
+    folder = upload.folder / f"check-{secrets.token_hex(6)}"
+    folder.mkdir(mode=0o700)
+    try:
+        path, client_name, fields = await receive_file(
+            request.headers.get("content-type", ""), request.headers.get("content-length"),
+            request.stream(), folder, site.config.max_upload_mb * 1024 * 1024,
+            lambda sent: csrf_ok(request, sent), file_field="roster")
+        scenario = scenario_of(upload, fields.get("scenario", ""))
+        report = await site.in_worker(check_file, path, upload.input, scenario, lang)
+    except UploadRefused as exc:
+        return site.render(request, "check.html", status=exc.status, upload=upload,
+                           error=t(exc.key, **exc.params))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    name = display_name(client_name)
+    report = report or {"error": [t("web_unreadable")]}
+    renames = {str(path): name, str(upload.input): upload.name, str(folder): ""}
+    return site.render(request, "check.html", upload=upload, name=name,
+                       report=_renamed(report, renames))
+
+
+def _renamed(value: Any, renames: dict[str, str]) -> Any:
+    """Every text of a report with our private paths replaced by the names the user knows."""
+    if isinstance(value, str):
+        for old, new in renames.items():
+            value = value.replace(old, new)
+        return value
+    if isinstance(value, list):
+        return [_renamed(v, renames) for v in value]
+    if isinstance(value, dict):
+        return {k: _renamed(v, renames) for k, v in value.items()}
+    return value
 
 
 async def delete_upload(request: Request) -> Response:
@@ -415,6 +476,8 @@ def create_app(config: Config | None = None) -> Starlette:
         Route("/u/{token}/scenario.toml", scenario_download),
         Route("/u/{token}/solve", solve, methods=["POST"]),
         Route("/u/{token}/delete", delete_upload, methods=["POST"]),
+        Route("/u/{token}/check", check_upload, methods=["POST"]),
+        Route("/u/{token}/jobs/{job}/konflik.xlsx", download_conflicts),
         Route("/u/{token}/jobs/{job}", job_page),
         Route("/u/{token}/jobs/{job}/progress", job_progress),
         Route("/u/{token}/jobs/{job}/cancel", job_cancel, methods=["POST"]),

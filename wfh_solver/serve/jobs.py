@@ -16,6 +16,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from wfh_solver.model.cpsat import LEVELS
@@ -46,6 +47,7 @@ class LevelProgress:
 @dataclass
 class Job:
     spec: JobSpec
+    choice: str = ""  # what the form chose: a bundled name or "custom"
     id: str = field(default_factory=lambda: secrets.token_urlsafe(9))
     state: State = State.RUNNING
     phase: str = "start"
@@ -55,6 +57,7 @@ class Job:
         default_factory=lambda: {name: LevelProgress(name) for name in LEVELS})
     lines: list[str] = field(default_factory=list)
     result: Result | None = None
+    conflicts: Path | None = None  # the Konflik workbook when the rules cannot all hold
     cancelled: bool = False
     started: float = field(default_factory=time.monotonic)
     finished: float | None = None
@@ -91,6 +94,9 @@ class Job:
         if self._process.is_alive():
             self._process.terminate()
         self._process.join(timeout=5)
+        if self._process.is_alive():
+            self._process.kill()
+            self._process.join(timeout=5)
 
     def wait(self, timeout: float | None = None) -> bool:
         self._watcher.join(timeout)
@@ -131,6 +137,7 @@ class Job:
             self.state = State.DONE if self.result is not None else State.FAILED
         elif kind == "infeasible":
             self.lines = list(event[1])
+            self.conflicts = Path(event[2]) if event[2] else None
             self.state = State.INFEASIBLE
         elif kind == "error":
             self.lines = list(event[1])

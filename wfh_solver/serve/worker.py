@@ -4,7 +4,7 @@ Events go back to the server on a queue as plain tuples:
   ("progress", phase, done, total)   read / build / solve (components done of total)
   ("level", level, objective, bound) one level of one component proven
   ("done", path)                     the pickled Result, in the job's private folder
-  ("infeasible", [reasons])          the rules cannot all hold (HR words)
+  ("infeasible", [reasons], path)    the rules cannot all hold (HR words); the Konflik workbook
   ("error", [lines])                 bad input or scenario, one line per problem
 """
 
@@ -20,14 +20,18 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from wfh_solver import api
+from wfh_solver.check import check_roster
+from wfh_solver.explain import Conflicts
 from wfh_solver.messages import set_language, t
 from wfh_solver.model.cpsat import StopSignal
 from wfh_solver.policy.problem import PolicyInfeasible
 from wfh_solver.policy.scenario import ScenarioError
 from wfh_solver.read.errors import InputError
 from wfh_solver.validate import validation_report
+from wfh_solver.write.findings import write_conflicts
 
 MAX_LINES = 50
+CHECK_ROWS = 500
 
 
 class EventQueue(Protocol):
@@ -72,12 +76,26 @@ def run_job(spec: JobSpec, events: EventQueue, cancel: CancelEvent) -> None:
     except ScenarioError as exc:
         events.put(("error", [_shown(spec, str(exc))]))
     except PolicyInfeasible as exc:
-        events.put(("infeasible", list(exc.reasons[:MAX_LINES])))
+        events.put(("infeasible", list(exc.reasons[:MAX_LINES]), _conflicts_workbook(spec, exc)))
     except (TimeoutError, ValueError, OSError) as exc:
         events.put(("error", [_shown(spec, str(exc))]))
     except Exception:  # noqa: BLE001 - the page shows one line; the traceback goes to the log
         traceback.print_exc(file=sys.stderr)
         events.put(("error", [t("web_internal")]))
+
+
+def _conflicts_workbook(spec: JobSpec, error: PolicyInfeasible) -> str | None:
+    """Every unit in conflict as the CLI writes it (`-konflik.xlsx`), for download."""
+    path = spec.folder / "konflik.xlsx"
+    try:
+        if isinstance(error, Conflicts):
+            write_conflicts(error.problem, error.conflicts, error.reasons, path, spec.lang)
+        else:
+            write_conflicts(None, [], error.reasons, path, spec.lang)
+    except (OSError, ValueError):
+        traceback.print_exc(file=sys.stderr)
+        return None
+    return str(path)
 
 
 def _stop_when_cancelled(cancel: CancelEvent, stop: StopSignal) -> None:
@@ -105,3 +123,28 @@ def validate_file(path: Path, lang: str) -> dict[str, Any]:
         return {"file": str(path), "summary": None, "problems": [
             {"severity": "error", "file": str(path), "sheet": "", "row": None, "column": "",
              "value": "", "reason": t("web_internal"), "hint": ""}]}
+
+
+def check_file(roster: Path, staff_list: Path, scenario: str, lang: str) -> dict[str, Any]:
+    """`wfh-solver check` on an uploaded roster, in a worker process: every broken rule with
+    its cell, or the reader's problems when a file cannot be used."""
+    set_language(lang)
+    try:
+        staff = api.read_employees(staff_list)
+        report = check_roster(roster, staff, scenario)
+    except InputError as exc:
+        return {"error": [p.line() for p in exc.problems[:MAX_LINES]]}
+    except (ScenarioError, ValueError, OSError) as exc:
+        return {"error": [str(exc)]}
+    except Exception:  # noqa: BLE001 - one line on the page, the traceback in the log
+        traceback.print_exc(file=sys.stderr)
+        return {"error": [t("web_internal")]}
+    problem = report.problem
+    return {
+        "clean": report.clean, "scenario": problem.scenario.name, "total": len(report.violations),
+        "employees": len(problem.employees), "days": problem.n_days,
+        "violations": [{"kind": v.kind, "rule": v.rule, "unit": v.unit,
+                        "day": f"{v.day:%d/%m/%Y}" if v.day else "",
+                        "cells": ", ".join(v.cells[:8]), "text": v.text}
+                       for v in report.violations[:CHECK_ROWS]],
+    }
