@@ -253,7 +253,8 @@ def wait_for_job(client: TestClient, job_url: str, marker: str) -> str:
 
 def test_rules_that_cannot_hold_show_the_explanation_and_the_conflicts(
         client: TestClient, tmp_path: Path) -> None:
-    """Tests that an impossible circular names the unit and offers the Konflik workbook."""
+    """Tests that an impossible circular names the unit, offers the Konflik workbook, and
+    a relaxed roster that lists what it breaks with its cells."""
     page = upload(client, workbooks.clean(tmp_path / "pegawai.xlsx"))
     upload_url = str(page.url)  # type: ignore[attr-defined]
     record = client.app.state.site.workspace.get(upload_url.rsplit("/", 1)[-1])  # type: ignore[attr-defined]
@@ -265,6 +266,14 @@ def test_rules_that_cannot_hold_show_the_explanation_and_the_conflicts(
     assert "Dinas Kesehatan" in text and "Paling banyak 10% di kantor" in text
     conflicts = client.get(f"{solved.url}/konflik.xlsx")
     assert conflicts.status_code == 200 and conflicts.content[:2] == b"PK"
+    relaxed = client.post(f"{solved.url}/relax", follow_redirects=True,
+                          data={"csrf": client.cookies[CSRF_COOKIE]})
+    assert relaxed.url != solved.url
+    text = wait_for_job(client, str(relaxed.url), 'id="downloads"')
+    table = text[text.index('id="relaxed-violations"'):]
+    assert "Dinas Kesehatan" in table and "Jadwal!" in table
+    workbook = client.get(f"{relaxed.url}/jadwal.xlsx")
+    assert workbook.status_code == 200 and workbook.content[:2] == b"PK"
 
 
 def test_check_of_an_edited_roster_names_the_broken_cell(client: TestClient,

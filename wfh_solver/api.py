@@ -144,7 +144,7 @@ def plan(path: str | Path, scenario: str | Path | Scenario, *, start: date | Non
         if relax:
             from wfh_solver.relax import solve_relaxed
 
-            result = solve_relaxed(problem, options, progress, sheet=roster_sheet)
+            result = solve_relaxed(problem, options, progress, stop, sheet=roster_sheet)
         else:
             result = solve(problem, options, progress, stop)
     except PolicyInfeasible as error:  # say which units clash, each with a minimal clash

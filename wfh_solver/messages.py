@@ -399,6 +399,13 @@ _ID: dict[str, str] = {
         "pegawai ikut terbuka. Tanpa --host halaman hanya untuk komputer ini."),
     "web_ready": "Halaman siap di {url} (Ctrl-C untuk berhenti)",
     "web_port_busy": "port {port} sudah dipakai; pilih yang lain dengan --port",
+    "web_relax_hint": (
+        "Jadwal tetap dapat disusun dengan melonggarkan aturan sesedikit mungkin (seperti"
+        " wfh-solver solve --relax); setiap aturan yang dilanggar disebut beserta selnya."),
+    "web_relax_button": "Susun dengan pelonggaran aturan",
+    "web_relaxed": (
+        "Jadwal ini melanggar {count} ketentuan seminimal mungkin, karena aturan tidak "
+        "dapat dipenuhi bersamaan:"),
     "web_check_title": "Periksa jadwal yang diedit",
     "web_check_hint": (
         "Unggah jadwal (hasil unduhan yang diedit di Excel, atau buatan sendiri) untuk "
@@ -782,6 +789,13 @@ _EN: dict[str, str] = {
         "staff data is exposed too. Without --host the page is for this computer only."),
     "web_ready": "Page ready at {url} (Ctrl-C to stop)",
     "web_port_busy": "port {port} is in use; choose another with --port",
+    "web_relax_hint": (
+        "A roster can still be made by letting the rules give as little as possible (as "
+        "wfh-solver solve --relax does); every rule it breaks is listed with its cells."),
+    "web_relax_button": "Solve, letting rules give",
+    "web_relaxed": (
+        "This roster breaks {count} requirement(s), as little as possible, because the "
+        "rules cannot all hold:"),
     "web_check_title": "Check an edited roster",
     "web_check_hint": (
         "Upload a roster (a download edited in Excel, or one made by hand) to check every"

@@ -17,7 +17,7 @@ import zipfile
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -318,6 +318,23 @@ async def job_progress(request: Request) -> Response:
     return response
 
 
+async def job_relax(request: Request) -> Response:
+    """The rules cannot all hold: the same solve with `--relax` (rules give as little as
+    can be proven, each broken one listed with its cells)."""
+    site: Site = request.app.state.site
+    upload, job = site.job_of(request)
+    await site.require_csrf(request)
+    running = upload.running_job()
+    if running is not None:
+        return RedirectResponse(f"/u/{upload.token}/jobs/{running.id}", status_code=303)
+    folder = upload.folder / f"job-{secrets.token_hex(6)}"
+    folder.mkdir(mode=0o700)
+    relaxed = Job(replace(job.spec, folder=folder, relax=True), choice=job.choice)
+    upload.jobs[relaxed.id] = relaxed
+    relaxed.start()
+    return RedirectResponse(f"/u/{upload.token}/jobs/{relaxed.id}", status_code=303)
+
+
 async def job_cancel(request: Request) -> Response:
     site: Site = request.app.state.site
     upload, job = site.job_of(request)
@@ -481,6 +498,7 @@ def create_app(config: Config | None = None) -> Starlette:
         Route("/u/{token}/jobs/{job}", job_page),
         Route("/u/{token}/jobs/{job}/progress", job_progress),
         Route("/u/{token}/jobs/{job}/cancel", job_cancel, methods=["POST"]),
+        Route("/u/{token}/jobs/{job}/relax", job_relax, methods=["POST"]),
         Route("/u/{token}/jobs/{job}/jadwal.xlsx", download_roster),
         Route("/u/{token}/jobs/{job}/per-unit.zip", download_per_unit),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),

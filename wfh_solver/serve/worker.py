@@ -22,6 +22,7 @@ from typing import Any, Protocol
 from wfh_solver import api
 from wfh_solver.check import check_roster
 from wfh_solver.explain import Conflicts
+from wfh_solver.labels import label
 from wfh_solver.messages import set_language, t
 from wfh_solver.model.cpsat import StopSignal
 from wfh_solver.policy.problem import PolicyInfeasible
@@ -54,6 +55,7 @@ class JobSpec:
     time_limit: float = 120.0
     seed: int = 0
     workers: int = 0
+    relax: bool = False  # `solve --relax`: break rules as little as possible, and say which
 
 
 def run_job(spec: JobSpec, events: EventQueue, cancel: CancelEvent) -> None:
@@ -64,7 +66,8 @@ def run_job(spec: JobSpec, events: EventQueue, cancel: CancelEvent) -> None:
     threading.Thread(target=_stop_when_cancelled, args=(cancel, stop), daemon=True).start()
     try:
         result = api.plan(spec.input, spec.scenario, time_limit=spec.time_limit,
-                          seed=spec.seed, workers=spec.workers, stop=stop,
+                          seed=spec.seed, workers=spec.workers, stop=stop, relax=spec.relax,
+                          roster_sheet=label("sheet_roster", spec.lang),
                           progress=lambda phase, done, total:
                           events.put(("progress", phase, done, total)))
         path = spec.folder / "result.pkl"
