@@ -184,11 +184,14 @@ def test_each_circular_solves_downloads_and_equals_the_cli(context: Any, server:
     if scenario in SAME_AS_CLI:
         assert roster_rows(workbook) == roster_rows(cli_roster(scenario, tmp_path / "cli.xlsx"))
     if scenario == "jateng-2020":
-        archive = download(page, "#download-zip", tmp_path / "units.zip")
         units = page.locator("#unit option").count()
-        with zipfile.ZipFile(archive) as zipped:
-            names = zipped.namelist()
-        assert len(names) == units and all(n.endswith(".xlsx") for n in names)
+        for selector, suffix, magic in (("#download-zip", ".xlsx", b"PK"),
+                                        ("#download-pdf", ".pdf", b"%PDF")):
+            archive = download(page, selector, tmp_path / f"units{suffix}.zip")
+            with zipfile.ZipFile(archive) as zipped:
+                names = zipped.namelist()
+                assert len(names) == units and all(n.endswith(suffix) for n in names)
+                assert zipped.read(names[0])[:len(magic)] == magic
     page.close()
 
 

@@ -384,6 +384,7 @@ _ID: dict[str, str] = {
     "web_downloads": "Unduh",
     "web_download_xlsx": "Jadwal (.xlsx)",
     "web_download_zip": "Jadwal per unit (.zip)",
+    "web_download_pdf": "PDF per unit untuk dicetak (.zip)",
     "web_download_hint": (
         "Berkas unduhan dibuat saat diminta dan dihapus dari server setelah terkirim."),
     "web_presence_all": "Kehadiran harian (seluruh organisasi)",
@@ -775,6 +776,7 @@ _EN: dict[str, str] = {
     "web_downloads": "Download",
     "web_download_xlsx": "Roster (.xlsx)",
     "web_download_zip": "Roster per unit (.zip)",
+    "web_download_pdf": "Printable PDF per unit (.zip)",
     "web_download_hint": "Downloads are made on request and removed from the server once sent.",
     "web_presence_all": "Daily presence (whole organisation)",
     "web_warnings": "Notes ({count})",

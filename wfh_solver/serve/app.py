@@ -42,7 +42,7 @@ from wfh_solver.serve.security import CSRF_COOKIE, SecurityHeaders, csrf_ok, csr
 from wfh_solver.serve.uploads import UploadRefused, receive_file
 from wfh_solver.serve.worker import JobSpec, check_file, validate_file
 from wfh_solver.serve.workspace import Upload, Workspace, display_name
-from wfh_solver.write import write_per_unit, write_roster
+from wfh_solver.write import write_outputs, write_roster
 
 LANG_COOKIE = "wfh_lang"
 #: The five regional circulars of 2020 are listed first; the national guidance after them.
@@ -360,24 +360,37 @@ async def download_roster(request: Request) -> Response:
 
 
 async def download_per_unit(request: Request) -> Response:
-    """One workbook per unit, zipped; the folder and the zip are removed once it is sent."""
+    """One printable workbook per unit, zipped; removed once it is sent."""
+    return await _unit_files(request, "per_unit", "jadwal-per-unit")
+
+
+async def download_pdfs(request: Request) -> Response:
+    """One printable PDF per unit, zipped; removed once it is sent."""
+    return await _unit_files(request, "pdf", "jadwal-pdf")
+
+
+async def _unit_files(request: Request, kind: str, stem: str) -> Response:
     site: Site = request.app.state.site
     upload, job = site.job_of(request)
-    if job.result is None:
+    if job.result is None or upload.input is None:
         raise HTTPException(404)
     lang = use_language(request)
     folder = upload.folder / f"out-{secrets.token_hex(8)}"
-    archive = await run_in_threadpool(_per_unit_zip, job.result, folder, lang)
-    return FileResponse(archive, filename=f"jadwal-per-unit-{job.result.scenario_name}.zip",
+    archive = await run_in_threadpool(_unit_zip, job.result, upload.input, folder, kind, lang)
+    return FileResponse(archive, filename=f"{stem}-{job.result.scenario_name}.zip",
                         media_type="application/zip",
                         background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True))
 
 
-def _per_unit_zip(result: Any, folder: Path, lang: str) -> Path:
+def _unit_zip(result: Any, source: Path, folder: Path, kind: str, lang: str) -> Path:
+    """The CLI's `--per-unit DIR` or `--pdf DIR` files (same writer, same names), zipped."""
     set_language(lang)
     units = folder / "units"
-    write_per_unit(result, units, lang=lang)
-    archive = folder / "per-unit.zip"
+    if kind == "pdf":
+        write_outputs(result, [source], None, pdf=units, lang=lang)
+    else:
+        write_outputs(result, [source], None, per_unit=units, lang=lang)
+    archive = folder / "units.zip"
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
         for path in sorted(units.rglob("*")):
             if path.is_file():
@@ -501,6 +514,7 @@ def create_app(config: Config | None = None) -> Starlette:
         Route("/u/{token}/jobs/{job}/relax", job_relax, methods=["POST"]),
         Route("/u/{token}/jobs/{job}/jadwal.xlsx", download_roster),
         Route("/u/{token}/jobs/{job}/per-unit.zip", download_per_unit),
+        Route("/u/{token}/jobs/{job}/pdf.zip", download_pdfs),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
     middleware = [Middleware(SecurityHeaders),
