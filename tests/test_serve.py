@@ -8,12 +8,17 @@ test_serve_browser.py.
 
 from __future__ import annotations
 
+import os
 import re
+import socket
 import stat
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import numpy as np
 import pytest
 from starlette.testclient import TestClient
@@ -306,3 +311,47 @@ def test_check_of_an_edited_roster_names_the_broken_cell(client: TestClient,
     text = checked(roster)
     assert 'id="violations"' in text and f"{cell.coordinate}" in text, text
     assert "edit.xlsx" in text and str(workspace_root(client)) not in text
+
+
+def run_serve(*args: str, env: dict[str, str] | None = None,
+              timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "wfh_solver.cli", "serve", *args],
+                          cwd=ROOT, capture_output=True, text=True, timeout=timeout,
+                          env=env, check=False)
+
+
+def test_port_in_use_is_one_clear_line_and_other_hosts_are_warned_about() -> None:
+    """Tests that a taken port exits 1 with one line, and --host 0.0.0.0 warns first."""
+    with socket.socket() as taken:
+        taken.bind(("0.0.0.0", 0))
+        taken.listen(1)
+        port = str(taken.getsockname()[1])
+        local = run_serve("--no-browser", "--port", port)
+        exposed = run_serve("--no-browser", "--port", port, "--host", "0.0.0.0")
+    assert local.returncode == 1 and "sudah dipakai" in local.stderr
+    assert "Traceback" not in local.stderr + exposed.stderr
+    assert "PERINGATAN" not in local.stderr
+    assert exposed.returncode == 1 and "PERINGATAN" in exposed.stderr
+
+
+def test_serve_opens_the_browser_unless_told_not_to(tmp_path: Path) -> None:
+    """Tests that `serve` hands its loopback URL to the browser ($BROWSER here)."""
+    opened = tmp_path / "opened.txt"
+    browser = tmp_path / "browser.sh"
+    browser.write_text(f'#!/bin/sh\necho "$1" > {opened}\n', encoding="utf-8")
+    browser.chmod(0o755)
+    env = dict(os.environ, BROWSER=f"{browser} %s")
+    process = subprocess.Popen([sys.executable, "-m", "wfh_solver.cli", "serve", "--port", "0"],
+                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not opened.exists() or not opened.read_text().strip():
+            assert time.monotonic() < deadline and process.poll() is None
+            time.sleep(0.2)
+        url = opened.read_text().strip()
+        assert re.fullmatch(r"http://127\.0\.0\.1:\d+/", url), url
+        assert "Unggah daftar pegawai" in httpx.get(url, timeout=10).text
+    finally:
+        process.terminate()
+        process.wait(30)

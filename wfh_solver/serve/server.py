@@ -46,13 +46,13 @@ def serve(host: str = "127.0.0.1", port: int = 8765, *, open_browser: bool = Tru
           say: Callable[[str], None] | None = None) -> None:
     """Runs until Ctrl-C. Anything but loopback is allowed only when asked, with a warning."""
     say = say or _stderr
+    exposed = not is_loopback(host)
+    if exposed:
+        say(t("web_exposed", host=host))
     sock = bind(host, port)
     bound = sock.getsockname()[1]
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     url = f"http://{'[' + shown + ']' if ':' in shown else shown}:{bound}/"
-    exposed = not is_loopback(host)
-    if exposed:
-        say(t("web_exposed", host=host))
     hosts = ("*",) if exposed else ("127.0.0.1", "localhost")
 
     def ready() -> None:
