@@ -853,6 +853,14 @@ _HELP_ID: dict[str, str] = {
     "help.sample.out_path": "Berkas keluaran .xlsx",
     "help.sample.size": "Jumlah pegawai",
     "help.sample.seed": "Benih acak (benih sama → daftar sama)",
+    "help.serve": "Halaman lokal untuk staf kepegawaian: unggah daftar pegawai, pilih surat "
+                  "edaran, susun dan unduh jadwal",
+    "help.serve.host": "Alamat yang didengarkan; selain 127.0.0.1 membuka data pegawai ke "
+                       "jaringan",
+    "help.serve.port": "Port (0: port bebas mana pun)",
+    "help.serve.no_browser": "Jangan buka peramban",
+    "help.serve.max_upload_mb": "Ukuran unggahan terbesar, dalam MB",
+    "help.serve.idle_minutes": "Hapus unggahan dan hasil yang tidak dipakai selama ini (menit)",
     "help.validate": "Periksa daftar pegawai: setiap masalah dengan selnya, dan bagaimana berkas "
                      "dipahami.",
     "help.validate.input": "Daftar pegawai (.xlsx, .xls, .ods, .csv)",
@@ -950,6 +958,14 @@ _HELP_EN: dict[str, str] = {
     "help.sample.out_path": "Output .xlsx file",
     "help.sample.size": "Number of employees",
     "help.sample.seed": "Random seed (same seed → same list)",
+    "help.serve": "A local page for HR staff: upload the staff list, pick the circular, solve "
+                  "and download the roster",
+    "help.serve.host": "Address to listen on; anything but 127.0.0.1 exposes staff data to the "
+                       "network",
+    "help.serve.port": "Port (0: any free port)",
+    "help.serve.no_browser": "Do not open a browser",
+    "help.serve.max_upload_mb": "Largest upload, in MB",
+    "help.serve.idle_minutes": "Remove uploads and results unused this long (minutes)",
     "help.validate": "Check an employee list: every problem with its cell, and how the file was "
                      "understood.",
     "help.validate.input": "Employee list (.xlsx, .xls, .ods, .csv)",
