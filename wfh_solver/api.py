@@ -14,7 +14,7 @@ from wfh_solver.domain.calendar import working_days
 from wfh_solver.domain.employee import Employee
 from wfh_solver.explain import explained
 from wfh_solver.messages import t
-from wfh_solver.model.cpsat import SolveOptions
+from wfh_solver.model.cpsat import SolveOptions, StopSignal
 from wfh_solver.model.history import prior_wfh_days
 from wfh_solver.model.pins import check_pins
 from wfh_solver.policy.problem import (
@@ -121,12 +121,13 @@ def plan(path: str | Path, scenario: str | Path | Scenario, *, start: date | Non
          sheet: str | None = None, column_map: dict[str, str] | None = None,
          progress: Progress | None = None, relax: bool = False,
          roster_sheet: str = "Jadwal", previous: list[str | Path] | None = None,
-         pin: str | Path | None = None) -> Result:
+         pin: str | Path | None = None, stop: StopSignal | None = None) -> Result:
     """One call from a spreadsheet to a roster: what `wfh-solver solve` does.
 
     `relax`: every count rule may give, as little as can be proven; the result's
     `violations` then name the cells of `roster_sheet` (the Jadwal sheet's name).
     `previous`: earlier rosters whose WFH days fairness counts in (`model/history.py`).
+    `stop.stop()` from another thread ends the search and keeps the best roster so far.
     """
     report = progress or (lambda phase, done, total: None)
     report("read", 0, 1)
@@ -143,9 +144,9 @@ def plan(path: str | Path, scenario: str | Path | Scenario, *, start: date | Non
         if relax:
             from wfh_solver.relax import solve_relaxed
 
-            result = solve_relaxed(problem, options, progress, sheet=roster_sheet)
+            result = solve_relaxed(problem, options, progress, stop, sheet=roster_sheet)
         else:
-            result = solve(problem, options, progress)
+            result = solve(problem, options, progress, stop)
     except PolicyInfeasible as error:  # say which units clash, each with a minimal clash
         raise explained(problem, error) from None
     # reading warnings (file, sheet, row) come first in Ringkasan, then the policy's

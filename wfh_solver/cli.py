@@ -564,6 +564,25 @@ def check_command(
     if len(shown) < len(found):
         out.print(t("ck_more", count=len(found) - len(shown)))
     raise Exit(EXIT_VIOLATIONS, [])
+@app.command("serve")
+def serve_command(
+    host: Annotated[str, typer.Option(
+        help="Address to listen on; anything but 127.0.0.1 exposes staff data")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port (0: any free)")] = 8765,
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="Do not open a browser")] = False,
+    max_upload_mb: Annotated[int, typer.Option(min=1, max=200)] = 200,
+    idle_minutes: Annotated[float, typer.Option(
+        min=1, help="Remove uploads and results unused this long")] = 30.0,
+) -> None:
+    """A local page for HR: upload the staff list, pick the circular, solve, download."""
+    from wfh_solver.serve.server import serve
+
+    try:
+        serve(host, port, open_browser=not no_browser, max_upload_mb=max_upload_mb,
+              idle_minutes=idle_minutes, say=lambda line: err.print(line, markup=False))
+    except OSError as exc:
+        raise Exit(EXIT_OTHER, [f"{t('error')}: " + t("web_port_busy", port=port)
+                                + f" ({exc.strerror or exc})"]) from None
 
 
 def _use_language(lang: str) -> None:

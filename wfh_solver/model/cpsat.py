@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
@@ -65,13 +66,17 @@ class StopSignal:
     """Ctrl-C or SIGTERM during a long solve: stop the running searches, keep their best.
 
     `signal` is the number of the signal that asked (0 when a caller stopped it).
+
+    `on_level(level, objective, bound)` hears each level of each component as it is
+    proven, from the solving threads: a web page shows it as live progress.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, on_level: Callable[[str, int, int], None] | None = None) -> None:
         self.requested = False
         self.signal = 0
         self.solvers: set[cp_model.CpSolver] = set()
         self._lock = threading.Lock()
+        self.on_level = on_level
 
     def stop(self, signal: int = 0) -> None:
         with self._lock:
@@ -294,6 +299,8 @@ def solve_component(comp: Component, groups: list[Group], days: int, blocks: lis
                     model.m.add(term == least)
         fixed.append(lower if lower is not None and value == sum(lower) else None)
         outcome.levels.append(LevelOutcome(value, bound, proven, seconds))
+        if stop is not None and stop.on_level is not None:
+            stop.on_level(LEVELS[len(outcome.levels) - 1], value, bound)
         # Fixed block by block already, the level needs no long sum constraint, whose
         # presolve (dominance, dual strengthening) costs seconds on a big component.
         _hint_and_fix(model, solver, objective if fixed[-1] is None else 0, value)

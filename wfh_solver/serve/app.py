@@ -1,0 +1,532 @@
+"""The page's routes: thin glue over `wfh_solver.api`, `validate`, `solve` (in a worker
+process) and `write`, like the CLI. No rostering decision is taken here.
+
+Flow: `/` upload → `/u/{token}` what was understood + choose or edit the circular →
+`/u/{token}/jobs/{job}` live progress, then the roster (calendar, chart, downloads).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import secrets
+import shutil
+import sys
+import traceback
+import zipfile
+from collections.abc import AsyncIterator, Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.applications import Starlette
+from starlette.background import BackgroundTask
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from wfh_solver.messages import LANGUAGES, set_language, t
+from wfh_solver.policy.scenario import ScenarioError, bundled_names, load_scenario
+from wfh_solver.serve import views
+from wfh_solver.serve.jobs import Job, State
+from wfh_solver.serve.scenario_form import apply_form, rule_fields, to_toml
+from wfh_solver.serve.security import CSRF_COOKIE, SecurityHeaders, csrf_ok, csrf_token
+from wfh_solver.serve.uploads import UploadRefused, receive_file
+from wfh_solver.serve.worker import JobSpec, check_file, validate_file
+from wfh_solver.serve.workspace import Upload, Workspace, display_name
+from wfh_solver.write import write_outputs, write_roster
+
+LANG_COOKIE = "wfh_lang"
+#: The five regional circulars of 2020 are listed first; the national guidance after them.
+REGIONAL = ("sragen-2020", "kebumen-2020", "jateng-2020", "pasuruan-2020", "paser-2020")
+STATIC = Path(__file__).parent / "static"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    max_upload_mb: int = 200
+    idle_minutes: float = 30.0
+    sweep_seconds: float = 60.0
+    allowed_hosts: tuple[str, ...] = ("127.0.0.1", "localhost")
+    time_limit: float = 120.0  # the CLI's defaults, so the page's roster is the CLI's
+    seed: int = 0
+    workers: int = 0
+    on_ready: Callable[[], None] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ScenarioChoice:
+    name: str
+    title: str
+    period: str
+
+
+class Site:
+    """The server's state: the private workspace, the validation process, the templates."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.workspace = Workspace(idle_seconds=config.idle_minutes * 60)
+        self.env = Environment(loader=PackageLoader("wfh_solver.serve", "templates"),
+                               autoescape=select_autoescape(["html"]))
+        self._reader: ProcessPoolExecutor | None = None
+        self.scenarios = _scenario_choices()
+
+    # -- rendering ---------------------------------------------------------------------
+    def render(self, request: Request, template: str, status: int = 200,
+               **context: Any) -> HTMLResponse:
+        lang = use_language(request)
+        token, new = csrf_token(request)
+        html = self.env.get_template(template).render(t=t, csrf=token, lang=lang,
+                                                      request_path=request.url.path, **context)
+        response = HTMLResponse(html, status)
+        if new:
+            response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict")
+        return response
+
+    def upload_of(self, request: Request) -> Upload:
+        upload = self.workspace.get(request.path_params["token"])
+        if upload is None:
+            raise HTTPException(404)
+        return upload
+
+    def job_of(self, request: Request) -> tuple[Upload, Job]:
+        upload = self.upload_of(request)
+        job = upload.jobs.get(request.path_params["job"])
+        if job is None:
+            raise HTTPException(404)
+        return upload, job
+
+    async def require_csrf(self, request: Request) -> dict[str, str]:
+        form = await request.form(max_files=0, max_fields=200)
+        fields = {k: v for k, v in form.items() if isinstance(v, str)}
+        if not csrf_ok(request, fields.get("csrf", "")):
+            raise HTTPException(403)
+        return fields
+
+    # -- reading files in a worker process (hostile files cannot hurt the server) --------
+    async def in_worker(self, function: Callable[..., dict[str, Any]],
+                        *args: Any) -> dict[str, Any] | None:
+        """`function(*args)` in the reading process; None when that process died."""
+        if self._reader is None:
+            self._reader = ProcessPoolExecutor(1, mp_context=_spawn())
+        try:
+            return await asyncio.wrap_future(self._reader.submit(function, *args))
+        except BrokenProcessPool:
+            self._reader = None
+            return None
+
+    async def validate(self, path: Path, lang: str) -> dict[str, Any]:
+        report = await self.in_worker(validate_file, path, lang)
+        if report is not None:
+            return report
+        return {"file": "", "summary": None, "problems": [
+            {"severity": "error", "sheet": "", "row": None, "column": "", "value": "",
+             "reason": t("web_unreadable"), "hint": t("hint_save_xlsx")}]}
+
+    def close(self) -> None:
+        self.workspace.close(_stop_jobs)
+        if self._reader is not None:
+            self._reader.shutdown(wait=False, cancel_futures=True)
+
+
+def _spawn() -> Any:
+    import multiprocessing
+
+    return multiprocessing.get_context("spawn")
+
+
+def _stop_jobs(upload: Upload) -> None:
+    for job in upload.jobs.values():
+        job.kill()
+
+
+def _scenario_choices() -> list[ScenarioChoice]:
+    names = sorted(bundled_names(), key=lambda n: (n not in REGIONAL, REGIONAL.index(n)
+                                                  if n in REGIONAL else 0, n))
+    choices = []
+    for name in names:
+        scenario = load_scenario(name)
+        period = f"{scenario.start:%d/%m/%Y} – {scenario.end:%d/%m/%Y} ({scenario.workweek})"
+        choices.append(ScenarioChoice(name, scenario.title, period))
+    return choices
+
+
+def use_language(request: Request) -> str:
+    lang = request.cookies.get(LANG_COOKIE, "id")
+    lang = lang if lang in LANGUAGES else "id"
+    set_language(lang)
+    return lang
+
+
+def has_errors(report: dict[str, Any] | None) -> bool:
+    return report is None or report["summary"] is None or any(
+        p["severity"] == "error" for p in report["problems"])
+
+
+# -- pages ----------------------------------------------------------------------------------
+async def index(request: Request) -> Response:
+    site: Site = request.app.state.site
+    return site.render(request, "index.html", limit=site.config.max_upload_mb)
+
+
+async def upload_file(request: Request) -> Response:
+    site: Site = request.app.state.site
+    lang = use_language(request)
+    upload = site.workspace.new_upload("")
+    limit = site.config.max_upload_mb * 1024 * 1024
+    try:
+        path, client_name, _ = await receive_file(
+            request.headers.get("content-type", ""), request.headers.get("content-length"),
+            request.stream(), upload.folder, limit, lambda sent: csrf_ok(request, sent))
+    except UploadRefused as exc:
+        site.workspace.remove(upload.token)
+        return site.render(request, "index.html", status=exc.status,
+                           limit=site.config.max_upload_mb, error=t(exc.key, **exc.params))
+    upload.name, upload.input = display_name(client_name), path
+    report = await site.validate(path, lang)
+    upload.report = _shown(report, upload)
+    return RedirectResponse(f"/u/{upload.token}", status_code=303)
+
+
+def _shown(report: dict[str, Any], upload: Upload) -> dict[str, Any]:
+    """The report with the user's file name instead of our private path."""
+    inside = str(upload.input)
+    report["file"] = upload.name
+    for problem in report["problems"]:
+        problem["file"] = upload.name
+        for key in ("reason", "hint", "value"):
+            problem[key] = str(problem.get(key) or "").replace(inside, upload.name)
+    return report
+
+
+async def upload_page(request: Request) -> Response:
+    site: Site = request.app.state.site
+    upload = site.upload_of(request)
+    return site.render(request, "upload.html", upload=upload, report=upload.report,
+                       can_solve=not has_errors(upload.report), scenarios=site.scenarios,
+                       chosen=request.query_params.get("scenario", "jateng-2020"),
+                       running=upload.running_job(), open_check=False)
+
+
+async def scenario_form(request: Request) -> Response:
+    site: Site = request.app.state.site
+    upload = site.upload_of(request)
+    base = request.query_params.get("base", "")
+    if base not in bundled_names():
+        raise HTTPException(404)
+    use_language(request)
+    scenario = load_scenario(base)
+    return site.render(request, "scenario.html", upload=upload, base=base, scenario=scenario,
+                       fields=rule_fields(scenario), values={})
+
+
+async def scenario_save(request: Request) -> Response:
+    site: Site = request.app.state.site
+    upload = site.upload_of(request)
+    form = await site.require_csrf(request)
+    base = form.get("base", "")
+    if base not in bundled_names():
+        raise HTTPException(400)
+    use_language(request)
+    scenario = load_scenario(base)
+    try:
+        edited = apply_form(scenario, form)
+    except ScenarioError as exc:
+        return site.render(request, "scenario.html", status=400, upload=upload, base=base,
+                           scenario=scenario, fields=rule_fields(scenario), values=form,
+                           error=str(exc))
+    path = upload.folder / "scenario.toml"
+    path.write_text(to_toml(edited), encoding="utf-8")
+    upload.scenario_toml = path
+    return RedirectResponse(f"/u/{upload.token}?scenario=custom#solve", status_code=303)
+
+
+async def scenario_download(request: Request) -> Response:
+    site: Site = request.app.state.site
+    upload = site.upload_of(request)
+    if upload.scenario_toml is None or not upload.scenario_toml.exists():
+        raise HTTPException(404)
+    name = load_scenario(upload.scenario_toml).name
+    return FileResponse(upload.scenario_toml, media_type="application/toml",
+                        filename=f"{name}.toml")
+
+
+def scenario_of(upload: Upload, choice: str) -> str:
+    """A bundled name, or the upload's edited TOML; never a path from the client."""
+    if choice == "custom" and upload.scenario_toml is not None:
+        return str(upload.scenario_toml)
+    if choice in bundled_names():
+        return choice
+    raise HTTPException(400)
+
+
+async def solve(request: Request) -> Response:
+    site: Site = request.app.state.site
+    upload = site.upload_of(request)
+    form = await site.require_csrf(request)
+    running = upload.running_job()
+    if running is not None:  # one solve at a time per upload: show the one running
+        return RedirectResponse(f"/u/{upload.token}/jobs/{running.id}", status_code=303)
+    if has_errors(upload.report) or upload.input is None:
+        raise HTTPException(400)
+    scenario = scenario_of(upload, form.get("scenario", ""))
+    folder = upload.folder / f"job-{secrets.token_hex(6)}"
+    folder.mkdir(mode=0o700)
+    config = site.config
+    spec = JobSpec(upload.input, scenario, folder, upload.name, use_language(request),
+                   config.time_limit, config.seed, config.workers)
+    job = Job(spec, choice=form.get("scenario", ""))
+    upload.jobs[job.id] = job
+    job.start()
+    return RedirectResponse(f"/u/{upload.token}/jobs/{job.id}", status_code=303)
+
+
+async def job_page(request: Request) -> Response:
+    site: Site = request.app.state.site
+    upload, job = site.job_of(request)
+    context: dict[str, Any] = {"upload": upload, "job": job, "State": State,
+                               "scenarios": site.scenarios, "chosen": job.choice}
+    result = job.result
+    if result is not None:
+        units = views.unit_names(result)
+        unit = request.query_params.get("unit") or (units[0] if units else "")
+        if unit not in units:
+            unit = units[0] if units else ""
+        context |= {"result": result, "units": units, "unit": unit,
+                    "calendar": views.calendar(result, unit) if unit else None,
+                    "chart": views.presence_chart(result),
+                    "unit_chart": views.presence_chart(result, unit) if unit else None}
+    return site.render(request, "job.html", **context)
+
+
+async def job_progress(request: Request) -> Response:
+    site: Site = request.app.state.site
+    upload, job = site.job_of(request)
+    response = site.render(request, "_progress.html", upload=upload, job=job)
+    if not job.running:
+        response.headers["HX-Refresh"] = "true"
+    return response
+
+
+async def job_relax(request: Request) -> Response:
+    """The rules cannot all hold: the same solve with `--relax` (rules give as little as
+    can be proven, each broken one listed with its cells)."""
+    site: Site = request.app.state.site
+    upload, job = site.job_of(request)
+    await site.require_csrf(request)
+    running = upload.running_job()
+    if running is not None:
+        return RedirectResponse(f"/u/{upload.token}/jobs/{running.id}", status_code=303)
+    folder = upload.folder / f"job-{secrets.token_hex(6)}"
+    folder.mkdir(mode=0o700)
+    relaxed = Job(replace(job.spec, folder=folder, relax=True), choice=job.choice)
+    upload.jobs[relaxed.id] = relaxed
+    relaxed.start()
+    return RedirectResponse(f"/u/{upload.token}/jobs/{relaxed.id}", status_code=303)
+
+
+async def job_cancel(request: Request) -> Response:
+    site: Site = request.app.state.site
+    upload, job = site.job_of(request)
+    await site.require_csrf(request)
+    job.cancel()
+    if request.headers.get("hx-request"):
+        return site.render(request, "_progress.html", upload=upload, job=job)
+    return RedirectResponse(f"/u/{upload.token}/jobs/{job.id}", status_code=303)
+
+
+async def download_roster(request: Request) -> Response:
+    """The workbook, written for this download and removed once it is sent."""
+    site: Site = request.app.state.site
+    upload, job = site.job_of(request)
+    if job.result is None:
+        raise HTTPException(404)
+    lang = use_language(request)
+    path = upload.folder / f"out-{secrets.token_hex(8)}.xlsx"
+    await run_in_threadpool(write_roster, job.result, path, lang)
+    return FileResponse(path, filename=f"jadwal-{job.result.scenario_name}.xlsx",
+                        media_type=XLSX,
+                        background=BackgroundTask(path.unlink, missing_ok=True))
+
+
+async def download_per_unit(request: Request) -> Response:
+    """One printable workbook per unit, zipped; removed once it is sent."""
+    return await _unit_files(request, "per_unit", "jadwal-per-unit")
+
+
+async def download_pdfs(request: Request) -> Response:
+    """One printable PDF per unit, zipped; removed once it is sent."""
+    return await _unit_files(request, "pdf", "jadwal-pdf")
+
+
+async def _unit_files(request: Request, kind: str, stem: str) -> Response:
+    site: Site = request.app.state.site
+    upload, job = site.job_of(request)
+    if job.result is None or upload.input is None:
+        raise HTTPException(404)
+    lang = use_language(request)
+    folder = upload.folder / f"out-{secrets.token_hex(8)}"
+    archive = await run_in_threadpool(_unit_zip, job.result, upload.input, folder, kind, lang)
+    return FileResponse(archive, filename=f"{stem}-{job.result.scenario_name}.zip",
+                        media_type="application/zip",
+                        background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True))
+
+
+def _unit_zip(result: Any, source: Path, folder: Path, kind: str, lang: str) -> Path:
+    """The CLI's `--per-unit DIR` or `--pdf DIR` files (same writer, same names), zipped."""
+    set_language(lang)
+    units = folder / "units"
+    if kind == "pdf":
+        write_outputs(result, [source], None, pdf=units, lang=lang)
+    else:
+        write_outputs(result, [source], None, per_unit=units, lang=lang)
+    archive = folder / "units.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
+        for path in sorted(units.rglob("*")):
+            if path.is_file():
+                zipped.write(path, path.relative_to(units).as_posix())
+    return archive
+
+
+async def download_conflicts(request: Request) -> Response:
+    """The `Konflik` workbook: every unit whose rules clash, as the CLI writes it."""
+    site: Site = request.app.state.site
+    _, job = site.job_of(request)
+    if job.conflicts is None or not job.conflicts.exists():
+        raise HTTPException(404)
+    return FileResponse(job.conflicts, filename="konflik.xlsx", media_type=XLSX)
+
+
+async def check_upload(request: Request) -> Response:
+    """A hand-edited roster, checked against this upload's staff and a circular."""
+    site: Site = request.app.state.site
+    upload = site.upload_of(request)
+    lang = use_language(request)
+    if upload.input is None or has_errors(upload.report):
+        raise HTTPException(400)
+    folder = upload.folder / f"check-{secrets.token_hex(6)}"
+    folder.mkdir(mode=0o700)
+    try:
+        path, client_name, fields = await receive_file(
+            request.headers.get("content-type", ""), request.headers.get("content-length"),
+            request.stream(), folder, site.config.max_upload_mb * 1024 * 1024,
+            lambda sent: csrf_ok(request, sent), file_field="roster")
+        scenario = scenario_of(upload, fields.get("scenario", ""))
+        report = await site.in_worker(check_file, path, upload.input, scenario, lang)
+    except UploadRefused as exc:
+        return site.render(request, "check.html", status=exc.status, upload=upload,
+                           error=t(exc.key, **exc.params))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    name = display_name(client_name)
+    report = report or {"error": [t("web_unreadable")]}
+    renames = {str(path): name, str(upload.input): upload.name, str(folder): ""}
+    return site.render(request, "check.html", upload=upload, name=name,
+                       report=_renamed(report, renames))
+
+
+def _renamed(value: Any, renames: dict[str, str]) -> Any:
+    """Every text of a report with our private paths replaced by the names the user knows."""
+    if isinstance(value, str):
+        for old, new in renames.items():
+            value = value.replace(old, new)
+        return value
+    if isinstance(value, list):
+        return [_renamed(v, renames) for v in value]
+    if isinstance(value, dict):
+        return {k: _renamed(v, renames) for k, v in value.items()}
+    return value
+
+
+async def delete_upload(request: Request) -> Response:
+    site: Site = request.app.state.site
+    upload = site.upload_of(request)
+    await site.require_csrf(request)
+    site.workspace.remove(upload.token, _stop_jobs)
+    return RedirectResponse("/", status_code=303)
+
+
+async def choose_language(request: Request) -> Response:
+    lang = request.path_params["lang"]
+    target = request.query_params.get("next", "/")
+    if not target.startswith("/") or target.startswith("//") or "\\" in target:
+        target = "/"
+    response = RedirectResponse(target, status_code=303)
+    if lang in LANGUAGES:
+        response.set_cookie(LANG_COOKIE, lang, samesite="strict", max_age=365 * 86400)
+    return response
+
+
+# -- errors: a page in the user's language, never a stack trace ----------------------------
+async def not_found(request: Request, exc: Exception) -> Response:
+    site: Site = request.app.state.site
+    code = exc.status_code if isinstance(exc, HTTPException) else 404
+    key = {403: "web_csrf", 404: "web_not_found"}.get(code, "web_bad_request")
+    return site.render(request, "error.html", status=code, message=t(key))
+
+
+async def server_error(request: Request, exc: Exception) -> Response:
+    traceback.print_exception(exc, file=sys.stderr)
+    site: Site = request.app.state.site
+    return site.render(request, "error.html", status=500, message=t("web_internal"))
+
+
+def create_app(config: Config | None = None) -> Starlette:
+    config = config or Config()
+    site = Site(config)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        sweeper = asyncio.create_task(_sweep(site))
+        if config.on_ready is not None:
+            config.on_ready()
+        try:
+            yield
+        finally:
+            sweeper.cancel()
+            site.close()
+
+    routes = [
+        Route("/", index),
+        Route("/upload", upload_file, methods=["POST"]),
+        Route("/lang/{lang}", choose_language),
+        Route("/u/{token}", upload_page),
+        Route("/u/{token}/scenario", scenario_form),
+        Route("/u/{token}/scenario", scenario_save, methods=["POST"]),
+        Route("/u/{token}/scenario.toml", scenario_download),
+        Route("/u/{token}/solve", solve, methods=["POST"]),
+        Route("/u/{token}/delete", delete_upload, methods=["POST"]),
+        Route("/u/{token}/check", check_upload, methods=["POST"]),
+        Route("/u/{token}/jobs/{job}/konflik.xlsx", download_conflicts),
+        Route("/u/{token}/jobs/{job}", job_page),
+        Route("/u/{token}/jobs/{job}/progress", job_progress),
+        Route("/u/{token}/jobs/{job}/cancel", job_cancel, methods=["POST"]),
+        Route("/u/{token}/jobs/{job}/relax", job_relax, methods=["POST"]),
+        Route("/u/{token}/jobs/{job}/jadwal.xlsx", download_roster),
+        Route("/u/{token}/jobs/{job}/per-unit.zip", download_per_unit),
+        Route("/u/{token}/jobs/{job}/pdf.zip", download_pdfs),
+        Mount("/static", StaticFiles(directory=STATIC), name="static"),
+    ]
+    middleware = [Middleware(SecurityHeaders),
+                  Middleware(TrustedHostMiddleware, allowed_hosts=list(config.allowed_hosts))]
+    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan,
+                    exception_handlers={HTTPException: not_found, Exception: server_error})
+    app.state.site = site
+    return app
+
+
+async def _sweep(site: Site) -> None:
+    """Removes uploads (and their files) nobody has looked at for the idle timeout."""
+    while True:
+        await asyncio.sleep(site.config.sweep_seconds)
+        await run_in_threadpool(site.workspace.sweep, _stop_jobs)
