@@ -239,11 +239,7 @@ def test_leave_day_marked_wfo(case, tmp_path):
 
 def test_invented_leave(case, tmp_path):
     """Tests edit 5: CUTI typed over a WFH day the staff list does not know is reported."""
-    p = case.problem
-    codes = case.result.roster.codes()
-    i, d = next((i, d) for i in range(len(p.employees)) for d in range(p.n_days)
-                if codes[i, d] == 0 and p.fixed[i] == FREE)
-    e, day = p.employees[i], p.calendar.days[d]
+    e, day = _free_wfh_cell(case)
     cell: list[str] = []
 
     def away(sheet: Worksheet) -> None:
@@ -317,11 +313,7 @@ def test_added_unknown_row(case, tmp_path):
 @pytest.mark.parametrize(("value", "word"), [(None, "kosong"), ("WF0", "'WF0'")])
 def test_blank_or_mistyped_cell(case, tmp_path, value, word):
     """Tests edits 9-10: an empty cell or a typo (WF0) over a WFH day names that cell."""
-    p = case.problem
-    codes = case.result.roster.codes()
-    i, d = next((i, d) for i in range(len(p.employees)) for d in range(p.n_days)
-                if codes[i, d] == 0 and p.fixed[i] == FREE)
-    e, day = p.employees[i], p.calendar.days[d]
+    e, day = _free_wfh_cell(case)
     cell: list[str] = []
 
     def spoil(sheet: Worksheet) -> None:
@@ -411,3 +403,12 @@ def test_missing_day_column(case, tmp_path):
 
     report = judge(case, edit(case, tmp_path, drop))
     assert [(v.kind, v.day) for v in report.violations] == [("roster", days[0])]
+
+
+def _free_wfh_cell(case):
+    """The first WFH day of someone no rule pins: the cell a hand edit spoils."""
+    p = case.problem
+    codes = case.result.roster.codes()
+    i, d = next((i, d) for i in range(len(p.employees)) for d in range(p.n_days)
+                if codes[i, d] == 0 and p.fixed[i] == FREE)
+    return p.employees[i], p.calendar.days[d]

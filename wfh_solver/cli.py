@@ -265,7 +265,7 @@ def _progress(quiet: bool) -> Iterator[Callable[[str, int, int], None]]:
         yield report
 
 
-_phase = ["read"]
+_phase = [""]  # no phase: a command that is not a run (serve, scenarios)
 
 
 def _note_phase(phase: str, done: int, total: int) -> None:
@@ -605,7 +605,9 @@ def main(argv: list[str] | None = None) -> None:
     except Stopped as exc:
         name = signal.Signals(exc.signum).name
         phase = PHASES.get(_phase[0], _phase[0]).split(" / ")[0 if language() == "id" else -1]
-        sys.stderr.write(f"{t('signal_stopped', signal=name, phase=phase)}\n")
+        line = t("signal_stopped", signal=name, phase=phase) if phase \
+            else t("signal_stopped_plain", signal=name)
+        sys.stderr.write(f"{line}\n")
         sys.exit(128 + exc.signum)
     except Exit as exc:
         for line in exc.lines:
