@@ -84,6 +84,18 @@ def edit(case: Case, tmp_path: Path, change: Callable[[Worksheet], None],
     return out
 
 
+def set_cell(case: Case, tmp_path: Path, nip: str, day: date, value: str | None
+             ) -> tuple[Path, str]:
+    """The roster with one person's day typed over by hand; the edited file and the cell."""
+    cell: list[str] = []
+
+    def type_over(sheet: Worksheet) -> None:
+        cell.append(locate(sheet, nip, day))
+        sheet[cell[0]] = value
+
+    return edit(case, tmp_path, type_over), cell[0]
+
+
 def locate(sheet: Worksheet, nip: str, day: date) -> str:
     """The cell of this person's day, found by reading the sheet as HR sees it."""
     row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 1).value == nip)
@@ -162,17 +174,11 @@ def test_cli_exit_codes(case, tmp_path):
     assert "memenuhi semua aturan" in done.stdout
     i, d, _ = pick_flip(case, "min_present")
     e, day = case.problem.employees[i], case.problem.calendar.days[d]
-    cell: list[str] = []
-
-    def flip(sheet: Worksheet) -> None:
-        cell.append(locate(sheet, e.nip, day))
-        sheet[cell[0]] = "WFH"
-
-    path = edit(case, tmp_path, flip)
+    path, ref = set_cell(case, tmp_path, e.nip, day, "WFH")
     done = subprocess.run([*run, str(path), "--input", str(case.staff_path), "-s", SCENARIO,
                            "--lang", "en"], capture_output=True, text=True, timeout=300)
     assert done.returncode == 4, done.stderr
-    assert f"Jadwal!{cell[0]}" in done.stdout and "1 violation(s)" in done.stdout
+    assert f"Jadwal!{ref}" in done.stdout and "1 violation(s)" in done.stdout
 
 
 # --------------------------------------------------------- edits that break ------ #
@@ -184,16 +190,10 @@ def test_binding_count_flipped_to_wfh(case, tmp_path, kind):
     that day, the cell is named, and the tests' checker sees the same one rule."""
     i, d, rule = pick_flip(case, kind)
     e, day = case.problem.employees[i], case.problem.calendar.days[d]
-    cell: list[str] = []
-
-    def flip(sheet: Worksheet) -> None:
-        cell.append(locate(sheet, e.nip, day))
-        sheet[cell[0]] = "WFH"
-
-    path = edit(case, tmp_path, flip)
+    path, ref = set_cell(case, tmp_path, e.nip, day, "WFH")
     report = judge(case, path)
     assert keys(report) == {("minimum", rule, day)}
-    assert f"Jadwal!{cell[0]}" in report.violations[0].cells
+    assert f"Jadwal!{ref}" in report.violations[0].cells
     lines = checker_rule_lines(case, path, tmp_path)
     assert len(lines) == 1 and f"'{rule}'" in lines[0] and day.isoformat() in lines[0]
 
@@ -210,16 +210,11 @@ def test_pinned_head_sent_home(case, tmp_path):
     for req in p.requirements:
         if i in req.members and office[list(req.members), d].sum() == req.minimum_on(d):
             expected.add(("minimum", req.rule, day))
-    cell: list[str] = []
-
-    def flip(sheet: Worksheet) -> None:
-        cell.append(locate(sheet, e.nip, day))
-        sheet[cell[0]] = "WFH"
-
-    report = judge(case, edit(case, tmp_path, flip))
+    path, ref = set_cell(case, tmp_path, e.nip, day, "WFH")
+    report = judge(case, path)
     assert keys(report) == expected
     pin = next(v for v in report.violations if v.kind == "pin")
-    assert pin.cells == (f"Jadwal!{cell[0]}",) and e.nip in pin.text
+    assert pin.cells == (f"Jadwal!{ref}",) and e.nip in pin.text
 
 
 def test_leave_day_marked_wfo(case, tmp_path):
@@ -240,15 +235,10 @@ def test_leave_day_marked_wfo(case, tmp_path):
 def test_invented_leave(case, tmp_path):
     """Tests edit 5: CUTI typed over a WFH day the staff list does not know is reported."""
     e, day = _free_wfh_cell(case)
-    cell: list[str] = []
-
-    def away(sheet: Worksheet) -> None:
-        cell.append(locate(sheet, e.nip, day))
-        sheet[cell[0]] = "CUTI"
-
-    report = judge(case, edit(case, tmp_path, away))
+    path, ref = set_cell(case, tmp_path, e.nip, day, "CUTI")
+    report = judge(case, path)
     assert keys(report) == {("absence", "Cuti/DL sesuai daftar pegawai", day)}
-    assert report.violations[0].cells == (f"Jadwal!{cell[0]}",)
+    assert report.violations[0].cells == (f"Jadwal!{ref}",)
 
 
 def test_unfair_rotation(case, tmp_path):
@@ -314,15 +304,10 @@ def test_added_unknown_row(case, tmp_path):
 def test_blank_or_mistyped_cell(case, tmp_path, value, word):
     """Tests edits 9-10: an empty cell or a typo (WF0) over a WFH day names that cell."""
     e, day = _free_wfh_cell(case)
-    cell: list[str] = []
-
-    def spoil(sheet: Worksheet) -> None:
-        cell.append(locate(sheet, e.nip, day))
-        sheet[cell[0]] = value
-
-    report = judge(case, edit(case, tmp_path, spoil))
+    path, ref = set_cell(case, tmp_path, e.nip, day, value)
+    report = judge(case, path)
     assert [(v.kind, v.cells) for v in report.violations] == [("roster",
-                                                               (f"Jadwal!{cell[0]}",))]
+                                                               (f"Jadwal!{ref}",))]
     assert word in report.violations[0].text
 
 
@@ -383,15 +368,10 @@ def test_libreoffice_round_trip(case, tmp_path):
     assert judge(case, messy).clean
     i, d, rule = pick_flip(case, "min_present")
     e, day = case.problem.employees[i], case.problem.calendar.days[d]
-    cell: list[str] = []
-
-    def flip(sheet: Worksheet) -> None:
-        cell.append(locate(sheet, e.nip, day))
-        sheet[cell[0]] = "wfh"
-
-    report = judge(case, _libreoffice(edit(case, tmp_path, flip), tmp_path / "lo2"))
+    path, ref = set_cell(case, tmp_path, e.nip, day, "wfh")
+    report = judge(case, _libreoffice(path, tmp_path / "lo2"))
     assert keys(report) == {("minimum", rule, day)}
-    assert f"Jadwal!{cell[0]}" in report.violations[0].cells
+    assert f"Jadwal!{ref}" in report.violations[0].cells
 
 
 def test_missing_day_column(case, tmp_path):
