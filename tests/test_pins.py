@@ -94,6 +94,9 @@ def test_a_pin_that_breaks_a_rule_exits_3_naming_person_day_and_rule(tmp_path: P
     out = run("solve", source, "-s", scenario, "--pin", pins, "-o", tmp_path / "j.xlsx",
               "--lang", "en")
     assert out.returncode == 3, out.stderr
-    assert "Budi Kepala" in out.stderr and "24/03/2020" in out.stderr
+    assert "Dinas A (24/03)" in out.stderr and "Budi Kepala" in out.stderr
     assert "Kepala tetap masuk" in out.stderr
     assert not (tmp_path / "j.xlsx").exists()
+    sheet = openpyxl.load_workbook(tmp_path / "j-konflik.xlsx")["Konflik"]
+    [row] = sheet.iter_rows(min_row=2, values_only=True)
+    assert (row[0], row[2]) == ("Dinas A", "24/03/2020")

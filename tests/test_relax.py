@@ -7,7 +7,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +77,38 @@ def most_on_leave(tmp_path: Path) -> tuple[Path, Path]:
          "share": 0.3, "who": {"flags": ["asn"]}}])
 
 
+PIN_DAYS = (date(2020, 3, 17), date(2020, 3, 19))
+
+
+def pins_leave_seksi_short(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """Dinas P: HR pins two of Seksi Pelayanan's three pelaksana WFH on 17/03 (`--pin`);
+    Dinas Q: one of Seksi Umum's two on 19/03. 'At least 2 pelaksana per seksi' gives by
+    exactly 1 person on each of those days, the pins kept; Dinas R's pin (WFO on 18/03)
+    clashes with nothing. Returns the staff list, the scenario and the pin workbook."""
+    people = [checker.person(1 + k, "Dinas P", "Seksi Pelayanan", "Pengadministrasi",
+                             name=name) for k, name in enumerate(("Budi", "Citra", "Dewi"))]
+    people += [checker.person(10 + k, "Dinas Q", "Seksi Umum", "Pengadministrasi",
+                              name=name) for k, name in enumerate(("Eko", "Fajar"))]
+    people += [checker.person(20 + k, "Dinas R", "Seksi R", "Pengadministrasi")
+               for k in range(3)]
+    staff, scenario = _files(tmp_path, people, [
+        {"name": "Minimal 2 pelaksana per seksi", "kind": "min_present", "per": "sub_unit",
+         "count": 2, "who": {"categories": ["pelaksana"]}}])
+    nip = {p["Nama"]: p["NIP"].replace(" ", "") for p in people}
+    days = [START + timedelta(days=k) for k in range(5)]
+    cells = {nip["Budi"]: {PIN_DAYS[0]: "WFH"}, nip["Citra"]: {PIN_DAYS[0]: "wfh"},
+             nip["Eko"]: {PIN_DAYS[1]: "WFH"}, nip["Pegawai 020"]: {days[2]: "WFO"}}
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Jadwal"
+    sheet.append(["NIP", "Nama", *days])
+    for who, pinned in cells.items():
+        sheet.append([who, "", *[pinned.get(day, "") for day in days]])
+    book.save(tmp_path / "pins.xlsx")
+    return staff, scenario, tmp_path / "pins.xlsx"
+
+
 _LINE = re.compile(r"'(?P<rule>.+)' in (?P<where>.+) on (?P<day>\d{4}-\d\d-\d\d): "
                    r"(?P<achieved>\d+) of \d+ selected in office.*needs at (?:least|most) "
                    r"(?P<required>\d+)")
@@ -131,6 +163,31 @@ def test_relaxed_roster_has_the_proven_least_shortfall(tmp_path, fixture, count,
     broken = {(r[rule], r[day].date()) for r in detail.iter_rows(min_row=2, values_only=True)
               if r[met] == "Tidak"}
     assert broken == {(rule, day) for rule, _, day, _, _ in rows}
+
+
+def test_pins_leaving_seksi_short_give_the_proven_least_shortfall(tmp_path):
+    """Tests --relax with HR's pins: the count gives by exactly 1 on 17/03 (Seksi
+    Pelayanan) and 1 on 19/03 (Seksi Umum), proven; every pinned cell is kept; the
+    checker (which knows nothing of pins) finds exactly the rows of Pelanggaran."""
+    staff, scenario, pins = pins_leave_seksi_short(tmp_path)
+    result = api.plan(staff, scenario, relax=True, pin=pins)
+    level = result.levels[0]
+    assert (level.name, level.status.value) == ("shortfall", "OPTIMAL")
+    assert level.objective == level.bound
+    assert sorted((v.sub_unit, v.day, v.required, v.achieved, v.shortfall)
+                  for v in result.violations) == [
+        ("Seksi Pelayanan", PIN_DAYS[0], 2, 1, 1), ("Seksi Umum", PIN_DAYS[1], 2, 1, 1)]
+    names = [e.name for e in result.roster.employees]
+    days = list(result.roster.days)
+    for name, day, code in (("Budi", 0, False), ("Citra", 0, False), ("Eko", 1, False)):
+        assert bool(result.roster.office[names.index(name), days.index(PIN_DAYS[day])]) == code
+    assert result.roster.office[names.index("Pegawai 020"), 2]
+    out = tmp_path / "jadwal.xlsx"
+    write_roster(result, out)
+    rows = _sheet_rows(out)
+    assert rows == _checker_rows(out, staff, scenario)
+    assert {(where, day) for _, where, day, _, _ in rows} == {
+        ("Dinas P / Seksi Pelayanan", PIN_DAYS[0]), ("Dinas Q / Seksi Umum", PIN_DAYS[1])}
 
 
 def test_pins_and_leave_are_never_broken(tmp_path):

@@ -76,10 +76,11 @@ def with_history(problem: Problem, previous: list[str | Path]) -> Problem:
     return replace(problem, history=prior_wfh_days(problem.employees, rosters))
 
 
-def with_pins(problem: Problem, path: str | Path) -> Problem:
+def with_pins(problem: Problem, path: str | Path, *, check: bool = True) -> Problem:
     """The problem with the cells HR has already decided in a roster (`--pin`): `WFO`/`WFH`
-    kept exactly, `CUTI`/`DL` as leave/travel; blank cells stay free. Pins that break a
-    rule by themselves raise `PolicyInfeasible` naming person, day and rule."""
+    kept exactly, `CUTI`/`DL` as leave/travel; blank cells stay free. With `check`, pins
+    that break a rule by themselves raise `PolicyInfeasible` naming person, day and rule
+    (`plan` checks later, so that every unit's clash is explained)."""
     roster = read_roster(path)
     index = {re.sub(r"\D", "", e.nip): i for i, e in enumerate(problem.employees)}
     column = {day: k for k, day in enumerate(problem.calendar.days)}
@@ -109,7 +110,7 @@ def with_pins(problem: Problem, path: str | Path) -> Problem:
         problem = replace(build_problem(problem.scenario, problem.calendar, employees),
                           history=problem.history)
     problem = replace(problem, pins=pins if pins.any() else None)
-    reasons = check_pins(problem)
+    reasons = check_pins(problem) if check else []
     if reasons:
         raise PolicyInfeasible(reasons)
     return problem
@@ -137,10 +138,12 @@ def plan(path: str | Path, scenario: str | Path | Scenario, *, start: date | Non
     problem = with_history(make_problem(staff, scenario, start, end, workweek),
                            list(previous or []))
     if pin is not None:
-        problem = with_pins(problem, pin)
+        problem = with_pins(problem, pin, check=False)
     report("build", 1, 1)
     options = SolveOptions(time_limit, seed, workers)
     try:
+        if not relax and (reasons := check_pins(problem)):
+            raise PolicyInfeasible(reasons)  # explained below, unit by unit
         if relax:
             from wfh_solver.relax import solve_relaxed
 

@@ -226,7 +226,8 @@ def _report_conflicts(error: PolicyInfeasible, out_path: Path, lang: str,
     if conflicts:
         lines.append(t("ex_head", count=len(conflicts)))
         common = sorted(by_rule(conflicts).items(), key=lambda kv: (-kv[1], kv[0]))[:3]
-        lines.append(t("ex_by_rule", rules=", ".join(f"'{r}' ({n})" for r, n in common)))
+        if common:  # only HR's own cells clash: nothing to count
+            lines.append(t("ex_by_rule", rules=", ".join(f"'{r}' ({n})" for r, n in common)))
     lines += [f"  - {r}" for r in error.reasons[:_SHOWN_CONFLICTS]]
     if len(error.reasons) > _SHOWN_CONFLICTS:
         lines.append(t("ex_more_units", count=len(error.reasons) - _SHOWN_CONFLICTS))

@@ -281,7 +281,7 @@ EN: Final[dict[str, str]] = {
     "choices": "Modelling choices",
     "none": "(none)",
     # Konflik and Pelanggaran sheets (issue 12).
-    "sheet_conflicts": "Conflicts",
+    "sheet_conflicts": "Konflik",  # the name the issue, README and serve use; see README
     "sheet_violations": "Violations",
     "col_days": "Dates",
     "col_items": "Clashing items",

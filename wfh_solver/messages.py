@@ -241,6 +241,9 @@ _ID: dict[str, str] = {
                    "mencatat cuti/DL hari itu ({cell})",
     "ev_minimum": "{where}: aturan '{rule}' memerlukan paling sedikit {required} orang di kantor "
                   "pada {day}, hanya {achieved}; bisa masuk: {who} ({cells})",
+    "ev_minimum_none": "{where}: aturan '{rule}' memerlukan paling sedikit {required} orang di "
+                       "kantor pada {day}, hanya {achieved}; tidak ada lagi yang bisa masuk",
+    "ev_pinned_home": "; ditetapkan WFH oleh HR (--pin): {who} ({cells})",
     "ev_maximum": "{where}: aturan '{rule}' membolehkan paling banyak {required} orang di kantor "
                   "pada {day}, ada {achieved}: {who} ({cells})",
     "ev_rule_fairness": "Rotasi adil (selisih hari WFH paling banyak 1)",
@@ -276,6 +279,8 @@ _ID: dict[str, str] = {
     "rx_clean": "--relax: semua aturan terpenuhi, tidak ada yang perlu dilonggarkan.",
     "ex_pin_office": "{who}, {position}, wajib di kantor ('{rule}')",
     "ex_pin_home": "{who}, {position}, wajib di rumah ('{rule}')",
+    "ex_cell_rule": "Ditetapkan HR (--pin)",
+    "ex_cell": "{who}, {position}, ditetapkan {code} oleh HR (--pin)",
     "ex_leave": "cuti",
     "ex_travel": "dinas luar",
     "ex_absence": "{who} {word} pada {day}",
@@ -642,6 +647,9 @@ _EN: dict[str, str] = {
                    "travel that day ({cell})",
     "ev_minimum": "{where}: rule '{rule}' needs at least {required} in office on {day}, only "
                   "{achieved}; could come in: {who} ({cells})",
+    "ev_minimum_none": "{where}: rule '{rule}' needs at least {required} in office on {day}, "
+                       "only {achieved}; nobody else can come in",
+    "ev_pinned_home": "; pinned WFH by HR (--pin): {who} ({cells})",
     "ev_maximum": "{where}: rule '{rule}' allows at most {required} in office on {day}, there "
                   "are {achieved}: {who} ({cells})",
     "ev_rule_fairness": "Fair rotation (WFH days differ by at most 1)",
@@ -675,6 +683,8 @@ _EN: dict[str, str] = {
     "rx_clean": "--relax: every rule holds, nothing had to give.",
     "ex_pin_office": "{who}, {position}, must be in office ('{rule}')",
     "ex_pin_home": "{who}, {position}, must stay home ('{rule}')",
+    "ex_cell_rule": "Pinned by HR (--pin)",
+    "ex_cell": "{who}, {position}, pinned {code} by HR (--pin)",
     "ex_leave": "on leave",
     "ex_travel": "on official travel",
     "ex_absence": "{who} {word} on {day}",
@@ -690,8 +700,8 @@ _EN: dict[str, str] = {
                    "and days away) differ by at most 1 WFH day, but the rules below treat them "
                    "differently",
     "ex_head": "The rules cannot all hold in {count} unit(s); no roster was written.",
-    "ex_written": "Every conflict: {path} (sheet Conflicts).",
-    "ex_more_units": "… and {count} more unit(s) (see the Conflicts sheet)",
+    "ex_written": "Every conflict: {path} (sheet Konflik).",
+    "ex_more_units": "… and {count} more unit(s) (see the Konflik sheet)",
     "ex_by_rule": "Rules most often involved: {rules}",
     # wfh-solver serve (the web page)
     "web_title": "WFH/WFO roster from a staff list",

@@ -107,6 +107,7 @@ def requirement_counts(req: Requirement, office: npt.NDArray[np.bool_]) -> npt.N
 def counts(problem: Problem, codes: npt.NDArray[np.int8], layout: Layout) -> list[Violation]:
     """Minimum and maximum counts per unit, sub-unit or organisation, per day."""
     office = office_of(codes)
+    cells = problem.pins if problem.pins is not None else np.zeros(codes.shape, np.int8)
     out: list[Violation] = []
     for req in problem.requirements:
         here = requirement_counts(req, office)
@@ -116,8 +117,10 @@ def counts(problem: Problem, codes: npt.NDArray[np.int8], layout: Layout) -> lis
                 continue  # a day the roster has no column for is reported on its own
             need = req.minimum_on(d)
             if here[d] < need:
+                home = codes[rows, d] == WFH_CODE
+                held = home & (cells[rows, d] == FIXED_WFH)  # HR pinned them home (--pin)
                 out.append(_count_violation(problem, req, d, need, int(here[d]), "minimum",
-                                            rows[codes[rows, d] == WFH_CODE], layout))
+                                            rows[home & ~held], layout, rows[held]))
             cap = req.maximum_on(d)
             if cap is not None and here[d] > cap:
                 out.append(_count_violation(problem, req, d, cap, int(here[d]),
@@ -126,17 +129,29 @@ def counts(problem: Problem, codes: npt.NDArray[np.int8], layout: Layout) -> lis
 
 
 def _count_violation(problem: Problem, req: Requirement, d: int, required: int, achieved: int,
-                     kind: str, people: npt.NDArray[np.intp], layout: Layout) -> Violation:
-    """`people`: who could mend it (at home for a minimum, in office for a maximum)."""
+                     kind: str, people: npt.NDArray[np.intp], layout: Layout,
+                     held: npt.NDArray[np.intp] | None = None) -> Violation:
+    """`people`: who could mend it (at home for a minimum, in office for a maximum);
+    `held`: members HR pinned at home that day (`--pin`), named apart: they cannot."""
     day = problem.calendar.days[d]
     who = [int(i) for i in people]
-    cells = tuple(layout.cell(i, d) for i in who)
+    pinned = [] if held is None else [int(i) for i in held]
+    cells = tuple(layout.cell(i, d) for i in who + pinned)
     key = "ev_minimum" if kind == "minimum" else "ev_maximum"
+    if not who and kind == "minimum":
+        key = "ev_minimum_none"
     text = t(key, where=_where(req.unit, req.sub_unit), rule=req.rule, required=required,
              achieved=achieved, day=_day(day), who=_who(problem, who),
-             cells=", ".join(cells[:4]) + (" …" if len(cells) > 4 else ""))
+             cells=_cells_text(cells[:len(who)]))
+    if pinned:
+        text += t("ev_pinned_home", who=_who(problem, pinned),
+                  cells=_cells_text(cells[len(who):]))
     return Violation(kind, req.rule, req.unit, req.sub_unit, day, required, achieved,
-                     tuple(who), cells, text, req.kind)
+                     tuple(who + pinned), cells, text, req.kind)
+
+
+def _cells_text(cells: tuple[str, ...]) -> str:
+    return ", ".join(cells[:4]) + (" …" if len(cells) > 4 else "")
 
 
 def fairness(problem: Problem, codes: npt.NDArray[np.int8], layout: Layout) -> list[Violation]:
@@ -149,7 +164,8 @@ def fairness(problem: Problem, codes: npt.NDArray[np.int8], layout: Layout) -> l
     for i, e in enumerate(problem.employees):
         if problem.fixed[i] == FREE and complete[i]:
             key = (e.unit, e.sub_unit, e.category.value, bool(problem.vulnerable[i]),
-                   absent[i].tobytes())
+                   absent[i].tobytes(),  # HR's `--pin` cells set their own people apart
+                   b"" if problem.pins is None else problem.pins[i].tobytes())
             classes[key].append(i)
     out: list[Violation] = []
     for members in classes.values():

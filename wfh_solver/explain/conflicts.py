@@ -3,7 +3,8 @@
 For one unit, the rules are re-stated per person and day (one boolean per
 employee-day, office or not), and every *item* HR could change becomes an
 assumption literal: each rule of the unit, each pinned person (a scenario rule
-or a `Wajib WFO`/`Wajib WFH` flag) and each day of leave or travel. CP-SAT's
+or a `Wajib WFO`/`Wajib WFH` flag), each cell HR pinned with `solve --pin` and
+each day of leave or travel. CP-SAT's
 `sufficient_assumptions_for_infeasibility` gives a small clashing set, and a
 deletion filter makes it minimal: dropping any one item listed makes it feasible.
 
@@ -20,12 +21,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
 from ortools.sat.python import cp_model
 
 from wfh_solver.messages import t
 from wfh_solver.policy.problem import FIXED_WFH, FIXED_WFO, FREE, PRESENT, Problem, Requirement
 
-RULE, PIN, ABSENCE, ROTATION = "rule", "pin", "absence", "rotation"
+RULE, PIN, CELL, ABSENCE, ROTATION = "rule", "pin", "cell", "absence", "rotation"
 _FILTER_LIMIT = 200  # items above which the clash is reported as found, not made minimal
 
 
@@ -33,8 +35,8 @@ _FILTER_LIMIT = 200  # items above which the clash is reported as found, not mad
 class Item:
     """Something HR could change: a rule of the unit, a person's pin, a day away."""
 
-    kind: str  # RULE, PIN or ABSENCE
-    key: int  # requirement index, employee index, or employee index (ABSENCE)
+    kind: str  # RULE, PIN, CELL (a `--pin` cell) or ABSENCE
+    key: int  # requirement index, else employee index (CELL, ABSENCE: on the clash's days)
     rule: str  # the rule's or the pin's name; "Cuti"/"DL" for an absence
     text: str
 
@@ -81,6 +83,12 @@ class _DayModel:
             wanted = 1 if problem.fixed[i] == FIXED_WFO else 0
             condition = [lit] if i not in away or wanted == 0 else [lit, away[i].Not()]
             self.m.add(self.x[i] == wanted).only_enforce_if(condition)
+        cells = problem.pins
+        for i in people if cells is not None else ():
+            assert cells is not None
+            if cells[i, day]:
+                lit = self._item(Item(CELL, i, t("ex_cell_rule"), _cell_text(problem, i, day)))
+                self.m.add(self.x[i] == int(cells[i, day] == FIXED_WFO)).only_enforce_if(lit)
         for r in requirements:
             req = problem.requirements[r]
             lit = self._item(Item(RULE, r, req.rule, _rule_text(req, day)))
@@ -114,6 +122,13 @@ def _pin_text(problem: Problem, i: int) -> str:
     key = "ex_pin_office" if problem.fixed[i] == FIXED_WFO else "ex_pin_home"
     return t(key, who=_who(problem, i), position=problem.employees[i].position,
              rule=problem.fixed_by[i])
+
+
+def _cell_text(problem: Problem, i: int, day: int) -> str:
+    assert problem.pins is not None
+    code = "WFO" if problem.pins[i, day] == FIXED_WFO else "WFH"
+    return t("ex_cell", who=_who(problem, i), position=problem.employees[i].position,
+             code=code)
 
 
 def _absence_text(problem: Problem, i: int, day: int) -> str:
@@ -193,22 +208,25 @@ def unit_conflict(problem: Problem, unit: str, people: list[int],
             continue
         core, minimal = _core(model)
         days = [d for d in range(day, problem.n_days)
-                if d == day or _clashes_on(problem, people, reqs, d, core)]
+                if d == day or _clashes_on(problem, people, reqs, d, core, day)]
         return _conflict(problem, unit, core, days, minimal)
     return None
 
 
 def _clashes_on(problem: Problem, people: list[int], reqs: list[int], day: int,
-                core: list[Item]) -> bool:
+                core: list[Item], first: int) -> bool:
     """Do the same rules and pins (with that day's absences) clash on another day?"""
     model = _DayModel(problem, people, reqs, day)
-    wanted = {(item.kind, item.key) for item in core if item.kind != ABSENCE}
-    absent_people = {item.key for item in core if item.kind == ABSENCE}
-    keep = [item for item in model.literals()
-            if (item.kind, item.key) in wanted
-            or (item.kind == ABSENCE and item.key in absent_people)]
-    if sum(item.kind == ABSENCE for item in keep) < len(absent_people):
-        return False
+    wanted = {(item.kind, item.key) for item in core}
+    keep = [item for item in model.literals() if (item.kind, item.key) in wanted]
+    for kind in (ABSENCE, CELL):  # that day must have the same absences and pinned cells
+        if {item.key for item in keep if item.kind == kind} != \
+                {item.key for item in core if item.kind == kind}:
+            return False
+    cells = problem.pins
+    if cells is not None and any(cells[item.key, day] != cells[item.key, first]
+                                 for item in keep if item.kind == CELL):
+        return False  # pinned the other way that day
     return _infeasible(model, keep)
 
 
@@ -217,7 +235,7 @@ def _conflict(problem: Problem, unit: str, core: list[Item], days: list[int],
     rules = [problem.requirements[item.key] for item in core if item.kind == RULE]
     sub_units = {req.sub_unit for req in rules}
     sub_unit = sub_units.pop() if len(sub_units) == 1 else ""
-    people = sorted({item.key for item in core if item.kind in (PIN, ABSENCE)})
+    people = sorted({item.key for item in core if item.kind in (PIN, CELL, ABSENCE)})
     dates = tuple(problem.calendar.days[d] for d in days)
     shown = ", ".join(d.strftime("%d/%m") for d in dates[:6])
     if len(dates) > 6:
@@ -248,6 +266,11 @@ def _rule_parts(problem: Problem, items: list[Item], day: int) -> list[str]:
             for rule, parts in grouped.items()]
 
 
+def _pinned_row(problem: Problem, i: int) -> bytes:
+    """Staff pinned differently by `--pin` are not alike (the solver keeps them apart)."""
+    return b"" if problem.pins is None else problem.pins[i].tobytes()
+
+
 def _rotation_may_bind(problem: Problem, people: list[int], reqs: list[int]) -> bool:
     """Only alike staff under different rules can be pushed apart by the rules: without
     such a class, any day-by-day roster can be rotated within one day."""
@@ -261,7 +284,8 @@ def _rotation_may_bind(problem: Problem, people: list[int], reqs: list[int]) -> 
         if problem.fixed[i] != FREE:
             continue
         e = problem.employees[i]
-        key = (e.unit, e.sub_unit, e.category, bool(problem.vulnerable[i]), absent[i].tobytes())
+        key = (e.unit, e.sub_unit, e.category, bool(problem.vulnerable[i]), absent[i].tobytes(),
+               _pinned_row(problem, i))
         rules = tuple(member_of[i])
         if seen.setdefault(key, rules) != rules:
             return True
@@ -286,9 +310,11 @@ def rotation_conflict(problem: Problem, unit: str, people: list[int],
                 m.add(x[i, d] == 0)
             elif problem.fixed[i] == FIXED_WFO:
                 m.add(x[i, d] == 1)
+            elif problem.pins is not None and problem.pins[i, d]:
+                m.add(x[i, d] == int(problem.pins[i, d] == FIXED_WFO))
         if problem.fixed[i] == FREE:
             classes[(e.unit, e.sub_unit, e.category, bool(problem.vulnerable[i]),
-                     absent[i].tobytes())].append(i)
+                     absent[i].tobytes(), _pinned_row(problem, i))].append(i)
     for r in reqs:
         req = problem.requirements[r]
         for d in days:
@@ -317,7 +343,10 @@ def explain(problem: Problem) -> list[Conflict]:
     """Every unit whose rules clash, each with a minimal clash; the whole organisation
     only when no unit alone clashes (an organisation-wide rule is part of it)."""
     scopes = _scopes(problem)
-    units = sorted(unit for unit, (_, reqs) in scopes.items() if unit and reqs)
+    pinned = set() if problem.pins is None else {
+        problem.employees[i].unit for i in np.flatnonzero(problem.pins.any(axis=1))}
+    units = sorted(unit for unit, (_, reqs) in scopes.items()
+                   if unit and (reqs or unit in pinned))
     found = [c for unit in units if (c := unit_conflict(problem, unit, *scopes[unit])
                                      or rotation_conflict(problem, unit, *scopes[unit]))]
     if not found and any(not req.unit for req in problem.requirements):
@@ -332,10 +361,11 @@ def people_text(problem: Problem, conflict: Conflict) -> str:
 
 
 def by_rule(conflicts: Sequence[Conflict]) -> dict[str, int]:
-    """How many units each rule clashes in: the headline of a long list."""
+    """How many units each rule (or a rule pinning someone) clashes in: the headline of a
+    long list."""
     counts: dict[str, int] = defaultdict(int)
     for conflict in conflicts:
-        for rule in {item.rule for item in conflict.items if item.kind == RULE}:
+        for rule in {item.rule for item in conflict.items if item.kind in (RULE, PIN)}:
             counts[rule] += 1
     return dict(counts)
 

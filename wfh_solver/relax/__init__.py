@@ -1,7 +1,7 @@
 """`solve --relax`: the best roster despite a conflict, with every broken rule listed.
 
 First the least shortfall is proven (`shortfall.least_shortfall`: per unit and day,
-counts before shares, pins and leave kept); the rules are moved, day by day, to what
+counts before shares, pins, `--pin` cells and leave kept); the rules are moved, day by day, to what
 can be met; then the usual levels are solved on that. The roster is judged against
 the ORIGINAL rules by `wfh_solver.evaluate`, so the `Pelanggaran` sheet lists what
 is broken whoever computed it, and its total equals the proven minimum.
@@ -15,6 +15,7 @@ from dataclasses import replace
 from wfh_solver.evaluate import evaluate, written_layout
 from wfh_solver.messages import t
 from wfh_solver.model.cpsat import SolveOptions, StopSignal
+from wfh_solver.model.pins import check_pins
 from wfh_solver.policy.problem import PolicyInfeasible, Problem
 from wfh_solver.relax.shortfall import COUNT_KINDS, Shortfall, least_shortfall, relaxed_problem
 from wfh_solver.result import LevelResult, Result, Status, Violation
@@ -33,6 +34,8 @@ def solve_relaxed(problem: Problem, options: SolveOptions | None = None,
     options = options or SolveOptions()
     workers = options.workers or (os.cpu_count() or 1)
     shortfall = least_shortfall(problem, workers)
+    if reasons := check_pins(relaxed_problem(problem, shortfall)):
+        raise PolicyInfeasible(reasons)  # a pin against a person's own rule or leave
     try:
         result = solve(relaxed_problem(problem, shortfall), options, progress, stop)
     except PolicyInfeasible:  # the rotation rule clashes with the day-by-day moves

@@ -2,9 +2,10 @@
 
 Soft mode keeps pins and leave hard (a must-be-in-office role outranks every count: the
 policy already caps minimums to who can come and raises caps to who is pinned, so pins
-never need to give) and turns every minimum and maximum into a penalised slack. A
-count (`min_present`) outranks a share (`min/max_office_share`): its slack weighs more
-than every share slack of a unit-day together, so the optimum is lexicographic.
+never need to give; HR's `--pin` cells are kept too, the counts giving around them) and
+turns every minimum and maximum into a penalised slack. A count (`min_present`)
+outranks a share (`min/max_office_share`): its slack weighs more than every share
+slack of a unit-day together, so the optimum is lexicographic.
 
 Units are independent, and so are days (the rotation rule is the solver's business),
 so each unit-day is a small per-person model solved to proven optimality; identical
@@ -101,7 +102,8 @@ def _rotation(m: cp_model.CpModel, problem: Problem, people: Sequence[int],
         if problem.fixed[i] == FREE:
             e = problem.employees[i]
             classes[(e.unit, e.sub_unit, e.category, bool(problem.vulnerable[i]),
-                     absent[i].tobytes())].append(i)
+                     absent[i].tobytes(),
+                     b"" if problem.pins is None else problem.pins[i].tobytes())].append(i)
     for k, members in enumerate(classes.values()):
         if len(members) < 2:
             continue
@@ -116,7 +118,7 @@ def _solve(problem: Problem, people: Sequence[int], reqs: Sequence[int], days: S
            weight: int, rotation: bool = False) -> _Slacks:
     """Least weighted slack for these days (one day, or all days with the rotation rule)."""
     m = cp_model.CpModel()
-    absent = problem.absence()
+    absent, cells = problem.absence(), problem.pins
     x = {(i, k): m.new_bool_var(f"office[{i},{k}]") for i in people for k in range(len(days))}
     for i in people:
         for k, day in enumerate(days):
@@ -124,6 +126,8 @@ def _solve(problem: Problem, people: Sequence[int], reqs: Sequence[int], days: S
                 m.add(x[i, k] == 0)
             elif problem.fixed[i] == FIXED_WFO:
                 m.add(x[i, k] == 1)
+            elif cells is not None and cells[i, day]:  # HR's `--pin` cells never give
+                m.add(x[i, k] == int(cells[i, day] == FIXED_WFO))
     if rotation:
         _rotation(m, problem, people, x, days)
     below: dict[tuple[int, int], cp_model.IntVar] = {}
@@ -166,6 +170,8 @@ def _signature(problem: Problem, people: Sequence[int], reqs: Sequence[int],
     """Two days of a unit with the same signature have the same optimal slacks."""
     rows = np.asarray(people, dtype=np.intp)
     away = problem.absence()[rows, day].tobytes()
+    if problem.pins is not None:
+        away += problem.pins[rows, day].tobytes()
     asks = tuple((problem.requirements[r].minimum_on(day), problem.requirements[r].maximum_on(day))
                  for r in reqs)
     return (away, asks)
