@@ -18,11 +18,11 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ortools.sat.python import cp_model
 
-from wfh_solver.model import perday, pins
+from wfh_solver.model import fairness, perday, pins
 from wfh_solver.model.groups import Component, Group
 
 LEVELS: tuple[str, ...] = ("intent", "vulnerable", "fairness")
@@ -130,10 +130,7 @@ class _Model:
         self.objectives: list[cp_model.LinearExprT] = []
 
     def _capacity(self, group: Group, slot: int) -> int:
-        """Office-days a group can give in a block: nobody on leave or travel works."""
-        if group.present is not None and not group.present[self.blocks[slot][0]]:
-            return 0
-        return group.size * len(self.blocks[slot])
+        return _capacity(group, self.blocks[slot])
 
     def add_count_rules(self) -> None:
         """Each requirement per slot: minimum ≤ fixed + free office ≤ maximum."""
@@ -225,47 +222,120 @@ def model_size(comp: Component, blocks: list[list[int]]) -> int:
     return (len(comp.groups) + len(comp.sets)) * len(blocks)
 
 
+class _Whole:
+    """The whole-period model of a component, built only when a level needs a search:
+    in a month of leave most levels are proven block by block without it."""
+
+    def __init__(self, comp: Component, groups: list[Group], days: int,
+                 blocks: list[list[int]], intent: str) -> None:
+        self.args = (comp, groups, days, blocks)
+        self.intent = intent
+        self.fixes: list[tuple[int, list[int]]] = []
+        self._built: _Model | None = None
+        self.separable: list[list[cp_model.LinearExprT]] = []
+        self.objectives: list[cp_model.LinearExprT] = []
+
+    @property
+    def built(self) -> bool:
+        return self._built is not None
+
+    def get(self) -> _Model:
+        if self._built is None:
+            model = self._built = _Model(*self.args)
+            model.add_count_rules()
+            model.add_group_fairness()
+            self.separable = [model.intent_terms(self.intent), model.vulnerable_terms()]
+            self.objectives = [sum(terms) for terms in self.separable]
+            self.objectives.append(model.fairness_objective())
+            for level, values in self.fixes:
+                _fix_blocks(model, self.separable[level], values)
+        return self._built
+
+    def fix(self, level: int, values: list[int]) -> None:
+        """Hold a separable level at these block values (now or once built)."""
+        self.fixes.append((level, values))
+        if self._built is not None:
+            _fix_blocks(self._built, self.separable[level], values)
+
+
 def solve_component(comp: Component, groups: list[Group], days: int, blocks: list[list[int]],
                     intent: str, options: SolveOptions, budget: float, deadline: float,
                     hurry: bool = False, stop: StopSignal | None = None) -> ComponentSolution:
     """Solve the levels in turn within `budget` deterministic seconds (each level gets what
     the earlier ones left); in a hurry (Ctrl-C) take the first roster found.
 
-    `deadline` (wall clock) is only a safety net, far beyond the budget. A hurried or
-    out-of-budget level reports the trivial bound 0, so the summary never calls it
-    optimal.
+    Levels that add up over blocks of days are first solved block by block (`perday`);
+    when the blocks' optima fit together, and for fairness when they meet its proven
+    lower bound (`fairness`), no whole-period search is needed. `deadline` (wall clock)
+    is only a safety net, far beyond the budget. A hurried or out-of-budget level
+    reports the trivial bound 0, so the summary never calls it optimal.
     """
-    model = _Model(comp, groups, days, blocks)
-    model.add_count_rules()
-    model.add_group_fairness()
-    separable = [model.intent_terms(intent), model.vulnerable_terms()]
-    objectives = [sum(terms) for terms in separable] + [model.fairness_objective()]
+    whole = _Whole(comp, groups, days, blocks, intent)
     solver = _solver(options)
     outcome = ComponentSolution({}, blocks)
     if hurry:
-        return _first_solution(model, solver, objectives, outcome)
+        return _first_solution(whole.get(), solver, whole.objectives, outcome)
     used = 0.0
     fixed: list[list[int] | None] = []
-    for level, objective in enumerate(objectives):
+    # A roster proven optimal for every level so far without the whole model (block
+    # solutions side by side), or None once the whole model has been solved.
+    current: dict[int, list[int]] | None = None
+    inside = _memberships(comp)
+    block_models: dict[int, perday.BlockModel] = {}
+
+    def block_model(s: int) -> perday.BlockModel:
+        if s not in block_models:
+            block_models[s] = _block_model(comp, groups, days, blocks[s], intent, inside)
+        return block_models[s]
+
+    weak = any(groups[g].vulnerable for g in comp.groups)
+    separable = 2
+    for level in range(len(LEVELS)):
         started = time.perf_counter()
-        if isinstance(objective, int):  # an empty sum: nothing to optimise at this level
-            outcome.levels.append(LevelOutcome(objective, objective, True, 0.0))
+        if level == 1 and not weak:  # nobody vulnerable: nothing to optimise
+            outcome.levels.append(LevelOutcome(0, 0, True, 0.0))
             fixed.append(None)
             continue
         lower = None
-        if level < len(separable) and len(blocks) > 1:
-            found = perday.block_bounds(
-                lambda s: _block_model(comp, groups, days, blocks[s], intent), len(blocks),
-                level, fixed, solver, budget - used)
+        if level < separable and len(blocks) > 1:
+            found = perday.block_bounds(block_model, len(blocks), level, fixed, solver,
+                                        budget - used)
             if found is None:
                 outcome.feasible = False
                 return outcome
             used += found.used
             lower = found.lower
-            for term, least in zip(separable[level], lower, strict=True):
+            side_by_side = perday.spread_out(
+                found, {g: groups[g].size for g in comp.groups},
+                {g: groups[g].size * (groups[g].present_days(days) + groups[g].history)
+                 for g in comp.groups},
+                lambda g, s: _capacity(groups[g], blocks[s]))
+            if side_by_side is not None and fairness.classes_hold(comp, groups, side_by_side):
+                # The blocks' optima together keep every rule: the level is proven
+                # without the whole-period model, and fixed block by block.
+                current = side_by_side
+                fixed.append(lower)
+                whole.fix(level, lower)
+                _record(outcome, stop, sum(lower), sum(lower), True, started)
+                continue
+            model = whole.get()
+            for term, least in zip(whole.separable[level], lower, strict=True):
                 if not isinstance(term, int):
                     model.m.add(term >= least)
-            _hint_blocks(model, found.office)
+            if side_by_side is not None:
+                _hint_office(model, side_by_side)
+        if level == separable and current is not None and not whole.built:
+            least = fairness.lower_bound(comp, groups, blocks, days, intent,
+                                         _level_sums(comp, groups, blocks, intent, fixed))
+            if fairness.value(comp, groups, days, current) == least:
+                _record(outcome, stop, least, least, True, started)
+                outcome.office = current
+                return outcome
+            model = whole.get()
+            model.m.add(whole.objectives[level] >= least)
+            _hint_office(model, current)
+        model = whole.get()
+        objective = whole.objectives[level]
         model.m.minimize(objective)
         solver.parameters.max_deterministic_time = max(0.0, budget - used)
         solver.parameters.max_time_in_seconds = max(0.05, deadline - time.monotonic())
@@ -282,51 +352,113 @@ def solve_component(comp: Component, groups: list[Group], days: int, blocks: lis
             outcome.levels.append(LevelOutcome(round(solver.objective_value),
                                                round(solver.best_objective_bound), False,
                                                seconds))
-            return _evaluate_rest(model, solver, objectives, outcome)
+            return _evaluate_rest(model, solver, whole.objectives, outcome)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             if status == cp_model.INFEASIBLE:
                 outcome.feasible = False
                 return outcome
-            return _first_solution(model, _solver(options), objectives, outcome)
+            return _first_solution(model, _solver(options), whole.objectives, outcome)
         value = round(solver.objective_value)
         bound = round(solver.best_objective_bound)
         proven = status == cp_model.OPTIMAL
         if lower is not None and value == sum(lower):
             # Every optimum meets each block's bound exactly: fix the level block by block.
             proven, bound = True, value
-            for term, least in zip(separable[level], lower, strict=True):
-                if not isinstance(term, int):
-                    model.m.add(term == least)
+            whole.fix(level, lower)
         fixed.append(lower if lower is not None and value == sum(lower) else None)
-        outcome.levels.append(LevelOutcome(value, bound, proven, seconds))
-        if stop is not None and stop.on_level is not None:
-            stop.on_level(LEVELS[len(outcome.levels) - 1], value, bound)
+        _record(outcome, stop, value, bound, proven, started)
+        current = None
         # Fixed block by block already, the level needs no long sum constraint, whose
         # presolve (dominance, dual strengthening) costs seconds on a big component.
         _hint_and_fix(model, solver, objective if fixed[-1] is None else 0, value)
-    outcome.office = {g: [int(solver.value(v)) for v in model.x[g]] for g in comp.groups}
+    if current is not None:
+        outcome.office = current
+    else:
+        model = whole.get()
+        outcome.office = {g: [int(solver.value(v)) for v in model.x[g]] for g in comp.groups}
     return outcome
 
 
+def _capacity(group: Group, block: list[int]) -> int:
+    """Office-days a group can give in a block: nobody on leave or travel works."""
+    if group.present is not None and not group.present[block[0]]:
+        return 0
+    return group.size * len(block)
+
+
+def _level_sums(comp: Component, groups: list[Group], blocks: list[list[int]], intent: str,
+                fixed: list[list[int] | None]) -> list[fairness.BlockSum]:
+    """The earlier levels' block values as sums of office-days (where they are plain
+    sums: not a WFH target's deviations)."""
+    sums: list[fairness.BlockSum] = []
+    targeted = intent == "wfh_target" and any(cs.target_office is not None
+                                              for cs in comp.sets)
+    if fixed and fixed[0] is not None and not targeted:
+        if intent == "max_wfo":
+            room = [sum(_capacity(groups[g], block) for g in comp.groups)
+                    for block in blocks]
+            values = [r - v for r, v in zip(room, fixed[0], strict=True)]
+        else:
+            values = list(fixed[0])
+        sums.append((list(comp.groups), values, values))
+    if len(fixed) > 1 and fixed[1] is not None:
+        weak = [g for g in comp.groups if groups[g].vulnerable]
+        sums.append((weak, list(fixed[1]), list(fixed[1])))
+    return sums
+
+
+def _fix_blocks(model: _Model, terms: list[cp_model.LinearExprT], values: list[int]) -> None:
+    for term, value in zip(terms, values, strict=True):
+        if not isinstance(term, int):
+            model.m.add(term == value)
+
+
+def _record(outcome: ComponentSolution, stop: StopSignal | None, value: int, bound: int,
+            proven: bool, started: float) -> None:
+    outcome.levels.append(LevelOutcome(value, bound, proven, time.perf_counter() - started))
+    if stop is not None and stop.on_level is not None:
+        stop.on_level(LEVELS[len(outcome.levels) - 1], value, bound)
+
+
+def _hint_office(model: _Model, office: dict[int, list[int]]) -> None:
+    model.m.clear_hints()
+    for g, values in office.items():
+        for v, value in zip(model.x[g], values, strict=True):
+            model.m.add_hint(v, value)
+
+
+def _memberships(comp: Component) -> dict[int, tuple[int, ...]]:
+    """Per group, the rules (indices into the component's sets) that count it."""
+    inside: dict[int, list[int]] = {g: [] for g in comp.groups}
+    for k, cs in enumerate(comp.sets):
+        for g in cs.groups:
+            inside[g].append(k)
+    return {g: tuple(ks) for g, ks in inside.items()}
+
+
 def _block_model(comp: Component, groups: list[Group], days: int, block: list[int],
-                 intent: str) -> perday.BlockModel:
-    """One block alone: its count rules and its terms of the separable levels."""
-    alone = _Model(comp, groups, days, [block])
+                 intent: str, inside: dict[int, tuple[int, ...]]) -> perday.BlockModel:
+    """One block alone: its count rules and its terms of the separable levels, over the
+    block's kinds. People on leave on other days are their own groups for the month,
+    but on a day they are here their colleagues' equals: merged back, a block of a
+    month where every day differs has one variable per kind of staff, not per person."""
+    members = [g for g in comp.groups if _capacity(groups[g], block) > 0]
+    keys = [(inside[g], groups[g].vulnerable,
+             groups[g].in_target, pins.office_range(groups[g], block, 1))
+            for g in members]
+    kinds = perday.kinds(members, keys)
+    kind_of = {g: k for k, kind in enumerate(kinds) for g in kind}
+    merged = [Group(k, groups[kind[0]].unit, (k,), groups[kind[0]].vulnerable,
+                    groups[kind[0]].in_target,
+                    members=[i for g in kind for i in groups[g].members],
+                    pins=None if groups[kind[0]].pins is None else groups[kind[0]].pins)
+              for k, kind in enumerate(kinds)]
+    sets = [replace(cs, groups=sorted({kind_of[g] for g in cs.groups if g in kind_of}))
+            for cs in comp.sets]
+    alone = _Model(Component(list(range(len(kinds))), sets), merged, days, [block])
     alone.add_count_rules()
     terms = [alone.intent_terms(intent)[0], alone.vulnerable_terms()[0]]
-    return alone.m, terms, {g: xs[0] for g, xs in alone.x.items()}
-
-
-def _hint_blocks(model: _Model, office: list[dict[int, int] | None]) -> None:
-    """Warm-start from the block solutions: where they also keep the fairness classes,
-    they are an optimum, and the search only has to confirm it."""
-    if any(values is None for values in office):
-        return
-    model.m.clear_hints()
-    for s, values in enumerate(office):
-        assert values is not None
-        for g, value in values.items():
-            model.m.add_hint(model.x[g][s], value)
+    return alone.m, terms, {k: xs[0] for k, xs in alone.x.items()}, kinds
 
 
 def _solver(options: SolveOptions) -> cp_model.CpSolver:

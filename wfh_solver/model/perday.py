@@ -14,14 +14,18 @@ avoid). CP-SAT solves the block models too: they are tiny.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
+import numpy as np
+import numpy.typing as npt
 from ortools.sat.python import cp_model
 
-#: One block's model, per separable level its objective term on that block, and its
-#: variables (office-days per group), whose values warm-start the whole model.
-BlockModel = tuple[cp_model.CpModel, list[cp_model.LinearExprT], dict[int, cp_model.IntVar]]
+#: One block's model, per separable level its objective term on that block, its
+#: variables (office-days per *kind*: the groups the block's rules cannot tell apart,
+#: merged), and each kind's groups.
+BlockModel = tuple[cp_model.CpModel, list[cp_model.LinearExprT], dict[int, cp_model.IntVar],
+                   list[list[int]]]
 
 
 @dataclass(slots=True)
@@ -30,8 +34,10 @@ class BlockBounds:
     block solution reaching it (None where the search ran out of budget)."""
 
     lower: list[int]
-    office: list[dict[int, int] | None]
+    office: list[dict[int, int] | None]  # per block: office-days per kind
     used: float = 0.0
+    proven: list[bool] = field(default_factory=list)
+    kinds: list[list[list[int]]] = field(default_factory=list)  # per block: kinds' groups
 
 
 def block_bounds(build: Callable[[int], BlockModel], blocks: int, level: int,
@@ -46,7 +52,8 @@ def block_bounds(build: Callable[[int], BlockModel], blocks: int, level: int,
     """
     out = BlockBounds([], [])
     for s in range(blocks):
-        model, terms, office = build(s)
+        model, terms, office, kinds = build(s)
+        out.kinds.append(kinds)
         for earlier in range(level):
             values = fixed[earlier]
             if values is not None and not isinstance(terms[earlier], int):
@@ -66,6 +73,81 @@ def block_bounds(build: Callable[[int], BlockModel], blocks: int, level: int,
         else:
             out.lower.append(max(0, math.ceil(solver.best_objective_bound - 1e-6)))
         solved = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+        out.proven.append(status == cp_model.OPTIMAL)
         out.office.append({g: int(solver.value(v)) for g, v in office.items()} if solved
                           else None)
+    return out
+
+
+def kinds(members: Sequence[int], keys: Sequence[tuple[object, ...]]) -> list[list[int]]:
+    """Groups with equal keys (rule memberships, flags, pin on the block), in first-seen
+    order: the block's model needs one variable per kind, not per group."""
+    merged: dict[tuple[object, ...], list[int]] = {}
+    for g, key in zip(members, keys, strict=True):
+        merged.setdefault(key, []).append(g)
+    return list(merged.values())
+
+
+def spread_out(found: BlockBounds, size: Mapping[int, int], cumulative: Mapping[int, int],
+               capacity: Callable[[int, int], int]) -> dict[int, list[int]] | None:
+    """A roster of the whole period from the blocks' proven optima, each kind's office
+    days handed to its groups so that cumulative WFH days stay level: block by block,
+    the groups with the most WFH days ahead of them (per member) come in first.
+
+    None unless every block was solved to its proven optimum. The result reaches the
+    sum of the block bounds; whether it keeps the rules that tie blocks together (the
+    hard fairness classes) and how fair it is, the caller checks.
+    """
+    if not found.office or not all(found.proven) or any(v is None for v in found.office):
+        return None
+    blocks = len(found.office)
+    office = {g: [0] * blocks for g in size}
+    ahead = dict(cumulative)  # WFH days per group if nobody came in from here on
+    for s, (values, kinds_) in enumerate(zip(found.office, found.kinds, strict=True)):
+        assert values is not None
+        for k, members in enumerate(kinds_):
+            total = values.get(k, 0)
+            if not total:
+                continue
+            if len(members) == 1:
+                given = [total]
+            else:
+                given = _water_fill(
+                    np.asarray([ahead[g] for g in members], dtype=np.int64),
+                    np.asarray([size[g] for g in members], dtype=np.int64),
+                    np.asarray([capacity(g, s) for g in members], dtype=np.int64),
+                    total).tolist()
+            for g, x in zip(members, given, strict=True):
+                office[g][s] = x
+                ahead[g] -= x
+    return office
+
+
+def _water_fill(ahead: npt.NDArray[np.int64], size: npt.NDArray[np.int64],
+                caps: npt.NDArray[np.int64], total: int) -> npt.NDArray[np.int64]:
+    """`total` office-days over groups (each at most its cap), lowering the highest
+    per-member WFH days first; ties to the earlier group."""
+    top = int((ahead // np.maximum(size, 1)).max()) + 1
+
+    def given(level: int) -> npt.NDArray[np.int64]:
+        return np.clip(ahead - size * level, 0, caps)
+
+    lo, hi = -top - 1, top  # given(lo) = caps (sum >= total), given(hi) = 0
+    while lo < hi:  # the least level whose hand-out fits in total
+        mid = (lo + hi) // 2
+        if int(given(mid).sum()) <= total:
+            hi = mid
+        else:
+            lo = mid + 1
+    out = given(lo)
+    rest = total - int(out.sum())
+    if rest:
+        more = given(lo - 1) - out
+        order = np.lexsort((np.arange(len(out)), -((ahead - out) * 1_000_000 // size)))
+        for k in order:
+            if rest == 0:
+                break
+            step = min(int(more[k]), rest)
+            out[k] += step
+            rest -= step
     return out

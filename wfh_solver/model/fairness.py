@@ -1,0 +1,245 @@
+"""The fairness level without a search, where what the rules force already decides it.
+
+Fairness is, per unit, the spread between the most and the fewest cumulative WFH days
+among free staff. In a real month that spread is mostly set by people the rules leave no
+choice: the only pelaksana of a seksi comes in every day it needs one, while a teacher no
+rule counts stays home every day (sending them in would break the first level's proven
+minimum). A lower bound built from those forced days alone is often met by the roster
+the earlier levels found block by block; then that roster is proven optimal for fairness
+too, and the large whole-period model (tens of thousands of variables in a month where
+leave makes every day different) is never built. Where the bound is not met, the caller
+solves the level with CP-SAT as before, with the bound added to help the proof.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from wfh_solver.model import pins
+from wfh_solver.model.groups import Component, CountSet, Group
+
+
+def _capacity(group: Group, block: list[int]) -> int:
+    if group.present is not None and not group.present[block[0]]:
+        return 0
+    return group.size * len(block)
+
+
+def _count_rules(comp: Component) -> list[CountSet]:
+    return [cs for cs in comp.sets if cs.target_office is None]
+
+
+def _singletons(comp: Component, groups: Sequence[Group]) -> set[int]:
+    """Groups alone in their hard fairness class: no other group ties their totals."""
+    seen: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    for g in comp.groups:
+        seen[groups[g].fairness_class].append(g)
+    return {members[0] for members in seen.values() if len(members) == 1}
+
+
+#: A sum over some groups' office-days, per block: a count rule (a minimum, maybe a
+#: maximum) or an earlier level fixed block by block (both bounds equal).
+BlockSum = tuple[list[int], list[int], list[int] | None]
+
+
+def count_sums(comp: Component, blocks: Sequence[list[int]]) -> list[BlockSum]:
+    """The count rules as bounds on free office-days per block."""
+    sums: list[BlockSum] = []
+    for cs in _count_rules(comp):
+        lower = [max(0, cs.minimum[b[0]] - cs.fixed_in_office[b[0]]) * len(b) for b in blocks]
+        upper = None if cs.maximum is None else [
+            max(0, cs.maximum[b[0]] - cs.fixed_in_office[b[0]]) * len(b) for b in blocks]
+        sums.append((cs.groups, lower, upper))
+    return sums
+
+
+def office_range(comp: Component, groups: Sequence[Group], blocks: Sequence[list[int]],
+                 intent: str, fixed: Sequence[BlockSum] = ()
+                 ) -> dict[int, list[tuple[int, int]]]:
+    """Per group and block, office-days every roster optimal for the earlier levels has
+    at least and at most.
+
+    Bounds come from pins and capacity, then from propagating every sum: the count
+    rules and the earlier levels' block values (`fixed`). Besides, under a `max_wfh`
+    intent (or a WFH target, for staff outside it) a group gets none in a block where no
+    minimum counts it, it is tied to no other group and no pin puts it in, since taking
+    those days back would lower the intent level below its proven optimum; under
+    `max_wfo` the mirror image holds for groups no maximum counts.
+    """
+    index = {g: k for k, g in enumerate(comp.groups)}
+    n_blocks = len(blocks)
+    lo = np.zeros((len(comp.groups), n_blocks), dtype=np.int64)
+    hi = np.zeros_like(lo)
+    for g, k in index.items():
+        for s, block in enumerate(blocks):
+            lo[k, s], hi[k, s] = pins.office_range(groups[g], block,
+                                                   _capacity(groups[g], block))
+    sums = count_sums(comp, blocks)
+    needs = np.zeros_like(lo, dtype=bool)
+    capped = np.zeros_like(lo, dtype=bool)
+    for members, lower, upper in sums:
+        rows = [index[g] for g in members]
+        needs[rows] |= np.asarray(lower)[None, :] > 0
+        if upper is not None:
+            capped[rows] = True
+    alone = np.zeros(len(comp.groups), dtype=bool)
+    alone[[index[g] for g in _singletons(comp, groups)]] = True
+    if intent == "max_wfo":
+        free = alone[:, None] & ~capped
+        lo[free] = hi[free]
+    else:
+        outside = np.asarray([not (intent == "wfh_target" and groups[g].in_target)
+                              for g in comp.groups], dtype=bool)
+        idle = (alone & outside)[:, None] & ~needs & (lo == 0)
+        hi[idle] = 0
+    _propagate(lo, hi, [([index[g] for g in m], low, up) for m, low, up in [*sums, *fixed]])
+    return {g: list(zip(lo[k].tolist(), hi[k].tolist(), strict=True))
+            for g, k in index.items()}
+
+
+def _propagate(lo: npt.NDArray[np.int64], hi: npt.NDArray[np.int64],
+               sums: list[BlockSum], passes: int = 8) -> None:
+    """Interval propagation of `lower ≤ Σ x ≤ upper` per block, to a fixpoint or
+    `passes` rounds; every bound it gives holds in every solution."""
+    arrays = [(np.asarray(rows, dtype=np.int64), np.asarray(lower, dtype=np.int64),
+               None if upper is None else np.asarray(upper, dtype=np.int64))
+              for rows, lower, upper in sums if rows]
+    for _ in range(passes):
+        changed = False
+        for rows, lower, upper in arrays:
+            h, l_ = hi[rows], lo[rows]
+            new_lo = np.maximum(l_, lower[None, :] - (h.sum(axis=0)[None, :] - h))
+            new_hi = h if upper is None else np.minimum(
+                h, upper[None, :] - (l_.sum(axis=0)[None, :] - l_))
+            new_lo = np.minimum(new_lo, new_hi)  # an infeasible block: leave it to CP-SAT
+            if (new_lo != l_).any() or (new_hi != h).any():
+                lo[rows], hi[rows] = new_lo, new_hi
+                changed = True
+        if not changed:
+            return
+
+
+def _per_member(group: Group, days: int, office: int) -> tuple[int, int]:
+    """A group's fewest and most cumulative WFH days per member, as the model counts
+    them: floor and ceiling of the group's average."""
+    cumulative = group.size * (group.present_days(days) + group.history) - office
+    return cumulative // group.size, -(-cumulative // group.size)
+
+
+def _by_unit(comp: Component, groups: Sequence[Group]) -> dict[str, list[int]]:
+    units: dict[str, list[int]] = defaultdict(list)
+    for g in comp.groups:
+        units[groups[g].unit].append(g)
+    return units
+
+
+def lower_bound(comp: Component, groups: Sequence[Group], blocks: Sequence[list[int]],
+                days: int, intent: str, fixed: Sequence[BlockSum] = ()) -> int:
+    """A proven lower bound of the fairness level (sum over units of the spread).
+
+    Per unit: the fewest "most WFH days" any roster can have, less the most "fewest WFH
+    days". Each comes from the office-day bounds per group and a pigeonhole over the
+    earlier levels' totals: if those levels allow only 3 office-days for all vulnerable
+    staff over the month, most vulnerable staff stay home every day, whoever comes in.
+    """
+    ranges = office_range(comp, groups, blocks, intent, fixed)
+    order = list(comp.groups)
+    index = {g: k for k, g in enumerate(order)}
+    least = np.asarray([sum(lo for lo, _ in ranges[g]) for g in order], dtype=np.int64)
+    most = np.asarray([sum(hi for _, hi in ranges[g]) for g in order], dtype=np.int64)
+    size = np.asarray([groups[g].size for g in order], dtype=np.int64)
+    full = size * np.asarray([groups[g].present_days(days) + groups[g].history
+                              for g in order], dtype=np.int64)
+    totals = [(np.asarray([index[g] for g in members], dtype=np.int64), sum(lower))
+              for members, lower, upper in fixed
+              if upper is not None and list(lower) == list(upper)]
+    top = days + max((groups[g].history for g in comp.groups), default=0)
+    total = 0
+    for members in _by_unit(comp, groups).values():
+        unit = np.zeros(len(order), dtype=bool)
+        unit[[index[g] for g in members]] = True
+        bounds = _UnitBounds(unit, least, most, size, full, totals)
+        total += max(0, _first(bounds.high_fits, 0, top) - _last(bounds.low_fits, 0, top))
+    return total
+
+
+@dataclass(slots=True)
+class _UnitBounds:
+    """Necessary conditions for a unit's staff to stay within m WFH days (at most, or
+    at least): each group's office-days within its bounds, and every earlier level's
+    total (a sum over groups, some outside the unit) still reachable."""
+
+    unit: npt.NDArray[np.bool_]
+    least: npt.NDArray[np.int64]
+    most: npt.NDArray[np.int64]
+    size: npt.NDArray[np.int64]
+    full: npt.NDArray[np.int64]  # office-days that would leave a group no WFH day
+    totals: list[tuple[npt.NDArray[np.int64], int]]
+
+    def high_fits(self, m: int) -> bool:
+        need = np.where(self.unit, np.maximum(self.least, self.full - self.size * m),
+                        self.least)
+        if (need > self.most).any():
+            return False
+        return all(int(need[rows].sum()) <= value for rows, value in self.totals)
+
+    def low_fits(self, m: int) -> bool:
+        room = np.where(self.unit, np.minimum(self.most, self.full - self.size * m),
+                        self.most)
+        if (room < self.least).any():
+            return False
+        return all(int(room[rows].sum()) >= value for rows, value in self.totals)
+
+
+def _first(fits: Callable[[int], bool], lo: int, hi: int) -> int:
+    """The least m in [lo, hi] with fits(m), fits being monotone (hi when none fits)."""
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if fits(mid):
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+def _last(fits: Callable[[int], bool], lo: int, hi: int) -> int:
+    """The greatest m in [lo, hi] with fits(m), fits being antitone (lo when none fits)."""
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if fits(mid):
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def value(comp: Component, groups: Sequence[Group], days: int,
+          office: Mapping[int, Sequence[int]]) -> int:
+    """The fairness level of a roster given as office-days per group and block."""
+    total = 0
+    for members in _by_unit(comp, groups).values():
+        spans = [_per_member(groups[g], days, sum(office[g])) for g in members]
+        total += max(high for _, high in spans) - min(low for low, _ in spans)
+    return total
+
+
+def classes_hold(comp: Component, groups: Sequence[Group],
+                 office: Mapping[int, Sequence[int]]) -> bool:
+    """Whether groups of one hard fairness class stay within a day of each other per
+    member (the rule the block models leave out, as it ties blocks together)."""
+    seen: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    for g in comp.groups:
+        seen[groups[g].fairness_class].append(g)
+    for members in seen.values():
+        if len(members) < 2:
+            continue
+        # exists an integer low with size*low <= total <= size*(low+1) for every group
+        low = max(-(-(sum(office[g]) - groups[g].size) // groups[g].size) for g in members)
+        if any(sum(office[g]) < groups[g].size * low for g in members):
+            return False
+    return True
