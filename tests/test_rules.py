@@ -378,8 +378,10 @@ def test_budgets_are_shared_out_in_proportion_to_model_size_with_a_floor():
     assert share_budget([3, 1], 0.004) == [0.004, 0.004]
 
 
-def _month_with_leave():
-    """3 units × 30 staff over 19 working days (March 2020), a third with 1–3 days leave."""
+def _month_with_leave(target: bool = False):
+    """3 units × 30 staff over 19 working days (March 2020), a third with 1–3 days leave;
+    with `target`, a 30% WFH target for the whole organisation instead of the per-unit
+    30% minimum (the target ties every unit and day together: a search is needed)."""
     days = [d for k in range(26)
             if (d := date(2020, 3, 2) + timedelta(days=k)).weekday() < 5]
     staff = [employee(unit=f"Dinas {u}", sub_unit=f"Seksi {i % 4}", sub_unit_kind="seksi",
@@ -387,10 +389,12 @@ def _month_with_leave():
                       leave=tuple(days[(i * 7 + u) % 20:(i * 7 + u) % 20 + 1 + i % 3])
                       if i % 3 == 0 else ())
              for u in range(3) for i in range(30)]
+    share = ({"name": "30% WFH", "kind": "wfh_share_target", "share": 0.3,
+              "per": "organisation"} if target else
+             {"name": "30%", "kind": "min_office_share", "share": 0.3})
     return problem(staff, [
-        {"name": "30%", "kind": "min_office_share", "share": 0.3},
-        {"name": "2 per seksi", "kind": "min_present", "per": "sub_unit", "count": 2}],
-        start=days[0], end=days[-1])
+        share, {"name": "2 per seksi", "kind": "min_present", "per": "sub_unit", "count": 2}],
+        intent="wfh_target" if target else "max_wfh", start=days[0], end=days[-1])
 
 
 def test_a_time_limited_roster_is_the_same_whatever_the_workers():
@@ -402,7 +406,7 @@ def test_a_time_limited_roster_is_the_same_whatever_the_workers():
     """
     from wfh_solver.model.cpsat import SolveOptions
 
-    prob = _month_with_leave()
+    prob = _month_with_leave(target=True)
     results = [solve(prob, SolveOptions(time_limit=0.0005, workers=w)) for w in (1, 2, 3, 1)]
     assert results[0].status is Status.FEASIBLE
     for other in results[1:]:

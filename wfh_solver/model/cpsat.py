@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+import numpy as np
 from ortools.sat.python import cp_model
 
 from wfh_solver.model import fairness, perday, pins
@@ -290,7 +291,17 @@ def solve_component(comp: Component, groups: list[Group], days: int, blocks: lis
 
     weak = any(groups[g].vulnerable for g in comp.groups)
     separable = 2
-    for level in range(len(LEVELS)):
+    first = 0
+    month = _greedy_month(comp, groups, days, blocks, intent) if len(blocks) > 1 else None
+    if month is not None and fairness.classes_hold(comp, groups, month.office):
+        # Both separable levels proven block by block without a search (`perday`).
+        current = month.office
+        for values in (month.intent, month.vulnerable):
+            fixed.append(values)
+            whole.fix(len(fixed) - 1, values)
+            _record(outcome, stop, sum(values), sum(values), True, time.perf_counter())
+        first = separable
+    for level in range(first, len(LEVELS)):
         started = time.perf_counter()
         if level == 1 and not weak:  # nobody vulnerable: nothing to optimise
             outcome.levels.append(LevelOutcome(0, 0, True, 0.0))
@@ -377,6 +388,43 @@ def solve_component(comp: Component, groups: list[Group], days: int, blocks: lis
         model = whole.get()
         outcome.office = {g: [int(solver.value(v)) for v in model.x[g]] for g in comp.groups}
     return outcome
+
+
+def _greedy_month(comp: Component, groups: list[Group], days: int, blocks: list[list[int]],
+                  intent: str) -> perday.Month | None:
+    """The separable levels by the laminar greedy, where it applies: covering minimums
+    (and maximums it only has to respect) under a `max_wfh` intent, or a WFH target
+    with no target in this component."""
+    if intent not in ("max_wfh", "wfh_target") or any(
+            cs.target_office is not None for cs in comp.sets):
+        return None
+    order = list(comp.groups)
+    index = {g: k for k, g in enumerate(order)}
+    rules: list[perday.RuleRows] = []
+    for cs in comp.sets:
+        rows = np.asarray([index[g] for g in cs.groups], dtype=np.int64)
+        need = [max(0, cs.minimum[b[0]] - cs.fixed_in_office[b[0]]) * len(b) for b in blocks]
+        cap = None if cs.maximum is None else [
+            max(0, cs.maximum[b[0]] - cs.fixed_in_office[b[0]]) * len(b) for b in blocks]
+        rules.append((rows, need, cap))
+    bottom_up = perday.bottom_up(rules, len(order))
+    if bottom_up is None:
+        return None
+    lo = np.zeros((len(order), len(blocks)), dtype=np.int64)
+    hi = np.zeros_like(lo)
+    for k, g in enumerate(order):
+        for s, block in enumerate(blocks):
+            lo[k, s], hi[k, s] = pins.office_range(groups[g], block, _capacity(groups[g], block))
+    size = np.asarray([groups[g].size for g in order], dtype=np.int64)
+    ahead = size * np.asarray([groups[g].present_days(days) + groups[g].history
+                               for g in order], dtype=np.int64)
+    weak = np.asarray([groups[g].vulnerable for g in order], dtype=bool)
+    found = perday.greedy_month(size, ahead, lo, hi, weak, rules, bottom_up)
+    if found is None:
+        return None
+    office, intent_totals, vulnerable_totals = found
+    return perday.Month({g: office[k].tolist() for k, g in enumerate(order)},
+                        intent_totals, vulnerable_totals)
 
 
 def _capacity(group: Group, block: list[int]) -> int:

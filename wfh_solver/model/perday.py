@@ -13,6 +13,7 @@ avoid). CP-SAT solves the block models too: they are tiny.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -127,6 +128,8 @@ def _water_fill(ahead: npt.NDArray[np.int64], size: npt.NDArray[np.int64],
                 caps: npt.NDArray[np.int64], total: int) -> npt.NDArray[np.int64]:
     """`total` office-days over groups (each at most its cap), lowering the highest
     per-member WFH days first; ties to the earlier group."""
+    if total <= 64 or len(ahead) == 1:
+        return _one_by_one(ahead, size, caps, total)
     top = int((ahead // np.maximum(size, 1)).max()) + 1
 
     def given(level: int) -> npt.NDArray[np.int64]:
@@ -151,3 +154,105 @@ def _water_fill(ahead: npt.NDArray[np.int64], size: npt.NDArray[np.int64],
             out[k] += step
             rest -= step
     return out
+
+
+def _one_by_one(ahead: npt.NDArray[np.int64], size: npt.NDArray[np.int64],
+                caps: npt.NDArray[np.int64], total: int) -> npt.NDArray[np.int64]:
+    """The same hand-out a day at a time, for small totals: each office-day to the
+    group whose members have the most WFH days ahead."""
+    out = np.zeros(len(ahead), dtype=np.int64)
+    if len(ahead) == 1:
+        out[0] = min(total, int(caps[0]))
+        return out
+    left, room, sizes = ahead.tolist(), caps.tolist(), size.tolist()
+    heap = [(-left[k] / sizes[k], k) for k in range(len(left)) if room[k] > 0]
+    heapq.heapify(heap)
+    for _ in range(total):
+        if not heap:
+            break
+        _, k = heapq.heappop(heap)
+        out[k] += 1
+        left[k] -= 1
+        room[k] -= 1
+        if room[k] > 0:
+            heapq.heappush(heap, (-left[k] / sizes[k], k))
+    return out
+
+
+@dataclass(slots=True)
+class Month:
+    """A whole period laid out block by block by `greedy_month`: office-days per group
+    and block, and per block the intent (all office-days) and vulnerable totals, each
+    the block's proven optimum."""
+
+    office: dict[int, list[int]]
+    intent: list[int]
+    vulnerable: list[int]
+
+
+#: A count rule over a component's groups (positions in its group list): per block its
+#: minimum and, when it has one, its maximum of free office-days.
+RuleRows = tuple[npt.NDArray[np.int64], list[int], list[int] | None]
+
+
+def bottom_up(rules: Sequence[RuleRows], groups: int) -> list[int] | None:
+    """The rules innermost first, or None when they are not laminar (two overlap
+    without one containing the other)."""
+    order = sorted(range(len(rules)), key=lambda r: -len(rules[r][0]))
+    innermost = np.full(groups, -1, dtype=np.int64)
+    for r in order:
+        rows = rules[r][0]
+        if len(rows) and len(np.unique(innermost[rows])) != 1:
+            return None
+        innermost[rows] = r
+    return order[::-1]
+
+
+def greedy_month(size: npt.NDArray[np.int64], ahead: npt.NDArray[np.int64],
+                 lo: npt.NDArray[np.int64], hi: npt.NDArray[np.int64],
+                 weak: npt.NDArray[np.bool_], rules: Sequence[RuleRows],
+                 order: Sequence[int]) -> tuple[npt.NDArray[np.int64], list[int],
+                                                 list[int]] | None:
+    """Each block's least office-days, and among those the fewest for vulnerable staff,
+    without a search: the covering rules form a laminar family (organisation ⊃ unit ⊃
+    sub-unit), so filling each rule's shortfall innermost first, from staff who are not
+    vulnerable first, is optimal for both levels (the staff sent home are a greedy
+    maximum-weight basis of a laminar matroid). Who fills a shortfall is free for those
+    levels; it goes to whoever has the most WFH days ahead, per member, so the month
+    comes out level for fairness too.
+
+    Returns office-days (groups × blocks) and the two levels' block totals, or None
+    when a block cannot meet its rules this way (the caller then searches).
+    """
+    n_groups, n_blocks = lo.shape
+    office = np.zeros((n_groups, n_blocks), dtype=np.int64)
+    left = ahead.copy()
+    intent: list[int] = []
+    vulnerable: list[int] = []
+    for s in range(n_blocks):
+        x = lo[:, s].copy()
+        top = hi[:, s]
+        for r in order:
+            rows, need, _ = rules[r]
+            short = need[s] - int(x[rows].sum())
+            for mask in (~weak[rows], weak[rows]):
+                if short <= 0:
+                    break
+                pick = rows[mask]
+                room = top[pick] - x[pick]
+                if not room.any():
+                    continue
+                give = _water_fill(left[pick] - x[pick], size[pick], room,
+                                   min(short, int(room.sum())))
+                x[pick] += give
+                short -= int(give.sum())
+            if short > 0:
+                return None
+        for rows, _, cap in rules:
+            if cap is not None and int(x[rows].sum()) > cap[s]:
+                return None
+        office[:, s] = x
+        left -= x
+        intent.append(int(x.sum()))
+        vulnerable.append(int(x[weak].sum()))
+    return office, intent, vulnerable
