@@ -20,7 +20,8 @@ from enum import StrEnum
 from wfh_solver.read.columns import NAME_NIP_KEYS, header_key, match_column
 from wfh_solver.read.sources import Cell
 
-__all__ = ["Kind", "RowReader", "cell_text", "plausible_name", "plausible_nip"]
+__all__ = ["Kind", "RowReader", "cell_text", "plausible_name", "plausible_names", "plausible_nip",
+           "plausible_nips"]
 
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
@@ -101,6 +102,24 @@ def plausible_name(text: str) -> bool:
     """A person's name: letters, and not a totals or signature label."""
     return (sum(c.isalpha() for c in text) >= 2 and not _TOTAL.match(text)
             and not _SIGNATURE.match(text) and _digits(text) < 5)
+
+
+# Texts whose plausibility is plain to see: ASCII digits in space-separated groups (a NIP
+# as typed or exported), or ASCII letters with `.`, `,`, `'`, `-` (a name with its degrees).
+_PLAIN_NIP = re.compile(r"[0-9]+(?: [0-9]+)*")
+_PLAIN_NAME = re.compile(r"(?:[ .,'\-]*[A-Za-z]){2}[A-Za-z .,'\-]*")
+
+
+def plausible_nips(texts: list[str]) -> list[bool]:
+    """`plausible_nip` of each text; a plain group of digits is judged by its length."""
+    plain = _PLAIN_NIP.fullmatch
+    return [len(s) - s.count(" ") >= 5 if plain(s) else plausible_nip(s) for s in texts]
+
+
+def plausible_names(texts: list[str]) -> list[bool]:
+    """`plausible_name` of each text; a plain name needs only the two label checks."""
+    plain, total, signature = _PLAIN_NAME.fullmatch, _TOTAL.match, _SIGNATURE.match
+    return [not (total(s) or signature(s)) if plain(s) else plausible_name(s) for s in texts]
 
 
 def _is_count(text: str) -> bool:

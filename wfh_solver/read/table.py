@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pandas as pd
 
 from wfh_solver.messages import t
+from wfh_solver.read.columnar import FIELDS, CleanRows, clean_rows
 from wfh_solver.read.columns import (
     COLUMN_ALIASES,
     DISPLAY,
@@ -22,9 +22,8 @@ from wfh_solver.read.columns import (
     header_key,
     match_ranked,
 )
-from wfh_solver.read.dates import parse_date_list, parse_one
 from wfh_solver.read.errors import InputError, InputProblem, column_letter, file_error
-from wfh_solver.read.eselon import EselonError, parse_eselon
+from wfh_solver.read.fields import Collector, record, row_texts
 from wfh_solver.read.rows import Kind, RowReader, cell_text, plausible_name, plausible_nip
 from wfh_solver.read.sources import Cell, Sheet, load_sheets
 from wfh_solver.read.units import normalise_units
@@ -33,14 +32,6 @@ HEADER_SCAN_ROWS = 60
 MAX_DUPLICATE_GROUPS = 50  # NIP groups listed one line each; the rest counted in one line
 MAX_PLACES = 10  # rows named per duplicated NIP
 _text = cell_text
-TRUE_WORDS = {"ya", "y", "yes", "true", "1", "x", "v", "benar", "iya", "✓", "√"}
-FALSE_WORDS = {"", "tidak", "t", "no", "n", "false", "0", "-", "tdk", "bukan", "nan", "none"}
-NIP_IN_TEXT_RE = re.compile(r"(?<!\d)(\d[\d ]{16,24}\d)(?!\d)")
-STATUS_WORDS = {
-    "pns": "pns", "cpns": "cpns", "pppk": "pppk", "p3k": "pppk", "ptt": "ptt",
-    "honorer": "honorer", "thl": "thl", "nonasn": "non_asn", "non asn": "non_asn",
-    "tkk": "honorer", "ptt/honorer": "ptt",
-}
 
 
 @dataclass
@@ -191,18 +182,6 @@ def _best_header(sheet: Sheet, extra: dict[str, str]) -> tuple[int, int, dict[in
     return best
 
 
-class _Collector:
-    def __init__(self, file: str, sheet: str, letters: dict[str, str]) -> None:
-        self.file, self.sheet, self.letters = file, sheet, letters
-        self.problems: list[InputProblem] = []
-
-    def add(self, row: int | None, key: str, value: Cell, reason: str, hint: str = "",
-            severity: str = "error") -> None:
-        column = f"{self.letters.get(key, '')} ({DISPLAY.get(key, key)})" if key else ""
-        self.problems.append(InputProblem(self.file, self.sheet, row, column.strip(),
-                                          _text(value)[:80], reason, hint, severity))
-
-
 @dataclass
 class _Parsed:
     sheet: str
@@ -229,18 +208,14 @@ def _parse_sheet(path: Path, sheet: Sheet, column_map: dict[str, str] | None) ->
               found=", ".join(f for f in found if f) or t("none")),
             t("hint_accepted", accepted=accepted))])
     letters = {key: column_letter(j + sheet.first_column) for j, key in columns.items()}
-    out = _Collector(str(path), sheet.name, letters)
+    out = Collector(str(path), sheet.name, letters)
     if not filled:
         out.add(None, "", "", t("merged_overlap"), severity="warning")
-    records = _read_rows(sheet, header_index, columns, extra, out, sections)
+    frame = _read_rows(sheet, header_index, columns, extra, out, sections)
     if sections:
         letters["unit"] = ""
-    if not records:
+    if frame.empty:
         out.add(None, "", "", t("no_rows"))
-    frame = pd.DataFrame.from_records(records, columns=[
-        "row", "nip", "name", "unit", "sub_unit", "position", "eselon", "kind", "status",
-        "unit_type", "birth_date", "comorbid", "pregnant", "must_wfo", "must_wfh", "leave",
-        "travel"])
     frame["sheet"] = sheet.name
     header = sheet.rows[header_index]
     mapped = {key: f"{_text(header[j]) if j < len(header) else ''} ({letters[key]})"
@@ -249,10 +224,25 @@ def _parse_sheet(path: Path, sheet: Sheet, column_map: dict[str, str] | None) ->
     return _Parsed(sheet.name, frame, out.problems, mapped, nip_column)
 
 
+@dataclass(slots=True)
+class _Run:
+    """Consecutive clean staff rows `start` ≤ k < `stop` of one `CleanRows`."""
+
+    rows: CleanRows
+    start: int
+    stop: int
+    section: str
+
+
 def _read_rows(sheet: Sheet, header_index: int, columns: dict[int, str],
-               extra: dict[str, str], out: _Collector, sections: bool) -> list[dict[str, object]]:
+               extra: dict[str, str], out: Collector, sections: bool) -> pd.DataFrame:
     """Staff records of the rows below the header; every other non-blank row is skipped
-    with an info line naming it, or reported as a broken staff row (see `read.rows`)."""
+    with an info line naming it, or reported as a broken staff row (see `read.rows`).
+
+    Clean staff rows are read a column at a time (`read.columnar`); the rest, in order,
+    one at a time, so the reader's state (the footer, the OPD section, a second table's
+    columns) moves exactly as it would if every row were read alone.
+    """
     rows = sheet.rows
     start = header_index + 1
     reader = RowReader(rows[header_index:start], columns, extra)
@@ -261,14 +251,26 @@ def _read_rows(sheet: Sheet, header_index: int, columns: dict[int, str],
     reader = RowReader(rows[header_index:start], columns, extra)
     index = {key: j for j, key in columns.items()}
     for i in range(header_index):  # titles above the header; staff there would be lost
-        if RowReader([], columns, extra).kind(rows[i], _texts(rows[i], index)) is Kind.STAFF:
+        if RowReader([], columns, extra).kind(rows[i], row_texts(rows[i], index)) is Kind.STAFF:
             out.add(i + 1, "", " | ".join(c for c in map(_text, rows[i]) if c),
                     t("staff_above_header", row=header_index + 1), t("hint_staff_above_header"))
-    records: list[dict[str, object]] = []
+    pieces: list[_Run | dict[str, object]] = []
     section = ""
+    clean = clean_rows(rows, start, index)
+    run: _Run | None = None
     for i in range(start, len(rows)):
+        k = i - clean.first
+        if clean.clean[k] and (section or not sections):
+            if run is None:
+                run = _Run(clean, k, k + 1, section)
+                pieces.append(run)
+            else:
+                run.stop = k + 1
+            continue
+        if run is not None:  # the row before was staff
+            reader.footer, run = False, None
         row = rows[i]
-        texts = _texts(row, index)
+        texts = row_texts(row, index)
         kind = reader.kind(row, texts)
         if kind is Kind.BLANK:
             continue
@@ -279,28 +281,44 @@ def _read_rows(sheet: Sheet, header_index: int, columns: dict[int, str],
                 continue
             kind = Kind.SECTION if title is not None else Kind.NOTE
         if kind is Kind.TABLE:
-            index = _second_table(row, index, extra, i + 1, out, sheet.first_column)
+            changed = _second_table(row, index, extra, i + 1, out, sheet.first_column)
+            if changed is not index:
+                index, clean = changed, clean_rows(rows, i + 1, changed)
             continue
         if kind in (Kind.STAFF, Kind.RECORD):
             if sections:
                 texts["unit"] = section
-            records.append(_record(row, texts, index, i + 1, out))
+            pieces.append(record(row, texts, index, i + 1, out))
             continue
         shown = " | ".join(dict.fromkeys(c for c in map(_text, row) if c))
         out.add(i + 1, "", shown, t(f"skip_{kind.value}"), severity="info")
-    return records
+    return _frame(pieces)
 
 
-def _texts(row: list[Cell], index: dict[str, int]) -> dict[str, str]:
-    width = len(row)
-    texts = {key: _text(row[j]) if j < width else "" for key, j in index.items()}
-    if "name_nip" in texts:
-        _split_name_nip(texts)
-    return texts
+COLUMNS = ("row", *FIELDS)
+
+
+def _frame(pieces: list[_Run | dict[str, object]]) -> pd.DataFrame:
+    """The staff frame of runs of clean rows and single records, in sheet order."""
+    if not pieces:
+        return pd.DataFrame.from_records([], columns=COLUMNS)
+    data: dict[str, list[object]] = {key: [] for key in COLUMNS}
+    for piece in pieces:
+        if isinstance(piece, dict):
+            for key in COLUMNS:
+                data[key].append(piece[key])
+            continue
+        first, a, b = piece.rows.first, piece.start, piece.stop
+        data["row"].extend(range(first + a + 1, first + b + 1))
+        for key in FIELDS:
+            data[key].extend(piece.rows.fields[key][a:b])
+        if piece.section:
+            data["unit"][a - b:] = [piece.section] * (b - a)
+    return pd.DataFrame(data, columns=COLUMNS)
 
 
 def _second_table(row: list[Cell], index: dict[str, int], extra: dict[str, str],
-                  excel_row: int, out: _Collector, first_column: int) -> dict[str, int]:
+                  excel_row: int, out: Collector, first_column: int) -> dict[str, int]:
     """A second header on the sheet: the same columns (in any order) go on as more staff;
     other columns are refused, never rostered as staff."""
     columns = _header_cells(row, extra)
@@ -311,11 +329,6 @@ def _second_table(row: list[Cell], index: dict[str, int], extra: dict[str, str],
         return {key: j for j, key in columns.items()}
     out.add(excel_row, "", shown, t("second_table_other"), t("hint_second_table"))
     return index
-
-
-def _cell(row: list[Cell], index: dict[str, int], key: str) -> Cell:
-    j = index.get(key)
-    return row[j] if j is not None and j < len(row) else None
 
 
 _UNIT_WORDS = re.compile(
@@ -336,160 +349,6 @@ def _section_title(row: list[Cell]) -> str | None:
     if len(filled) >= 2 or _UNIT_WORDS.match(title):
         return re.sub(r"^(unit kerja|opd|skpd)\s*[:.]\s*", "", title, flags=re.I).strip()
     return None
-
-
-def _record(row: list[Cell], texts: dict[str, str], index: dict[str, int], excel_row: int,
-            out: _Collector) -> dict[str, object]:
-    combined = "name_nip" in index
-    nip = _parse_nip(texts["nip"] if combined else _cell(row, index, "nip"), excel_row, out)
-    if not nip and not any(p.row == excel_row for p in out.problems[-1:]):
-        out.add(excel_row, "nip", "", t("empty_nip"), t("hint_empty_nip"))
-    status = _parse_status(texts.get("status", ""), excel_row, out)
-    if nip and status in ("pns", "cpns", "pppk", "") :
-        _check_nip_shape(nip, excel_row, out, strict=status != "")
-    eselon: str | None = None
-    try:
-        eselon = parse_eselon(texts.get("eselon", ""))
-    except EselonError:
-        out.add(excel_row, "eselon", texts.get("eselon"), t("eselon_bad"), t("hint_eselon"))
-    if not texts.get("unit"):
-        out.add(excel_row, "unit", "", t("empty_unit"), t("hint_empty_unit"))
-    if not texts.get("name"):
-        out.add(excel_row, "name", "", t("empty_name"))
-    if _flag_text(texts, "must_wfo") and _flag_text(texts, "must_wfh"):
-        out.add(excel_row, "must_wfh", texts.get("must_wfh"),
-                t("both_flags"), t("hint_both_flags"))
-    return {
-        "row": excel_row,
-        "nip": nip,
-        "name": texts.get("name", ""),
-        "unit": texts.get("unit", ""),
-        "sub_unit": texts.get("sub_unit", ""),
-        "position": texts.get("position", ""),
-        "eselon": eselon,
-        "kind": texts.get("kind", ""),
-        "status": status or "pns",
-        "unit_type": texts.get("unit_type", ""),
-        "birth_date": _parse_date(_cell(row, index, "birth_date"), excel_row, out),
-        "comorbid": _parse_flag(texts, "comorbid", excel_row, out),
-        "pregnant": _parse_flag(texts, "pregnant", excel_row, out),
-        "must_wfo": _parse_flag(texts, "must_wfo", excel_row, out),
-        "must_wfh": _parse_flag(texts, "must_wfh", excel_row, out),
-        "leave": _parse_dates(_cell(row, index, "leave"), "leave", excel_row, out),
-        "travel": _parse_dates(_cell(row, index, "travel"), "travel", excel_row, out),
-    }
-
-
-def _split_name_nip(texts: dict[str, str]) -> None:
-    combined = texts.pop("name_nip")
-    match = NIP_IN_TEXT_RE.search(combined)
-    nip = match.group(1) if match else ""
-    name = (combined[: match.start()] + combined[match.end():]) if match else combined
-    name = re.sub(r"\bNIP\b[.:]?", "", name, flags=re.I)
-    texts.setdefault("nip", nip)
-    texts.setdefault("name", re.sub(r"\s+", " ", name).strip(" ,/-\n"))
-
-
-def _parse_nip(value: Cell, excel_row: int, out: _Collector) -> str:
-    if isinstance(value, bool):
-        out.add(excel_row, "nip", value, t("nip_not_number"))
-        return ""
-    if isinstance(value, float | int):
-        number = float(value)
-        if not number.is_integer() or number < 0:
-            out.add(excel_row, "nip", value, t("nip_not_whole"))
-            return ""
-        if number >= 2**53:
-            out.add(excel_row, "nip", f"{number:.0f}", t("nip_rounded"), t("hint_nip_text"))
-            return ""
-        return str(int(number))
-    text = _text(value)
-    if re.fullmatch(r"\d(\.\d+)?[eE]\+?\d+", text):
-        out.add(excel_row, "nip", text, t("nip_scientific"), t("hint_nip_text"))
-        return ""
-    text = re.sub(r"[\s'`’.\-]", "", text)
-    return text
-
-
-def _parse_dates(value: Cell, key: str, excel_row: int, out: _Collector) -> tuple[date, ...]:
-    try:
-        return parse_date_list(value)
-    except ValueError as exc:
-        out.add(excel_row, key, value, t("dates_bad", detail=exc), t("hint_dates"))
-        return ()
-
-
-def _check_nip_shape(nip: str, excel_row: int, out: _Collector, strict: bool) -> None:
-    """An ASN NIP: birth date YYYYMMDD, start YYYYMM, sex 1/2, sequence NNN."""
-    if not re.fullmatch(r"\d{18}", nip):
-        out.add(excel_row, "nip", nip, t("nip_length", length=len(nip)), t("hint_nip_length"))
-        return
-    try:
-        born = date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
-        start_year, start_month = int(nip[8:12]), int(nip[12:14])
-    except ValueError:
-        out.add(excel_row, "nip", nip, t("nip_birth_date"))
-        return
-    if not 1 <= start_month <= 12 or not born.year + 14 <= start_year <= 2100:
-        out.add(excel_row, "nip", nip, t("nip_start"))
-    if nip[14] not in "12":
-        out.add(excel_row, "nip", nip, t("nip_sex"))
-    if not 1900 <= born.year <= 2015:
-        out.add(excel_row, "nip", nip, t("nip_birth_year"))
-
-
-def _parse_status(text: str, excel_row: int, out: _Collector) -> str:
-    key = text.strip().lower()
-    if not key:
-        return ""
-    if key in STATUS_WORDS:
-        return STATUS_WORDS[key]
-    compact = key.replace(" ", "").replace("-", "")
-    for word, status in STATUS_WORDS.items():
-        if compact.startswith(word.replace(" ", "")):
-            return status
-    return re.sub(r"\W+", "_", key)
-
-
-def _flag_text(texts: dict[str, str], key: str) -> bool:
-    return texts.get(key, "").strip().lower() in TRUE_WORDS
-
-
-# Health flags often hold the condition itself ("Hipertensi", "Menyusui"): any text that
-# is not a "no" means yes. The hard Wajib WFO/WFH flags must say Ya or Tidak.
-DESCRIPTIVE_FLAGS = frozenset({"comorbid", "pregnant"})
-NONE_WORDS = FALSE_WORDS | {"tidak ada", "tdk ada", "normal", "sehat", "none", "no"}
-
-
-def _parse_flag(texts: dict[str, str], key: str, excel_row: int, out: _Collector) -> bool:
-    text = texts.get(key, "").strip().lower()
-    if text in TRUE_WORDS:
-        return True
-    if text in FALSE_WORDS or (key in DESCRIPTIVE_FLAGS and text in NONE_WORDS):
-        return False
-    if key in DESCRIPTIVE_FLAGS:
-        return True
-    out.add(excel_row, key, text, t("flag_bad"))
-    return False
-
-
-def _parse_date(value: Cell, excel_row: int, out: _Collector) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    number = isinstance(value, float | int) and not isinstance(value, bool)
-    if number and 1 <= float(value) < 80_000:  # type: ignore[arg-type]
-        # an Excel serial date in a cell without a date format
-        return date(1899, 12, 30) + timedelta(days=int(value))  # type: ignore[arg-type]
-    text = _text(value)
-    try:
-        return parse_one(text[:10] if re.match(r"\d{4}-\d{2}-\d{2}[ T]", text) else text)
-    except ValueError:
-        out.add(excel_row, "birth_date", text, t("date_bad"), t("hint_date"))
-        return None
 
 
 def _duplicates(file: str, frame: pd.DataFrame,

@@ -36,17 +36,20 @@ UNIT_ABBREVIATIONS: dict[str, str] = {
 }
 
 
+_TIDY = re.compile(r"\s+")
+
+
 def unit_key(name: str) -> str:
     """Spelling-insensitive identity of a unit: case, spaces and common abbreviations."""
     text = _plain(name)
     return UNIT_ABBREVIATIONS.get(text, text)
 
 
-def _preferred_spelling(spellings: list[str], key: str) -> str:
+def _preferred_spelling(counts: Counter[str], key: str) -> str:
     """The official form as HR wrote it: a full name over an abbreviation, then the most
-    frequent form, then Mixed Case over CAPS, then the first seen. Never re-cased, so
-    `RSUD dr. Soehadi Prijonegoro` and `SMP Negeri 1` stay exactly as written."""
-    counts = Counter(spellings)
+    frequent form, then Mixed Case over CAPS, then the first seen (`counts` keeps the
+    order spellings were first seen). Never re-cased, so `RSUD dr. Soehadi Prijonegoro`
+    and `SMP Negeri 1` stay exactly as written."""
     order = {s: k for k, s in enumerate(counts)}
 
     def preference(s: str) -> tuple[bool, int, bool, int]:
@@ -61,17 +64,24 @@ def _plain(name: str) -> str:
 
 
 def normalise_units(frame: pd.DataFrame) -> dict[str, str]:
-    """Rewrite every unit spelling to its official written form; report the mapping."""
+    """Rewrite every unit spelling to its official written form; report the mapping.
+
+    Each distinct spelling is judged once with its count (60,000 staff write a few
+    hundred), in order of first appearance, which is what the preference looks at."""
     if frame.empty:
         return {}
-    keys = frame["unit"].map(unit_key)
-    display: dict[str, str] = {}
-    for key, spellings in frame.groupby(keys, sort=False)["unit"]:
-        tidy = [re.sub(r"\s+", " ", s).strip() for s in spellings]
-        display[str(key)] = _preferred_spelling(tidy, str(key))
-    canonical = keys.map(display)
-    mapping = {raw: canon for raw, canon in zip(frame["unit"], canonical, strict=True)
-               if raw != canon}
-    frame["unit"] = canonical
-    frame["sub_unit"] = frame["sub_unit"].map(lambda s: re.sub(r"\s+", " ", s).strip())
+    raws = frame["unit"].tolist()
+    counts = Counter(raws)  # distinct spellings in order of first appearance
+    keys = {raw: unit_key(raw) for raw in counts}
+    tidy = {raw: _TIDY.sub(" ", raw).strip() for raw in counts}
+    spellings: dict[str, Counter[str]] = {}
+    for raw, count in counts.items():
+        spellings.setdefault(keys[raw], Counter())[tidy[raw]] += count
+    display = {key: _preferred_spelling(written, key) for key, written in spellings.items()}
+    canonical = {raw: display[keys[raw]] for raw in counts}
+    mapping = {raw: canon for raw, canon in canonical.items() if raw != canon}
+    frame["unit"] = frame["unit"].map(canonical)
+    sub_units = frame["sub_unit"].tolist()
+    tidy_sub = {raw: _TIDY.sub(" ", raw).strip() for raw in set(sub_units)}
+    frame["sub_unit"] = frame["sub_unit"].map(tidy_sub)
     return dict(sorted(mapping.items()))
