@@ -193,6 +193,37 @@ def instances(draw: st.DrawFn) -> Instance:
     return Instance(staff, days, tuple(rules), intent, history, pins)
 
 
+@st.composite
+def target_instances(draw: st.DrawFn) -> Instance:
+    """Sragen-like: one organisation-wide WFH target and no count rule, mostly with
+    leave, sometimes with history or pins: the fairness level then runs over each
+    group's total, laid out by a maximum flow (`model/totals.py`)."""
+    staff = draw(employees())
+    days = draw(st.sampled_from((5, 3, 4, 2)))
+    if draw(st.integers(0, 9)) < 8:
+        staff = draw(absences(staff, days))
+    rules: list[dict[str, Any]] = []
+    if draw(st.booleans()):
+        rules.append({"name": "in", "kind": "always_in_office",
+                      "who": {"categories": ["pengawas"]}})
+    if draw(st.booleans()):
+        rules.append({"name": "home", "kind": "always_at_home",
+                      "who": {"flags": ["comorbid"], "categories": ["fungsional"]}})
+    rules.append({"name": "target", "kind": "wfh_share_target", "per": "organisation",
+                  "share": draw(st.sampled_from(SHARES))})
+    history = None
+    if draw(st.integers(0, 9)) < 3:
+        history = tuple(draw(st.lists(st.integers(0, 6), min_size=len(staff),
+                                      max_size=len(staff))))
+    pins: tuple[tuple[int, int, int], ...] = ()
+    if draw(st.integers(0, 9)) < 3:
+        pins = tuple(draw(st.lists(st.tuples(st.integers(0, len(staff) - 1),
+                                             st.integers(0, days - 1),
+                                             st.sampled_from((FIXED_WFO, FIXED_WFH))),
+                                   min_size=1, max_size=6, unique_by=lambda p: p[:2])))
+    return Instance(staff, days, tuple(rules), "wfh_target", history, pins)
+
+
 def away_days(problem: Problem) -> np.ndarray:
     """(employees, days): on leave or travel, recomputed from the employees' own dates."""
     days = problem.calendar.days
@@ -323,6 +354,14 @@ def test_aggregated_levels_equal_per_employee_cpsat(instance: Instance) -> None:
     else:
         event("peer: not proven optimal")
     assert realised == ours, f"our roster evaluates to {realised}, we report {ours}"
+
+
+@settings(max_examples=120, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(target_instances())
+def test_organisation_wide_target_levels_equal_per_employee_cpsat(instance: Instance) -> None:
+    """Tests the fairness-over-totals path against the per-employee CP-SAT peer."""
+    test_aggregated_levels_equal_per_employee_cpsat.hypothesis.inner_test(instance)
 
 
 @settings(max_examples=40, deadline=None, derandomize=True,

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 from ortools.sat.python import cp_model
 
-from wfh_solver.model import fairness, perday, pins
+from wfh_solver.model import fairness, perday, pins, totals
 from wfh_solver.model.groups import Component, Group
 
 LEVELS: tuple[str, ...] = ("intent", "vulnerable", "fairness")
@@ -342,6 +342,14 @@ def solve_component(comp: Component, groups: list[Group], days: int, blocks: lis
                 _record(outcome, stop, least, least, True, started)
                 outcome.office = current
                 return outcome
+            by_totals = _fairness_by_totals(comp, groups, days, blocks, current, solver,
+                                            budget - used)
+            if by_totals is not None:
+                used += by_totals.used
+                _record(outcome, stop, by_totals.value, by_totals.value, True, started)
+                outcome.office = {g: by_totals.office[k].tolist()
+                                  for k, g in enumerate(comp.groups)}
+                return outcome
             model = whole.get()
             model.m.add(whole.objectives[level] >= least)
             _hint_office(model, current)
@@ -395,18 +403,23 @@ def _greedy_month(comp: Component, groups: list[Group], days: int, blocks: list[
     """The separable levels by the laminar greedy, where it applies: covering minimums
     (and maximums it only has to respect) under a `max_wfh` intent, or a WFH target
     with no target in this component."""
-    if intent not in ("max_wfh", "wfh_target") or any(
-            cs.target_office is not None for cs in comp.sets):
+    targets = [cs for cs in comp.sets if cs.target_office is not None]
+    if intent not in ("max_wfh", "wfh_target") or (targets and (
+            intent != "wfh_target" or any(cs.maximum is not None for cs in comp.sets)
+            or _overlap([cs.groups for cs in targets]))):
         return None
     order = list(comp.groups)
     index = {g: k for k, g in enumerate(order)}
     rules: list[perday.RuleRows] = []
     for cs in comp.sets:
         rows = np.asarray([index[g] for g in cs.groups], dtype=np.int64)
+        if cs.target_office is not None:
+            rules.append((rows, [cs.target_office[b[0]] * len(b) for b in blocks], None, True))
+            continue
         need = [max(0, cs.minimum[b[0]] - cs.fixed_in_office[b[0]]) * len(b) for b in blocks]
         cap = None if cs.maximum is None else [
             max(0, cs.maximum[b[0]] - cs.fixed_in_office[b[0]]) * len(b) for b in blocks]
-        rules.append((rows, need, cap))
+        rules.append((rows, need, cap, False))
     bottom_up = perday.bottom_up(rules, len(order))
     if bottom_up is None:
         return None
@@ -419,12 +432,48 @@ def _greedy_month(comp: Component, groups: list[Group], days: int, blocks: list[
     ahead = size * np.asarray([groups[g].present_days(days) + groups[g].history
                                for g in order], dtype=np.int64)
     weak = np.asarray([groups[g].vulnerable for g in order], dtype=bool)
-    found = perday.greedy_month(size, ahead, lo, hi, weak, rules, bottom_up)
+    counted = np.asarray([not groups[g].in_target for g in order], dtype=bool)
+    found = perday.greedy_month(size, ahead, lo, hi, weak, counted, rules, bottom_up)
     if found is None:
         return None
     office, intent_totals, vulnerable_totals = found
     return perday.Month({g: office[k].tolist() for k, g in enumerate(order)},
                         intent_totals, vulnerable_totals)
+
+
+def _fairness_by_totals(comp: Component, groups: list[Group], days: int,
+                        blocks: list[list[int]], current: dict[int, list[int]],
+                        solver: cp_model.CpSolver, budget: float) -> totals.Outcome | None:
+    """Fairness over each group's total (`totals`), where the earlier levels leave a
+    block nothing but two sums: one WFH target over every free group, no count rule,
+    so its office-days per block are fixed by the intent level (as close to the target
+    as the staff allow) and its vulnerable office-days by the vulnerable level."""
+    if len(comp.sets) != 1 or comp.sets[0].target_office is None:
+        return None
+    target = set(comp.sets[0].groups)
+    order = list(comp.groups)
+    if any(g not in target for g in order):
+        return None
+    lo = np.zeros((len(order), len(blocks)), dtype=np.int64)
+    hi = np.zeros_like(lo)
+    for k, g in enumerate(order):
+        for s, block in enumerate(blocks):
+            lo[k, s], hi[k, s] = pins.office_range(groups[g], block, _capacity(groups[g], block))
+    weak = [k for k, g in enumerate(order) if groups[g].vulnerable]
+    strong = [k for k, g in enumerate(order) if not groups[g].vulnerable]
+    families = [totals.Family(rows, [sum(current[order[k]][s] for k in rows)
+                                     for s in range(len(blocks))])
+                for rows in (strong, weak) if rows]
+    return totals.solve(comp, groups, days, lo, hi, families, solver, budget)
+
+
+def _overlap(sets: list[list[int]]) -> bool:
+    seen: set[int] = set()
+    for members in sets:
+        if seen & set(members):
+            return True
+        seen |= set(members)
+    return False
 
 
 def _capacity(group: Group, block: list[int]) -> int:

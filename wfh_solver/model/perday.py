@@ -191,8 +191,9 @@ class Month:
 
 
 #: A count rule over a component's groups (positions in its group list): per block its
-#: minimum and, when it has one, its maximum of free office-days.
-RuleRows = tuple[npt.NDArray[np.int64], list[int], list[int] | None]
+#: minimum and, when it has one, its maximum of free office-days; or (last item True) a
+#: WFH target: the free office-days it wants, missed by as little as possible.
+RuleRows = tuple[npt.NDArray[np.int64], list[int], list[int] | None, bool]
 
 
 def bottom_up(rules: Sequence[RuleRows], groups: int) -> list[int] | None:
@@ -210,7 +211,8 @@ def bottom_up(rules: Sequence[RuleRows], groups: int) -> list[int] | None:
 
 def greedy_month(size: npt.NDArray[np.int64], ahead: npt.NDArray[np.int64],
                  lo: npt.NDArray[np.int64], hi: npt.NDArray[np.int64],
-                 weak: npt.NDArray[np.bool_], rules: Sequence[RuleRows],
+                 weak: npt.NDArray[np.bool_], counted: npt.NDArray[np.bool_],
+                 rules: Sequence[RuleRows],
                  order: Sequence[int]) -> tuple[npt.NDArray[np.int64], list[int],
                                                  list[int]] | None:
     """Each block's least office-days, and among those the fewest for vulnerable staff,
@@ -219,7 +221,11 @@ def greedy_month(size: npt.NDArray[np.int64], ahead: npt.NDArray[np.int64],
     vulnerable first, is optimal for both levels (the staff sent home are a greedy
     maximum-weight basis of a laminar matroid). Who fills a shortfall is free for those
     levels; it goes to whoever has the most WFH days ahead, per member, so the month
-    comes out level for fairness too.
+    comes out level for fairness too. A WFH target (disjoint from any other target, in
+    a family without maximums) is filled the same way up to the office-days it wants:
+    each one short costs a deviation, each one more an office-day or a deviation
+    elsewhere, so filling up to it and no further is optimal. `counted` marks the
+    groups whose office-days the intent level counts (those under no target).
 
     Returns office-days (groups × blocks) and the two levels' block totals, or None
     when a block cannot meet its rules this way (the caller then searches).
@@ -233,7 +239,7 @@ def greedy_month(size: npt.NDArray[np.int64], ahead: npt.NDArray[np.int64],
         x = lo[:, s].copy()
         top = hi[:, s]
         for r in order:
-            rows, need, _ = rules[r]
+            rows, need, _, wanted = rules[r]
             short = need[s] - int(x[rows].sum())
             for mask in (~weak[rows], weak[rows]):
                 if short <= 0:
@@ -246,13 +252,14 @@ def greedy_month(size: npt.NDArray[np.int64], ahead: npt.NDArray[np.int64],
                                    min(short, int(room.sum())))
                 x[pick] += give
                 short -= int(give.sum())
-            if short > 0:
+            if short > 0 and not wanted:
                 return None
-        for rows, _, cap in rules:
+        for rows, _, cap, _ in rules:
             if cap is not None and int(x[rows].sum()) > cap[s]:
                 return None
         office[:, s] = x
         left -= x
-        intent.append(int(x.sum()))
+        intent.append(int(x[counted].sum()) + sum(
+            abs(int(x[rows].sum()) - need[s]) for rows, need, _, wanted in rules if wanted))
         vulnerable.append(int(x[weak].sum()))
     return office, intent, vulnerable

@@ -1,0 +1,168 @@
+"""The fairness level over each group's total, realised day by day by a maximum flow.
+
+Under an organisation-wide WFH target (Sragen) every unit shares one daily office count,
+so the whole organisation is one component, and in a month of leave its fairness model
+has a variable per group and day: tens of thousands, which CP-SAT cannot prove in
+minutes. But once the first two levels are fixed block by block, all they ask of a block
+is a sum over a family of groups (the target's staff who are not vulnerable; the
+vulnerable ones). Fairness depends only on each group's total over the period. So the
+level is solved over the totals alone, a model the size of the staff list's groups;
+a total per group is then laid out over the blocks by a maximum flow (groups → blocks,
+each block taking its family's sum). When the flow cannot carry the totals, its
+minimum cut is a valid inequality over the totals (Hoffman's condition): it is added
+and the small model solved again. A realised optimum of the relaxation is an optimum
+of the whole, so the proof is kept.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+from ortools.graph.python import max_flow
+from ortools.sat.python import cp_model
+
+from wfh_solver.model.groups import Component, Group
+
+#: Rounds of "solve the totals, try the flow, add the cut" before giving up.
+MAX_ROUNDS = 30
+
+
+@dataclass(slots=True)
+class Family:
+    """Groups whose office-days a block only sees as one sum (`per_block`)."""
+
+    rows: list[int]  # positions in the component's group list
+    per_block: list[int]
+
+
+@dataclass(slots=True)
+class Outcome:
+    office: npt.NDArray[np.int64]  # groups × blocks
+    value: int
+    used: float  # deterministic seconds
+
+
+def solve(comp: Component, groups: Sequence[Group], days: int,
+          lo: npt.NDArray[np.int64], hi: npt.NDArray[np.int64],
+          families: Sequence[Family], solver: cp_model.CpSolver,
+          budget: float) -> Outcome | None:
+    """The fairness level proven optimal and laid out, or None (out of budget or
+    rounds; the caller then searches the whole model)."""
+    order = list(comp.groups)
+    model = cp_model.CpModel()
+    total = [model.new_int_var(int(lo[k].sum()), int(hi[k].sum()), f"t{k}")
+             for k in range(len(order))]
+    for family in families:
+        model.add(sum(total[k] for k in family.rows) == sum(family.per_block))
+    _classes(model, order, groups, total, days)
+    objective = _spreads(model, order, groups, total, days)
+    model.minimize(objective)
+    used = 0.0
+    for _ in range(MAX_ROUNDS):
+        solver.parameters.max_deterministic_time = max(0.0, budget - used)
+        status = solver.solve(model)
+        used += solver.response_proto.deterministic_time
+        if status != cp_model.OPTIMAL:
+            return None
+        totals = np.asarray([solver.value(t) for t in total], dtype=np.int64)
+        office = np.zeros_like(lo)
+        cut_found = False
+        for family in families:
+            rows = np.asarray(family.rows, dtype=np.int64)
+            laid, cut = _lay_out(totals[rows], lo[rows], hi[rows],
+                                 np.asarray(family.per_block, dtype=np.int64))
+            if laid is None:
+                if cut is None:
+                    return None
+                chosen, rhs = cut
+                model.add(sum(total[int(k)] for k in rows[chosen]) <= rhs)
+                cut_found = True
+                break
+            office[rows] = laid
+        if not cut_found:
+            return Outcome(office, round(solver.objective_value), used)
+        _hint(model, total, totals)
+    return None
+
+
+def _hint(model: cp_model.CpModel, total: list[cp_model.IntVar],
+          values: npt.NDArray[np.int64]) -> None:
+    model.clear_hints()
+    for t, v in zip(total, values.tolist(), strict=True):
+        model.add_hint(t, v)
+
+
+def _lay_out(totals: npt.NDArray[np.int64], lo: npt.NDArray[np.int64],
+             hi: npt.NDArray[np.int64], per_block: npt.NDArray[np.int64]
+             ) -> tuple[npt.NDArray[np.int64] | None, tuple[npt.NDArray[np.int64], int] | None]:
+    """Office-days per group and block with these totals and block sums; or else the
+    groups A of a minimum cut and the most their totals can add up to in any lay-out
+    (Σ_A lo + Σ_{blocks B on the source side} free sum + Σ_{A, blocks not in B} room),
+    which these totals exceed; or neither when no totals could be laid out at all."""
+    n, b = lo.shape
+    need = totals - lo.sum(axis=1)
+    column = per_block - lo.sum(axis=0)
+    if (need < 0).any() or (column < 0).any() or need.sum() != column.sum():
+        return None, None
+    room = hi - lo
+    g_idx, s_idx = np.nonzero(room > 0)
+    source, sink = n + b, n + b + 1
+    flow = max_flow.SimpleMaxFlow()
+    tails = np.concatenate([np.full(n, source), g_idx, n + np.arange(b)])
+    heads = np.concatenate([np.arange(n), n + s_idx, np.full(b, sink)])
+    caps = np.concatenate([need, room[g_idx, s_idx], column])
+    arcs = flow.add_arcs_with_capacity(tails, heads, caps)
+    if flow.solve(source, sink) != flow.OPTIMAL:
+        return None, None
+    if flow.optimal_flow() < int(need.sum()):
+        side = np.asarray(flow.get_source_side_min_cut(), dtype=np.int64)
+        chosen = side[side < n]
+        blocks = side[(side >= n) & (side < n + b)] - n
+        outside = np.setdiff1d(np.arange(b), blocks)
+        rhs = (int(lo[chosen].sum()) + int(column[blocks].sum())
+               + int(room[np.ix_(chosen, outside)].sum()))
+        return None, (chosen, rhs)
+    laid = lo.copy()
+    laid[g_idx, s_idx] += flow.flows(arcs[n:n + len(g_idx)])
+    return laid, None
+
+
+def _classes(model: cp_model.CpModel, order: list[int], groups: Sequence[Group],
+             total: list[cp_model.IntVar], days: int) -> None:
+    """Hard: groups of one fairness class within a day of each other per member."""
+    classes: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    for k, g in enumerate(order):
+        classes[groups[g].fairness_class].append(k)
+    for members in classes.values():
+        if len(members) < 2:
+            continue
+        low = model.new_int_var(0, days, "class_low")
+        for k in members:
+            size = groups[order[k]].size
+            model.add(total[k] >= size * low)
+            model.add(total[k] <= size * (low + 1))
+
+
+def _spreads(model: cp_model.CpModel, order: list[int], groups: Sequence[Group],
+             total: list[cp_model.IntVar], days: int) -> cp_model.LinearExprT:
+    """Per unit, the spread of cumulative WFH days, as the whole model counts it."""
+    units: dict[str, list[int]] = defaultdict(list)
+    for k, g in enumerate(order):
+        units[groups[g].unit].append(k)
+    top = days + max((groups[g].history for g in order), default=0)
+    spreads = []
+    for members in units.values():
+        low = model.new_int_var(0, top, "unit_low")
+        high = model.new_int_var(0, top, "unit_high")
+        for k in members:
+            group = groups[order[k]]
+            cumulative = group.size * (group.present_days(days) + group.history) - total[k]
+            model.add(cumulative >= group.size * low)
+            model.add(cumulative <= group.size * high)
+        spreads.append(high - low)
+    return sum(spreads)
+
