@@ -464,6 +464,9 @@ def _fairness_by_totals(comp: Component, groups: list[Group], days: int,
     families = [totals.Family(rows, [sum(current[order[k]][s] for k in rows)
                                      for s in range(len(blocks))])
                 for rows in (strong, weak) if rows]
+    quick = totals.by_units(comp, groups, days, lo, hi, families, solver, budget)
+    if quick is not None:
+        return quick
     return totals.solve(comp, groups, days, lo, hi, families, solver, budget)
 
 

@@ -166,3 +166,154 @@ def _spreads(model: cp_model.CpModel, order: list[int], groups: Sequence[Group],
         spreads.append(high - low)
     return sum(spreads)
 
+
+
+def by_units(comp: Component, groups: Sequence[Group], days: int,
+             lo: npt.NDArray[np.int64], hi: npt.NDArray[np.int64],
+             families: Sequence[Family], solver: cp_model.CpSolver,
+             budget: float) -> Outcome | None:
+    """The same level solved over the units' bounds instead of the groups' totals.
+
+    A unit's spread is its highest cumulative WFH days less its lowest. Whether a
+    "highest" h per unit is possible depends only on the office-days it forces on each
+    family (every member at most h WFH days), whether a "lowest" l is possible only on
+    the office-days it leaves room for: so the best highs and the best lows are two
+    small choice problems of a value per unit (`_choose`), whose sum of optima bounds
+    the level from below. When the chosen bounds nest (l ≤ h per unit) and a lay-out
+    with those bounds exists (a flow with lower bounds, `_circulate`), that bound is
+    reached: the level is proven. None when not (the caller then uses `solve`), or
+    where hard fairness classes tie groups together.
+    """
+    order = list(comp.groups)
+    classes: dict[tuple[object, ...], int] = defaultdict(int)
+    for g in order:
+        classes[groups[g].fairness_class] += 1
+    if any(count > 1 for count in classes.values()):
+        return None
+    size = np.asarray([groups[g].size for g in order], dtype=np.int64)
+    full = size * np.asarray([groups[g].present_days(days) + groups[g].history
+                              for g in order], dtype=np.int64)
+    least, most = lo.sum(axis=1), hi.sum(axis=1)
+    unit_names = sorted({groups[g].unit for g in order})
+    unit_of = np.asarray([unit_names.index(groups[g].unit) for g in order], dtype=np.int64)
+    family_of = np.full(len(order), -1, dtype=np.int64)
+    for f, family in enumerate(families):
+        family_of[family.rows] = f
+    if (family_of < 0).any():
+        return None
+    sums = [sum(family.per_block) for family in families]
+    top = days + max((groups[g].history for g in order), default=0)
+    used = 0.0
+    # highest per unit: at least what every group's own bounds force
+    h_floor = np.zeros(len(unit_names), dtype=np.int64)
+    l_ceiling = np.full(len(unit_names), top, dtype=np.int64)
+    np.maximum.at(h_floor, unit_of, -((most - full) // size))  # ceil((full - most)/size)
+    np.minimum.at(l_ceiling, unit_of, (full - least) // size)
+    values = np.arange(top + 1, dtype=np.int64)
+    # forced[k, v]: office-days group k must take if its unit's highest is v
+    forced = np.maximum(least[:, None], full[:, None] - size[:, None] * values[None, :])
+    room = np.minimum(most[:, None], full[:, None] - size[:, None] * values[None, :])
+    high = _choose(forced, unit_of, family_of, sums, h_floor, top, True, solver, budget)
+    if high is None:
+        return None
+    highs, spent = high
+    used += spent
+    low = _choose(room, unit_of, family_of, sums, np.zeros_like(l_ceiling),
+                  l_ceiling, False, solver, budget - used)
+    if low is None:
+        return None
+    lows, spent = low
+    used += spent
+    if (lows > highs).any():
+        return None
+    lower_total = forced[np.arange(len(order)), highs[unit_of]]
+    upper_total = room[np.arange(len(order)), lows[unit_of]]
+    office = np.zeros_like(lo)
+    for family in families:
+        rows = np.asarray(family.rows, dtype=np.int64)
+        laid = _circulate(lower_total[rows], upper_total[rows], lo[rows], hi[rows],
+                          np.asarray(family.per_block, dtype=np.int64))
+        if laid is None:
+            return None
+        office[rows] = laid
+    return Outcome(office, int((highs - lows).sum()), used)
+
+
+def _choose(table: npt.NDArray[np.int64], unit_of: npt.NDArray[np.int64],
+            family_of: npt.NDArray[np.int64], sums: list[int],
+            first: npt.NDArray[np.int64], last: npt.NDArray[np.int64] | int,
+            least_is_best: bool, solver: cp_model.CpSolver,
+            budget: float) -> tuple[npt.NDArray[np.int64], float] | None:
+    """One value per unit (within [first, last]), the sum of values least (highs) or
+    greatest (lows), such that per family the groups' table entries at their unit's
+    value add up to at most (highs: office-days forced) or at least (lows: office-days
+    with room) the family's office-days. A multiple-choice model; None unless proven."""
+    units = len(first)
+    ends = np.broadcast_to(np.asarray(last), (units,))
+    per_family: list[npt.NDArray[np.int64]] = []
+    for f in range(len(sums)):
+        rows = family_of == f
+        column = np.zeros((units, table.shape[1]), dtype=np.int64)
+        np.add.at(column, unit_of[rows], table[rows])
+        per_family.append(column)
+    model = cp_model.CpModel()
+    picks: list[list[tuple[int, cp_model.IntVar]]] = []
+    for u in range(units):
+        choice = [(int(v), model.new_bool_var(f"u{u}v{v}"))
+                  for v in range(int(first[u]), int(ends[u]) + 1)]
+        if not choice:
+            return None
+        model.add_exactly_one(b for _, b in choice)
+        picks.append(choice)
+    for f, total in enumerate(sums):
+        used_ = sum(int(per_family[f][u, v]) * b for u in range(units) for v, b in picks[u])
+        model.add(used_ <= total if least_is_best else used_ >= total)
+    objective = sum(v * b for choice in picks for v, b in choice)
+    if least_is_best:
+        model.minimize(objective)
+    else:
+        model.maximize(objective)
+    solver.parameters.max_deterministic_time = max(0.0, budget)
+    status = solver.solve(model)
+    if status != cp_model.OPTIMAL:
+        return None
+    chosen = np.asarray([next(v for v, b in choice if solver.value(b)) for choice in picks],
+                        dtype=np.int64)
+    return chosen, solver.response_proto.deterministic_time
+
+
+def _circulate(low: npt.NDArray[np.int64], high: npt.NDArray[np.int64],
+               lo: npt.NDArray[np.int64], hi: npt.NDArray[np.int64],
+               per_block: npt.NDArray[np.int64]) -> npt.NDArray[np.int64] | None:
+    """Office-days per group and block, each group's total within [low, high], each
+    cell within [lo, hi], each block's sum exactly per_block: a flow with lower bounds
+    (the textbook reduction to a maximum flow between a super source and sink)."""
+    n, b = lo.shape
+    if (low > high).any():
+        return None
+    source, sink, s_star, t_star = n + b, n + b + 1, n + b + 2, n + b + 3
+    excess = np.zeros(n + b + 2, dtype=np.int64)
+    g_idx, s_idx = np.nonzero(hi > lo)
+    excess[:n] += low - lo.sum(axis=1)
+    excess[source] -= int(low.sum())
+    excess[n:n + b] += lo.sum(axis=0) - per_block
+    excess[sink] += int(per_block.sum())
+    big = int(per_block.sum()) + int(high.sum()) + 1
+    tails = [np.full(n, source), g_idx, np.asarray([sink])]
+    heads = [np.arange(n), n + s_idx, np.asarray([source])]
+    caps = [high - low, (hi - lo)[g_idx, s_idx], np.asarray([big])]
+    gain = np.flatnonzero(excess > 0)
+    loss = np.flatnonzero(excess < 0)
+    tails += [np.full(len(gain), s_star), loss]
+    heads += [gain, np.full(len(loss), t_star)]
+    caps += [excess[gain], -excess[loss]]
+    flow = max_flow.SimpleMaxFlow()
+    arcs = flow.add_arcs_with_capacity(np.concatenate(tails), np.concatenate(heads),
+                                       np.concatenate(caps))
+    if flow.solve(s_star, t_star) != flow.OPTIMAL:
+        return None
+    if flow.optimal_flow() != int(excess[gain].sum()):
+        return None
+    laid = lo.copy()
+    laid[g_idx, s_idx] += flow.flows(arcs[n:n + len(g_idx)])
+    return laid
