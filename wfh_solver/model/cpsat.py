@@ -423,11 +423,7 @@ def _greedy_month(comp: Component, groups: list[Group], days: int, blocks: list[
     bottom_up = perday.bottom_up(rules, len(order))
     if bottom_up is None:
         return None
-    lo = np.zeros((len(order), len(blocks)), dtype=np.int64)
-    hi = np.zeros_like(lo)
-    for k, g in enumerate(order):
-        for s, block in enumerate(blocks):
-            lo[k, s], hi[k, s] = pins.office_range(groups[g], block, _capacity(groups[g], block))
+    lo, hi = perday.office_bounds([groups[g] for g in order], blocks)
     size = np.asarray([groups[g].size for g in order], dtype=np.int64)
     ahead = size * np.asarray([groups[g].present_days(days) + groups[g].history
                                for g in order], dtype=np.int64)
@@ -454,11 +450,7 @@ def _fairness_by_totals(comp: Component, groups: list[Group], days: int,
     order = list(comp.groups)
     if any(g not in target for g in order):
         return None
-    lo = np.zeros((len(order), len(blocks)), dtype=np.int64)
-    hi = np.zeros_like(lo)
-    for k, g in enumerate(order):
-        for s, block in enumerate(blocks):
-            lo[k, s], hi[k, s] = pins.office_range(groups[g], block, _capacity(groups[g], block))
+    lo, hi = perday.office_bounds([groups[g] for g in order], blocks)
     weak = [k for k, g in enumerate(order) if groups[g].vulnerable]
     strong = [k for k, g in enumerate(order) if not groups[g].vulnerable]
     families = [totals.Family(rows, [sum(current[order[k]][s] for k in rows)

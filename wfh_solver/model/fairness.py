@@ -20,14 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from wfh_solver.model import pins
+from wfh_solver.model import perday
 from wfh_solver.model.groups import Component, CountSet, Group
-
-
-def _capacity(group: Group, block: list[int]) -> int:
-    if group.present is not None and not group.present[block[0]]:
-        return 0
-    return group.size * len(block)
 
 
 def _count_rules(comp: Component) -> list[CountSet]:
@@ -60,9 +54,9 @@ def count_sums(comp: Component, blocks: Sequence[list[int]]) -> list[BlockSum]:
 
 def office_range(comp: Component, groups: Sequence[Group], blocks: Sequence[list[int]],
                  intent: str, fixed: Sequence[BlockSum] = ()
-                 ) -> dict[int, list[tuple[int, int]]]:
-    """Per group and block, office-days every roster optimal for the earlier levels has
-    at least and at most.
+                 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Per group (in the component's order) and block, office-days every roster
+    optimal for the earlier levels has at least and at most.
 
     Bounds come from pins and capacity, then from propagating every sum: the count
     rules and the earlier levels' block values (`fixed`). Besides, under a `max_wfh`
@@ -72,13 +66,7 @@ def office_range(comp: Component, groups: Sequence[Group], blocks: Sequence[list
     `max_wfo` the mirror image holds for groups no maximum counts.
     """
     index = {g: k for k, g in enumerate(comp.groups)}
-    n_blocks = len(blocks)
-    lo = np.zeros((len(comp.groups), n_blocks), dtype=np.int64)
-    hi = np.zeros_like(lo)
-    for g, k in index.items():
-        for s, block in enumerate(blocks):
-            lo[k, s], hi[k, s] = pins.office_range(groups[g], block,
-                                                   _capacity(groups[g], block))
+    lo, hi = perday.office_bounds([groups[g] for g in comp.groups], blocks)
     sums = count_sums(comp, blocks)
     needs = np.zeros_like(lo, dtype=bool)
     capped = np.zeros_like(lo, dtype=bool)
@@ -98,8 +86,7 @@ def office_range(comp: Component, groups: Sequence[Group], blocks: Sequence[list
         idle = (alone & outside)[:, None] & ~needs & (lo == 0)
         hi[idle] = 0
     _propagate(lo, hi, [([index[g] for g in m], low, up) for m, low, up in [*sums, *fixed]])
-    return {g: list(zip(lo[k].tolist(), hi[k].tolist(), strict=True))
-            for g, k in index.items()}
+    return lo, hi
 
 
 def _propagate(lo: npt.NDArray[np.int64], hi: npt.NDArray[np.int64],
@@ -147,11 +134,10 @@ def lower_bound(comp: Component, groups: Sequence[Group], blocks: Sequence[list[
     earlier levels' totals: if those levels allow only 3 office-days for all vulnerable
     staff over the month, most vulnerable staff stay home every day, whoever comes in.
     """
-    ranges = office_range(comp, groups, blocks, intent, fixed)
+    lo, hi = office_range(comp, groups, blocks, intent, fixed)
     order = list(comp.groups)
     index = {g: k for k, g in enumerate(order)}
-    least = np.asarray([sum(lo for lo, _ in ranges[g]) for g in order], dtype=np.int64)
-    most = np.asarray([sum(hi for _, hi in ranges[g]) for g in order], dtype=np.int64)
+    least, most = lo.sum(axis=1), hi.sum(axis=1)
     size = np.asarray([groups[g].size for g in order], dtype=np.int64)
     full = size * np.asarray([groups[g].present_days(days) + groups[g].history
                               for g in order], dtype=np.int64)

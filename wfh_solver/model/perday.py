@@ -22,6 +22,9 @@ import numpy as np
 import numpy.typing as npt
 from ortools.sat.python import cp_model
 
+from wfh_solver.model.groups import Group
+from wfh_solver.policy.problem import FIXED_WFH, FIXED_WFO
+
 #: One block's model, per separable level its objective term on that block, its
 #: variables (office-days per *kind*: the groups the block's rules cannot tell apart,
 #: merged), and each kind's groups.
@@ -263,3 +266,22 @@ def greedy_month(size: npt.NDArray[np.int64], ahead: npt.NDArray[np.int64],
             abs(int(x[rows].sum()) - need[s]) for rows, need, _, wanted in rules if wanted))
         vulnerable.append(int(x[weak].sum()))
     return office, intent, vulnerable
+
+
+def office_bounds(members: Sequence[Group], blocks: Sequence[list[int]]
+                  ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Office-days each group can give per block (groups × blocks): none where its
+    members are away, all or none where a pin decides the block, else 0 to all."""
+    first = np.asarray([block[0] for block in blocks], dtype=np.int64)
+    length = np.asarray([len(block) for block in blocks], dtype=np.int64)
+    size = np.asarray([group.size for group in members], dtype=np.int64)
+    hi = size[:, None] * length[None, :]
+    lo = np.zeros_like(hi)
+    for k, group in enumerate(members):
+        if group.present is not None:
+            hi[k] *= np.asarray(group.present, dtype=bool)[first]
+        if group.pins is not None:
+            pin = np.asarray(group.pins, dtype=np.int64)[first]
+            hi[k] *= pin != FIXED_WFH
+            lo[k] = np.where(pin == FIXED_WFO, hi[k], 0)
+    return lo, hi
