@@ -1,8 +1,9 @@
 """Inside one measured subprocess: our pipeline, the floor, or one peer.
 
-`python -m benchmarks.child {ours|floor|peer} JOB.json RESULT.json EVENTS.txt`. Each runs
-in a fresh interpreter (see `proc.py`); the clock starts before the job's own imports, and
-import time is reported apart from the phases.
+`python -m benchmarks.child {ours|floor|peer|prepare} JOB.json RESULT.json EVENTS.txt`. Each
+runs in a fresh interpreter (see `proc.py`); the clock starts before the job's own imports,
+and import time is reported apart from the phases. `prepare` (untimed) makes a family's pin
+file or earlier rosters.
 """
 
 from __future__ import annotations
@@ -46,7 +47,8 @@ def ours(job: Job, events: str) -> Record:
     start, end = date.fromisoformat(job["start"]), date.fromisoformat(job["end"])
     result = api.plan(job["input"], job["scenario"], start=start, end=end,
                       time_limit=job["time_limit"], seed=job["seed"], workers=job["workers"],
-                      progress=progress)
+                      progress=progress, previous=job.get("previous") or None,
+                      pin=job.get("pin"))
     solved = time.perf_counter()
     emit(events, "solved")
     write_roster(result, job["output"])
@@ -78,17 +80,34 @@ def ours(job: Job, events: str) -> Record:
     }
     # Not timed, after the peak was taken: the roster against the peers' plain definitions.
     from benchmarks.peers.common import evaluate, violations
+    from wfh_solver.policy.problem import FIXED_WFO
 
-    problem = api.make_problem(api.read_employees(job["input"]), job["scenario"], start, end)
+    problem = _problem(job, start, end)
     broken = violations(problem, office)
     values = evaluate(problem, office)
+    pins = problem.pinned()
+    kept = ((pins == 0) | (office == (pins == FIXED_WFO))).all()
     record["check"] = {
         "violations": len(broken),
+        "pins": int((pins != 0).sum()),
+        "pins_kept": bool(kept),
         "first_violations": broken[:5],
         "evaluated": list(values),
         "levels_match": list(values) == [level["objective"] for level in levels],
     }
     return record
+
+
+def _problem(job: Job, start: date, end: date) -> Any:
+    """The `Problem` as `api.plan` builds it, earlier rosters and pins included."""
+    from wfh_solver import api
+
+    problem = api.with_history(
+        api.make_problem(api.read_employees(job["input"]), job["scenario"], start, end),
+        list(job.get("previous") or []))
+    if job.get("pin"):
+        problem = api.with_pins(problem, job["pin"], check=False)
+    return problem
 
 
 def _save_office(path: str, office: Any) -> None:
@@ -109,6 +128,13 @@ def floor(job: Job, events: str) -> Record:
     loaded = time.perf_counter()
 
     rows = CalamineWorkbook.from_path(job["input"]).get_sheet_by_index(0).to_python()
+    extra_rows = 0  # the pin file and earlier rosters are inputs too: read their roster sheet
+    for path in [*(job.get("previous") or []), *([job["pin"]] if job.get("pin") else [])]:
+        book = CalamineWorkbook.from_path(path)
+        names = book.sheet_names
+        sheet = (book.get_sheet_by_name("Jadwal") if "Jadwal" in names
+                 else book.get_sheet_by_index(0))
+        extra_rows += len(sheet.to_python())
     read = time.perf_counter()
 
     header = [str(cell) for cell in rows[0]]
@@ -148,6 +174,7 @@ def floor(job: Job, events: str) -> Record:
         "total_seconds": written - loaded,
         "peak_rss_bytes": _peak(),
         "input_rows": len(rows) - 1,
+        "extra_rows_read": extra_rows,
         "rows_written": written_rows,
         "output_bytes": Path(job["output"]).stat().st_size,
     }
@@ -173,13 +200,12 @@ def _peer_solver(kind: str) -> tuple[Any, Callable[..., Any]]:
 def peer(job: Job, events: str) -> Record:
     """Read and build the `Problem` as we do, then one peer builds its model and solves."""
     began = time.perf_counter()
-    from wfh_solver import api
 
     model_class, solve = _peer_solver(job["peer"])
     imported = time.perf_counter()
 
     start, end = date.fromisoformat(job["start"]), date.fromisoformat(job["end"])
-    problem = api.make_problem(api.read_employees(job["input"]), job["scenario"], start, end)
+    problem = _problem(job, start, end)
     ready = time.perf_counter()
     problem_rss = current_rss()
     emit(events, "problem")
@@ -215,7 +241,66 @@ def peer(job: Job, events: str) -> Record:
     }
 
 
-JOBS = {"ours": ours, "floor": floor, "peer": peer}
+def prepare(job: Job, events: str) -> Record:
+    """A family's extra inputs, untimed: earlier rosters (the June weeks, each solved with the
+    weeks before it as history, written by our writer) and a pin file (seeded cells of present
+    staff from the roster solved without pins, a share of free staff's cells flipped)."""
+    from wfh_solver import api
+    from wfh_solver.write import write_roster
+
+    made: Record = {"previous": [], "pins": 0, "flipped": 0}
+    for k, (first, last) in enumerate(job["weeks"]):
+        week = api.plan(job["input"], job["scenario"], start=date.fromisoformat(first),
+                        end=date.fromisoformat(last), time_limit=job["time_limit"],
+                        seed=job["seed"], workers=job["workers"],
+                        previous=job["previous"][:k] or None)
+        write_roster(week, job["previous"][k])
+        made["previous"].append({"path": job["previous"][k], "status": week.status.value})
+    if job["pin"]:
+        start, end = date.fromisoformat(job["start"]), date.fromisoformat(job["end"])
+        solved = api.plan(job["input"], job["scenario"], start=start, end=end,
+                          time_limit=job["time_limit"], seed=job["seed"],
+                          workers=job["workers"])
+        problem = api.make_problem(api.read_employees(job["input"]), job["scenario"], start,
+                                   end)
+        made.update(_write_pins(job, problem, solved.roster.office))
+        made["solved_status"] = solved.status.value
+    return made
+
+
+def _write_pins(job: Job, problem: Any, office: Any) -> Record:
+    import numpy as np
+    import xlsxwriter
+
+    from wfh_solver.policy.problem import FREE, PRESENT
+
+    rng = np.random.default_rng([job["seed"], 0x9135])
+    present = np.flatnonzero(problem.absence().ravel() == PRESENT)
+    cells = np.sort(rng.choice(present, size=min(job["pins"], len(present)), replace=False))
+    rows, days = np.divmod(cells, problem.n_days)
+    value = office[rows, days].copy()
+    free = np.flatnonzero(problem.fixed[rows] == FREE)
+    flips = rng.choice(free, size=min(len(free), round(job["flip_share"] * len(cells))),
+                       replace=False)
+    value[flips] = ~value[flips]
+    workbook = xlsxwriter.Workbook(job["pin"])
+    sheet = workbook.add_worksheet("Jadwal")
+    day_format = workbook.add_format({"num_format": "dd/mm/yyyy"})
+    sheet.write_row(0, 0, ["NIP", "Nama"])
+    for d, day in enumerate(problem.calendar.days):
+        sheet.write_datetime(0, 2 + d, day, day_format)
+    line = {int(i): r + 1 for r, i in enumerate(sorted(set(rows.tolist())))}
+    for i, r in line.items():
+        employee = problem.employees[i]
+        sheet.write_string(r, 0, employee.nip)
+        sheet.write_string(r, 1, employee.name)
+    for i, d, in_office in zip(rows.tolist(), days.tolist(), value.tolist(), strict=True):
+        sheet.write_string(line[i], 2 + d, "WFO" if in_office else "WFH")
+    workbook.close()
+    return {"pins": len(cells), "flipped": len(flips), "pinned_staff": len(line)}
+
+
+JOBS = {"ours": ours, "floor": floor, "peer": peer, "prepare": prepare}
 
 
 def main(argv: list[str]) -> int:

@@ -6,10 +6,11 @@ import math
 from collections.abc import Iterable
 from typing import Any
 
+from benchmarks.instances import FAMILIES
 from benchmarks.machine import lines as machine_lines
 
 Record = dict[str, Any]
-Key = tuple[int, int, str]  # size, days, scenario
+Key = tuple[str, int, int, str]  # family, size, days, scenario
 
 LEVELS = ("intent", "vulnerable", "fairness")
 PEER_TITLES = {
@@ -24,7 +25,13 @@ PENDING = "full run pending"
 FLOOR_TARGET = 1.5
 MEMORY_TARGET = 2**30
 SPEEDUP_TARGET = 20.0
-BIG: Key = (60_000, 22, "jateng-2020")
+BIG: Key = ("plain", 60_000, 22, "jateng-2020")
+
+# Targets of issue 10, on the families with leave, pins and history.
+ISSUE10_FLOOR = 1.0
+ISSUE10_GROWTH = 1.05
+ISSUE10_FAMILIES = ("leave", "pins", "history")
+LEAVE5: Key = ("leave5", 10_000, 22, "")
 
 
 def seconds(value: float | None) -> str:
@@ -58,12 +65,25 @@ def percent(value: float | None) -> str:
 
 
 def key(record: Record) -> Key:
-    return (record["size"], record["days"], record["scenario"])
+    return (record.get("family", "plain"), record["size"], record["days"], record["scenario"])
+
+
+def order(k: Key) -> tuple[int, int, int, str]:
+    """Families in the order of `FAMILIES`, then size, days, scenario."""
+    names = list(FAMILIES)
+    family, size, days, scenario = k
+    return (names.index(family) if family in names else len(names), size, days, scenario)
+
+
+def family_label(family: str) -> str:
+    found = FAMILIES.get(family)
+    return found.label if found is not None else family
 
 
 def instance_name(k: Key) -> str:
-    size, days, scenario = k
-    return f"{scenario} {size:,}×{days}"
+    family, size, days, scenario = k
+    label = family_label(family)
+    return f"{scenario} {size:,}×{days}" + (f", {label}" if label else "")
 
 
 def _level_cell(level: Record | None) -> str:
@@ -85,9 +105,11 @@ def _check(ours: Record) -> str:
     check = ours.get("check")
     if not check:
         return "—"
-    if check["violations"] == 0 and check["levels_match"]:
-        return "✓"
-    return f"✗ {check['violations']} violations, levels match: {check['levels_match']}"
+    pins = "" if not check.get("pins") else f" ({check['pins']} pins kept)"
+    if check["violations"] == 0 and check["levels_match"] and check.get("pins_kept", True):
+        return "✓" + pins
+    return (f"✗ {check['violations']} violations, levels match: {check['levels_match']}"
+            + ("" if check.get("pins_kept", True) else ", **pins changed**"))
 
 
 def ours_table(instances: list[Record], pending: Iterable[Key] = ()) -> list[str]:
@@ -114,7 +136,7 @@ def ours_table(instances: list[Record], pending: Iterable[Key] = ()) -> list[str
         rows.append((key(record), "| " + " | ".join(cells) + " |"))
     for k in pending:
         rows.append((k, f"| {instance_name(k)} | {PENDING} |" + " |" * 13))
-    return out + [row for _, row in sorted(rows)]
+    return out + [row for _, row in sorted(rows, key=lambda r: order(r[0]))]
 
 
 def _peer_cells(record: Record, name: str, ours_solve: float | None) -> list[str]:
@@ -145,12 +167,12 @@ def peers_table(instances: list[Record], pending: Iterable[Key] = ()) -> list[st
     rows: list[tuple[Key, int, str]] = []
     for record in instances:
         solve = record["ours"].get("solve_seconds")
-        for order, name in enumerate(record["peers"]):
+        for position, name in enumerate(record["peers"]):
             cells = [instance_name(key(record)), *_peer_cells(record, name, solve)]
-            rows.append((key(record), order, "| " + " | ".join(cells) + " |"))
+            rows.append((key(record), position, "| " + " | ".join(cells) + " |"))
     for k in pending:
         rows.append((k, 0, f"| {instance_name(k)} | {PENDING} |" + " |" * 9))
-    return out + [row for _, _, row in sorted(rows)]
+    return out + [row for _, _, row in sorted(rows, key=lambda r: (order(r[0]), r[1]))]
 
 
 def exponent(small: tuple[int, float], large: tuple[int, float]) -> float | None:
@@ -161,27 +183,48 @@ def exponent(small: tuple[int, float], large: tuple[int, float]) -> float | None
     return math.log(t2 / t1) / math.log(n2 / n1)
 
 
-def _series(instances: list[Record], field: str) -> dict[tuple[str, int], list[tuple[int, float]]]:
-    series: dict[tuple[str, int], list[tuple[int, float]]] = {}
+def fitted_exponent(points: list[tuple[int, float]]) -> float | None:
+    """Least-squares slope of log time on log size over every point (1 = linear)."""
+    usable = [(math.log(n), math.log(t)) for n, t in points if n > 0 and t > 0]
+    if len({x for x, _ in usable}) < 2:
+        return None
+    mean_x = sum(x for x, _ in usable) / len(usable)
+    mean_y = sum(y for _, y in usable) / len(usable)
+    return (sum((x - mean_x) * (y - mean_y) for x, y in usable)
+            / sum((x - mean_x) ** 2 for x, _ in usable))
+
+
+Series = dict[tuple[str, str, int], list[tuple[int, float]]]  # family, scenario, days
+
+
+def _series(instances: list[Record], field: str) -> Series:
+    series: Series = {}
     for record in instances:
         value = record["ours"].get(field)
         if record["ours"].get("outcome") == "ran" and value is not None:
-            series.setdefault((record["scenario"], record["days"]), []).append(
-                (record["size"], value))
+            series.setdefault((record.get("family", "plain"), record["scenario"],
+                               record["days"]), []).append((record["size"], value))
     return {k: sorted(v) for k, v in series.items()}
+
+
+def _series_order(k: tuple[str, str, int]) -> tuple[int, int, int, str]:
+    return order((k[0], 0, k[2], k[1]))
 
 
 def scaling_table(instances: list[Record], sizes: list[int]) -> list[str]:
     sizes = sorted(sizes)
     steps = list(zip(sizes, sizes[1:], strict=False))
-    head = ("| scenario × days | time | " + " | ".join(f"{n:,}" for n in sizes)
-            + "".join(f" | exponent {a:,}→{b:,}" for a, b in steps) + " |")
+    head = ("| family | scenario × days | time | " + " | ".join(f"{n:,}" for n in sizes)
+            + "".join(f" | exponent {a:,}→{b:,}" for a, b in steps)
+            + " | fitted exponent (least squares, log–log) |")
     out = [head, "|" + "---|" * head.count(" | ") + "---|"]
     metrics = (("end-to-end", "total_seconds"), ("solve", "solve_seconds"))
-    keys = sorted({(r["scenario"], r["days"]) for r in instances})
-    for scenario, days in keys:
+    keys = sorted({(r.get("family", "plain"), r["scenario"], r["days"]) for r in instances},
+                  key=_series_order)
+    for family, scenario, days in keys:
         for label, field in metrics:
-            points = dict(_series(instances, field).get((scenario, days), []))
+            series = _series(instances, field).get((family, scenario, days), [])
+            points = dict(series)
             cells = []
             for n in sizes:
                 if n in points:
@@ -194,13 +237,21 @@ def scaling_table(instances: list[Record], sizes: list[int]) -> list[str]:
                     cells.append("—" if b_exp is None else f"{b_exp:.2f}")
                 else:
                     cells.append(PENDING)
-            out.append(f"| {scenario} × {days} | {label} | " + " | ".join(cells) + " |")
+            fitted = fitted_exponent(series) if len(series) >= 2 else None
+            cells.append("—" if fitted is None else
+                         f"{fitted:.2f} (over {', '.join(f'{n:,}' for n, _ in series)})")
+            name = family_label(family) or "plain"
+            out.append(f"| {name} | {scenario} × {days} | {label} | " + " | ".join(cells)
+                       + " |")
     return out
 
 
 def targets(instances: list[Record]) -> list[Record]:
     """Each target of issue 5 with what was measured and a verdict: met, not met, pending."""
-    by_key = {key(r): r for r in instances if r["ours"].get("outcome") == "ran"}
+    if not any(key(r)[0] == "plain" for r in instances):
+        return issue10_targets(instances)
+    by_key = {key(r): r for r in instances if r["ours"].get("outcome") == "ran"
+              and key(r)[0] == "plain"}
     out: list[Record] = []
 
     big = by_key.get(BIG)
@@ -225,7 +276,7 @@ def targets(instances: list[Record]) -> list[Record]:
                 {"target": f"{name}: peak memory ≤ 1 GiB", "measured": f"{mib(peak)} MiB",
                  "verdict": "met" if peak <= MEMORY_TARGET else "not met"}]
 
-    mid = [r for k, r in sorted(by_key.items()) if k[0] == 10_000 and k[1] == 22]
+    mid = [r for k, r in sorted(by_key.items()) if k[1] == 10_000 and k[2] == 22]
     ratios = [(r["scenario"], r.get("end_to_end_over_floor")) for r in mid]
     known = [(s, x) for s, x in ratios if x is not None]
     out.append({
@@ -262,12 +313,14 @@ def targets(instances: list[Record]) -> list[Record]:
 
     series = _series(instances, "total_seconds")
     growth = []
-    for (scenario, days), points in sorted(series.items()):
+    for (family, scenario, days), points in sorted(series.items()):
+        if family != "plain":
+            continue
         for small, large in zip(points, points[1:], strict=False):
             b = exponent(small, large)
             if b is not None:
                 growth.append((f"{scenario}×{days} {small[0]:,}→{large[0]:,}", b))
-    sizes = {r["size"] for r in instances}
+    sizes = {r["size"] for r in instances if r.get("family", "plain") == "plain"}
     out.append({
         "target": "end-to-end time grows no faster than linearly (exponent ≤ 1)",
         "measured": ", ".join(f"{n}: {b:.2f}" for n, b in growth) or None,
@@ -275,6 +328,88 @@ def targets(instances: list[Record]) -> list[Record]:
                     ("met" if all(b <= 1.0 for _, b in growth) else "not met")
                     + ("" if 60_000 in sizes else " so far (60,000 pending)")),
     })
+    return out + issue10_targets(instances)
+
+
+def _big_targets(name: str, record: Record | None) -> list[Record]:
+    """Every level OPTIMAL, end to end ≤ 1.0× floor, peak ≤ 1 GiB on one 60,000 instance."""
+    if record is None or record["ours"].get("outcome") != "ran":
+        measured = None if record is None else f"error: {record['ours'].get('reason')}"
+        verdict = "pending" if record is None else "not met"
+        return [{"target": f"{name}: {what}", "measured": measured, "verdict": verdict}
+                for what in ("every level OPTIMAL", f"end-to-end ≤ {ISSUE10_FLOOR:g}× floor",
+                             "peak memory ≤ 1 GiB")]
+    ours = record["ours"]
+    statuses = [level["status"] for level in ours["levels"]]
+    ratio = record.get("end_to_end_over_floor")
+    peak = ours["peak_rss_bytes"]
+    return [
+        {"target": f"{name}: every level OPTIMAL", "measured": "/".join(statuses),
+         "verdict": "met" if statuses and all(s == "OPTIMAL" for s in statuses)
+         else "not met"},
+        {"target": f"{name}: end-to-end ≤ {ISSUE10_FLOOR:g}× floor",
+         "measured": None if ratio is None else
+         f"{ratio:.2f}× ({seconds(ours['total_seconds'])} s against "
+         f"{seconds(record['floor'].get('total_seconds'))} s)",
+         "verdict": "pending" if ratio is None else
+         ("met" if ratio <= ISSUE10_FLOOR else "not met")},
+        {"target": f"{name}: peak memory ≤ 1 GiB", "measured": f"{mib(peak)} MiB",
+         "verdict": "met" if peak <= MEMORY_TARGET else "not met"},
+    ]
+
+
+def issue10_targets(instances: list[Record]) -> list[Record]:
+    """The targets of issue 10 for the families present in the run."""
+    families = {r.get("family", "plain") for r in instances}
+    by_key = {key(r): r for r in instances}
+    out: list[Record] = []
+    scenarios = sorted({r["scenario"] for r in instances})
+    for family in ISSUE10_FAMILIES:
+        if family not in families:
+            continue
+        for scenario in scenarios:
+            k: Key = (family, 60_000, 22, scenario)
+            out += _big_targets(f"issue 10, {instance_name(k)}", by_key.get(k))
+    if "leave5" in families:
+        for scenario in scenarios:
+            k = ("leave5", 10_000, 22, scenario)
+            record = by_key.get(k)
+            ratio = None if record is None else record.get("end_to_end_over_floor")
+            out.append({"target": f"issue 10, {instance_name(k)}: end-to-end ≤ "
+                                  f"{ISSUE10_FLOOR:g}× floor",
+                        "measured": None if ratio is None else f"{ratio:.2f}×",
+                        "verdict": "pending" if ratio is None else
+                        ("met" if ratio <= ISSUE10_FLOOR else "not met")})
+    series = _series(instances, "total_seconds")
+    for (family, scenario, days), points in sorted(series.items(), key=lambda i:
+                                                   _series_order(i[0])):
+        if family not in ISSUE10_FAMILIES + ("plain",) or len(points) < 2:
+            continue
+        fitted = fitted_exponent(points)
+        steps = ", ".join(f"{a[0]:,}→{b[0]:,} {exponent(a, b):.2f}"
+                          for a, b in zip(points, points[1:], strict=False))
+        complete = {n for n, _ in points} >= {1_000, 10_000, 60_000}
+        verdict = ("—" if fitted is None else
+                   ("met" if fitted <= ISSUE10_GROWTH else "not met")
+                   + ("" if complete else " so far (not every size of 1k/10k/60k)"))
+        out.append({"target": f"issue 10, {family_label(family) or 'plain'}, {scenario} × "
+                              f"{days}: fitted exponent of end-to-end time ≤ {ISSUE10_GROWTH}",
+                    "measured": None if fitted is None else
+                    f"{fitted:.2f} (consecutive: {steps})",
+                    "verdict": verdict})
+    ran = [(k, name, peer) for k, r in sorted(by_key.items(), key=lambda i: order(i[0]))
+           if k[0] in ISSUE10_FAMILIES + ("leave5",) for name, peer in r["peers"].items()]
+    if ran:
+        proven = sum(1 for _, _, p in ran if p["outcome"] == "ran" and p["status"] == "OPTIMAL")
+        tried = sum(1 for _, _, p in ran if p["outcome"] != "skipped")
+        disagree = [f"{instance_name(k)} {n}" for k, n, p in ran if p.get("agrees") is False]
+        sizes = sorted({k[1] for k, _, p in ran if p["outcome"] != "skipped"})
+        out.append({"target": "issue 10: the per-employee peers run on the leave instances",
+                    "measured": f"{tried} peer runs at {', '.join(f'{n:,}' for n in sizes)} "
+                                f"staff; {proven} proved every level; "
+                                + (f"disagree: {'; '.join(disagree)}" if disagree
+                                   else "none disagrees with ours"),
+                    "verdict": "met" if tried and not disagree else "not met"})
     return out
 
 

@@ -1,7 +1,8 @@
 """`python -m benchmarks.run`: our pipeline, the floor and the peers on the same instances.
 
 For every instance (a cached `wfh-solver sample` file × a scenario × 10 or 22 working days
-of July 2020), each in a fresh subprocess, one after another:
+of July 2020 × a family: plain, leave, leave5, pins, history — see `instances.FAMILIES`),
+each in a fresh subprocess, one after another:
 
 * ours: read → build → solve → styled xlsx (what `wfh-solver solve` runs), phase times,
   peak memory, status, objective and proven bound per level, and a check of the roster;
@@ -27,7 +28,16 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import report
-from benchmarks.instances import CACHE, PERIODS, ROOT, Instance, sample_file
+from benchmarks.instances import (
+    CACHE,
+    FAMILIES,
+    PERIODS,
+    ROOT,
+    Family,
+    Instance,
+    derived_files,
+    sample_file,
+)
 from benchmarks.machine import describe
 from benchmarks.proc import ChildRun, Watch, run_child
 
@@ -38,7 +48,10 @@ DEFAULT_DAYS = (10, 22)
 DEFAULT_SCENARIOS = ("jateng-2020", "sragen-2020")
 PEERS = ("cpsat-lex", "cpsat-weighted", "highs")
 FAMILY = {"cpsat-lex": "cpsat", "cpsat-weighted": "cpsat", "highs": "highs"}
+DEFAULT_FAMILIES = ("plain",)
 SMOKE_SIZE, SMOKE_DAYS, SMOKE_SCENARIO, SMOKE_PEER_LIMIT = 300, 10, "sragen-2020", 5.0
+#: The smoke run covers one tiny instance of each family with absences, pins, history.
+SMOKE_FAMILIES = ("plain", "leave", "pins", "history")
 README = Path(__file__).resolve().parent / "README.md"
 BEGIN, END = "<!-- results:begin -->", "<!-- results:end -->"
 #: Slack past a peer's time limit before it counts as overrunning (final solution read-out).
@@ -71,7 +84,8 @@ def _log(message: str) -> None:
 def _job(instance: Instance, **extra: Any) -> Record:
     return {"input": str(instance.input), "scenario": instance.scenario,
             "start": instance.start.isoformat(), "end": instance.end.isoformat(),
-            "days": instance.days, **extra}
+            "days": instance.days, "pin": None if instance.pin is None else str(instance.pin),
+            "previous": [str(p) for p in instance.previous], **extra}
 
 
 def _failure(run: ChildRun) -> str:
@@ -174,8 +188,11 @@ def _agrees(ours: Record, peer: Record) -> bool | None:
     return (bound is None or bound <= best) and best <= theirs[0]["objective"]
 
 
+Failed = list[tuple[str, str, str, int, int, str]]  # family, scenario, peer kind, size, days, why
+
+
 def run_instance(instance: Instance, args: argparse.Namespace, work: Path,
-                 failed: list[tuple[str, str, int, int, str]]) -> Record:
+                 failed: Failed) -> Record:
     _log(f"[{instance.name}] ours …")
     ours = measure_ours(instance, work, args.time_limit, args.workers, args.seed)
     _log(f"[{instance.name}] ours: {ours['outcome']} {ours.get('status')} "
@@ -184,17 +201,22 @@ def run_instance(instance: Instance, args: argparse.Namespace, work: Path,
     record: Record = {
         "name": instance.name, "slug": instance.slug, "size": instance.size,
         "days": instance.days, "scenario": instance.scenario, "input": str(instance.input),
+        **instance.family.params(), "family_label": instance.family.label,
+        "pin_file": None if instance.pin is None else str(instance.pin),
+        "previous_files": [str(p) for p in instance.previous],
         "input_bytes": instance.input.stat().st_size, "sample_seed": instance.seed,
         "start": instance.start.isoformat(), "end": instance.end.isoformat(),
         "ours": ours, "floor": floor, "end_to_end_over_floor": None, "peers": {},
     }
     if ours["outcome"] == "ran" and floor["outcome"] == "ran" and floor["total_seconds"]:
         record["end_to_end_over_floor"] = ours["total_seconds"] / floor["total_seconds"]
-    for peer in args.peers:
+    with_peers = (instance.size in args.peer_sizes or not args.peer_sizes) and (
+        instance.family.name in args.peer_families or not args.peer_families)
+    for peer in args.peers if with_peers else []:
         family = FAMILY[peer]
-        earlier = [(size, days, why) for scenario, fam, size, days, why in failed
-                   if scenario == instance.scenario and fam == family
-                   and size <= instance.size and days <= instance.days]
+        earlier = [(size, days, why) for fam_name, scenario, fam, size, days, why in failed
+                   if fam_name == instance.family.name and scenario == instance.scenario
+                   and fam == family and size <= instance.size and days <= instance.days]
         if earlier:
             size, days, why = earlier[0]
             result = _blank(PEER_FIELDS, outcome="skipped", time_limit=args.peer_time_limit,
@@ -211,7 +233,8 @@ def run_instance(instance: Instance, args: argparse.Namespace, work: Path,
         if result.get("kill") in ("build", "memory"):
             why = ("its model build passed the time limit" if result["kill"] == "build"
                    else "its memory passed the cap")
-            failed.append((instance.scenario, family, instance.size, instance.days, why))
+            failed.append((instance.family.name, instance.scenario, family, instance.size,
+                           instance.days, why))
         record["peers"][peer] = result
     for path in work.glob(f"{instance.slug}*"):
         path.unlink()
@@ -235,6 +258,12 @@ def parse(argv: list[str]) -> argparse.Namespace:
                         help=f"working days, of {sorted(PERIODS)} (default 10,22)")
     parser.add_argument("--scenarios", type=_str_list, default=list(DEFAULT_SCENARIOS),
                         help="bundled scenarios (default jateng-2020,sragen-2020)")
+    parser.add_argument("--families", type=_str_list, default=list(DEFAULT_FAMILIES),
+                        help=f"instance families, of {', '.join(FAMILIES)} (default plain)")
+    parser.add_argument("--peer-sizes", type=_int_list, default=[],
+                        help="run the peers only at these sizes (default every size)")
+    parser.add_argument("--peer-families", type=_str_list, default=[],
+                        help="run the peers only on these families (default every family)")
     parser.add_argument("--peer-time-limit", type=float, default=60.0,
                         help="seconds for each peer's solve, and for its model build (60)")
     parser.add_argument("--peers", type=_str_list, default=list(PEERS),
@@ -250,7 +279,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--sample-seed", type=int, default=0, help="`wfh-solver sample --seed`")
     parser.add_argument("--smoke", action="store_true",
                         help=f"{SMOKE_SIZE} employees × {SMOKE_DAYS} days of {SMOKE_SCENARIO}, "
-                             f"peers at {SMOKE_PEER_LIMIT:g} s: a check that the harness works")
+                             f"families {','.join(SMOKE_FAMILIES)}, peers on leave at "
+                             f"{SMOKE_PEER_LIMIT:g} s: a check that the harness works")
     parser.add_argument("--out", type=Path, default=None,
                         help="JSON results (default benchmarks/results.json; "
                              "benchmarks/.cache/smoke.json with --smoke)")
@@ -263,6 +293,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
     if args.smoke:
         args.sizes, args.days, args.scenarios = [SMOKE_SIZE], [SMOKE_DAYS], [SMOKE_SCENARIO]
         args.peer_time_limit = SMOKE_PEER_LIMIT
+        args.families = list(SMOKE_FAMILIES)
+        args.peer_families = ["leave"]
     if args.out is None:
         args.out = CACHE / "smoke.json" if args.smoke else ROOT / "benchmarks" / "results.json"
     if args.no_peers:
@@ -270,6 +302,9 @@ def parse(argv: list[str]) -> argparse.Namespace:
     unknown = [d for d in args.days if d not in PERIODS]
     if unknown:
         parser.error(f"--days: only {sorted(PERIODS)} working days are defined, not {unknown}")
+    strange = [f for f in [*args.families, *args.peer_families] if f not in FAMILIES]
+    if strange:
+        parser.error(f"--families: unknown {strange}; choose from {', '.join(FAMILIES)}")
     bad = [p for p in args.peers if p not in PEERS]
     if bad:
         parser.error(f"--peers: unknown {bad}; choose from {', '.join(PEERS)}")
@@ -279,10 +314,17 @@ def parse(argv: list[str]) -> argparse.Namespace:
     return args
 
 
-def _pending(instances: list[Record]) -> list[report.Key]:
+def _sizes(family: Family, sizes: list[int] | tuple[int, ...]) -> list[int]:
+    return [n for n in sizes if family.sizes is None or n in family.sizes]
+
+
+def _pending(instances: list[Record], settings: Record) -> list[report.Key]:
+    """The standard instances of the run's families and days that it did not cover."""
     done = {report.key(r) for r in instances}
-    return [(n, d, s) for n in DEFAULT_SIZES for d in DEFAULT_DAYS for s in DEFAULT_SCENARIOS
-            if (n, d, s) not in done]
+    families = settings.get("families") or ["plain"]
+    return [(f, n, d, s) for f in families for n in _sizes(FAMILIES[f], DEFAULT_SIZES)
+            for d in settings["days"] for s in DEFAULT_SCENARIOS
+            if (f, n, d, s) not in done]
 
 
 def update_readme(markdown: str, path: Path = README) -> None:
@@ -302,22 +344,29 @@ def measure(args: argparse.Namespace, shown: list[str]) -> Record:
     work = CACHE / "work"
     work.mkdir(parents=True, exist_ok=True)
     instances: list[Record] = []
-    failed: list[tuple[str, str, int, int, str]] = []  # peers stopped in or by their build
-    for size in args.sizes:
-        _log(f"sample of {size:,} employees …")
-        path = sample_file(size, args.sample_seed)
-        for days in args.days:
-            for scenario in args.scenarios:
-                instance = Instance(size, days, scenario, path, args.sample_seed)
-                instances.append(run_instance(instance, args, work, failed))
+    failed: Failed = []  # peers stopped in or by their build
+    for name in args.families:
+        family = FAMILIES[name]
+        for size in _sizes(family, args.sizes):
+            _log(f"sample of {size:,} employees ({name}) …")
+            path = sample_file(size, args.sample_seed, leave_share=family.leave_share,
+                               travel_share=family.travel_share)
+            for days in args.days:
+                for scenario in args.scenarios:
+                    instance = Instance(size, days, scenario, path, args.sample_seed, family)
+                    _log(f"[{instance.name}] preparing …")
+                    instance = derived_files(instance, args.workers, args.time_limit)
+                    instances.append(run_instance(instance, args, work, failed))
     machine["load_average_end"] = list(os.getloadavg())
     return {
-        "schema": 1,
+        "schema": 2,
         "command": shlex.join(["python", "-m", "benchmarks.run", *shown]),
         "started_at": started_at,
         "wall_seconds": time.monotonic() - started,
         "settings": {"sizes": args.sizes, "days": args.days, "scenarios": args.scenarios,
-                     "peers": args.peers, "peer_time_limit": args.peer_time_limit,
+                     "families": args.families, "peer_sizes": args.peer_sizes,
+                     "peer_families": args.peer_families, "peers": args.peers,
+                     "peer_time_limit": args.peer_time_limit,
                      "peer_memory_cap_bytes": args.peer_memory_cap,
                      "time_limit": args.time_limit, "workers": args.workers,
                      "seed": args.seed, "sample_seed": args.sample_seed, "smoke": args.smoke},
@@ -338,9 +387,11 @@ def main(argv: list[str] | None = None) -> int:
         args.out.write_text(json.dumps(run, indent=1, ensure_ascii=False) + "\n")
     print(report.render(run))
     if args.readme:
-        update_readme(report.render(run, _pending(run["instances"]), list(DEFAULT_SIZES)))
+        update_readme(report.render(run, _pending(run["instances"], run["settings"]),
+                                    list(DEFAULT_SIZES)))
     ok = all(r["ours"]["outcome"] == "ran" and r["ours"]["check"]["violations"] == 0
-             and r["ours"]["check"]["levels_match"] for r in run["instances"])
+             and r["ours"]["check"]["levels_match"] and r["ours"]["check"].get("pins_kept", True)
+             for r in run["instances"])
     return 0 if ok else 1
 
 
