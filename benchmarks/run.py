@@ -210,8 +210,7 @@ def run_instance(instance: Instance, args: argparse.Namespace, work: Path,
     }
     if ours["outcome"] == "ran" and floor["outcome"] == "ran" and floor["total_seconds"]:
         record["end_to_end_over_floor"] = ours["total_seconds"] / floor["total_seconds"]
-    with_peers = (instance.size in args.peer_sizes or not args.peer_sizes) and (
-        instance.family.name in args.peer_families or not args.peer_families)
+    with_peers = peers_wanted(args.peers_on, instance.family.name, instance.size)
     for peer in args.peers if with_peers else []:
         family = FAMILY[peer]
         earlier = [(size, days, why) for fam_name, scenario, fam, size, days, why in failed
@@ -249,6 +248,22 @@ def _str_list(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
+def _peers_on(text: str) -> dict[str, list[int]]:
+    """`leave@1000+10000,pins@1000,plain` → {family: sizes}; no sizes means every size."""
+    spec: dict[str, list[int]] = {}
+    for part in _str_list(text):
+        family, _, sizes = part.partition("@")
+        spec[family.strip()] = _int_list(sizes.replace("+", ","))
+    return spec
+
+
+def peers_wanted(spec: dict[str, list[int]], family: str, size: int) -> bool:
+    """Whether the peers run on this family and size (an empty spec: everywhere)."""
+    if not spec:
+        return True
+    return family in spec and (not spec[family] or size in spec[family])
+
+
 def parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -260,10 +275,9 @@ def parse(argv: list[str]) -> argparse.Namespace:
                         help="bundled scenarios (default jateng-2020,sragen-2020)")
     parser.add_argument("--families", type=_str_list, default=list(DEFAULT_FAMILIES),
                         help=f"instance families, of {', '.join(FAMILIES)} (default plain)")
-    parser.add_argument("--peer-sizes", type=_int_list, default=[],
-                        help="run the peers only at these sizes (default every size)")
-    parser.add_argument("--peer-families", type=_str_list, default=[],
-                        help="run the peers only on these families (default every family)")
+    parser.add_argument("--peers-on", type=_peers_on, default={}, metavar="SPEC",
+                        help="where the peers run: FAMILY or FAMILY@SIZE+SIZE, comma-separated"
+                             " (e.g. leave@1000+10000,pins@1000); default everywhere")
     parser.add_argument("--peer-time-limit", type=float, default=60.0,
                         help="seconds for each peer's solve, and for its model build (60)")
     parser.add_argument("--peers", type=_str_list, default=list(PEERS),
@@ -294,7 +308,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
         args.sizes, args.days, args.scenarios = [SMOKE_SIZE], [SMOKE_DAYS], [SMOKE_SCENARIO]
         args.peer_time_limit = SMOKE_PEER_LIMIT
         args.families = list(SMOKE_FAMILIES)
-        args.peer_families = ["leave"]
+        args.peers_on = {"leave": []}
     if args.out is None:
         args.out = CACHE / "smoke.json" if args.smoke else ROOT / "benchmarks" / "results.json"
     if args.no_peers:
@@ -302,7 +316,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
     unknown = [d for d in args.days if d not in PERIODS]
     if unknown:
         parser.error(f"--days: only {sorted(PERIODS)} working days are defined, not {unknown}")
-    strange = [f for f in [*args.families, *args.peer_families] if f not in FAMILIES]
+    strange = [f for f in [*args.families, *args.peers_on] if f not in FAMILIES]
     if strange:
         parser.error(f"--families: unknown {strange}; choose from {', '.join(FAMILIES)}")
     bad = [p for p in args.peers if p not in PEERS]
@@ -364,8 +378,8 @@ def measure(args: argparse.Namespace, shown: list[str]) -> Record:
         "started_at": started_at,
         "wall_seconds": time.monotonic() - started,
         "settings": {"sizes": args.sizes, "days": args.days, "scenarios": args.scenarios,
-                     "families": args.families, "peer_sizes": args.peer_sizes,
-                     "peer_families": args.peer_families, "peers": args.peers,
+                     "families": args.families, "peers_on": args.peers_on,
+                     "peers": args.peers,
                      "peer_time_limit": args.peer_time_limit,
                      "peer_memory_cap_bytes": args.peer_memory_cap,
                      "time_limit": args.time_limit, "workers": args.workers,
