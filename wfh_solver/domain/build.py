@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 from datetime import date
 from typing import Any
 
@@ -49,7 +51,8 @@ class _Memo:
 
 
 def build_employees(frame: pd.DataFrame) -> tuple[Employee, ...]:
-    """One `Employee` per row, in input order; each column is read once, not row by row."""
+    """One `Employee` per row, in input order; each column is read once, not row by row,
+    and each distinct unit, post and classification worked out once."""
     memo = _Memo()
     n = len(frame)
 
@@ -61,29 +64,35 @@ def build_employees(frame: pd.DataFrame) -> tuple[Employee, ...]:
     units, sub_units = _strings(column("unit")), _strings(column("sub_unit"))
     positions = _strings(column("position"))
     eselons = [e if isinstance(e, str) else None for e in column("eselon")]
-    births = [b if isinstance(b, date) else None for b in column("birth_date")]
-    categories = [memo.category(kind, eselon, position) for kind, eselon, position in zip(
-        _strings(column("kind")), eselons, positions, strict=True)]
-    unit_types = [memo.unit_type(unit, given) for unit, given in zip(
-        units, _strings(column("unit_type")), strict=True)]
-    return tuple(
-        Employee(nip=nip, name=name, unit=unit, sub_unit=sub_unit, position=position,
-                 category=category, eselon=eselon, roles=memo.role(position),
-                 unit_type=unit_type, sub_unit_kind=memo.kind(sub_unit), status=status,
-                 birth_date=birth, comorbid=bool(comorbid), pregnant_or_nursing=bool(pregnant),
-                 must_wfo=bool(must_wfo), must_wfh=bool(must_wfh), row=int(row),
-                 leave=tuple(leave or ()), travel=tuple(travel or ()))
-        for (nip, name, unit, sub_unit, position, category, eselon, unit_type, status, birth,
-             comorbid, pregnant, must_wfo, must_wfh, row, leave, travel) in zip(
-            _strings(column("nip")), _strings(column("name")), units, sub_units,
-            positions, categories, eselons, unit_types, _strings(column("status")), births,
-            column("comorbid"), column("pregnant"), column("must_wfo"),
-            column("must_wfh"), column("row"), column("leave", ()),
-            column("travel", ()), strict=True))
+    fields: dict[str, list[Any]] = {
+        "nip": _strings(column("nip")),
+        "name": _strings(column("name")),
+        "unit": units,
+        "sub_unit": sub_units,
+        "position": positions,
+        "category": list(map(memo.category, _strings(column("kind")), eselons, positions)),
+        "eselon": eselons,
+        "roles": list(map(memo.role, positions)),
+        "unit_type": list(map(memo.unit_type, units, _strings(column("unit_type")))),
+        "sub_unit_kind": list(map(memo.kind, sub_units)),
+        "status": _strings(column("status")),
+        "birth_date": [b if isinstance(b, date) else None for b in column("birth_date")],
+        "comorbid": list(map(bool, column("comorbid"))),
+        "pregnant_or_nursing": list(map(bool, column("pregnant"))),
+        "must_wfo": list(map(bool, column("must_wfo"))),
+        "must_wfh": list(map(bool, column("must_wfh"))),
+        "row": list(map(int, column("row"))),
+        "leave": [tuple(days or ()) for days in column("leave", ())],
+        "travel": [tuple(days or ()) for days in column("travel", ())],
+    }
+    order = [fields[f.name] for f in dataclasses.fields(Employee)]  # every field, in order
+    return tuple(itertools.starmap(Employee, zip(*order, strict=True)))
 
 
 def _strings(values: list[Any]) -> list[str]:
     """`str` of each value, as the row-by-row build gave it (a frame's text is `str`)."""
-    if all(value.__class__ is str for value in values):
-        return values
-    return [str(value) for value in values]
+    try:
+        "".join(values)  # only texts join: then each is its own `str`
+    except TypeError:
+        return [str(value) for value in values]
+    return values

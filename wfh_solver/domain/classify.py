@@ -6,6 +6,7 @@ resolved here, once, by small ordered pattern tables that are easy to extend.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from wfh_solver.domain.employee import Category
@@ -62,7 +63,9 @@ _HEAD_RE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=8192)
 def recognise_roles(position: str) -> frozenset[str]:
+    """The roles a `Jabatan` names; cached, as a province repeats a few thousand posts."""
     text = _norm(position)
     text = re.sub(r"^(pj|plt|plh) ", "", text)
     roles = {role for role, pattern in _COMPILED_ROLES if pattern.search(text)}

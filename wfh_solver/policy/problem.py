@@ -11,6 +11,7 @@ import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from fractions import Fraction
 
 import numpy as np
@@ -156,12 +157,9 @@ def matches(selector: Selector, employee: Employee, vulnerable: bool, aged: bool
     return not (s.exclude is not None and matches(s.exclude, e, vulnerable, aged))
 
 
-def _scope_key(rule: Rule, employee: Employee) -> tuple[str, str]:
-    if rule.per == "organisation":
-        return ("", "")
-    if rule.per == "sub_unit":
-        return (employee.unit, employee.sub_unit)
-    return (employee.unit, "")
+def _scope_kind(rule: Rule) -> str:
+    """`organisation`, `sub_unit` or (for any other `per`) `unit`."""
+    return rule.per if rule.per in ("organisation", "sub_unit") else "unit"
 
 
 def _where(unit: str, sub_unit: str) -> str:
@@ -174,6 +172,56 @@ def _round_half_up(value: Fraction) -> int:
     return math.floor(value + Fraction(1, 2))
 
 
+# What `matches` reads about an employee for each selector field and flag: staff alike in
+# every fact a selector reads are picked alike, so a selector is tried once per distinct
+# combination of those facts, not once per person. Keep in step with `matches` and `_flag`;
+# a selector field missing here makes `select` compare every fact.
+_FIELD_FACTS: dict[str, tuple[str, ...]] = {
+    "categories": ("category",), "eselon": ("eselon",), "roles": ("roles",),
+    "unit_types": ("unit_type",), "sub_unit_kinds": ("sub_unit_kind",), "units": ("unit",),
+    "sub_units": ("sub_unit",), "positions": ("position",), "statuses": ("status",)}
+_FLAG_FACTS: dict[str, tuple[str, ...]] = {
+    "vulnerable": ("vulnerable",), "aged": ("aged",), "comorbid": ("comorbid",),
+    "pregnant": ("pregnant_or_nursing",), "must_wfo": ("must_wfo",), "must_wfh": ("must_wfh",),
+    "asn": ("status",), "structural": ("eselon", "category")}
+_ALL_FACTS = frozenset(f for facts in (*_FIELD_FACTS.values(), *_FLAG_FACTS.values())
+                       for f in facts)
+
+
+def _alike(codes: list[npt.NDArray[np.int64]]
+           ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """For rows of fact codes: the first row of each distinct combination, and each row's
+    combination (as an index into the first)."""
+    key, size = np.zeros(len(codes[0]), dtype=np.int64), 1
+    for column in codes:
+        width = int(column.max()) + 1
+        size *= width
+        if size >= 2**62:  # too many combinations for one integer: compare rows
+            _, first, alike = np.unique(np.stack(codes, axis=1), axis=0, return_index=True,
+                                        return_inverse=True)
+            return first, alike.reshape(-1)
+        key = key * width + column
+    _, first, alike = np.unique(key, return_index=True, return_inverse=True)
+    return first, alike.reshape(-1)
+
+
+def _facts(selector: Selector) -> frozenset[str]:
+    """The employee facts `matches` reads for this selector (its exclusions included)."""
+    facts: set[str] = set()
+    for name in type(selector).model_fields:
+        value = getattr(selector, name)
+        if not value:
+            continue
+        if name == "flags":
+            for flag in value:
+                facts.update(_FLAG_FACTS.get(flag, _ALL_FACTS))
+        elif name == "exclude":
+            facts.update(_facts(value))
+        else:
+            facts.update(_FIELD_FACTS.get(name, _ALL_FACTS))
+    return frozenset(facts)
+
+
 class _Builder:
     def __init__(self, scenario: Scenario, calendar: Calendar,
                  employees: tuple[Employee, ...]) -> None:
@@ -181,10 +229,23 @@ class _Builder:
         n = len(employees)
         self.fixed = np.zeros(n, dtype=np.int8)
         self.fixed_by = [""] * n
-        ages = [e.age_on(calendar.start) for e in employees]
-        self.aged = np.array([a is not None and a >= scenario.vulnerable_age for a in ages])
-        self.vulnerable = np.array([e.is_vulnerable(calendar.start, scenario.vulnerable_age)
-                                    for e in employees], dtype=bool)
+        ages: dict[date | None, int | None] = {}
+        for e in employees:  # one age per birth date
+            if e.birth_date not in ages:
+                ages[e.birth_date] = e.age_on(calendar.start)
+        threshold = scenario.vulnerable_age
+        aged = [(a := ages[e.birth_date]) is not None and a >= threshold for e in employees]
+        vulnerable = [old or e.comorbid or e.pregnant_or_nursing  # `Employee.is_vulnerable`
+                      for e, old in zip(employees, aged, strict=True)]
+        self.aged = np.array(aged, dtype=bool)
+        self.vulnerable = np.array(vulnerable, dtype=bool)
+        self._codes: dict[str, npt.NDArray[np.int64]] = {
+            "aged": self.aged.astype(np.int64), "vulnerable": self.vulnerable.astype(np.int64)}
+        self._scope_keys = {
+            "organisation": [("", "")] * n,
+            "sub_unit": [(e.unit, e.sub_unit) for e in employees],
+            "unit": [(e.unit, "") for e in employees]}
+        self._all_scopes: dict[str, set[tuple[str, str]]] = {}
         self.absent = _absences(calendar, employees)
         self.requirements: list[Requirement] = []
         self.targets: list[WfhTarget] = []
@@ -194,32 +255,77 @@ class _Builder:
         self.empty_scopes: dict[str, int] = defaultdict(int)
 
     def select(self, selector: Selector) -> list[int]:
-        return [i for i, e in enumerate(self.employees)
-                if matches(selector, e, bool(self.vulnerable[i]), bool(self.aged[i]))]
+        """The employees the selector picks, in order: `matches` is asked once for each
+        distinct combination of the facts it reads, and its answer given to all alike."""
+        n = len(self.employees)
+        facts = sorted(_facts(selector))
+        if n == 0:
+            return []
+        if not facts:
+            first, alike = np.zeros(1, dtype=np.int64), np.zeros(n, dtype=np.int64)
+        else:
+            first, alike = _alike([self._code(fact) for fact in facts])
+        hit = np.array([matches(selector, self.employees[i], bool(self.vulnerable[i]),
+                                bool(self.aged[i])) for i in first.tolist()], dtype=bool)
+        return np.flatnonzero(hit[alike]).tolist()  # type: ignore[no-any-return]
+
+    def _code(self, fact: str) -> npt.NDArray[np.int64]:
+        """Each employee's value of `fact` as a small integer, equal values equal codes."""
+        if fact not in self._codes:
+            seen: dict[object, int] = {}
+            self._codes[fact] = np.array([seen.setdefault(getattr(e, fact), len(seen))
+                                          for e in self.employees], dtype=np.int64)
+        return self._codes[fact]
 
     def fix(self, indices: Iterable[int], state: int, reason: str) -> int:
+        chosen = list(indices)
+        if len(set(chosen)) != len(chosen):  # a person twice: the second sees the first
+            return self._fix_one_by_one(chosen, state, reason)
+        rows = np.asarray(chosen, dtype=np.int64)
+        before = self.fixed[rows]
+        free = rows[before == FREE]
+        self.fixed[free] = state
+        for i in free.tolist():
+            self.fixed_by[i] = reason
+        clashes = rows[(before != FREE) & (before != state)].tolist()
+        for i in clashes:  # in the order given, as one by one
+            self._clash(i, state, reason)
+        return len(free)
+
+    def _fix_one_by_one(self, indices: list[int], state: int, reason: str) -> int:
         count = 0
         for i in indices:
             if self.fixed[i] == FREE:
                 self.fixed[i], self.fixed_by[i] = state, reason
                 count += 1
-            elif self.fixed[i] != state and self.fixed_by[i] in PERSONAL:
-                e = self.employees[i]
-                self.warnings.append(t("personal_override", name=e.name, nip=e.nip, row=e.row,
-                                       unit=e.unit, flag=self.fixed_by[i], rule=reason))
             elif self.fixed[i] != state:
-                e = self.employees[i]
-                where = t("where_office" if state == FIXED_WFO else "where_home")
-                self.conflicts.append(t("conflict", name=e.name, nip=e.nip, row=e.row,
-                                        unit=e.unit, where=where, rule=reason,
-                                        other=self.fixed_by[i]))
+                self._clash(i, state, reason)
         return count
+
+    def _clash(self, i: int, state: int, reason: str) -> None:
+        e = self.employees[i]
+        if self.fixed_by[i] in PERSONAL:
+            self.warnings.append(t("personal_override", name=e.name, nip=e.nip, row=e.row,
+                                   unit=e.unit, flag=self.fixed_by[i], rule=reason))
+        else:
+            where = t("where_office" if state == FIXED_WFO else "where_home")
+            self.conflicts.append(t("conflict", name=e.name, nip=e.nip, row=e.row,
+                                    unit=e.unit, where=where, rule=reason,
+                                    other=self.fixed_by[i]))
 
     def scopes(self, rule: Rule, indices: list[int]) -> dict[tuple[str, str], list[int]]:
         groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+        keys = self._scope_keys[_scope_kind(rule)]
         for i in indices:
-            groups[_scope_key(rule, self.employees[i])].append(i)
+            groups[keys[i]].append(i)
         return groups
+
+    def all_scopes(self, rule: Rule) -> set[tuple[str, str]]:
+        """The scopes of everyone (units or sub-units that exist), made once per kind."""
+        kind = _scope_kind(rule)
+        if kind not in self._all_scopes:
+            self._all_scopes[kind] = set(self._scope_keys[kind])
+        return self._all_scopes[kind]
 
 
 def build_problem(scenario: Scenario, calendar: Calendar,
@@ -313,6 +419,8 @@ def _absences(calendar: Calendar, employees: tuple[Employee, ...]) -> npt.NDArra
     index = {day: k for k, day in enumerate(calendar.days)}
     absent: npt.NDArray[np.int8] | None = None
     for i, e in enumerate(employees):
+        if not (e.travel or e.leave):
+            continue
         for dates, code in ((e.travel, TRAVEL), (e.leave, LEAVE)):
             for day in dates:
                 k = index.get(day)
@@ -328,8 +436,7 @@ def _apply_min_present(b: _Builder, rule: Rule) -> None:
     selected = b.select(rule.who)
     scopes = b.scopes(rule, selected)
     if rule.per != "organisation":
-        everyone = b.scopes(rule, list(range(len(b.employees))))
-        b.empty_scopes[rule.name] += sum(1 for key in everyone if key not in scopes)
+        b.empty_scopes[rule.name] += sum(1 for key in b.all_scopes(rule) if key not in scopes)
     for (unit, sub_unit), members in sorted(scopes.items()):
         _add_requirement(b, rule, unit, sub_unit, members, rule.count, None)
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
-from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -65,8 +64,7 @@ def clean_rows(rows: list[list[Cell]], first: int, index: dict[str, int]) -> Cle
     """Which rows from `first` on are clean staff under the column `index`, with fields."""
     body = rows[first:]
     n = len(body)
-    width = min(map(len, body), default=0)
-    raw = {key: _column(body, j, width) for key, j in index.items()}
+    raw = _columns(body, index)
     texts = {key: _texts(values) for key, values in raw.items()}
     blank = [""] * n
     if "name_nip" in texts:
@@ -79,10 +77,10 @@ def clean_rows(rows: list[list[Cell]], first: int, index: dict[str, int]) -> Cle
         nip_source = raw.get("nip", [None] * n)
     nips = [s.replace(" ", "") if s.__class__ is str and _PLAIN_NIP.fullmatch(s) else ""
             for s in nip_source]  # type: ignore[union-attr]
-    statuses = _distinct(texts.get("status", blank), lambda s: parse_status(s, 0, _scratch()))
+    statuses = _distinct(texts.get("status", blank), _status, texts=True)
     shaped = _asn_nips(nips)
-    eselons = _distinct(texts.get("eselon", blank), _eselon)
-    flags = {key: _distinct(texts.get(key, blank), _flag(key)) for key in _FLAGS}
+    eselons = _distinct(texts.get("eselon", blank), _eselon, texts=True)
+    flags = {key: _distinct(texts.get(key, blank), _flag(key), texts=True) for key in _FLAGS}
     birth = _distinct(raw.get("birth_date", [None] * n), _birth_date)
     leave = _distinct(raw.get("leave", [None] * n), _dates)
     travel = _distinct(raw.get("travel", [None] * n), _dates)
@@ -103,32 +101,37 @@ def clean_rows(rows: list[list[Cell]], first: int, index: dict[str, int]) -> Cle
     return CleanRows(first, clean, fields)
 
 
-def _column(body: list[list[Cell]], j: int, width: int) -> list[Cell]:
-    """Column `j` of every row; `None` past a short row's end, as `cell_at` gives it.
-    `width` is the shortest row's length."""
-    if j < width:
-        return list(map(itemgetter(j), body))
-    return [row[j] if j < len(row) else None for row in body]
+def _columns(body: list[list[Cell]], index: dict[str, int]) -> dict[str, list[Cell]]:
+    """The mapped columns of `body`; `None` past a short row's end, as `cell_at` gives it."""
+    widths = set(map(len, body))
+    if len(widths) == 1:  # a rectangle, as calamine lays a sheet out: one transposition
+        columns = list(zip(*body, strict=True))
+        return {key: list(columns[j]) if j < len(columns) else [None] * len(body)
+                for key, j in index.items()}
+    return {key: [row[j] if j < len(row) else None for row in body] for key, j in index.items()}
 
 
 def _texts(values: list[Cell]) -> list[str]:
     """`cell_text` of each value. A column of texts none of which has a run of spaces, a
     tab or a no-break space (the common case) needs only each text stripped."""
-    if set(map(type, values)) == {str}:
+    try:
         joined = "\x00".join(values)  # type: ignore[arg-type]
-        if "  " not in joined and "\t" not in joined and "\xa0" not in joined:
-            return list(map(str.strip, values))  # type: ignore[arg-type]
-    return _distinct(values, cell_text)  # type: ignore[return-value]
+    except TypeError:  # numbers, dates or blanks among the texts
+        return _distinct(values, cell_text)  # type: ignore[return-value]
+    if "  " in joined or "\t" in joined or "\xa0" in joined:
+        return _distinct(values, cell_text, texts=True)  # type: ignore[return-value]
+    return list(map(str.strip, values))  # type: ignore[arg-type]
 
 
 _NUMBERS = frozenset({bool, int, float})
 
 
-def _distinct(values: Sequence[Any], parse: Callable[[Any], object]) -> list[object]:
+def _distinct(values: Sequence[Any], parse: Callable[[Any], object],
+              texts: bool = False) -> list[object]:
     """`parse` of each value, once per distinct value; `BAD` where it fails. `1`, `1.0`
-    and `True` are equal keys but read differently, so a column mixing them goes value
-    by value with its type in the key."""
-    if len(set(map(type, values)) & _NUMBERS) > 1:
+    and `True` are equal keys but read differently, so a column mixing them (not one of
+    `texts`) goes value by value with its type in the key."""
+    if not texts and len(set(map(type, values)) & _NUMBERS) > 1:
         return _typed_memo(values, parse)
     seen: dict[Any, object] = {}
     for value in set(values):
@@ -184,6 +187,10 @@ def _reported(parse: Callable[[Collector], object]) -> object:
     scratch = _scratch()
     value = parse(scratch)
     return BAD if scratch.problems else value
+
+
+def _status(text: str) -> object:
+    return parse_status(text, 0, _scratch())
 
 
 def _eselon(text: str) -> object:

@@ -108,6 +108,9 @@ def plausible_name(text: str) -> bool:
 # as typed or exported), or ASCII letters with `.`, `,`, `'`, `-` (a name with its degrees).
 _PLAIN_NIP = re.compile(r"[0-9]+(?: [0-9]+)*")
 _PLAIN_NAME = re.compile(r"(?:[ .,'\-]*[A-Za-z]){2}[A-Za-z .,'\-]*")
+# A plain name that is no totals or signature label: the three checks in one pass.
+_PLAIN_PERSON = re.compile(f"(?!(?i:{_TOTAL.pattern[1:]}))(?!(?i:{_SIGNATURE.pattern[1:]}))"
+                           + _PLAIN_NAME.pattern)
 
 
 def plausible_nips(texts: list[str]) -> list[bool]:
@@ -118,8 +121,8 @@ def plausible_nips(texts: list[str]) -> list[bool]:
 
 def plausible_names(texts: list[str]) -> list[bool]:
     """`plausible_name` of each text; a plain name needs only the two label checks."""
-    plain, total, signature = _PLAIN_NAME.fullmatch, _TOTAL.match, _SIGNATURE.match
-    return [not (total(s) or signature(s)) if plain(s) else plausible_name(s) for s in texts]
+    person, plain = _PLAIN_PERSON.fullmatch, _PLAIN_NAME.fullmatch
+    return [True if person(s) else False if plain(s) else plausible_name(s) for s in texts]
 
 
 def _is_count(text: str) -> bool:

@@ -227,7 +227,7 @@ def _grid_from_calamine(sheet: pc.CalamineSheet, name: str, visible: bool) -> Sh
     first_column = sheet.start[1] if sheet.start else 0
     for row in sheet.iter_rows():  # a fresh list each row: kept as it is when narrow enough
         values: list[Cell] = row if len(row) <= MAX_COLUMNS else row[:MAX_COLUMNS]  # type: ignore[assignment]
-        if any(v not in ("", None) for v in values):
+        if values.count("") + values.count(None) < len(values):  # a value besides blanks
             blank_run = 0
         else:
             blank_run += 1
