@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from tests import hostile, reference_read, workbooks
 from tests.reference_read import reference_reader
 from wfh_solver.domain.build import build_employees
+from wfh_solver.messages import t
 from wfh_solver.read import bounded, columnar, rows, table
 from wfh_solver.read.errors import InputError
 from wfh_solver.read.fields import Collector, _check_nip_shape
@@ -351,3 +352,24 @@ def test_equal_cells_of_different_types_are_read_by_their_type():
     staff[1][4] = 2.0
     assert list(_read_grid([header, *staff]).frame["birth_date"]) == [
         date(1899, 12, 31), date(1900, 1, 1), date(1899, 12, 31), date(1899, 12, 31)]
+
+
+@pytest.mark.parametrize("part", ["xl/worksheets/sheet1.xml", "xl/styles.xml"])
+def test_a_damaged_part_is_named_whichever_pass_reads_it(tmp_path: Path, part: str):
+    """Tests a part whose bytes no longer match their CRC: the sheet (checked by the byte
+    scan as it reads) and any other part (checked on its own) name the part."""
+    clean = workbooks.clean(tmp_path / "clean.xlsx")
+    damaged = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(clean) as source, zipfile.ZipFile(damaged, "w") as target:
+        for info in source.infolist():
+            stored = info.filename == part
+            target.writestr(info, source.read(info),
+                            zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED)
+    data = bytearray(damaged.read_bytes())
+    text = zipfile.ZipFile(damaged).read(part)
+    at = data.find(text) + text.find(b">") + 2  # a byte inside the part's stored XML
+    data[at] ^= 0x01
+    damaged.write_bytes(bytes(data))
+    with pytest.raises(InputError) as raised:
+        read_staff(damaged)
+    assert [p.reason for p in raised.value.problems] == [t("corrupt_part", part=part)]

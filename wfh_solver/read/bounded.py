@@ -98,15 +98,31 @@ def _scan_part(buffer: bytes, extent: Extent, unplaced: re.Pattern[bytes]) -> No
             extent.far.append(text)
 
 
+class DamagedPart(Exception):
+    """A sheet part whose bytes do not match their CRC."""
+
+    def __init__(self, part: str) -> None:
+        self.part = part
+        super().__init__(part)
+
+
+def is_sheet_part(name: str) -> bool:
+    """A worksheet's XML in an xlsx package: what `xlsx_needs_streaming` scans."""
+    return name.startswith("xl/worksheets/") and name.endswith(".xml")
+
+
 def xlsx_needs_streaming(path: Path) -> tuple[bool, list[str]]:
-    """Whether calamine's dense layout of some sheet would pass the budget, and why."""
+    """Whether calamine's dense layout of some sheet would pass the budget, and why.
+    Each sheet part is read to its end, so a damaged one raises `DamagedPart`."""
     with zipfile.ZipFile(path) as archive:
-        parts = [n for n in archive.namelist()
-                 if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+        parts = [n for n in archive.namelist() if is_sheet_part(n)]
         far: list[str] = []
         needs = False
         for part in parts:
-            extent = scan_xlsx_sheet(archive, part)
+            try:
+                extent = scan_xlsx_sheet(archive, part)
+            except zipfile.BadZipFile:
+                raise DamagedPart(part) from None
             if extent.unplaced or extent.cells > DENSE_BUDGET:
                 needs = True
                 far.extend(extent.far)
