@@ -13,9 +13,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from fractions import Fraction
+from operator import attrgetter
 
 import numpy as np
 import numpy.typing as npt
+import pandas as pd
 
 from wfh_solver.domain.calendar import Calendar
 from wfh_solver.domain.employee import Employee
@@ -272,9 +274,10 @@ class _Builder:
     def _code(self, fact: str) -> npt.NDArray[np.int64]:
         """Each employee's value of `fact` as a small integer, equal values equal codes."""
         if fact not in self._codes:
-            seen: dict[object, int] = {}
-            self._codes[fact] = np.array([seen.setdefault(getattr(e, fact), len(seen))
-                                          for e in self.employees], dtype=np.int64)
+            values = np.empty(len(self.employees), dtype=object)
+            values[:] = list(map(attrgetter(fact), self.employees))
+            codes, _ = pd.factorize(values, use_na_sentinel=False)  # equal as in a dict
+            self._codes[fact] = codes.astype(np.int64)
         return self._codes[fact]
 
     def fix(self, indices: Iterable[int], state: int, reason: str) -> int:

@@ -126,7 +126,9 @@ def _fill_merged(sheet: Sheet) -> bool:
     file with overlapping ranges stops at that budget (False) instead of hanging.
     """
     rows = sheet.rows
-    budget = sum(len(row) for row in rows) + len(sheet.merged)
+    if not sheet.merged:
+        return True
+    budget = sum(map(len, rows)) + len(sheet.merged)
     for r0, c0, r1, c1 in sheet.merged:
         budget -= 1
         if not 0 <= r0 < len(rows) or c0 < 0 or c0 >= len(rows[r0]):
