@@ -243,10 +243,7 @@ class _Builder:
         self.vulnerable = np.array(vulnerable, dtype=bool)
         self._codes: dict[str, npt.NDArray[np.int64]] = {
             "aged": self.aged.astype(np.int64), "vulnerable": self.vulnerable.astype(np.int64)}
-        self._scope_keys = {
-            "organisation": [("", "")] * n,
-            "sub_unit": [(e.unit, e.sub_unit) for e in employees],
-            "unit": [(e.unit, "") for e in employees]}
+        self._scope_keys: dict[str, list[tuple[str, str]]] = {}
         self._all_scopes: dict[str, set[tuple[str, str]]] = {}
         self.absent = _absences(calendar, employees)
         self.requirements: list[Requirement] = []
@@ -318,7 +315,7 @@ class _Builder:
 
     def scopes(self, rule: Rule, indices: list[int]) -> dict[tuple[str, str], list[int]]:
         groups: dict[tuple[str, str], list[int]] = defaultdict(list)
-        keys = self._scope_keys[_scope_kind(rule)]
+        keys = self._keys(_scope_kind(rule))
         for i in indices:
             groups[keys[i]].append(i)
         return groups
@@ -327,8 +324,19 @@ class _Builder:
         """The scopes of everyone (units or sub-units that exist), made once per kind."""
         kind = _scope_kind(rule)
         if kind not in self._all_scopes:
-            self._all_scopes[kind] = set(self._scope_keys[kind])
+            self._all_scopes[kind] = set(self._keys(kind))
         return self._all_scopes[kind]
+
+    def _keys(self, kind: str) -> list[tuple[str, str]]:
+        """Each employee's scope of this kind; one tuple per distinct scope, shared."""
+        if kind not in self._scope_keys:
+            employees = self.employees
+            pairs = (("", "") for _ in employees) if kind == "organisation" else (
+                (e.unit, e.sub_unit) for e in employees) if kind == "sub_unit" else (
+                (e.unit, "") for e in employees)
+            seen: dict[tuple[str, str], tuple[str, str]] = {}
+            self._scope_keys[kind] = [seen.setdefault(pair, pair) for pair in pairs]
+        return self._scope_keys[kind]
 
 
 def build_problem(scenario: Scenario, calendar: Calendar,

@@ -72,18 +72,18 @@ def clean_rows(rows: list[list[Cell]], first: int, index: dict[str, int]) -> Cle
     nip_texts = texts.get("nip", blank)
     name_texts = texts.get("name", blank)
     if "name_nip" in index:  # the per-row reader parses the NIP's text, not its cell
-        nip_source: list[Cell] = list(nip_texts)
+        nip_source: Sequence[Cell] = nip_texts
     else:
-        nip_source = raw.get("nip", [None] * n)
+        nip_source = raw.get("nip", (None,) * n)
     nips = [s.replace(" ", "") if s.__class__ is str and _PLAIN_NIP.fullmatch(s) else ""
             for s in nip_source]  # type: ignore[union-attr]
     statuses = _distinct(texts.get("status", blank), _status, texts=True)
     shaped = _asn_nips(nips)
     eselons = _distinct(texts.get("eselon", blank), _eselon, texts=True)
     flags = {key: _distinct(texts.get(key, blank), _flag(key), texts=True) for key in _FLAGS}
-    birth = _distinct(raw.get("birth_date", [None] * n), _birth_date)
-    leave = _distinct(raw.get("leave", [None] * n), _dates)
-    travel = _distinct(raw.get("travel", [None] * n), _dates)
+    birth = _distinct(raw.get("birth_date", (None,) * n), _birth_date)
+    leave = _distinct(raw.get("leave", (None,) * n), _dates)
+    travel = _distinct(raw.get("travel", (None,) * n), _dates)
     staff = [bool(t) and a and b for t, a, b in zip(
         nip_texts, plausible_nips(nip_texts), plausible_names(name_texts), strict=True)]
     unit = texts.get("unit", blank)
@@ -101,17 +101,17 @@ def clean_rows(rows: list[list[Cell]], first: int, index: dict[str, int]) -> Cle
     return CleanRows(first, clean, fields)
 
 
-def _columns(body: list[list[Cell]], index: dict[str, int]) -> dict[str, list[Cell]]:
+def _columns(body: list[list[Cell]], index: dict[str, int]) -> dict[str, Sequence[Cell]]:
     """The mapped columns of `body`; `None` past a short row's end, as `cell_at` gives it."""
     widths = set(map(len, body))
     if len(widths) == 1:  # a rectangle, as calamine lays a sheet out: one transposition
         columns = list(zip(*body, strict=True))
-        return {key: list(columns[j]) if j < len(columns) else [None] * len(body)
+        return {key: columns[j] if j < len(columns) else (None,) * len(body)
                 for key, j in index.items()}
     return {key: [row[j] if j < len(row) else None for row in body] for key, j in index.items()}
 
 
-def _texts(values: list[Cell]) -> list[str]:
+def _texts(values: Sequence[Cell]) -> list[str]:
     """`cell_text` of each value. A column of texts none of which has a run of spaces, a
     tab or a no-break space (the common case) needs only each text stripped."""
     try:

@@ -7,6 +7,7 @@ Every problem is collected with its Excel row and column and raised once
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -304,6 +305,13 @@ def _frame(pieces: list[_Run | dict[str, object]]) -> pd.DataFrame:
     """The staff frame of runs of clean rows and single records, in sheet order."""
     if not pieces:
         return pd.DataFrame.from_records([], columns=COLUMNS)
+    only = pieces[0]
+    if len(pieces) == 1 and isinstance(only, _Run) and not only.section \
+            and only.start == 0 and only.stop == len(only.rows.clean):
+        # every row below the header is clean staff: its columns as they are, not copied
+        whole: dict[str, Sequence[object]] = dict(only.rows.fields)
+        whole["row"] = range(only.rows.first + 1, only.rows.first + only.stop + 1)
+        return pd.DataFrame(whole, columns=COLUMNS)
     data: dict[str, list[object]] = {key: [] for key in COLUMNS}
     for piece in pieces:
         if isinstance(piece, dict):
