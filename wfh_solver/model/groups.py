@@ -68,23 +68,33 @@ def make_groups(problem: Problem) -> tuple[list[Group], list[CountSet]]:
         for i in target.members:
             membership[i].append(offset + t)
     absent = problem.absent
-    prior = problem.prior_wfh()
+    prior = problem.prior_wfh().tolist()
     pins = problem.pins
+    # Per-row numpy calls cost more than the loop itself at 60,000 staff: ask once.
+    nobody = [False] * len(problem.employees)
+    away: list[bool] = nobody if absent is None else (absent != PRESENT).any(axis=1).tolist()
+    pinned_rows: list[bool] = nobody if pins is None else pins.any(axis=1).tolist()
+    free = (problem.fixed == FREE).tolist()
+    vulnerable_rows = problem.vulnerable.astype(bool).tolist()
     keyed: dict[tuple[object, ...], Group] = {}
-    for i, e in enumerate(problem.employees):
-        if problem.fixed[i] != FREE:
-            continue
-        vulnerable = bool(problem.vulnerable[i])
+    for i in np.flatnonzero(free).tolist():
+        e = problem.employees[i]
+        vulnerable = vulnerable_rows[i]
         present = None
-        if absent is not None and absent[i].any():
-            present = tuple(bool(x) for x in absent[i] == PRESENT)
-        history = int(prior[i])
-        pinned = tuple(int(x) for x in pins[i]) if pins is not None and pins[i].any() else None
+        if away[i]:
+            assert absent is not None
+            present = tuple(x == PRESENT for x in absent[i].tolist())
+        history = prior[i]
+        pinned = None
+        if pinned_rows[i]:
+            assert pins is not None
+            pinned = tuple(pins[i].tolist())
         fairness = (e.unit, e.sub_unit, e.category.value, vulnerable, present, history, pinned)
-        key = (*fairness, tuple(membership[i]))
+        rules = tuple(membership[i]) if i in membership else ()
+        key = (*fairness, rules)
         group = keyed.get(key)
         if group is None:
-            in_target = any(m >= offset for m in membership[i])
+            in_target = bool(rules) and rules[-1] >= offset  # targets come last
             group = keyed[key] = Group(len(keyed), e.unit, fairness, vulnerable, in_target,
                                        present=present, history=history, pins=pinned)
         group.members.append(i)
