@@ -72,8 +72,8 @@ def make_groups(problem: Problem) -> tuple[list[Group], list[CountSet]]:
     pins = problem.pins
     # Per-row numpy calls cost more than the loop itself at 60,000 staff: ask once.
     nobody = [False] * len(problem.employees)
-    away: list[bool] = nobody if absent is None else (absent != PRESENT).any(axis=1).tolist()
-    pinned_rows: list[bool] = nobody if pins is None else pins.any(axis=1).tolist()
+    away = nobody if absent is None else [bool(x) for x in (absent != PRESENT).any(axis=1)]
+    pinned_rows = nobody if pins is None else [bool(x) for x in pins.any(axis=1)]
     free = (problem.fixed == FREE).tolist()
     vulnerable_rows = problem.vulnerable.astype(bool).tolist()
     keyed: dict[tuple[object, ...], Group] = {}
