@@ -73,7 +73,7 @@ def make_groups(problem: Problem) -> tuple[list[Group], list[CountSet]]:
     # Per-row numpy calls cost more than the loop itself at 60,000 staff: ask once.
     nobody = [False] * len(problem.employees)
     away = nobody if absent is None else [bool(x) for x in (absent != PRESENT).any(axis=1)]
-    pinned_rows = nobody if pins is None else [bool(x) for x in pins.any(axis=1)]
+    pinned_rows = nobody if pins is None else [bool(x) for x in (pins != 0).any(axis=1)]
     free = (problem.fixed == FREE).tolist()
     vulnerable_rows = problem.vulnerable.astype(bool).tolist()
     keyed: dict[tuple[object, ...], Group] = {}
