@@ -227,11 +227,16 @@ def test_public_holidays_have_no_column():
 
 
 def _busy_problem():
+    """A unit whose rules overlap without nesting (analysts in every seksi, counted
+    across them): neither the laminar layout nor the greedy applies, a search must run."""
     staff = [employee(sub_unit=f"Seksi {i % 4}", sub_unit_kind="seksi",
+                      position="Analis" if i % 3 == 0 else "Pengadministrasi Umum",
                       birth_date=date(1960 + i % 40, 1, 1)) for i in range(40)]
     return problem(staff, [
         {"name": "30%", "kind": "min_office_share", "share": 0.3},
-        {"name": "2 per seksi", "kind": "min_present", "per": "sub_unit", "count": 2}])
+        {"name": "2 per seksi", "kind": "min_present", "per": "sub_unit", "count": 2},
+        {"name": "5 analis", "kind": "min_present", "per": "unit", "count": 5,
+         "who": {"positions": ["^Analis"]}}])
 
 
 def _assert_rules_hold(result, prob):

@@ -292,7 +292,7 @@ def solve_component(comp: Component, groups: list[Group], days: int, blocks: lis
     weak = any(groups[g].vulnerable for g in comp.groups)
     separable = 2
     first = 0
-    month = _greedy_month(comp, groups, days, blocks, intent) if len(blocks) > 1 else None
+    month = _greedy_month(comp, groups, days, blocks, intent)
     if month is not None and fairness.classes_hold(comp, groups, month.office):
         # Both separable levels proven block by block without a search (`perday`).
         current = month.office
