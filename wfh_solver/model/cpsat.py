@@ -198,6 +198,30 @@ class _Model:
     def vulnerable_objective(self) -> cp_model.LinearExprT:
         return sum(self.vulnerable_terms())
 
+    def history_balance(self) -> cp_model.LinearExprT:
+        """Per set of interchangeable staff who differ only in their history, the spread
+        of their cumulative WFH days: not a level of its own (the report's levels are
+        the three above), only the tie-break among fairness optima, so that whoever had
+        fewer WFH days before gets more now even where the unit's spread allows either."""
+        split: dict[tuple[object, ...], list[int]] = {}
+        for g in self.comp.groups:
+            key = self.groups[g].fairness_class
+            split.setdefault(key[:5] + key[6:], []).append(g)
+        top = self.days + max((self.groups[g].history for g in self.comp.groups), default=0)
+        spreads = []
+        for members in split.values():
+            if len({self.groups[g].history for g in members}) < 2:
+                continue
+            low = self.m.new_int_var(0, top, "balance_low")
+            high = self.m.new_int_var(0, top, "balance_high")
+            for g in members:
+                size = self.groups[g].size
+                cumulative = self.wfh[g] + size * self.groups[g].history
+                self.m.add(cumulative >= size * low)
+                self.m.add(cumulative <= size * high)
+            spreads.append(high - low)
+        return sum(spreads)
+
     def fairness_objective(self) -> cp_model.LinearExprT:
         """Per unit, the spread of WFH days (days present and not in office) of free staff,
         counted over the whole history: earlier periods' WFH days plus this one's."""
@@ -353,6 +377,9 @@ def solve_component(comp: Component, groups: list[Group], days: int, blocks: lis
             model = whole.get()
             model.m.add(whole.objectives[level] >= least)
             _hint_office(model, current)
+        # The greedy roster, if the search only has to prove it: it keeps interchangeable
+        # staff level over their history, which the spread per unit does not ask for.
+        candidate = current if level == separable else None
         model = whole.get()
         objective = whole.objectives[level]
         model.m.minimize(objective)
@@ -386,15 +413,23 @@ def solve_component(comp: Component, groups: list[Group], days: int, blocks: lis
             whole.fix(level, lower)
         fixed.append(lower if lower is not None and value == sum(lower) else None)
         _record(outcome, stop, value, bound, proven, started)
-        current = None
+        current = candidate if (candidate is not None and proven and value == fairness.value(
+            comp, groups, days, candidate)) else None
         # Fixed block by block already, the level needs no long sum constraint, whose
         # presolve (dominance, dual strengthening) costs seconds on a big component.
         _hint_and_fix(model, solver, objective if fixed[-1] is None else 0, value)
     if current is not None:
         outcome.office = current
-    else:
-        model = whole.get()
-        outcome.office = {g: [int(solver.value(v)) for v in model.x[g]] for g in comp.groups}
+        return outcome
+    model = whole.get()
+    outcome.office = {g: [int(solver.value(v)) for v in model.x[g]] for g in comp.groups}
+    balance = model.history_balance()
+    if not isinstance(balance, int) and budget > used:
+        model.m.minimize(balance)
+        solver.parameters.max_deterministic_time = budget - used
+        if solver.solve(model.m) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            outcome.office = {g: [int(solver.value(v)) for v in model.x[g]]
+                              for g in comp.groups}
     return outcome
 
 
