@@ -9,6 +9,7 @@ import numpy as np
 
 from tests.factories import employee, problem
 from wfh_solver import api
+from wfh_solver.domain.employee import Category
 from wfh_solver.model.history import prior_wfh_days
 from wfh_solver.solve import solve
 from wfh_solver.write import write_roster
@@ -101,3 +102,38 @@ def test_cli_previous_carries_week_one_into_week_two(tmp_path: Path) -> None:
     bad = run("solve", week2_in, "-s", scenario, "--previous", scenario, "-o",
               tmp_path / "j3.xlsx", "--quiet")
     assert bad.returncode == 2 and "s.toml" in bad.stderr
+
+
+def test_four_colleagues_come_out_level_after_two_weeks(tmp_path: Path) -> None:
+    """Tests balancing among several interchangeable colleagues, where the unit's spread
+    does not ask for it.
+
+    By hand: four pelaksana, one of them in office each day; the unit's pengawas is in
+    office every day (one pengawas must be) and its fungsional, whom no rule counts, at
+    home every day, so the unit's spread is 5 a week whatever the pelaksana get. Week
+    one: 3 pelaksana at home × 5 days = 15 WFH days over 4 people, so one has 3 and three
+    have 4: week one alone cannot balance them. Week two adds 15 more: 30 over 4, so
+    with week one as history every cumulative total must be 7 or 8; a third week
+    (45 over 4) 11 or 12.
+    """
+    rules = [*ONE_IN, {"name": "1 pengawas", "kind": "min_present", "count": 1,
+                       "who": {"categories": ["pengawas"]}}]
+    staff = [employee(nip=f"19650101199001100{k}") for k in range(4)]
+    staff += [employee(nip="196501011990011010", category=Category.PENGAWAS),
+              employee(nip="196501011990011011", category=Category.FUNGSIONAL)]
+    weeks = [WEEK1, WEEK2, (date(2020, 3, 30), date(2020, 4, 3))]  # 23–27/03 has Nyepi
+    paths: list[Path] = []
+    cumulative = np.zeros(len(staff), dtype=np.int64)
+    for k, (start, end) in enumerate(weeks):
+        result = solve(api.with_history(problem(staff, rules, start=start, end=end), paths))
+        assert result.status.value == "OPTIMAL"
+        cumulative += result.roster.wfh_days()
+        paths.append(tmp_path / f"minggu{k + 1}.xlsx")
+        write_roster(result, paths[-1])
+        pelaksana = cumulative[:4]
+        assert pelaksana.sum() == 15 * (k + 1)
+        if k == 0:
+            assert sorted(pelaksana.tolist()) == [3, 4, 4, 4]
+        else:
+            assert pelaksana.max() - pelaksana.min() <= 1, pelaksana
+        assert cumulative[4] == 0 and cumulative[5] == 5 * (k + 1)
