@@ -207,20 +207,8 @@ class _Model:
         for g in self.comp.groups:
             key = self.groups[g].fairness_class
             split.setdefault(key[:5] + key[6:], []).append(g)
-        top = self.days + max((self.groups[g].history for g in self.comp.groups), default=0)
-        spreads = []
-        for members in split.values():
-            if len({self.groups[g].history for g in members}) < 2:
-                continue
-            low = self.m.new_int_var(0, top, "balance_low")
-            high = self.m.new_int_var(0, top, "balance_high")
-            for g in members:
-                size = self.groups[g].size
-                cumulative = self.wfh[g] + size * self.groups[g].history
-                self.m.add(cumulative >= size * low)
-                self.m.add(cumulative <= size * high)
-            spreads.append(high - low)
-        return sum(spreads)
+        return sum(self._spread(members, "balance") for members in split.values()
+                   if len({self.groups[g].history for g in members}) > 1)
 
     def fairness_objective(self) -> cp_model.LinearExprT:
         """Per unit, the spread of WFH days (days present and not in office) of free staff,
@@ -228,18 +216,20 @@ class _Model:
         units: dict[str, list[int]] = {}
         for g in self.comp.groups:
             units.setdefault(self.groups[g].unit, []).append(g)
+        return sum(self._spread(members, f"unit[{unit}]") for unit, members in units.items())
+
+    def _spread(self, members: list[int], name: str) -> cp_model.LinearExprT:
+        """Most less fewest cumulative WFH days (earlier periods' plus this one's) per
+        member over these groups."""
         top = self.days + max((self.groups[g].history for g in self.comp.groups), default=0)
-        spreads = []
-        for unit, members in units.items():
-            low = self.m.new_int_var(0, top, f"unit_low[{unit}]")
-            high = self.m.new_int_var(0, top, f"unit_high[{unit}]")
-            for g in members:
-                size = self.groups[g].size
-                cumulative = self.wfh[g] + size * self.groups[g].history
-                self.m.add(cumulative >= size * low)
-                self.m.add(cumulative <= size * high)
-            spreads.append(high - low)
-        return sum(spreads)
+        low = self.m.new_int_var(0, top, f"{name}_low")
+        high = self.m.new_int_var(0, top, f"{name}_high")
+        for g in members:
+            size = self.groups[g].size
+            cumulative = self.wfh[g] + size * self.groups[g].history
+            self.m.add(cumulative >= size * low)
+            self.m.add(cumulative <= size * high)
+        return high - low
 
 
 def model_size(comp: Component, blocks: list[list[int]]) -> int:
