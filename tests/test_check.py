@@ -181,6 +181,22 @@ def test_cli_exit_codes(case, tmp_path):
     assert f"Jadwal!{ref}" in done.stdout and "1 violation(s)" in done.stdout
 
 
+def test_roster_given_as_the_staff_list_is_refused(case, tmp_path):
+    """Tests the installed script refusing `--input` naming the roster itself (also through
+    another spelling of the path): a roster read as a staff list has no eselon, flags or
+    leave, so its verdict would be wrong. Exit 2, one line, no traceback."""
+    script = Path(sys.executable).with_name("wfh-solver")
+    link = tmp_path / "same.xlsx"
+    link.symlink_to(case.roster)
+    for other in (case.roster, link):
+        done = subprocess.run([str(script), "check", str(case.roster), "-i", str(other), "-s",
+                               SCENARIO, "--lang", "en"], capture_output=True, text=True,
+                              timeout=300)
+        assert done.returncode == 2, done.stderr
+        assert "is given as the roster and as the staff list (--input)" in done.stderr
+        assert "Traceback" not in done.stderr and len(done.stderr.splitlines()) == 1
+
+
 # --------------------------------------------------------- edits that break ------ #
 
 

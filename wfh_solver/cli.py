@@ -548,6 +548,9 @@ def check_command(
     _use_language(lang)
     start = _parse_date(date_from, "--from")
     end = _parse_date(date_to, "--to")
+    if roster.exists() and input.exists() and roster.samefile(input):
+        # a roster read as the staff list loses eselon, flags and leave: judged wrongly
+        raise Exit(EXIT_INPUT, [f"{t('error')}: " + t("ck_same_file", path=roster)])
     column_map = _guard(lambda: load_column_map(columns)) if columns else None
     staff = _guard(lambda: api.read_employees(input, sheet, column_map))
     report = _guard(lambda: check_roster(roster, staff, scenario, start, end, workweek))

@@ -262,6 +262,8 @@ _ID: dict[str, str] = {
     "ck_missing": "{name} (NIP {nip}, baris {row} daftar pegawai, {unit}) tidak ada di jadwal",
     "ck_blank": "{who}: sel {cell} kosong (harus WFO, WFH, CUTI atau DL)",
     "ck_bad_code": "{who}: sel {cell} berisi {value!r}, bukan WFO, WFH, CUTI atau DL",
+    "ck_same_file": "{path} diberikan sebagai jadwal dan sebagai daftar pegawai (--input); "
+                    "--input harus daftar pegawai yang dipakai untuk membuat jadwal",
     "ck_clean": "{path}: jadwal memenuhi semua aturan '{scenario}' ({employees} pegawai × "
                 "{days} hari).",
     "ck_found": "{path}: {count} pelanggaran aturan '{scenario}' ({employees} pegawai × {days} "
@@ -666,6 +668,8 @@ _EN: dict[str, str] = {
     "ck_missing": "{name} (NIP {nip}, staff list row {row}, {unit}) is missing from the roster",
     "ck_blank": "{who}: cell {cell} is empty (must be WFO, WFH, CUTI or DL)",
     "ck_bad_code": "{who}: cell {cell} holds {value!r}, not WFO, WFH, CUTI or DL",
+    "ck_same_file": "{path} is given as the roster and as the staff list (--input); "
+                    "--input must be the staff list the roster was made from",
     "ck_clean": "{path}: the roster meets every rule of '{scenario}' ({employees} staff × "
                 "{days} days).",
     "ck_found": "{path}: {count} violation(s) of '{scenario}' ({employees} staff × {days} "
