@@ -61,38 +61,56 @@ class Conflict:
 
 
 class _DayModel:
-    """One day of one unit, every item switchable by an assumption literal."""
+    """One day of one unit, every item switchable by an assumption literal.
+
+    Only people an item names (away, pinned, a pinned cell) get a variable of their own;
+    the others are interchangeable within one day when they belong to the same rules, so
+    each such class is one count. A unit of 25,000 is then a model of a few hundred
+    variables, which the deletion filter solves once per item."""
 
     def __init__(self, problem: Problem, people: Sequence[int],
                  requirements: Sequence[int], day: int) -> None:
         self.m = cp_model.CpModel()
-        self.x = {i: self.m.new_bool_var(f"office[{i}]") for i in people}
         self.items: dict[int, Item] = {}  # literal index -> item
-        absent = problem.absence()
-        away: dict[int, cp_model.IntVar] = {}
+        absent, cells = problem.absence(), problem.pins
+        inside = set(people)
+        member_of: dict[int, list[int]] = defaultdict(list)
+        for r in requirements:
+            for i in problem.requirements[r].members:
+                if i in inside:
+                    member_of[i].append(r)
+        terms: dict[int, list[cp_model.IntVar]] = defaultdict(list)
+        plain: dict[tuple[int, ...], int] = defaultdict(int)
         for i in people:
-            if absent[i, day] != PRESENT:
-                lit = self._item(Item(ABSENCE, i, _away_word(int(absent[i, day])),
-                                      _absence_text(problem, i, day)))
-                self.m.add(self.x[i] == 0).only_enforce_if(lit)
-                away[i] = lit
-        for i in people:
-            if problem.fixed[i] == FREE:
+            cell = 0 if cells is None else int(cells[i, day])
+            if absent[i, day] == PRESENT and problem.fixed[i] == FREE and not cell:
+                plain[tuple(member_of[i])] += 1
                 continue
-            lit = self._item(Item(PIN, i, problem.fixed_by[i], _pin_text(problem, i)))
-            wanted = 1 if problem.fixed[i] == FIXED_WFO else 0
-            condition = [lit] if i not in away or wanted == 0 else [lit, away[i].Not()]
-            self.m.add(self.x[i] == wanted).only_enforce_if(condition)
-        cells = problem.pins
-        for i in people if cells is not None else ():
-            assert cells is not None
-            if cells[i, day]:
+            x = self.m.new_bool_var(f"office[{i}]")
+            for r in member_of[i]:
+                terms[r].append(x)
+            away = None
+            if absent[i, day] != PRESENT:
+                away = self._item(Item(ABSENCE, i, _away_word(int(absent[i, day])),
+                                       _absence_text(problem, i, day)))
+                self.m.add(x == 0).only_enforce_if(away)
+            if problem.fixed[i] != FREE:
+                lit = self._item(Item(PIN, i, problem.fixed_by[i], _pin_text(problem, i)))
+                wanted = 1 if problem.fixed[i] == FIXED_WFO else 0
+                condition = [lit] if away is None or wanted == 0 else [lit, away.Not()]
+                self.m.add(x == wanted).only_enforce_if(condition)
+            if cell:
                 lit = self._item(Item(CELL, i, t("ex_cell_rule"), _cell_text(problem, i, day)))
-                self.m.add(self.x[i] == int(cells[i, day] == FIXED_WFO)).only_enforce_if(lit)
+                self.m.add(x == int(cell == FIXED_WFO)).only_enforce_if(lit)
+        for key, size in plain.items():
+            if key:
+                count = self.m.new_int_var(0, size, f"alike[{len(terms)}]")
+                for r in key:
+                    terms[r].append(count)
         for r in requirements:
             req = problem.requirements[r]
             lit = self._item(Item(RULE, r, req.rule, _rule_text(req, day)))
-            here = sum(self.x[i] for i in req.members if i in self.x)
+            here = cp_model.LinearExpr.sum(terms[r])
             if req.minimum_on(day) > 0:
                 self.m.add(here >= req.minimum_on(day)).only_enforce_if(lit)
             cap = req.maximum_on(day)
@@ -160,32 +178,44 @@ def _solver(seconds: float = 10.0) -> cp_model.CpSolver:
     return solver
 
 
-def _infeasible(model: _DayModel, keep: Sequence[Item]) -> bool:
-    """Do these items alone (the others dropped) clash on this day?"""
+def _decide(model: _DayModel, keep: Sequence[Item]) -> bool | None:
+    """Do these items alone (the others dropped) clash on this day? None: not decided in
+    the time allowed (never taken for an answer either way)."""
     literals = model.literals()
     model.m.clear_assumptions()
     model.m.add_assumptions([literals[item] for item in keep])
-    return _solver().solve(model.m) == cp_model.INFEASIBLE
+    status = _solver().solve(model.m)
+    if status == cp_model.INFEASIBLE:
+        return True
+    return False if status in (cp_model.FEASIBLE, cp_model.OPTIMAL) else None
+
+
+def _infeasible(model: _DayModel, keep: Sequence[Item]) -> bool:
+    return _decide(model, keep) is True
 
 
 def _core(model: _DayModel) -> tuple[list[Item], bool]:
-    """A minimal clashing set of items on this day (deletion filter over CP-SAT's core)."""
+    """A minimal clashing set of items on this day (deletion filter over CP-SAT's core).
+    Not minimal (said so) when the core is too large to filter or a step is undecided."""
     literals = model.literals()
     order = sorted(literals, key=lambda it: (it.kind != RULE, it.kind, it.key))
     model.m.clear_assumptions()
     model.m.add_assumptions([literals[item] for item in order])
     solver = _solver()
     if solver.solve(model.m) != cp_model.INFEASIBLE:
-        return [], True
+        return order, False
     index = set(solver.sufficient_assumptions_for_infeasibility())
     core = [item for item in order if literals[item].index in index] or order
     if len(core) > _FILTER_LIMIT:
         return core, False
+    minimal = True
     for item in list(core):
         rest = [other for other in core if other != item]
-        if _infeasible(model, rest):
+        clash = _decide(model, rest)
+        if clash:
             core = rest
-    return core, True
+        minimal &= clash is not None
+    return core, minimal
 
 
 def _scopes(problem: Problem) -> dict[str, tuple[list[int], list[int]]]:
@@ -204,8 +234,8 @@ def unit_conflict(problem: Problem, unit: str, people: list[int],
     """The unit's clash, or None when its rules can all hold."""
     for day in range(problem.n_days):
         model = _DayModel(problem, people, reqs, day)
-        if not _infeasible(model, list(model.literals())):
-            continue
+        if _decide(model, list(model.literals())) is False:
+            continue  # an undecided day is listed whole, not passed over as feasible
         core, minimal = _core(model)
         days = [d for d in range(day, problem.n_days)
                 if d == day or _clashes_on(problem, people, reqs, d, core, day)]
