@@ -76,7 +76,8 @@ def test_a_few_hundred_pins_are_kept_cell_for_cell(tmp_path: Path) -> None:
 
 
 def test_a_pin_that_breaks_a_rule_exits_3_naming_person_day_and_rule(tmp_path: Path) -> None:
-    """Tests exit 3 for a head the circular keeps in office, pinned WFH on Tuesday.
+    """Tests exit 3 for a head the circular keeps in office, pinned WFH on Tuesday, with
+    and without --relax, explained like any conflict (unit, day, person, rule, Konflik).
 
     By hand: 'Kepala tetap masuk' pins the Kepala in office every day; the pin file says
     WFH on 24/03/2020, so the message names the Kepala, that day and the rule.
@@ -91,6 +92,10 @@ def test_a_pin_that_breaks_a_rule_exits_3_naming_person_day_and_rule(tmp_path: P
     header: list[object] = ["NIP", "Nama", date(2020, 3, 23), date(2020, 3, 24)]
     pins = write_pins(tmp_path / "pins.xlsx", header,
                       {str(people[0]["NIP"]): {1: "WFH"}})
+    relaxed = run("solve", source, "-s", scenario, "--pin", pins, "-o", tmp_path / "j.xlsx",
+                  "--lang", "en", "--relax")  # a pin against a person's own rule never gives
+    assert relaxed.returncode == 3 and "Kepala tetap masuk" in relaxed.stderr, relaxed.stderr
+    assert not (tmp_path / "j.xlsx").exists()
     out = run("solve", source, "-s", scenario, "--pin", pins, "-o", tmp_path / "j.xlsx",
               "--lang", "en")
     assert out.returncode == 3, out.stderr
