@@ -6,6 +6,7 @@ where its chunks happen to fall.
 
 from __future__ import annotations
 
+import json
 import zipfile
 from collections.abc import Callable
 from datetime import date, datetime
@@ -373,3 +374,18 @@ def test_a_damaged_part_is_named_whichever_pass_reads_it(tmp_path: Path, part: s
     with pytest.raises(InputError) as raised:
         read_staff(damaged)
     assert [p.reason for p in raised.value.problems] == [t("corrupt_part", part=part)]
+
+
+def test_the_read_benchmark_runs_on_a_small_month(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]):
+    """Tests `python -m benchmarks.read` end to end on 300 staff: every phase timed."""
+    from benchmarks import read as bench
+
+    monkeypatch.setattr(bench, "CACHE", tmp_path)
+    assert bench.main(["--sizes", "300", "--repeat", "1", "--out", str(tmp_path / "r.json")]) == 0
+    records = json.loads((tmp_path / "r.json").read_text())
+    assert [(r["size"], r["leave"], r["employees"]) for r in records] == [
+        (300, False, 300), (300, True, 300)]
+    assert records[1]["on_leave"] > 0 == records[0]["on_leave"]
+    assert all(r[phase] > 0 for r in records for phase in (*bench.PHASES, "floor_read"))
+    assert capsys.readouterr().out.count("| 300 |") == 2
