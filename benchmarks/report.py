@@ -213,6 +213,17 @@ def _series_order(k: tuple[str, str, int]) -> tuple[int, int, int, str]:
     return order((k[0], 0, k[2], k[1]))
 
 
+def _missing(instances: list[Record], k: Key) -> str:
+    """Why a scaling cell has no time: the instance failed, is not in its family, or pending."""
+    for record in instances:
+        if key(record) == k:
+            return "no roster" if record["ours"].get("outcome") != "ran" else "—"
+    found = FAMILIES.get(k[0])
+    if found is not None and found.sizes is not None and k[1] not in found.sizes:
+        return "—"
+    return PENDING
+
+
 def scaling_table(instances: list[Record], sizes: list[int]) -> list[str]:
     sizes = sorted(sizes)
     steps = list(zip(sizes, sizes[1:], strict=False))
@@ -227,18 +238,19 @@ def scaling_table(instances: list[Record], sizes: list[int]) -> list[str]:
         for label, field in metrics:
             series = _series(instances, field).get((family, scenario, days), [])
             points = dict(series)
+            missing = {n: _missing(instances, (family, n, days, scenario)) for n in sizes}
             cells = []
             for n in sizes:
                 if n in points:
                     cells.append(f"{seconds(points[n])} s ({1e6 * points[n] / n:,.0f} µs/emp)")
                 else:
-                    cells.append(PENDING)
+                    cells.append(missing[n])
             for a, b in steps:
                 if a in points and b in points:
                     b_exp = exponent((a, points[a]), (b, points[b]))
                     cells.append("—" if b_exp is None else f"{b_exp:.2f}")
                 else:
-                    cells.append(PENDING)
+                    cells.append(PENDING if PENDING in (missing[a], missing[b]) else "—")
             fitted = fitted_exponent(series) if len(series) >= 2 else None
             cells.append("—" if fitted is None else
                          f"{fitted:.2f} (over {', '.join(f'{n:,}' for n, _ in series)})")
