@@ -244,7 +244,8 @@ def peer(job: Job, events: str) -> Record:
 def prepare(job: Job, events: str) -> Record:
     """A family's extra inputs, untimed: earlier rosters (the June weeks, each solved with the
     weeks before it as history, written by our writer) and a pin file (seeded cells of present
-    staff from the roster solved without pins, a share of free staff's cells flipped)."""
+    staff from the roster solved without pins, a share of them swapped between two free
+    colleagues alike for every rule, so the month keeps a roster)."""
     from wfh_solver import api
     from wfh_solver.write import write_roster
 
@@ -275,14 +276,42 @@ def _write_pins(job: Job, problem: Any, office: Any) -> Record:
     from wfh_solver.policy.problem import FREE, PRESENT
 
     rng = np.random.default_rng([job["seed"], 0x9135])
-    present = np.flatnonzero(problem.absence().ravel() == PRESENT)
-    cells = np.sort(rng.choice(present, size=min(job["pins"], len(present)), replace=False))
-    rows, days = np.divmod(cells, problem.n_days)
-    value = office[rows, days].copy()
-    free = np.flatnonzero(problem.fixed[rows] == FREE)
-    flips = rng.choice(free, size=min(len(free), round(job["flip_share"] * len(cells))),
-                       replace=False)
-    value[flips] = ~value[flips]
+    here = problem.absence() == PRESENT
+    free = problem.fixed == FREE
+    # A flip is a swap: two free colleagues alike for every rule (unit, sub-unit, category,
+    # position, vulnerability) trade their cells on one day, so every count stays met
+    # (a lone flip can leave a seksi short, and the month has no roster).
+    alike: dict[tuple[object, ...], list[int]] = {}
+    for i in np.flatnonzero(free).tolist():
+        e = problem.employees[i]
+        alike.setdefault((e.unit, e.sub_unit, e.category, e.position,
+                          bool(problem.vulnerable[i])), []).append(i)
+    pairs = round(job["flip_share"] * job["pins"] / 2)
+    chosen: dict[tuple[int, int], bool] = {}
+    for cell in rng.permutation(np.flatnonzero((here & free[:, None]).ravel())).tolist():
+        if len(chosen) >= 2 * pairs:
+            break
+        i, d = divmod(cell, problem.n_days)
+        e = problem.employees[i]
+        group = alike[(e.unit, e.sub_unit, e.category, e.position, bool(problem.vulnerable[i]))]
+        mates = [j for j in group if here[j, d] and office[j, d] != office[i, d]
+                 and (j, d) not in chosen and (i, d) not in chosen]
+        if mates:
+            j = mates[int(rng.integers(len(mates)))]
+            chosen[(i, d)] = not bool(office[i, d])
+            chosen[(j, d)] = not bool(office[j, d])
+    flips = len(chosen)
+    present = [c for c in np.flatnonzero(here.ravel()).tolist()
+               if divmod(c, problem.n_days) not in chosen]
+    rest = rng.choice(present, size=min(max(0, job["pins"] - flips), len(present)),
+                      replace=False)
+    for cell in sorted(rest.tolist()):
+        i, d = divmod(cell, problem.n_days)
+        chosen[(i, d)] = bool(office[i, d])
+    cells = sorted(chosen)
+    rows = np.asarray([i for i, _ in cells], dtype=np.int64)
+    days = np.asarray([d for _, d in cells], dtype=np.int64)
+    value = np.asarray([chosen[c] for c in cells], dtype=bool)
     workbook = xlsxwriter.Workbook(job["pin"])
     sheet = workbook.add_worksheet("Jadwal")
     day_format = workbook.add_format({"num_format": "dd/mm/yyyy"})
@@ -297,7 +326,7 @@ def _write_pins(job: Job, problem: Any, office: Any) -> Record:
     for i, d, in_office in zip(rows.tolist(), days.tolist(), value.tolist(), strict=True):
         sheet.write_string(line[i], 2 + d, "WFO" if in_office else "WFH")
     workbook.close()
-    return {"pins": len(cells), "flipped": len(flips), "pinned_staff": len(line)}
+    return {"pins": len(cells), "flipped": flips, "pinned_staff": len(line)}
 
 
 JOBS = {"ours": ours, "floor": floor, "peer": peer, "prepare": prepare}

@@ -37,8 +37,9 @@ class Family:
     """What a month carries besides the staff: absences, pinned cells, earlier rosters.
 
     `pins` cells are drawn (seeded) among present staff from the roster solved for the same
-    sample and scenario without pins; they keep its value, except a `flip_share` of those of
-    free staff, which are turned over. `weeks` earlier rosters are the four June weeks, each
+    sample and scenario without pins; they keep its value, except a `flip_share` of them,
+    swapped in pairs between two free colleagues alike for every rule on the same day (so
+    every count stays met). `weeks` earlier rosters are the four June weeks, each
     solved with the weeks before it as history. `sizes`, when set, limits the family to them.
     """
 
