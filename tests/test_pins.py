@@ -12,6 +12,7 @@ import openpyxl
 from python_calamine import CalamineWorkbook
 
 from tests import checker
+from tests.workbooks import pin_workbook
 
 
 def run(*args: object) -> subprocess.CompletedProcess[str]:
@@ -27,15 +28,8 @@ def jadwal(path: Path) -> tuple[list[object], dict[str, list[object]]]:
 def write_pins(path: Path, header: list[object], cells: dict[str, dict[int, str]]) -> Path:
     """Our own layout: NIP, Nama, then the period's date columns, only pinned cells filled."""
     days = [h for h in header if isinstance(h, date)]
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "Jadwal"
-    ws.append(["NIP", "Nama", *days])
-    for nip, pinned in cells.items():
-        ws.append([nip, "", *[pinned.get(k, "") for k in range(len(days))]])
-    wb.save(path)
-    return path
+    return pin_workbook(path, days, {nip: {days[k]: code for k, code in pinned.items()}
+                                     for nip, pinned in cells.items()})
 
 
 def test_a_few_hundred_pins_are_kept_cell_for_cell(tmp_path: Path) -> None:

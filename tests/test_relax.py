@@ -16,6 +16,7 @@ import openpyxl
 import pytest
 
 from tests import checker
+from tests.workbooks import pin_workbook
 from wfh_solver import api
 from wfh_solver.write import write_roster
 
@@ -98,15 +99,7 @@ def pins_leave_seksi_short(tmp_path: Path) -> tuple[Path, Path, Path]:
     days = [START + timedelta(days=k) for k in range(5)]
     cells = {nip["Budi"]: {PIN_DAYS[0]: "WFH"}, nip["Citra"]: {PIN_DAYS[0]: "wfh"},
              nip["Eko"]: {PIN_DAYS[1]: "WFH"}, nip["Pegawai 020"]: {days[2]: "WFO"}}
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Jadwal"
-    sheet.append(["NIP", "Nama", *days])
-    for who, pinned in cells.items():
-        sheet.append([who, "", *[pinned.get(day, "") for day in days]])
-    book.save(tmp_path / "pins.xlsx")
-    return staff, scenario, tmp_path / "pins.xlsx"
+    return staff, scenario, pin_workbook(tmp_path / "pins.xlsx", days, cells)
 
 
 _LINE = re.compile(r"'(?P<rule>.+)' in (?P<where>.+) on (?P<day>\d{4}-\d\d-\d\d): "

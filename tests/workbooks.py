@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -216,4 +217,18 @@ def sections_without_unit_column(path: Path, with_unit: bool = False) -> Path:
                 ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
         ws.append([k + 1, row[0], row[1], *([row[2]] if with_unit else []), *row[3:]])
     wb.save(path)
+    return path
+
+
+def pin_workbook(path: Path, days: list[date], cells: dict[str, dict[date, str]]) -> Path:
+    """A pin file in our own layout: NIP, Nama, the period's date columns, only the
+    pinned cells filled (`--pin`)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Jadwal"
+    sheet.append(["NIP", "Nama", *days])
+    for nip, pinned in cells.items():
+        sheet.append([nip, "", *[pinned.get(day, "") for day in days]])
+    book.save(path)
     return path
