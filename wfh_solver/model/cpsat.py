@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import numpy as np
+import numpy.typing as npt
 from ortools.sat.python import cp_model
 
 from wfh_solver.model import fairness, perday, pins, totals
@@ -150,13 +151,10 @@ class _Model:
 
     def add_group_fairness(self) -> None:
         """Hard: staff of one unit, sub-unit, category and flags differ by ≤ 1 day."""
-        classes: dict[tuple[object, ...], list[int]] = {}
-        for g in self.comp.groups:
-            classes.setdefault(self.groups[g].fairness_class, []).append(g)
-        for key, members in classes.items():
+        for k, members in enumerate(fairness.classes(self.comp, self.groups)):
             if len(members) == 1:
                 continue  # one group: its members get floor/ceil(total/size) already
-            low = self.m.new_int_var(0, self.days, f"class_low[{key}]")
+            low = self.m.new_int_var(0, self.days, f"class_low[{k}]")
             for g in members:
                 size = self.groups[g].size
                 self.m.add(self.total[g] >= size * low)
@@ -435,16 +433,18 @@ def _greedy_month(comp: Component, groups: list[Group], days: int, blocks: list[
         return None
     order = list(comp.groups)
     index = {g: k for k, g in enumerate(order)}
+    def rows(members: list[int]) -> npt.NDArray[np.int64]:
+        return np.asarray([index[g] for g in members], dtype=np.int64)
+
+    counts = iter(fairness.count_sums(comp, blocks))  # the count rules, in comp.sets order
     rules: list[perday.RuleRows] = []
     for cs in comp.sets:
-        rows = np.asarray([index[g] for g in cs.groups], dtype=np.int64)
-        if cs.target_office is not None:
-            rules.append((rows, [cs.target_office[b[0]] * len(b) for b in blocks], None, True))
-            continue
-        need = [max(0, cs.minimum[b[0]] - cs.fixed_in_office[b[0]]) * len(b) for b in blocks]
-        cap = None if cs.maximum is None else [
-            max(0, cs.maximum[b[0]] - cs.fixed_in_office[b[0]]) * len(b) for b in blocks]
-        rules.append((rows, need, cap, False))
+        if cs.target_office is None:
+            members, need, cap = next(counts)
+            rules.append((rows(members), need, cap, False))
+        else:
+            rules.append((rows(cs.groups), [cs.target_office[b[0]] * len(b) for b in blocks],
+                          None, True))
     bottom_up = perday.bottom_up(rules, len(order))
     if bottom_up is None:
         return None

@@ -28,12 +28,18 @@ def _count_rules(comp: Component) -> list[CountSet]:
     return [cs for cs in comp.sets if cs.target_office is None]
 
 
-def _singletons(comp: Component, groups: Sequence[Group]) -> set[int]:
-    """Groups alone in their hard fairness class: no other group ties their totals."""
+def classes(comp: Component, groups: Sequence[Group]) -> list[list[int]]:
+    """The component's groups by hard fairness class (staff of one unit, sub-unit,
+    category and flags, held within a day of each other), in component order."""
     seen: dict[tuple[object, ...], list[int]] = defaultdict(list)
     for g in comp.groups:
         seen[groups[g].fairness_class].append(g)
-    return {members[0] for members in seen.values() if len(members) == 1}
+    return list(seen.values())
+
+
+def _singletons(comp: Component, groups: Sequence[Group]) -> set[int]:
+    """Groups alone in their hard fairness class: no other group ties their totals."""
+    return {members[0] for members in classes(comp, groups) if len(members) == 1}
 
 
 #: A sum over some groups' office-days, per block: a count rule (a minimum, maybe a
@@ -218,10 +224,7 @@ def classes_hold(comp: Component, groups: Sequence[Group],
                  office: Mapping[int, Sequence[int]]) -> bool:
     """Whether groups of one hard fairness class stay within a day of each other per
     member (the rule the block models leave out, as it ties blocks together)."""
-    seen: dict[tuple[object, ...], list[int]] = defaultdict(list)
-    for g in comp.groups:
-        seen[groups[g].fairness_class].append(g)
-    for members in seen.values():
+    for members in classes(comp, groups):
         if len(members) < 2:
             continue
         # exists an integer low with size*low <= total <= size*(low+1) for every group

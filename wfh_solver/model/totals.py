@@ -25,6 +25,7 @@ import numpy.typing as npt
 from ortools.graph.python import max_flow
 from ortools.sat.python import cp_model
 
+from wfh_solver.model import fairness
 from wfh_solver.model.groups import Component, Group
 
 #: Rounds of "solve the totals, try the flow, add the cut" before giving up.
@@ -58,7 +59,7 @@ def solve(comp: Component, groups: Sequence[Group], days: int,
              for k in range(len(order))]
     for family in families:
         model.add(sum(total[k] for k in family.rows) == sum(family.per_block))
-    _classes(model, order, groups, total, days)
+    _classes(model, comp, groups, total, days)
     objective = _spreads(model, order, groups, total, days)
     model.minimize(objective)
     used = 0.0
@@ -131,18 +132,16 @@ def _lay_out(totals: npt.NDArray[np.int64], lo: npt.NDArray[np.int64],
     return laid, None
 
 
-def _classes(model: cp_model.CpModel, order: list[int], groups: Sequence[Group],
+def _classes(model: cp_model.CpModel, comp: Component, groups: Sequence[Group],
              total: list[cp_model.IntVar], days: int) -> None:
     """Hard: groups of one fairness class within a day of each other per member."""
-    classes: dict[tuple[object, ...], list[int]] = defaultdict(list)
-    for k, g in enumerate(order):
-        classes[groups[g].fairness_class].append(k)
-    for members in classes.values():
+    index = {g: k for k, g in enumerate(comp.groups)}
+    for members in fairness.classes(comp, groups):
         if len(members) < 2:
             continue
         low = model.new_int_var(0, days, "class_low")
-        for k in members:
-            size = groups[order[k]].size
+        for g in members:
+            k, size = index[g], groups[g].size
             model.add(total[k] >= size * low)
             model.add(total[k] <= size * (low + 1))
 
@@ -185,10 +184,7 @@ def by_units(comp: Component, groups: Sequence[Group], days: int,
     where hard fairness classes tie groups together.
     """
     order = list(comp.groups)
-    classes: dict[tuple[object, ...], int] = defaultdict(int)
-    for g in order:
-        classes[groups[g].fairness_class] += 1
-    if any(count > 1 for count in classes.values()):
+    if any(len(members) > 1 for members in fairness.classes(comp, groups)):
         return None
     size = np.asarray([groups[g].size for g in order], dtype=np.int64)
     full = size * np.asarray([groups[g].present_days(days) + groups[g].history
