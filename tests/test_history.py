@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from unittest import mock
 
 import numpy as np
 
@@ -11,6 +12,7 @@ from tests.factories import employee, problem
 from wfh_solver import api
 from wfh_solver.domain.employee import Category
 from wfh_solver.model.history import prior_wfh_days
+from wfh_solver.read import sources
 from wfh_solver.solve import solve
 from wfh_solver.write import write_roster
 
@@ -137,3 +139,42 @@ def test_four_colleagues_come_out_level_after_two_weeks(tmp_path: Path) -> None:
         else:
             assert pelaksana.max() - pelaksana.min() <= 1, pelaksana
         assert cumulative[4] == 0 and cumulative[5] == 5 * (k + 1)
+
+
+def test_earlier_roster_read_from_its_jadwal_sheet_or_any_sheet_that_looks_like_one(
+        tmp_path: Path) -> None:
+    """Tests where the WFH days of an earlier roster come from, by hand.
+
+    Our roster is read from its Jadwal sheet alone (the other sheets are not even
+    opened); a hand-made workbook whose `Jadwal` sheet is only a note still gives the
+    days from the sheet that has a NIP column and day columns; HR's retyped `wfh `
+    counts, `CUTI` and an empty cell do not.
+    """
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    note = book.active
+    note.title = "Jadwal"
+    note["A1"] = "lihat lembar berikut"
+    sheet = book.create_sheet("Rekap Juni")
+    sheet.append(["No", "NIP", "Nama", "01/06/2020", "02/06/2020", "03/06/2020"])
+    sheet.append([1, "196501011990011001", "A", "WFH", " wfh ", "CUTI"])
+    sheet.append([2, "'196501011990011002", "B", "WFO", None, "WFH"])
+    sheet.append([None, None, "Mengetahui,", None, None, None])
+    path = tmp_path / "juni.xlsx"
+    book.save(path)
+    assert api.previous_wfh(path) == {"196501011990011001": 2, "196501011990011002": 1}
+
+    staff = [employee(nip="196501011990011001"), employee(nip="196501011990011002")]
+    week = solve(problem(staff, ONE_IN, start=WEEK1[0], end=WEEK1[1]))
+    ours = tmp_path / "minggu1.xlsx"
+    write_roster(week, ours)
+    read: list[str] = []
+    grid = sources._grid_from_calamine
+    with mock.patch.object(sources, "_grid_from_calamine",
+                           lambda sheet, name, visible: read.append(name) or grid(
+                               sheet, name, visible)):
+        counted = api.previous_wfh(ours)
+    assert counted == {
+        e.nip: int(days) for e, days in zip(staff, week.roster.wfh_days(), strict=True)}
+    assert read == ["Jadwal"]

@@ -32,6 +32,7 @@ from wfh_solver.model.groups import (
     laminar_order,
     make_groups,
 )
+from wfh_solver.model.layout import lay_out
 from wfh_solver.policy.problem import FIXED_WFO, PRESENT, PolicyInfeasible, Problem
 from wfh_solver.result import AppliedRule, LevelResult, Result, Roster, RuleCount, Status
 
@@ -95,7 +96,8 @@ def solve(problem: Problem, options: SolveOptions | None = None,
             raise TimeoutError(t("timeout"))
         for level, outcome in zip(totals, solution.levels, strict=True):
             level.add(outcome.objective, outcome.bound, outcome.optimal, outcome.seconds)
-        cursor = _block_layout(office, groups, order or comp.groups, solution, cursor)
+        cursor = lay_out(office, groups, order or comp.groups, solution.office, solution.blocks,
+                         cursor)
     if days == 0:
         office = np.zeros((len(problem.employees), 0), dtype=bool)
     if problem.absent is not None:
@@ -166,39 +168,6 @@ class LevelTotals:
         self.bound += bound
         self.optimal &= optimal
         self.seconds += seconds
-
-
-def _block_layout(office: np.ndarray, groups: list[Group], order: list[int],
-                  solution: ComponentSolution, cursor: int) -> int:
-    """McNaughton wrap-around within each block of interchangeable days.
-
-    Consecutive people take consecutive day slots of the block, so any run of
-    consecutive people has floor/ceil(total/days) in office on every day of the
-    block: that is why the model's block sums are exact. Each group's extra day
-    rotates over its members from block to block, so no two of them end more than
-    one day apart. With one block for the whole period each person gets one cyclic
-    run of office days; `cursor` carries the wrap position across components.
-    """
-    pointers = dict.fromkeys(order, 0)
-    single = len(solution.blocks) == 1
-    for b, block in enumerate(solution.blocks):
-        m = len(block)
-        position = cursor if single else 0
-        for g in order:
-            group = groups[g]
-            n = group.size
-            base, extra = divmod(solution.office[g][b], n)
-            first = pointers[g]
-            for j in range(n):
-                count = base + (1 if j < extra else 0)
-                if count:
-                    days = [block[(position + k) % m] for k in range(count)]
-                    office[group.members[(first + j) % n], days] = True
-                position = (position + count) % m
-            pointers[g] = (first + extra) % n
-        if single:
-            cursor = position
-    return cursor
 
 
 def count_switches(office: np.ndarray,

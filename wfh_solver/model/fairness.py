@@ -139,6 +139,9 @@ def lower_bound(comp: Component, groups: Sequence[Group], blocks: Sequence[list[
     days". Each comes from the office-day bounds per group and a pigeonhole over the
     earlier levels' totals: if those levels allow only 3 office-days for all vulnerable
     staff over the month, most vulnerable staff stay home every day, whoever comes in.
+    The pigeonhole counts what the count rules force on each total's staff together
+    (`_Tree`): two vulnerable pelaksana of a seksi that needs one pelaksana a day use
+    a day of the vulnerable total every day, though neither is forced alone.
     """
     lo, hi = office_range(comp, groups, blocks, intent, fixed)
     order = list(comp.groups)
@@ -147,17 +150,115 @@ def lower_bound(comp: Component, groups: Sequence[Group], blocks: Sequence[list[
     size = np.asarray([groups[g].size for g in order], dtype=np.int64)
     full = size * np.asarray([groups[g].present_days(days) + groups[g].history
                               for g in order], dtype=np.int64)
-    totals = [(np.asarray([index[g] for g in members], dtype=np.int64), sum(lower))
-              for members, lower, upper in fixed
-              if upper is not None and list(lower) == list(upper)]
+    rules = [(np.asarray([index[g] for g in members], dtype=np.int64), lower, upper)
+             for members, lower, upper in count_sums(comp, blocks)]
+    trees = [_Tree.of(np.asarray([index[g] for g in members], dtype=np.int64), sum(lower),
+                      rules, lo, hi)
+             for members, lower, upper in fixed
+             if upper is not None and list(lower) == list(upper)]
     top = days + max((groups[g].history for g in comp.groups), default=0)
     total = 0
     for members in _by_unit(comp, groups).values():
         unit = np.zeros(len(order), dtype=bool)
         unit[[index[g] for g in members]] = True
-        bounds = _UnitBounds(unit, least, most, size, full, totals)
+        bounds = _UnitBounds(unit, least, most, size, full, trees)
         total += max(0, _first(bounds.high_fits, 0, top) - _last(bounds.low_fits, 0, top))
     return total
+
+
+@dataclass(slots=True)
+class _Tree:
+    """An earlier level's total (office-days over some groups, fixed for the month) and,
+    inside it, what each count rule forces on its part of those groups: the rules'
+    parts, kept where they nest, bound the total from below (and above) better than the
+    groups one by one."""
+
+    rows: npt.NDArray[np.int64]
+    value: int
+    nodes: list[npt.NDArray[np.int64]]  # smallest first; each a rule's part of `rows`
+    need: list[int]  # office-days each node has at least over the month
+    cap: list[int | None]  # and at most
+    children: list[list[int]]
+    direct: list[npt.NDArray[np.int64]]  # a node's groups in none of its children
+    loose: npt.NDArray[np.int64]  # groups of `rows` in no node
+
+    @classmethod
+    def of(cls, rows: npt.NDArray[np.int64], value: int,
+           rules: list[tuple[npt.NDArray[np.int64], list[int], list[int] | None]],
+           lo: npt.NDArray[np.int64], hi: npt.NDArray[np.int64]) -> _Tree:
+        inside = np.zeros(len(lo), dtype=bool)
+        inside[rows] = True
+        parts: dict[tuple[int, ...], tuple[int, int | None]] = {}
+        for members, lower, upper in rules:
+            mine, others = members[inside[members]], members[~inside[members]]
+            if not len(mine):
+                continue
+            # what the rule leaves to its part inside the total, block by block
+            need = int(np.maximum(0, np.asarray(lower) - hi[others].sum(axis=0)).sum())
+            cap = None if upper is None else int(
+                (np.asarray(upper) - lo[others].sum(axis=0)).sum())
+            key = tuple(sorted(mine.tolist()))
+            was = parts.get(key)
+            if was is not None:  # two rules on one part: the stronger of each
+                need = max(need, was[0])
+                cap = was[1] if cap is None else (cap if was[1] is None else min(cap, was[1]))
+            parts[key] = (need, cap)
+        kept: list[tuple[frozenset[int], tuple[int, ...]]] = []
+        for key in sorted(parts, key=len):  # a laminar subfamily: any one gives a bound
+            members_set = frozenset(key)
+            if all(members_set.isdisjoint(s) or s <= members_set for s, _ in kept):
+                kept.append((members_set, key))
+        parent: list[int | None] = [None] * len(kept)
+        for k, (members_set, _) in enumerate(kept):
+            for j in range(k + 1, len(kept)):
+                if members_set <= kept[j][0]:
+                    parent[k] = j
+                    break
+        children: list[list[int]] = [[] for _ in kept]
+        for k, p in enumerate(parent):
+            if p is not None:
+                children[p].append(k)
+        direct = []
+        for k, (members_set, _) in enumerate(kept):
+            below = set().union(*(kept[c][0] for c in children[k])) if children[k] else set()
+            direct.append(np.asarray(sorted(members_set - below), dtype=np.int64))
+        covered = set().union(*(s for s, _ in kept)) if kept else set()
+        loose = np.asarray(sorted(set(rows.tolist()) - covered), dtype=np.int64)
+        return cls(rows, value, [np.asarray(key, dtype=np.int64) for _, key in kept],
+                   [parts[key][0] for _, key in kept], [parts[key][1] for _, key in kept],
+                   children, direct, loose)
+
+    def least_total(self, need: npt.NDArray[np.int64]) -> int | None:
+        """The fewest office-days the total can have when each group has at least
+        `need`; None when some rule's part cannot take what its groups need."""
+        at: list[int] = []
+        roots = 0
+        is_child = {c for cs in self.children for c in cs}
+        for k in range(len(self.nodes)):
+            inner = sum(at[c] for c in self.children[k]) + int(need[self.direct[k]].sum())
+            cap = self.cap[k]
+            if cap is not None and inner > cap:
+                return None
+            at.append(max(self.need[k], inner))
+            if k not in is_child:
+                roots += at[k]
+        return roots + int(need[self.loose].sum())
+
+    def most_total(self, room: npt.NDArray[np.int64]) -> int | None:
+        """The most office-days the total can have when each group has at most `room`;
+        None when some rule's part cannot reach its minimum."""
+        at: list[int] = []
+        roots = 0
+        is_child = {c for cs in self.children for c in cs}
+        for k in range(len(self.nodes)):
+            inner = sum(at[c] for c in self.children[k]) + int(room[self.direct[k]].sum())
+            if inner < self.need[k]:
+                return None
+            cap = self.cap[k]
+            at.append(inner if cap is None else min(cap, inner))
+            if k not in is_child:
+                roots += at[k]
+        return roots + int(room[self.loose].sum())
 
 
 @dataclass(slots=True)
@@ -171,21 +272,29 @@ class _UnitBounds:
     most: npt.NDArray[np.int64]
     size: npt.NDArray[np.int64]
     full: npt.NDArray[np.int64]  # office-days that would leave a group no WFH day
-    totals: list[tuple[npt.NDArray[np.int64], int]]
+    totals: list[_Tree]
 
     def high_fits(self, m: int) -> bool:
         need = np.where(self.unit, np.maximum(self.least, self.full - self.size * m),
                         self.least)
         if (need > self.most).any():
             return False
-        return all(int(need[rows].sum()) <= value for rows, value in self.totals)
+        for tree in self.totals:
+            fewest = tree.least_total(need)
+            if fewest is None or fewest > tree.value:
+                return False
+        return True
 
     def low_fits(self, m: int) -> bool:
         room = np.where(self.unit, np.minimum(self.most, self.full - self.size * m),
                         self.most)
         if (room < self.least).any():
             return False
-        return all(int(room[rows].sum()) >= value for rows, value in self.totals)
+        for tree in self.totals:
+            most = tree.most_total(room)
+            if most is None or most < tree.value:
+                return False
+        return True
 
 
 def _first(fits: Callable[[int], bool], lo: int, hi: int) -> int:

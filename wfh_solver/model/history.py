@@ -21,23 +21,23 @@ from wfh_solver.domain.employee import Employee
 
 
 def _digits(nip: str) -> str:
-    return re.sub(r"\D", "", nip)
+    return nip if nip.isdigit() else re.sub(r"\D", "", nip)
 
 
 def prior_wfh_days(employees: Sequence[Employee],
                    rosters: Sequence[Mapping[str, int]]) -> npt.NDArray[np.int64]:
     """Per employee, the WFH days of every earlier roster (`NIP → WFH days`) summed."""
     total = np.zeros(len(employees), dtype=np.int64)
+    nips = [_digits(e.nip) for e in employees]
     for roster in rosters:
         counts = {_digits(nip): days for nip, days in roster.items()}
+        known = [counts.get(nip) for nip in nips]
         by_unit: dict[str, list[int]] = defaultdict(list)
-        for e in employees:
-            if _digits(e.nip) in counts:
-                by_unit[e.unit].append(counts[_digits(e.nip)])
-        for i, e in enumerate(employees):
-            known = counts.get(_digits(e.nip))
-            if known is None:
-                seen = by_unit.get(e.unit, [])
-                known = sum(seen) // len(seen) if seen else 0
-            total[i] += known
+        for e, days in zip(employees, known, strict=True):
+            if days is not None:
+                by_unit[e.unit].append(days)
+        average = {unit: sum(seen) // len(seen) for unit, seen in by_unit.items()}
+        total += np.asarray([days if days is not None else average.get(e.unit, 0)
+                             for e, days in zip(employees, known, strict=True)],
+                            dtype=np.int64)
     return total

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import struct
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -111,11 +111,14 @@ def is_sheet_part(name: str) -> bool:
     return name.startswith("xl/worksheets/") and name.endswith(".xml")
 
 
-def xlsx_needs_streaming(path: Path) -> tuple[bool, list[str]]:
+def xlsx_needs_streaming(path: Path, only: Collection[str] | None = None
+                         ) -> tuple[bool, list[str]]:
     """Whether calamine's dense layout of some sheet would pass the budget, and why.
-    Each sheet part is read to its end, so a damaged one raises `DamagedPart`."""
+    Each sheet part is read to its end, so a damaged one raises `DamagedPart`.
+    `only`: the worksheet parts to scan (the sheets the caller will read), else all."""
     with zipfile.ZipFile(path) as archive:
-        parts = [n for n in archive.namelist() if is_sheet_part(n)]
+        parts = [n for n in archive.namelist()
+                 if is_sheet_part(n) and (only is None or n in only)]
         far: list[str] = []
         needs = False
         for part in parts:
@@ -178,7 +181,7 @@ def _merged_ranges(archive: zipfile.ZipFile, part: str, limit: int
     return sorted(set(ranges))
 
 
-def _sheet_parts(path: Path) -> dict[str, str]:
+def sheet_parts(path: Path) -> dict[str, str]:
     """Sheet name → worksheet part, from the workbook and its relationships."""
     with zipfile.ZipFile(path) as archive:
         book = archive.read("xl/workbook.xml")
@@ -211,7 +214,7 @@ def stream_xlsx(path: Path, max_rows: int, max_columns: int, blank_run: int,
     """
     import openpyxl
 
-    parts = _sheet_parts(path)
+    parts = sheet_parts(path)
     handle = path.open("rb")  # a file object: openpyxl would refuse a name like `.xls`
     book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
     try:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from operator import itemgetter
 from pathlib import Path
 
 from wfh_solver.messages import t
@@ -64,6 +65,8 @@ def header_day(value: Cell) -> date | None:
 
 def nip_text(value: Cell) -> str:
     """A NIP as typed: spaces and a leading apostrophe dropped, a whole number as digits."""
+    if isinstance(value, str) and value.isdigit():
+        return value  # as our rosters and most exports write it
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return re.sub(r"\s+", "", str(value if value is not None else "")).lstrip("'")
@@ -101,23 +104,24 @@ def _pick(sheets: list[Sheet]) -> tuple[Sheet, tuple[int, int, int | None, list[
 def read_roster(path: str | Path) -> RosterSheet:
     """The roster sheet of a workbook; an `InputError` when no sheet looks like one."""
     path = Path(path)
-    picked = _pick(load_sheets(path))
+    picked = _pick(load_sheets(path, only=_PREFERRED))  # our Jadwal sheet alone, if any
+    if picked is None:
+        picked = _pick(load_sheets(path))
     if picked is None:
         raise file_error(str(path), t("ck_no_sheet"), t("ck_hint_layout"))
     sheet, (header, nip_col, name_col, columns, days) = picked
     offset = sheet.first_column
     roster = RosterSheet(path, sheet.name, nip_col + offset, days, [c + offset for c in columns])
+    width = max([nip_col, name_col or 0, *columns]) + 1
+    day_cells = itemgetter(*columns)  # a tuple per row for two or more day columns
     for r in range(header + 1, len(sheet.rows)):
         values = sheet.rows[r]
-        if not any(v not in ("", None) for v in values):
-            continue
-
-        def at(j: int, values: list[Cell] = values) -> Cell:
-            return values[j] if j < len(values) else None
-
-        nip = nip_text(at(nip_col))
-        name = str(at(name_col) or "").strip() if name_col is not None else ""
-        if not nip and not any(at(j) not in ("", None) for j in columns):
-            continue  # a footer or a note below the table
-        roster.rows.append(RosterRow(nip, name, r + 1, tuple(at(j) for j in columns)))
+        if len(values) < width:  # a streamed row cut short after its last value
+            values = [*values, *([None] * (width - len(values)))]
+        cells = day_cells(values) if len(columns) > 1 else (values[columns[0]],)
+        nip = nip_text(values[nip_col])
+        if not nip and all(c in ("", None) for c in cells):
+            continue  # a blank row, or a footer or a note below the table
+        name = str(values[name_col] or "").strip() if name_col is not None else ""
+        roster.rows.append(RosterRow(nip, name, r + 1, cells))
     return roster
