@@ -178,3 +178,16 @@ def test_earlier_roster_read_from_its_jadwal_sheet_or_any_sheet_that_looks_like_
     assert counted == {
         e.nip: int(days) for e, days in zip(staff, week.roster.wfh_days(), strict=True)}
     assert read == ["Jadwal"]
+
+
+def test_an_earlier_roster_written_as_csv_counts_the_same_as_the_workbook(
+        tmp_path: Path) -> None:
+    """Tests `--previous` with the long CSV that `solve -o x.csv` writes: the WFH days per
+    NIP equal those read from the same roster written as a workbook."""
+    staff = [employee(nip=f"19650101199001100{k}") for k in range(4)]
+    week = solve(problem(staff, ONE_IN, start=WEEK1[0], end=WEEK1[1]))
+    write_roster(week, tmp_path / "minggu1.xlsx")
+    write_roster(week, tmp_path / "minggu1.csv")
+    from_csv = api.previous_wfh(tmp_path / "minggu1.csv")
+    assert from_csv == api.previous_wfh(tmp_path / "minggu1.xlsx")
+    assert sum(from_csv.values()) == int(week.roster.wfh_days().sum()) > 0

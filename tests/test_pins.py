@@ -99,3 +99,50 @@ def test_a_pin_that_breaks_a_rule_exits_3_naming_person_day_and_rule(tmp_path: P
     sheet = openpyxl.load_workbook(tmp_path / "j-konflik.xlsx")["Konflik"]
     [row] = sheet.iter_rows(min_row=2, values_only=True)
     assert (row[0], row[2]) == ("Dinas A", "24/03/2020")
+
+
+def test_pins_in_the_long_csv_layout_are_kept_and_bad_rows_named(tmp_path: Path) -> None:
+    """Tests `--pin` with the long layout `solve` writes as CSV (a row per person and
+    day): 200 of the roster's own rows as pins, then the same rows written in the order
+    and spelling HR might use (comma, `Tanggal` as 2/7/2020), all kept; a person given two
+    different entries for one day, and a date that is not one, exit 2 naming the row
+    and column as a spreadsheet shows them."""
+    source = tmp_path / "pegawai.xlsx"
+    assert run("sample", "--size", 300, "--seed", 4, "-o", source).returncode == 0
+    first = run("solve", source, "-s", "jateng-2020", "--from", "2020-07-01", "--to",
+                "2020-07-10", "-o", tmp_path / "j1.csv", "--quiet")
+    assert first.returncode == 0, first.stderr
+    lines = (tmp_path / "j1.csv").read_text(encoding="utf-8-sig").splitlines()
+    header, body = lines[0], lines[1:]
+    assert header.split(";")[-2:] == ["tanggal", "status"]
+    picked = [body[k] for k in np.random.default_rng(1).choice(len(body), 200, replace=False)]
+    for name, text in [
+        ("ours.csv", "\n".join([header, *picked]) + "\n"),
+        ("hr.csv", "NIP,Tanggal,Status\n" + "".join(
+            f"{row.split(';')[0].replace(' ', '')},"
+            f"{date.fromisoformat(row.split(';')[-2]):%-d/%-m/%Y},{row.split(';')[-1]}\n"
+            for row in reversed(picked))),
+    ]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        second = run("solve", source, "-s", "jateng-2020", "--from", "2020-07-01", "--to",
+                     "2020-07-10", "--pin", tmp_path / name, "-o", tmp_path / "j2.xlsx",
+                     "--quiet")
+        assert second.returncode == 0, second.stderr
+        top, after = jadwal(tmp_path / "j2.xlsx")
+        column = {h: k for k, h in enumerate(top) if isinstance(h, date)}
+        for row in picked:
+            nip, *_, day, status = row.split(";")
+            assert after[nip.replace(" ", "")][column[date.fromisoformat(day)]] == status
+
+    nip = picked[0].split(";")[0].replace(" ", "")
+    (tmp_path / "twice.csv").write_text(
+        f"NIP,Tanggal,Status\n{nip},02/07/2020,WFO\n{nip},2020-07-02,WFH\n")
+    twice = run("solve", source, "-s", "jateng-2020", "--pin", tmp_path / "twice.csv",
+                "-o", tmp_path / "j3.xlsx", "--lang", "en")
+    assert twice.returncode == 2 and "row 3, column C" in twice.stderr, twice.stderr
+    assert "two different entries" in twice.stderr and "Traceback" not in twice.stderr
+    (tmp_path / "bad.csv").write_text(f"NIP,Tanggal,Status\n{nip},besok,WFO\n")
+    bad = run("solve", source, "-s", "jateng-2020", "--pin", tmp_path / "bad.csv",
+              "-o", tmp_path / "j3.xlsx", "--lang", "en")
+    assert bad.returncode == 2 and "row 2, column B" in bad.stderr, bad.stderr
+    assert "'besok'" in bad.stderr and not (tmp_path / "j3.xlsx").exists()

@@ -27,7 +27,7 @@ from wfh_solver.policy.problem import (
 )
 from wfh_solver.policy.scenario import Scenario, ScenarioError, load_scenario
 from wfh_solver.read.errors import file_error
-from wfh_solver.read.roster import read_roster
+from wfh_solver.read.roster import read_days
 from wfh_solver.read.table import StaffTable, read_staff
 from wfh_solver.result import Result
 from wfh_solver.solve import Progress, solve
@@ -63,8 +63,8 @@ def make_problem(staff: Staff | tuple[Employee, ...], scenario: str | Path | Sce
 
 
 def previous_wfh(path: str | Path) -> dict[str, int]:
-    """An earlier roster (ours, or any `read_roster` reads): NIP → its `WFH` cells."""
-    roster = read_roster(path)
+    """An earlier roster (ours, or any `read_days` reads): NIP → its `WFH` cells."""
+    roster = read_days(path)
     return {row.nip: _wfh_cells(row.cells) for row in roster.rows if row.nip}
 
 
@@ -97,7 +97,7 @@ def with_pins(problem: Problem, path: str | Path, *, check: bool = True) -> Prob
     kept exactly, `CUTI`/`DL` as leave/travel; blank cells stay free. With `check`, pins
     that break a rule by themselves raise `PolicyInfeasible` naming person, day and rule
     (`plan` checks later, so that every unit's clash is explained)."""
-    roster = read_roster(path)
+    roster = read_days(path)
     index = {re.sub(r"\D", "", e.nip): i for i, e in enumerate(problem.employees)}
     column = {day: k for k, day in enumerate(problem.calendar.days)}
     pins = np.zeros((len(problem.employees), problem.n_days), dtype=np.int8)

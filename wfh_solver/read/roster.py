@@ -16,13 +16,15 @@ from pathlib import Path
 
 from wfh_solver.messages import t
 from wfh_solver.read.dates import parse_one
-from wfh_solver.read.errors import file_error
+from wfh_solver.read.errors import InputError, InputProblem, column_letter, file_error
 from wfh_solver.read.sources import Cell, Sheet, load_sheets
 
 _HEADER_SCAN = 30
 _NIP_HEADERS = frozenset({"nip", "nipbaru", "id", "nippegawai"})
 _NAME_HEADERS = frozenset({"nama", "name", "namapegawai", "namalengkap"})
 _PREFERRED = ("jadwal", "roster")
+_DAY_HEADERS = frozenset({"tanggal", "tgl", "date", "day", "hari"})
+_STATUS_HEADERS = frozenset({"status", "keterangan", "ket", "kehadiran", "lokasikerja"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,4 +126,73 @@ def read_roster(path: str | Path) -> RosterSheet:
             continue  # a blank row, or a footer or a note below the table
         name = str(values[name_col] or "").strip() if name_col is not None else ""
         roster.rows.append(RosterRow(nip, name, r + 1, cells))
+    return roster
+
+
+def read_days(path: str | Path) -> RosterSheet:
+    """A roster's cells for `--pin` and `--previous`: our layout (one column per date) or
+    the long one, a row per person and day (`nip;…;tanggal;status`, the CSV `solve`
+    writes). `check` keeps to `read_roster`: it names cells, which the long layout
+    would scatter over rows."""
+    try:
+        return read_roster(path)
+    except InputError as wide:
+        path = Path(path)
+        for sheet in load_sheets(path):
+            found = _long_header(sheet)
+            if found is not None:
+                return _pivot(path, sheet, *found)
+        raise wide from None
+
+
+def _long_header(sheet: Sheet) -> tuple[int, int, int | None, int, int] | None:
+    """(row index, NIP, name, date and status columns) of a long layout's header row."""
+    for r, values in enumerate(sheet.rows[:_HEADER_SCAN]):
+        keys = [_key(v) for v in values]
+
+        def first(names: frozenset[str], keys: list[str] = keys) -> int | None:
+            return next((j for j, k in enumerate(keys) if k in names), None)
+
+        nip, day, status = first(_NIP_HEADERS), first(_DAY_HEADERS), first(_STATUS_HEADERS)
+        if nip is not None and day is not None and status is not None:
+            return r, nip, first(_NAME_HEADERS), day, status
+    return None
+
+
+def _pivot(path: Path, sheet: Sheet, header: int, nip_col: int, name_col: int | None,
+           day_col: int, status_col: int) -> RosterSheet:
+    """The long layout turned into ours: one row per NIP (where it first appears), one
+    column per date; two different entries for one person and day are refused."""
+    entries: dict[str, dict[date, Cell]] = {}
+    first_row: dict[str, int] = {}
+    names: dict[str, str] = {}
+    width = max(nip_col, name_col or 0, day_col, status_col) + 1
+    for r in range(header + 1, len(sheet.rows)):
+        values = [*sheet.rows[r], *([None] * (width - len(sheet.rows[r])))]
+        nip = nip_text(values[nip_col])
+        if not nip:
+            continue  # a blank row, a footer or a note below the table
+        day = header_day(values[day_col])
+        if day is None:
+            raise InputError([InputProblem(
+                str(path), sheet.name, r + 1, column_letter(day_col + sheet.first_column),
+                str(values[day_col] or ""), t("roster_not_day"), t("roster_hint_day"))])
+        status = values[status_col]
+        days = entries.setdefault(nip, {})
+        earlier = days.get(day)
+        if earlier not in (None, "") and str(earlier).strip().upper() != str(
+                status or "").strip().upper():
+            raise InputError([InputProblem(
+                str(path), sheet.name, r + 1, column_letter(status_col + sheet.first_column),
+                str(status or ""), t("roster_twice", nip=nip, day=f"{day:%d/%m/%Y}",
+                                     first=earlier, second=status), t("roster_hint_twice"))])
+        days[day] = status
+        first_row.setdefault(nip, r + 1)
+        if name_col is not None:
+            names.setdefault(nip, str(values[name_col] or "").strip())
+    every_day = sorted({day for days in entries.values() for day in days})
+    roster = RosterSheet(path, sheet.name, nip_col + sheet.first_column, every_day, [])
+    for nip, days in entries.items():
+        roster.rows.append(RosterRow(nip, names.get(nip, ""), first_row[nip],
+                                     tuple(days.get(day) for day in every_day)))
     return roster
