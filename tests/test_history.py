@@ -191,3 +191,42 @@ def test_an_earlier_roster_written_as_csv_counts_the_same_as_the_workbook(
     from_csv = api.previous_wfh(tmp_path / "minggu1.csv")
     assert from_csv == api.previous_wfh(tmp_path / "minggu1.xlsx")
     assert sum(from_csv.values()) == int(week.roster.wfh_days().sum()) > 0
+
+
+def test_an_earlier_roster_whose_nips_excel_rounded_is_refused_by_row(
+        tmp_path: Path) -> None:
+    """Tests a NIP typed as a number: Excel keeps 15 digits, so 196501011990011001 comes
+    back as 196501011990011008 and would match nobody, silently making its owner a
+    newcomer. It is refused instead, naming sheet, row and column, in the language asked
+    for, although earlier rosters are read in worker threads."""
+    import subprocess
+    import sys
+
+    import openpyxl
+    import pytest
+
+    from wfh_solver.read.errors import InputError
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Jadwal"
+    sheet.append(["NIP", "Nama", date(2020, 6, 1), date(2020, 6, 2)])
+    sheet.append(["196501011990011002", "A", "WFH", "WFO"])
+    sheet.append([196501011990011001, "B", "WFH", "WFH"])
+    sheet.append(["1.96501E+17", "C", "WFO", "WFH"])
+    path = tmp_path / "juni.xlsx"
+    book.save(path)
+    with pytest.raises(InputError) as caught:
+        api.previous_wfh(path)
+    assert [(p.sheet, p.row, p.column) for p in caught.value.problems] == [
+        ("Jadwal", 3, "A"), ("Jadwal", 4, "A")]
+
+    staff = tmp_path / "pegawai.xlsx"
+    assert subprocess.run([sys.executable, "-m", "wfh_solver.cli", "sample", "--size", "50",
+                           "-o", staff], capture_output=True).returncode == 0
+    out = subprocess.run([sys.executable, "-m", "wfh_solver.cli", "solve", staff, "-s",
+                          "jateng-2020", "--previous", path, "-o", tmp_path / "j.xlsx",
+                          "--lang", "en", "--quiet"], capture_output=True, text=True)
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert "juni.xlsx, sheet 'Jadwal', row 3, column A: NIP is stored as a number" in out.stderr
+    assert not (tmp_path / "j.xlsx").exists()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextvars import copy_context
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -81,7 +82,14 @@ def with_history(problem: Problem, previous: list[str | Path]) -> Problem:
     if not previous:
         return problem
     with ThreadPoolExecutor(2) as pool:
-        return _counted_in(problem, [pool.submit(previous_wfh, p) for p in previous])
+        return _counted_in(problem, _reading(pool, previous))
+
+
+def _reading(pool: ThreadPoolExecutor, previous: list[str | Path]
+             ) -> list[Future[dict[str, int]]]:
+    """Earlier rosters being read in `pool`, each in a copy of this context, so that
+    their messages keep the caller's language (`--lang`)."""
+    return [pool.submit(copy_context().run, previous_wfh, p) for p in previous]
 
 
 def _counted_in(problem: Problem, earlier: list[Future[dict[str, int]]]) -> Problem:
@@ -151,7 +159,7 @@ def plan(path: str | Path, scenario: str | Path | Scenario, *, start: date | Non
     # Earlier rosters are read beside the staff list: calamine's part runs outside the
     # GIL, so on two cores four 60,000-row rosters add 1.9 s to the read instead of 3.6 s.
     with ThreadPoolExecutor(2) as pool:
-        earlier = [pool.submit(previous_wfh, p) for p in previous or []]
+        earlier = _reading(pool, list(previous or []))
         try:
             staff = read_employees(path, sheet, column_map)
             report("read", 1, 1)

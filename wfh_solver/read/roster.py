@@ -115,6 +115,7 @@ def read_roster(path: str | Path) -> RosterSheet:
     offset = sheet.first_column
     roster = RosterSheet(path, sheet.name, nip_col + offset, days, [c + offset for c in columns])
     width = max([nip_col, name_col or 0, *columns]) + 1
+    lost: list[InputProblem] = []
     day_cells = itemgetter(*columns)  # a tuple per row for two or more day columns
     for r in range(header + 1, len(sheet.rows)):
         values = sheet.rows[r]
@@ -124,9 +125,27 @@ def read_roster(path: str | Path) -> RosterSheet:
         nip = nip_text(values[nip_col])
         if not nip and all(c in ("", None) for c in cells):
             continue  # a blank row, or a footer or a note below the table
+        _keep_whole(values[nip_col], path, sheet, r, nip_col, lost)
         name = str(values[name_col] or "").strip() if name_col is not None else ""
         roster.rows.append(RosterRow(nip, name, r + 1, cells))
+    if lost:
+        raise InputError(lost)
     return roster
+
+
+def _keep_whole(value: Cell, path: Path, sheet: Sheet, r: int, column: int,
+                lost: list[InputProblem]) -> None:
+    """Note a NIP Excel has stored as a number past 15 digits (or shows as 1.96E+17):
+    its last digits are gone, and matching it to anyone would be a guess."""
+    if isinstance(value, float | int) and not isinstance(value, bool) and abs(value) >= 2**53:
+        shown, reason = f"{value:.0f}", t("nip_rounded")
+    elif isinstance(value, str) and re.fullmatch(r"\s*\d(?:[.,]\d+)?[eE]\+?\d+\s*", value):
+        shown, reason = value.strip(), t("nip_scientific")
+    else:
+        return
+    lost.append(InputProblem(str(path), sheet.name, r + 1,
+                             column_letter(column + sheet.first_column), shown, reason,
+                             t("hint_nip_text")))
 
 
 def read_days(path: str | Path) -> RosterSheet:
@@ -167,11 +186,13 @@ def _pivot(path: Path, sheet: Sheet, header: int, nip_col: int, name_col: int | 
     first_row: dict[str, int] = {}
     names: dict[str, str] = {}
     width = max(nip_col, name_col or 0, day_col, status_col) + 1
+    lost: list[InputProblem] = []
     for r in range(header + 1, len(sheet.rows)):
         values = [*sheet.rows[r], *([None] * (width - len(sheet.rows[r])))]
         nip = nip_text(values[nip_col])
         if not nip:
             continue  # a blank row, a footer or a note below the table
+        _keep_whole(values[nip_col], path, sheet, r, nip_col, lost)
         day = header_day(values[day_col])
         if day is None:
             raise InputError([InputProblem(
@@ -190,6 +211,8 @@ def _pivot(path: Path, sheet: Sheet, header: int, nip_col: int, name_col: int | 
         first_row.setdefault(nip, r + 1)
         if name_col is not None:
             names.setdefault(nip, str(values[name_col] or "").strip())
+    if lost:
+        raise InputError(lost)
     every_day = sorted({day for days in entries.values() for day in days})
     roster = RosterSheet(path, sheet.name, nip_col + sheet.first_column, every_day, [])
     for nip, days in entries.items():
