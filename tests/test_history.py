@@ -230,3 +230,52 @@ def test_an_earlier_roster_whose_nips_excel_rounded_is_refused_by_row(
     assert out.returncode == 2 and "Traceback" not in out.stderr
     assert "juni.xlsx, sheet 'Jadwal', row 3, column A: NIP is stored as a number" in out.stderr
     assert not (tmp_path / "j.xlsx").exists()
+
+
+def test_a_person_listed_twice_in_an_earlier_roster_is_counted_once_per_day(
+        tmp_path: Path) -> None:
+    """Tests rows of one NIP merged day by day, by hand: A's row copied (2 WFH days, not
+    4); B on two rows after a move, Monday in one unit and Tuesday in the other (2 WFH
+    days); C's two rows disagree on Tuesday, which is refused naming the cell (row 7,
+    column D: the second row's Tuesday)."""
+    import openpyxl
+    import pytest
+
+    from wfh_solver.read.errors import InputError
+
+    def save(rows: list[list[object]]) -> Path:
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.title = "Jadwal"
+        sheet.append(["NIP", "Nama", date(2020, 6, 1), date(2020, 6, 2)])
+        for row in rows:
+            sheet.append(row)
+        path = tmp_path / "juni.xlsx"
+        book.save(path)
+        return path
+
+    a, b, c = (f"19650101199001100{k}" for k in (1, 2, 3))
+    rows: list[list[object]] = [[a, "A", "WFH", "WFH"], [a, "A", "WFH", "WFH"],
+                                [b, "B", "WFH", None], [b, "B", None, "WFH"]]
+    assert api.previous_wfh(save(rows)) == {a: 2, b: 2}
+    with pytest.raises(InputError) as caught:
+        api.previous_wfh(save([*rows, [c, "C", "WFO", "WFO"], [c, "C", "WFO", "WFH"]]))
+    [problem] = caught.value.problems
+    assert (problem.sheet, problem.row, problem.column, problem.value) == (
+        "Jadwal", 7, "D", "WFH")
+
+
+def test_an_earlier_roster_of_this_very_period_is_warned_about(tmp_path: Path) -> None:
+    """Tests the warning when `--previous` names a roster of days this period covers
+    (this week's own draft): the days and the file are named in the result's warnings,
+    and an earlier week gives none."""
+    staff = [employee(nip="196501011990011001"), employee(nip="196501011990011002")]
+    week = solve(problem(staff, ONE_IN, start=WEEK1[0], end=WEEK1[1]))
+    write_roster(week, tmp_path / "minggu1.xlsx")
+    again = solve(api.with_history(problem(staff, ONE_IN, start=WEEK1[0], end=WEEK1[1]),
+                                   [tmp_path / "minggu1.xlsx"]))
+    assert any("minggu1.xlsx" in w and "5" in w and "09/03/2020–13/03/2020" in w
+               for w in again.warnings), again.warnings
+    later = solve(api.with_history(problem(staff, ONE_IN, start=WEEK2[0], end=WEEK2[1]),
+                                   [tmp_path / "minggu1.xlsx"]))
+    assert not any("minggu1.xlsx" in w for w in later.warnings)

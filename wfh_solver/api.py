@@ -27,6 +27,7 @@ from wfh_solver.policy.problem import (
     build_problem,
 )
 from wfh_solver.policy.scenario import Scenario, ScenarioError, load_scenario
+from wfh_solver.read.earlier import EarlierRoster, read_earlier
 from wfh_solver.read.errors import file_error
 from wfh_solver.read.roster import read_days
 from wfh_solver.read.table import StaffTable, read_staff
@@ -64,17 +65,8 @@ def make_problem(staff: Staff | tuple[Employee, ...], scenario: str | Path | Sce
 
 
 def previous_wfh(path: str | Path) -> dict[str, int]:
-    """An earlier roster (ours, or any `read_days` reads): NIP → its `WFH` cells."""
-    roster = read_days(path)
-    return {row.nip: _wfh_cells(row.cells) for row in roster.rows if row.nip}
-
-
-def _wfh_cells(cells: tuple[object, ...]) -> int:
-    """`WFH` cells as HR may have retyped them (`wfh `); the exact spelling counted fast."""
-    exact = cells.count("WFH")
-    if exact + cells.count("WFO") + cells.count("CUTI") + cells.count("DL") == len(cells):
-        return exact
-    return sum(1 for c in cells if str(c or "").strip().upper() == "WFH")
+    """An earlier roster (ours, hand-edited, or the long CSV): NIP → its `WFH` cells."""
+    return read_earlier(path).wfh
 
 
 def with_history(problem: Problem, previous: list[str | Path]) -> Problem:
@@ -86,18 +78,25 @@ def with_history(problem: Problem, previous: list[str | Path]) -> Problem:
 
 
 def _reading(pool: ThreadPoolExecutor, previous: list[str | Path]
-             ) -> list[Future[dict[str, int]]]:
+             ) -> list[Future[EarlierRoster]]:
     """Earlier rosters being read in `pool`, each in a copy of this context, so that
     their messages keep the caller's language (`--lang`)."""
-    return [pool.submit(copy_context().run, previous_wfh, p) for p in previous]
+    return [pool.submit(copy_context().run, read_earlier, p) for p in previous]
 
 
-def _counted_in(problem: Problem, earlier: list[Future[dict[str, int]]]) -> Problem:
-    """The problem with the WFH days of earlier rosters read (or being read) beside it."""
+def _counted_in(problem: Problem, earlier: list[Future[EarlierRoster]]) -> Problem:
+    """The problem with the WFH days of earlier rosters read (or being read) beside it;
+    a warning for each that covers days of this period (this month's draft given as
+    last month's roster, say), whose WFH days would count twice."""
     if not earlier:
         return problem
-    return replace(problem, history=prior_wfh_days(problem.employees,
-                                                   [f.result() for f in earlier]))
+    rosters = [f.result() for f in earlier]
+    start, end = problem.calendar.start, problem.calendar.end
+    warnings = [t("previous_overlap", file=r.path.name, count=len(inside),
+                  first=f"{inside[0]:%d/%m/%Y}", last=f"{inside[-1]:%d/%m/%Y}")
+                for r in rosters if (inside := [d for d in r.days if start <= d <= end])]
+    return replace(problem, history=prior_wfh_days(problem.employees, [r.wfh for r in rosters]),
+                   warnings=problem.warnings + tuple(warnings))
 
 
 def with_pins(problem: Problem, path: str | Path, *, check: bool = True) -> Problem:

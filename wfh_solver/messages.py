@@ -254,6 +254,9 @@ _ID: dict[str, str] = {
                    "tanggal",
     "ck_hint_layout": "pakai tata letak keluaran wfh-solver: NIP, Nama, …, satu kolom per "
                       "tanggal",
+    "previous_overlap": "jadwal sebelumnya {file} memuat {count} hari kerja periode ini "
+                        "({first}–{last}); hari WFH-nya ikut dihitung sebagai riwayat — "
+                        "periksa apakah berkas itu benar jadwal periode lalu",
     "roster_not_day": "bukan tanggal",
     "roster_hint_day": "tulis tanggal seperti 01/07/2020 atau 2020-07-01",
     "roster_twice": "NIP {nip} punya dua isian berbeda untuk {day}: {first} dan {second}",
@@ -664,6 +667,9 @@ _EN: dict[str, str] = {
     "ck_rule_sheet": "Roster contents",
     "ck_no_sheet": "no roster sheet: a header row with a NIP column and date columns is needed",
     "ck_hint_layout": "use the layout wfh-solver writes: NIP, Nama, …, one column per date",
+    "previous_overlap": "earlier roster {file} covers {count} working days of this period "
+                        "({first}–{last}); their WFH days count as history too — check "
+                        "that the file really is an earlier period's roster",
     "roster_not_day": "not a date",
     "roster_hint_day": "write dates like 01/07/2020 or 2020-07-01",
     "roster_twice": "NIP {nip} has two different entries for {day}: {first} and {second}",

@@ -23,6 +23,7 @@ _HEADER_SCAN = 30
 _NIP_HEADERS = frozenset({"nip", "nipbaru", "id", "nippegawai"})
 _NAME_HEADERS = frozenset({"nama", "name", "namapegawai", "namalengkap"})
 _PREFERRED = ("jadwal", "roster")
+_SCIENTIFIC = re.compile(r"\s*\d(?:[.,]\d+)?[eE]\+?\d+\s*")
 _DAY_HEADERS = frozenset({"tanggal", "tgl", "date", "day", "hari"})
 _STATUS_HEADERS = frozenset({"status", "keterangan", "ket", "kehadiran", "lokasikerja"})
 
@@ -137,10 +138,12 @@ def _keep_whole(value: Cell, path: Path, sheet: Sheet, r: int, column: int,
                 lost: list[InputProblem]) -> None:
     """Note a NIP Excel has stored as a number past 15 digits (or shows as 1.96E+17):
     its last digits are gone, and matching it to anyone would be a guess."""
-    if isinstance(value, float | int) and not isinstance(value, bool) and abs(value) >= 2**53:
-        shown, reason = f"{value:.0f}", t("nip_rounded")
-    elif isinstance(value, str) and re.fullmatch(r"\s*\d(?:[.,]\d+)?[eE]\+?\d+\s*", value):
+    if isinstance(value, str):
+        if value.isdigit() or not _SCIENTIFIC.fullmatch(value):  # digits: the usual case
+            return
         shown, reason = value.strip(), t("nip_scientific")
+    elif isinstance(value, float | int) and not isinstance(value, bool) and abs(value) >= 2**53:
+        shown, reason = f"{value:.0f}", t("nip_rounded")
     else:
         return
     lost.append(InputProblem(str(path), sheet.name, r + 1,
