@@ -46,6 +46,7 @@ SUMMARY_SHEET = "Ringkasan"
 FIXED_HEADERS = ("NIP", "Nama", "Unit Kerja", "Sub Unit", "Jabatan")
 TOTAL_HEADERS = ("Hari WFO", "Hari WFH")
 AWAY_HEADER = "Hari Cuti/DL"  # optional third total: CUTI + DL cells
+CUMULATIVE_HEADER = "WFH kumulatif"  # with `--previous`: earlier rosters' WFH days + these
 WFO, WFH, LEAVE, TRAVEL = "WFO", "WFH", "CUTI", "DL"
 CODES = (WFO, WFH, LEAVE, TRAVEL)
 AWAY_CODES = {1: LEAVE, 2: TRAVEL}  # values of `_State.away`; 0 = at work
@@ -373,6 +374,7 @@ class RosterSheet:
     cells: npt.NDArray[np.object_]  # rows x days, stripped text
     totals: npt.NDArray[np.object_]  # rows x totals, raw values, headed `total_headers`
     total_headers: tuple[str, ...] = TOTAL_HEADERS  # + AWAY_HEADER when the sheet has it
+    cumulative: npt.NDArray[np.object_] | None = None  # `WFH kumulatif` per row, if there
 
 
 def _text(value: Any) -> str:
@@ -410,6 +412,10 @@ def read_roster(path: Path, rep: Report) -> RosterSheet | None:
         return None
     header = list(rows[0])
     while header and header[-1] in ("", None):
+        header.pop()
+    cumulative_col = None  # `--previous`: the running balance closes the header
+    if header and _text(header[-1]) == CUMULATIVE_HEADER:
+        cumulative_col = len(header) - 1
         header.pop()
     fixed = [_text(h) for h in header[: len(FIXED_HEADERS)]]
     if fixed != list(FIXED_HEADERS):
@@ -459,7 +465,12 @@ def read_roster(path: Path, rep: Report) -> RosterSheet | None:
         else np.empty((len(body), len(day_cols)), dtype=object)
     totals = grid[:, end_day:width] if end_day >= first_day \
         else np.empty((len(body), 0), dtype=object)
-    return RosterSheet(days, frame, cells, totals, total_headers)
+    cumulative = None
+    if cumulative_col is not None:
+        cumulative = np.asarray(
+            [rows[r - 1][cumulative_col] if cumulative_col < len(rows[r - 1]) else None
+             for r in excel_rows], dtype=object)
+    return RosterSheet(days, frame, cells, totals, total_headers, cumulative)
 
 
 def read_summary(path: Path) -> list[tuple[str, str]] | None:
@@ -492,6 +503,8 @@ class _State:
     fixed_wfo: Mask = field(default_factory=lambda: np.zeros(0, dtype=bool))
     fixed_wfh: Mask = field(default_factory=lambda: np.zeros(0, dtype=bool))
     exempt: Mask = field(default_factory=lambda: np.zeros(0, dtype=bool))  # in exempt units
+    history: npt.NDArray[np.int64] = field(  # WFH days in earlier rosters (`--previous`)
+        default_factory=lambda: np.zeros(0, dtype=np.int64))
 
     @property
     def at_work(self) -> Mask:
@@ -505,8 +518,11 @@ class _State:
 
 
 def check(output_xlsx: str | Path, input_path: str | Path, scenario_toml: str | Path, *,
-          start: date | None = None, end: date | None = None) -> Report:
-    """Check a roster workbook against the input staff list and the scenario's rules."""
+          start: date | None = None, end: date | None = None,
+          previous: Sequence[str | Path] = ()) -> Report:
+    """Check a roster workbook against the input staff list and the scenario's rules;
+    with `previous` (the rosters given to `--previous`), fairness over the history and
+    the `WFH kumulatif` column too."""
     output_xlsx, input_path = Path(output_xlsx), Path(input_path)
     rep = Report()
     scenario = load_scenario_spec(scenario_toml, start, end)
@@ -521,6 +537,8 @@ def check(output_xlsx: str | Path, input_path: str | Path, scenario_toml: str | 
     rep.days = list(roster.days)
     _check_calendar(rep, roster.days, scenario)
     state = _align(rep, roster, people)
+    state.history = earlier_wfh(previous, people)
+    _check_cumulative(rep, roster, state, bool(previous))
     _check_absence(rep, state)
     _check_fixed(rep, state, scenario)
     _check_counts(rep, state, scenario)
@@ -627,6 +645,79 @@ def _align(rep: Report, roster: RosterSheet, people: People) -> _State:
             if len(who):
                 state.hard_bad[np.unique(state.unit_codes[who]), day] = True
     return state
+
+
+def earlier_wfh(paths: Sequence[str | Path], people: People) -> npt.NDArray[np.int64]:
+    """Per input employee, the `WFH` cells of earlier rosters (README, "Planning month
+    after month"): someone a roster does not list counts, for that roster, as the average
+    of the colleagues of their unit it does list, rounded down."""
+    f = people.frame
+    nips = [re.sub(r"\D", "", str(n)) for n in f["nip"]]
+    units = f["unit"].to_numpy()
+    total = np.zeros(len(f), dtype=np.int64)
+    for path in paths:
+        counts = _roster_wfh(Path(path))
+        known = np.asarray([counts.get(n, -1) for n in nips], dtype=np.int64)
+        for unit in pd.unique(units):
+            members = units == unit
+            seen = known[members & (known >= 0)]
+            average = int(seen.sum()) // len(seen) if len(seen) else 0
+            total[members] += np.where(known[members] >= 0, known[members], average)
+    return total
+
+
+def _roster_wfh(path: Path) -> dict[str, int]:
+    """NIP (digits) → `WFH` cells of one earlier roster: our workbook (the `Jadwal` sheet,
+    a `NIP` header, date columns) or our long CSV (`nip;…;tanggal;status`)."""
+    counts: dict[str, int] = defaultdict(int)
+    if path.suffix.lower() == ".csv":
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+        head = [h.strip().casefold() for h in lines[0].split(";")]
+        nip, status = head.index("nip"), head.index("status")
+        for line in lines[1:]:
+            cells = line.split(";")
+            if len(cells) == len(head):
+                counts[re.sub(r"\D", "", cells[nip])] += cells[status].strip().upper() == "WFH"
+        return dict(counts)
+    book = CalamineWorkbook.from_path(str(path))
+    name = ROSTER_SHEET if ROSTER_SHEET in book.sheet_names else book.sheet_names[0]
+    rows = book.get_sheet_by_name(name).to_python()
+    top = next(k for k, r in enumerate(rows[:30]) if any(_text(c) == "NIP" for c in r))
+    nip = [_text(c) for c in rows[top]].index("NIP")
+    day_cols = [j for j, c in enumerate(rows[top]) if _as_day(c) is not None]
+    for r in rows[top + 1:]:
+        key = re.sub(r"\D", "", _text(r[nip]))
+        if key:
+            counts[key] += sum(_text(r[j]).upper() == "WFH" for j in day_cols)
+    return dict(counts)
+
+
+def _check_cumulative(rep: Report, roster: RosterSheet, st: _State, given: bool) -> None:
+    """`WFH kumulatif` = earlier rosters' WFH days + this roster's, row by row."""
+    if roster.cumulative is None:
+        if given:
+            rep.add("sheet", f"earlier rosters were given but {ROSTER_SHEET} has no "
+                             f"{CUMULATIVE_HEADER!r} column")
+        return
+    if not given:
+        rep.notes.append(f"{CUMULATIVE_HEADER!r} not checked: no earlier rosters given")
+        return
+    position = {nip: i for i, nip in enumerate(st.people.frame["nip"])}
+    wfh = (roster.cells == WFH).sum(axis=1) if roster.cells.size \
+        else np.zeros(len(roster.frame), dtype=np.int64)
+    checked = 0
+    for k, nip in enumerate(roster.frame["NIP"]):
+        i = position.get(nip)
+        if i is None:
+            continue
+        expected = int(st.history[i] + wfh[k])
+        value = roster.cumulative[k]
+        checked += 1
+        if not isinstance(value, int | float) or value != expected:
+            rep.add("totals", f"Excel row {roster.frame['row'].iat[k]} (NIP {nip}): "
+                              f"{CUMULATIVE_HEADER} is {value!r}, earlier rosters and this "
+                              f"one give {expected}")
+    rep.checked["cumulative"] = checked
 
 
 def _check_totals(rep: Report, roster: RosterSheet) -> None:
@@ -1076,15 +1167,19 @@ def _check_fairness(rep: Report, st: _State) -> None:
                  for row in st.away > 0]
     frame = pd.DataFrame({
         "unit": f["unit"], "sub_unit": f["sub_unit"], "category": f["category"],
-        "vulnerable": f["vulnerable"], "away": away_days, "wfh": st.home.sum(axis=1),
+        "vulnerable": f["vulnerable"], "away": away_days, "history": st.history,
+        "wfh": st.home.sum(axis=1),
     })[free]
-    grouped = frame.groupby(["unit", "sub_unit", "category", "vulnerable", "away"],
+    grouped = frame.groupby(["unit", "sub_unit", "category", "vulnerable", "away", "history"],
                             sort=True)["wfh"]
     spread = grouped.agg(["min", "max", "idxmin", "idxmax", "size"])
     rep.checked["fairness_groups"] = len(spread)
     for key, row in spread[spread["max"] - spread["min"] > 1].iterrows():
-        unit, sub_unit, category, vulnerable, away = cast(tuple[str, str, str, bool, str], key)
+        unit, sub_unit, category, vulnerable, away, history = cast(
+            tuple[str, str, str, bool, str, int], key)
         tag = "vulnerable" if vulnerable else "not vulnerable"
+        if history:
+            tag += f", {history} earlier WFH days"
         if away:
             tag += f", away on {away}"
         rep.add("fairness", f"{unit} / {sub_unit}, {category}, {tag}: WFH days range from "
@@ -1123,7 +1218,7 @@ def _check_fairness_level(rep: Report, st: _State,
         rep.notes.append("fairness level not checked: not found in Ringkasan")
         return
     free = ~st.fixed_wfo & ~st.fixed_wfh & st.listed
-    wfh = (st.home & st.at_work).sum(axis=1)
+    wfh = (st.home & st.at_work).sum(axis=1) + st.history  # over the whole history
     spread = 0
     for u in range(len(st.units)):
         members = free & (st.unit_codes == u)

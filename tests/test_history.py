@@ -279,3 +279,46 @@ def test_an_earlier_roster_of_this_very_period_is_warned_about(tmp_path: Path) -
     later = solve(api.with_history(problem(staff, ONE_IN, start=WEEK2[0], end=WEEK2[1]),
                                    [tmp_path / "minggu1.xlsx"]))
     assert not any("minggu1.xlsx" in w for w in later.warnings)
+
+
+def test_a_month_after_four_weeks_passes_the_independent_checker_with_its_history(
+        tmp_path: Path) -> None:
+    """Tests, through the installed command, a July after four June weeks (one given as
+    our long CSV): the tests' checker reads the earlier rosters itself and finds every
+    rule kept, the fairness level over the whole history as reported, and every
+    `WFH kumulatif` right; a hand-edited balance is caught."""
+    import subprocess
+    import sys
+
+    import openpyxl
+
+    from tests import checker
+
+    def cli(*args: object) -> None:
+        done = subprocess.run([sys.executable, "-m", "wfh_solver.cli", *map(str, args)],
+                              capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+
+    staff = tmp_path / "pegawai.xlsx"
+    cli("sample", "--size", 400, "--seed", 8, "--leave-share", 0.2, "-o", staff)
+    weeks = [(date(2020, 6, d), date(2020, 6, d + 4)) for d in (1, 8, 15, 22)]
+    earlier = [tmp_path / f"minggu{k}.{'csv' if k == 2 else 'xlsx'}" for k in range(4)]
+    for (start, end), path in zip(weeks, earlier, strict=True):
+        cli("solve", staff, "-s", "sragen-2020", "--from", start, "--to", end, "-o", path,
+            "--quiet")
+    july = tmp_path / "juli.xlsx"
+    cli("solve", staff, "-s", "sragen-2020", "--from", "2020-07-01", "--to", "2020-07-31",
+        *[a for p in earlier for a in ("--previous", p)], "-o", july, "--quiet")
+    scenario = Path(__file__).parents[1] / "wfh_solver" / "scenarios" / "sragen-2020.toml"
+    report = checker.check(july, staff, scenario, start=date(2020, 7, 1),
+                           end=date(2020, 7, 31), previous=earlier)
+    assert report.violations == [], report.summary()
+    assert report.checked["cumulative"] == 400
+
+    book = openpyxl.load_workbook(july)
+    sheet = book["Jadwal"]
+    sheet.cell(2, sheet.max_column).value = sheet.cell(2, sheet.max_column).value + 1
+    book.save(july)
+    edited = checker.check(july, staff, scenario, start=date(2020, 7, 1),
+                           end=date(2020, 7, 31), previous=earlier)
+    assert any("WFH kumulatif" in v and "Excel row 2" in v for v in edited.violations)
