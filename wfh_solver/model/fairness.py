@@ -181,6 +181,7 @@ class _Tree:
     children: list[list[int]]
     direct: list[npt.NDArray[np.int64]]  # a node's groups in none of its children
     loose: npt.NDArray[np.int64]  # groups of `rows` in no node
+    roots: list[int]  # nodes inside no other node
 
     @classmethod
     def of(cls, rows: npt.NDArray[np.int64], value: int,
@@ -226,39 +227,31 @@ class _Tree:
         loose = np.asarray(sorted(set(rows.tolist()) - covered), dtype=np.int64)
         return cls(rows, value, [np.asarray(key, dtype=np.int64) for _, key in kept],
                    [parts[key][0] for _, key in kept], [parts[key][1] for _, key in kept],
-                   children, direct, loose)
+                   children, direct, loose, [k for k, p in enumerate(parent) if p is None])
 
     def least_total(self, need: npt.NDArray[np.int64]) -> int | None:
         """The fewest office-days the total can have when each group has at least
         `need`; None when some rule's part cannot take what its groups need."""
         at: list[int] = []
-        roots = 0
-        is_child = {c for cs in self.children for c in cs}
         for k in range(len(self.nodes)):
             inner = sum(at[c] for c in self.children[k]) + int(need[self.direct[k]].sum())
             cap = self.cap[k]
             if cap is not None and inner > cap:
                 return None
             at.append(max(self.need[k], inner))
-            if k not in is_child:
-                roots += at[k]
-        return roots + int(need[self.loose].sum())
+        return sum(at[k] for k in self.roots) + int(need[self.loose].sum())
 
     def most_total(self, room: npt.NDArray[np.int64]) -> int | None:
         """The most office-days the total can have when each group has at most `room`;
         None when some rule's part cannot reach its minimum."""
         at: list[int] = []
-        roots = 0
-        is_child = {c for cs in self.children for c in cs}
         for k in range(len(self.nodes)):
             inner = sum(at[c] for c in self.children[k]) + int(room[self.direct[k]].sum())
             if inner < self.need[k]:
                 return None
             cap = self.cap[k]
             at.append(inner if cap is None else min(cap, inner))
-            if k not in is_child:
-                roots += at[k]
-        return roots + int(room[self.loose].sum())
+        return sum(at[k] for k in self.roots) + int(room[self.loose].sum())
 
 
 @dataclass(slots=True)

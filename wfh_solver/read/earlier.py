@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from wfh_solver.messages import t
-from wfh_solver.read.errors import InputError, InputProblem, column_letter
-from wfh_solver.read.roster import RosterSheet, read_days
+from wfh_solver.read.errors import column_letter
+from wfh_solver.read.roster import RosterSheet, cell_code, entered_twice, read_days
 from wfh_solver.read.sources import Cell
 
 
@@ -44,20 +43,14 @@ def _merged_by_nip(roster: RosterSheet) -> dict[str, tuple[Cell, ...]]:
             continue
         cells = list(seen)
         for k, (was, now) in enumerate(zip(seen, row.cells, strict=True)):
-            if _code(now) and _code(was) and _code(now) != _code(was):
-                column = (column_letter(roster.day_columns[k]) if roster.day_columns else "")
-                raise InputError([InputProblem(
-                    str(roster.path), roster.sheet, row.row, column, str(now),
-                    t("roster_twice", nip=row.nip, day=f"{roster.days[k]:%d/%m/%Y}",
-                      first=was, second=now), t("roster_hint_twice"))])
-            if not _code(was):
+            if cell_code(now) and cell_code(was) and cell_code(now) != cell_code(was):
+                column = column_letter(roster.day_columns[k]) if roster.day_columns else ""
+                raise entered_twice(roster.path, roster.sheet, row.row, column, row.nip,
+                                    roster.days[k], was, now)
+            if not cell_code(was):
                 cells[k] = now
         merged[row.nip] = tuple(cells)
     return merged
-
-
-def _code(cell: Cell) -> str:
-    return str(cell if cell is not None else "").strip().upper()
 
 
 def _wfh_cells(cells: tuple[Cell, ...]) -> int:
@@ -65,4 +58,4 @@ def _wfh_cells(cells: tuple[Cell, ...]) -> int:
     exact = cells.count("WFH")
     if exact + cells.count("WFO") + cells.count("CUTI") + cells.count("DL") == len(cells):
         return exact
-    return sum(1 for c in cells if _code(c) == "WFH")
+    return sum(1 for c in cells if cell_code(c) == "WFH")

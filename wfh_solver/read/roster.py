@@ -107,11 +107,30 @@ def _pick(sheets: list[Sheet]) -> tuple[Sheet, tuple[int, int, int | None, list[
 def read_roster(path: str | Path) -> RosterSheet:
     """The roster sheet of a workbook; an `InputError` when no sheet looks like one."""
     path = Path(path)
-    picked = _pick(load_sheets(path, only=_PREFERRED))  # our Jadwal sheet alone, if any
-    if picked is None:
-        picked = _pick(load_sheets(path))
-    if picked is None:
+    roster = _wide(path, _sheets(path))
+    if roster is None:
         raise file_error(str(path), t("ck_no_sheet"), t("ck_hint_layout"))
+    return roster
+
+
+def _sheets(path: Path) -> list[Sheet]:
+    """The sheets to look for a roster in: our `Jadwal` sheet alone when it is one (the
+    other sheets are then never read), else every sheet, each file read at most twice."""
+    sheets = load_sheets(path, only=_PREFERRED)
+    if _pick(sheets) is None and all(_preferred(s) for s in sheets):
+        return load_sheets(path)  # a `Jadwal` sheet that is not the roster: look further
+    return sheets  # `only` matched no sheet, so these are all of them already
+
+
+def _preferred(sheet: Sheet) -> bool:
+    return sheet.name.strip().casefold() in _PREFERRED
+
+
+def _wide(path: Path, sheets: list[Sheet]) -> RosterSheet | None:
+    """Our layout (a NIP column and one column per date) in the first sheet that has it."""
+    picked = _pick(sheets)
+    if picked is None:
+        return None
     sheet, (header, nip_col, name_col, columns, days) = picked
     offset = sheet.first_column
     roster = RosterSheet(path, sheet.name, nip_col + offset, days, [c + offset for c in columns])
@@ -132,6 +151,20 @@ def read_roster(path: str | Path) -> RosterSheet:
     if lost:
         raise InputError(lost)
     return roster
+
+
+def cell_code(cell: Cell) -> str:
+    """A day cell as HR may have typed it (`wfh `): what it says, for comparing."""
+    return str(cell if cell is not None else "").strip().upper()
+
+
+def entered_twice(path: Path | str, sheet: str, row: int, column: str, nip: str, day: date,
+                  first: Cell, second: Cell) -> InputError:
+    """One person given two different entries for one day: refused at the second."""
+    return InputError([InputProblem(
+        str(path), sheet, row, column, str(second or ""),
+        t("roster_twice", nip=nip, day=f"{day:%d/%m/%Y}", first=first, second=second),
+        t("roster_hint_twice"))])
 
 
 def _keep_whole(value: Cell, path: Path, sheet: Sheet, r: int, column: int,
@@ -156,15 +189,16 @@ def read_days(path: str | Path) -> RosterSheet:
     the long one, a row per person and day (`nip;…;tanggal;status`, the CSV `solve`
     writes). `check` keeps to `read_roster`: it names cells, which the long layout
     would scatter over rows."""
-    try:
-        return read_roster(path)
-    except InputError as wide:
-        path = Path(path)
-        for sheet in load_sheets(path):
-            found = _long_header(sheet)
-            if found is not None:
-                return _pivot(path, sheet, *found)
-        raise wide from None
+    path = Path(path)
+    sheets = _sheets(path)
+    roster = _wide(path, sheets)
+    if roster is not None:
+        return roster
+    for sheet in sheets:
+        found = _long_header(sheet)
+        if found is not None:
+            return _pivot(path, sheet, *found)
+    raise file_error(str(path), t("ck_no_sheet"), t("ck_hint_layout"))
 
 
 def _long_header(sheet: Sheet) -> tuple[int, int, int | None, int, int] | None:
@@ -204,12 +238,10 @@ def _pivot(path: Path, sheet: Sheet, header: int, nip_col: int, name_col: int | 
         status = values[status_col]
         days = entries.setdefault(nip, {})
         earlier = days.get(day)
-        if earlier not in (None, "") and str(earlier).strip().upper() != str(
-                status or "").strip().upper():
-            raise InputError([InputProblem(
-                str(path), sheet.name, r + 1, column_letter(status_col + sheet.first_column),
-                str(status or ""), t("roster_twice", nip=nip, day=f"{day:%d/%m/%Y}",
-                                     first=earlier, second=status), t("roster_hint_twice"))])
+        if cell_code(earlier) and cell_code(earlier) != cell_code(status):
+            raise entered_twice(path, sheet.name, r + 1,
+                                column_letter(status_col + sheet.first_column), nip, day,
+                                earlier, status)
         days[day] = status
         first_row.setdefault(nip, r + 1)
         if name_col is not None:
