@@ -577,13 +577,23 @@ def serve_command(
     max_upload_mb: Annotated[int, typer.Option(min=1, max=200)] = 200,
     idle_minutes: Annotated[float, typer.Option(
         min=1, help="Remove uploads and results unused this long")] = 30.0,
+    token: Annotated[str | None, typer.Option(
+        help="Access token the browser must present (made and printed for a non-loopback "
+             "--host)")] = None,
+    allow_host: Annotated[list[str] | None, typer.Option(
+        "--allow-host", help="A host name the page may be opened by (repeatable; loopback "
+                             "names and IP addresses are always allowed)")] = None,
+    solves: Annotated[int, typer.Option(
+        min=0, help="Solves at once; the rest wait in a queue (0: one per core)")] = 0,
 ) -> None:
     """A local page for HR: upload the staff list, pick the circular, solve, download."""
     from wfh_solver.serve.server import serve
 
     try:
         serve(host, port, open_browser=not no_browser, max_upload_mb=max_upload_mb,
-              idle_minutes=idle_minutes, say=lambda line: err.print(line, markup=False))
+              idle_minutes=idle_minutes, token=token or None,
+              allow_hosts=tuple(allow_host or ()), solves_at_once=solves,
+              say=lambda line: err.print(line, markup=False))
     except OSError as exc:
         raise Exit(EXIT_OTHER, [f"{t('error')}: " + t("web_port_busy", port=port)
                                 + f" ({exc.strerror or exc})"]) from None

@@ -441,6 +441,51 @@ _ID: dict[str, str] = {
     "web_v_text": "Keterangan",
     "web_check_again": "Periksa jadwal lain",
     "web_download_conflicts": "Unduh rincian konflik (.xlsx)",
+    # --- s5-serve ---
+    "period_out_of_window": (
+        "tanggal {day} di luar rentang yang masuk akal (tahun {first}–{last}); periksa tahun"
+        " pada periode"),
+    "period_backwards": "periode berakhir ({end}) sebelum dimulai ({start})",
+    "period_too_long": (
+        "periode {days} hari terlalu panjang (paling lama {limit} hari); susun per bulan atau"
+        " per tahun"),
+    "web_state_queued": "menunggu giliran",
+    "web_phase_queued": "menunggu giliran",
+    "web_queued": (
+        "Menunggu giliran: urutan ke-{place} dalam antrean ({slots} penyusunan berjalan"
+        " bersamaan di server ini)."),
+    "web_cancelled_queued": "dibatalkan sebelum mulai disusun",
+    "web_quota_jobs": (
+        "sudah ada {count} penyusunan dari komputer Anda yang berjalan atau menunggu; tunggu"
+        " salah satunya selesai atau hentikan"),
+    "web_quota_uploads": (
+        "sudah ada {count} unggahan dari komputer Anda; klik 'Selesai' pada unggahan lama"
+        " untuk menghapusnya"),
+    "web_queue_full": "antrean penyusunan penuh ({count}); coba lagi beberapa menit lagi",
+    "web_disk_full": (
+        "ruang penyimpanan halaman ini penuh (batas {limit} MB); coba lagi setelah unggahan"
+        " lama dihapus"),
+    "web_timeout": "pengiriman terlalu lambat dan dihentikan; coba lagi",
+    "web_body_too_large": "permintaan terlalu besar",
+    "web_write_failed": (
+        "berkas unduhan tidak dapat ditulis ({reason}); tidak ada berkas setengah jadi yang"
+        " tersisa"),
+    "web_bad_host": (
+        "nama alamat {host!r} tidak diizinkan untuk halaman ini; jalankan serve dengan"
+        " --allow-host {host} bila nama itu memang milik komputer ini"),
+    "web_bad_origin": "permintaan datang dari situs lain dan ditolak",
+    "web_token_title": "Masukkan token halaman",
+    "web_token_needed": (
+        "Halaman ini dibuka untuk jaringan dan memerlukan token, yang dicetak di terminal saat"
+        " wfh-solver serve dimulai."),
+    "web_token_wrong": "token salah",
+    "web_token_label": "Token",
+    "web_token_button": "Buka halaman",
+    "web_token_line": (
+        "Token halaman: {token} (buka tautan di atas sekali; browser lalu mengingatnya)"),
+    "web_allow_hint": (
+        "Dari komputer lain buka http://ALAMAT-IP:{port}/?token=…; nama komputer lain perlu"
+        " --allow-host NAMA."),
 }
 
 _EN: dict[str, str] = {
@@ -846,6 +891,49 @@ _EN: dict[str, str] = {
     "web_v_text": "Details",
     "web_check_again": "Check another roster",
     "web_download_conflicts": "Download the conflicts (.xlsx)",
+    # --- s5-serve ---
+    "period_out_of_window": (
+        "date {day} is outside the sane window (years {first}–{last}); check the period's"
+        " year"),
+    "period_backwards": "the period ends ({end}) before it starts ({start})",
+    "period_too_long": (
+        "a period of {days} days is too long (at most {limit} days); plan a month or a year"
+        " at a time"),
+    "web_state_queued": "waiting",
+    "web_phase_queued": "waiting for its turn",
+    "web_queued": (
+        "Waiting for its turn: number {place} in the queue ({slots} solve(s) run at once on"
+        " this server)."),
+    "web_cancelled_queued": "cancelled before it started",
+    "web_quota_jobs": (
+        "{count} solves from your computer are already running or waiting; wait for one to"
+        " finish or stop one"),
+    "web_quota_uploads": (
+        "{count} uploads from your computer are already kept; press 'Done' on an old one to"
+        " remove it"),
+    "web_queue_full": "the solve queue is full ({count}); try again in a few minutes",
+    "web_disk_full": (
+        "this page's storage is full (limit {limit} MB); try again once old uploads are"
+        " removed"),
+    "web_timeout": "the request was sent too slowly and was stopped; try again",
+    "web_body_too_large": "the request is too large",
+    "web_write_failed": (
+        "the download could not be written ({reason}); nothing half-written is left"),
+    "web_bad_host": (
+        "the host name {host!r} is not allowed for this page; start serve with --allow-host"
+        " {host} if that name is this computer's"),
+    "web_bad_origin": "the request came from another site and was refused",
+    "web_token_title": "Enter the page's token",
+    "web_token_needed": (
+        "This page is open to the network and needs a token, printed in the terminal when"
+        " wfh-solver serve started."),
+    "web_token_wrong": "wrong token",
+    "web_token_label": "Token",
+    "web_token_button": "Open the page",
+    "web_token_line": "Page token: {token} (open the link above once; the browser then keeps it)",
+    "web_allow_hint": (
+        "From another computer open http://IP-ADDRESS:{port}/?token=…; other computer names"
+        " need --allow-host NAME."),
 }
 
 _HELP_ID: dict[str, str] = {
