@@ -457,10 +457,17 @@ async def _written(writer: Callable[..., Path], result: Any, source: Path, folde
         return await run_in_threadpool(writer, result, source, folder, lang, *args)
     except OSError as exc:
         shutil.rmtree(folder, ignore_errors=True)
-        raise Refused(507, "web_write_failed", reason=exc.strerror or exc) from None
+        raise Refused(507, "web_write_failed", reason=_reason(exc)) from None
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
+
+
+def _reason(error: OSError) -> str:
+    """The system's reason ("No space left on device"), never our private paths: the
+    output plan's one-line message wraps the original error, which names them."""
+    original = error.__context__ if isinstance(error.__context__, OSError) else error
+    return original.strerror or type(original).__name__
 
 
 def _roster_file(result: Any, source: Path, folder: Path, lang: str) -> Path:
