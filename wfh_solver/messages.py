@@ -1041,6 +1041,12 @@ _HELP_ID: dict[str, str] = {
     "help.compare.scheduler": "Dask: 'local' (LocalCluster di 127.0.0.1) atau tcp://HOST:PORT",
     "help.compare.lang": "Bahasa: id (Indonesia) atau en (Inggris)",
     "help.compare.quiet": "Tanpa tabel ringkasan",
+    # --- s5-serve ---
+    "help.serve.token": "Token yang harus dibawa peramban (dibuat dan dicetak untuk --host selain "
+                        "loopback)",
+    "help.serve.allow_host": "Nama alamat yang boleh membuka halaman (boleh berulang; nama "
+                             "loopback dan alamat IP selalu boleh)",
+    "help.serve.solves": "Penyusunan bersamaan; sisanya menunggu dalam antrean (0: satu per inti)",
 }
 
 _HELP_EN: dict[str, str] = {
@@ -1146,6 +1152,12 @@ _HELP_EN: dict[str, str] = {
     "help.compare.scheduler": "Dask: 'local' (LocalCluster on 127.0.0.1) or tcp://HOST:PORT",
     "help.compare.lang": "Language: id (Indonesian) or en",
     "help.compare.quiet": "No summary table",
+    # --- s5-serve ---
+    "help.serve.token": "Token the browser must present (made and printed for a non-loopback "
+                        "--host)",
+    "help.serve.allow_host": "A host name the page may be opened by (repeatable; loopback names "
+                             "and IP addresses are always allowed)",
+    "help.serve.solves": "Solves at once; the rest wait in a queue (0: one per core)",
 }
 
 _PRINT_ID: dict[str, str] = {
