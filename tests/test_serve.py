@@ -653,3 +653,35 @@ def test_every_error_path_is_a_page_never_a_500(client: TestClient, tmp_path: Pa
         response = client.request(method, path, **kwargs)  # type: ignore[arg-type]
         assert is_page(response, status), (method, path, response.status_code)
         assert 'role="alert"' in response.text and "Tidak dapat" not in response.text, path
+
+
+def test_a_client_sending_its_headers_slowly_is_cut_off() -> None:
+    """Tests slowloris: a connection whose headers do not arrive within the deadline is
+    closed, while a normal request on the same server is answered."""
+    import threading
+
+    import uvicorn
+
+    from wfh_solver.serve.server import bind, bounded_protocol
+
+    sock = bind("127.0.0.1", 0)
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(
+        create_app(Config()), log_level="warning", lifespan="on",
+        http=bounded_protocol(0.5), timeout_keep_alive=5))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 30
+        while not server.started:
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as slow:
+            slow.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            started = time.monotonic()
+            assert slow.recv(100) == b""  # closed by the server, no answer
+            assert time.monotonic() - started < 3
+        assert httpx.get(f"http://127.0.0.1:{port}/", timeout=10).status_code == 200
+    finally:
+        server.should_exit = True
+        thread.join(30)
