@@ -196,10 +196,15 @@ class Site:
                      params: dict[str, str]) -> Response:
         """The page for a request the access guard turns away (`security.AccessGuard`)."""
         use_language(request)
-        template = "token.html" if status == 401 else "error.html"
-        return self.render(request, template, status=status, message=t(key, **params))
+        if status != 401:
+            return self.render(request, "error.html", status=status, message=t(key, **params))
+        # the token form comes back to the page asked for; a refused POST goes home
+        target = request.url.path if request.method in ("GET", "HEAD") else "/"
+        return self.render(request, "token.html", status=401, message=t(key, **params),
+                           target=target)
 
     def close(self) -> None:
+        self.queue.close(t("web_cancelled_queued"))
         self.workspace.close(self.stop_jobs)
         if self._reader is not None:
             self._reader.shutdown(wait=False, cancel_futures=True)

@@ -176,6 +176,7 @@ class JobQueue:
         self._waiting: deque[Job] = deque()
         self._running: set[Job] = set()
         self._lock = threading.Lock()
+        self._closed = False
         self.peak_running = 0  # for tests and the load benchmark
 
     def full(self) -> bool:
@@ -206,6 +207,15 @@ class JobQueue:
         job.withdraw(line)
         return True
 
+    def close(self, line: str) -> None:
+        """Server shutdown: every waiting job ends with `line`, and no job starts any more
+        (a solve ended by the shutdown must not hand its slot to the next one)."""
+        with self._lock:
+            self._closed = True
+            waiting, self._waiting = list(self._waiting), deque()
+        for job in waiting:
+            job.withdraw(line)
+
     def _ended(self, job: Job) -> None:
         with self._lock:
             self._running.discard(job)
@@ -214,7 +224,7 @@ class JobQueue:
     def _fill(self) -> None:
         while True:
             with self._lock:
-                if len(self._running) >= self.slots or not self._waiting:
+                if self._closed or len(self._running) >= self.slots or not self._waiting:
                     return
                 job = self._waiting.popleft()
                 self._running.add(job)

@@ -1,4 +1,5 @@
-"""Security headers on every answer, and the CSRF token every form carries.
+"""Security headers on every answer, the CSRF token every form carries, and who may reach
+the page at all (`AccessGuard`: allowed host names, same-origin posts, the access token).
 
 The page is served to one person on their own machine, but any web site they visit could
 post to 127.0.0.1; the double-submit token (a cookie the other site cannot read, echoed in
