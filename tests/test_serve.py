@@ -493,7 +493,8 @@ def test_solves_beyond_the_slots_wait_in_the_queue_and_see_their_place(
     their place; a waiting one cancelled never runs; the others all finish."""
     source = workbooks.clean(tmp_path / "pegawai.xlsx")
     with page_client(solves_at_once=1, jobs_per_client=5) as client:
-        jobs = [start_solve(client, uploaded(client, source)) for _ in range(4)]
+        pages = [uploaded(client, source) for _ in range(4)]  # read first: solves back to back
+        jobs = [start_solve(client, page) for page in pages]
         queue = client.app.state.site.queue  # type: ignore[attr-defined]
         places = [queue.place(job) for job in running_jobs(client)]
         assert sorted(places) == [0, 1, 2, 3]
