@@ -20,6 +20,7 @@ ID: Final[dict[str, str]] = {
     "sheet_units": "Rekap Unit",
     "sheet_rule_detail": "Rincian Aturan",
     "sheet_summary": "Ringkasan",
+    "sheet_technical": "Teknis",
     "sheet_rules": "Aturan",
     # Workbook property.
     "workbook_title": "Jadwal WFH/WFO",
@@ -162,6 +163,7 @@ EN: Final[dict[str, str]] = {
     "sheet_units": "Unit Summary",
     "sheet_rule_detail": "Rule Detail",
     "sheet_summary": "Summary",
+    "sheet_technical": "Technical",
     "sheet_rules": "Rules",
     "workbook_title": "WFH/WFO roster",
     # `wfh-solver compare` workbook (sheet names and column headers).
