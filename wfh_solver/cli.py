@@ -228,7 +228,11 @@ def _report_conflicts(error: PolicyInfeasible, out_path: Path, lang: str,
         common = sorted(by_rule(conflicts).items(), key=lambda kv: (-kv[1], kv[0]))[:3]
         if common:  # only HR's own cells clash: nothing to count
             lines.append(t("ex_by_rule", rules=", ".join(f"'{r}' ({n})" for r, n in common)))
-    lines += [f"  - {r}" for r in error.reasons[:_SHOWN_CONFLICTS]]
+    for k, reason in enumerate(error.reasons[:_SHOWN_CONFLICTS]):
+        lines.append(f"  - {reason}")
+        fixes = conflicts[k].fixes if k < len(conflicts) and conflicts[k].text == reason else ()
+        if fixes:
+            lines.append("    " + t("fix_line", fixes=f" {t('fix_or')} ".join(fixes)))
     if len(error.reasons) > _SHOWN_CONFLICTS:
         lines.append(t("ex_more_units", count=len(error.reasons) - _SHOWN_CONFLICTS))
     # Beside the roster, never over it: an earlier roster stays as it was.
@@ -237,6 +241,7 @@ def _report_conflicts(error: PolicyInfeasible, out_path: Path, lang: str,
         plan_outputs(inputs, target, overwrite=overwrite)
         write_conflicts(problem, conflicts, error.reasons, target, lang)
         lines.append(t("ex_written", path=target))
+        lines.append(t("fix_hint"))
     except (OSError, ValueError) as exc:
         lines.append(f"{t('error')}: {exc}")
     return lines

@@ -1309,6 +1309,17 @@ _PLAIN_ID: dict[str, str] = {
     "memo_k_choices": "Cara aturan ditafsirkan",
     "memo_k_check": "Perlu diperiksa",
     "memo_k_skipped": "Baris dilewati",
+    "fix_min": "turunkan '{rule}' di {where} menjadi paling sedikit {value} orang",
+    "fix_rule_off": "jangan berlakukan '{rule}' di {where}",
+    "fix_cap": "izinkan {value} orang di kantor untuk '{rule}' di {where}",
+    "fix_pin": "bebaskan {who} dari '{rule}'",
+    "fix_cell": "ubah sel yang ditetapkan (--pin) untuk {who}",
+    "fix_absence": "geser {word} {who} ke hari lain",
+    "fix_or": "atau",
+    "fix_line": "→ perubahan terkecil: {fixes}",
+    "fix_hint": "Agar tetap ada jadwal: jalankan lagi dengan --relax (jadwal yang paling "
+                "sedikit melanggar, pelanggarannya didaftar), atau pilih 'Susun dengan "
+                "pelonggaran aturan' di halaman wfh-solver serve.",
 }
 
 _PLAIN_EN: dict[str, str] = {
@@ -1446,6 +1457,17 @@ _PLAIN_EN: dict[str, str] = {
     "memo_k_choices": "How the rules were read",
     "memo_k_check": "To check",
     "memo_k_skipped": "Rows skipped",
+    "fix_min": "lower '{rule}' in {where} to at least {value} people",
+    "fix_rule_off": "do not apply '{rule}' in {where}",
+    "fix_cap": "allow {value} people in the office under '{rule}' in {where}",
+    "fix_pin": "release {who} from '{rule}'",
+    "fix_cell": "change the pinned cell (--pin) of {who}",
+    "fix_absence": "move the {word} of {who} to another day",
+    "fix_or": "or",
+    "fix_line": "→ smallest change: {fixes}",
+    "fix_hint": "To get a roster anyway: run again with --relax (the roster that breaks the "
+                "rules least, every broken rule listed), or choose 'Solve, letting rules "
+                "give' on the wfh-solver serve page.",
 }
 
 CATALOGUE: dict[str, dict[str, str]] = {
