@@ -32,7 +32,7 @@ from rich.progress import (
 from rich.table import Table
 
 from wfh_solver import api, usage
-from wfh_solver.domain.calendar import WORKWEEKS
+from wfh_solver.domain.calendar import workweek_code
 from wfh_solver.messages import LANGUAGES, language, set_language, t
 from wfh_solver.policy.problem import PolicyInfeasible
 from wfh_solver.policy.scenario import ScenarioError, bundled_names, load_scenario
@@ -123,7 +123,7 @@ def solve_command(
     date_from: Annotated[str | None, typer.Option("--from", help="Period start YYYY-MM-DD")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Period end YYYY-MM-DD")] = None,
     workweek: Annotated[str | None, typer.Option(
-        help="mon-fri or mon-sat (default: the scenario's)")] = None,
+        help="senin-jumat or senin-sabtu (mon-fri, mon-sat; default: the scenario's)")] = None,
     per_unit: Annotated[Path | None, typer.Option(help="Also one workbook per unit here")] = None,
     pdf: Annotated[Path | None, typer.Option(help="Also one printable PDF per unit here")] = None,
     sheet: Annotated[str | None, typer.Option(help="Sheet to read")] = None,
@@ -149,9 +149,11 @@ def solve_command(
     from wfh_solver.write import plan_outputs, write_outputs
 
     _use_language(lang)
-    if workweek is not None and workweek not in WORKWEEKS:
-        raise Exit(EXIT_INPUT, [f"{t('error')}: --workweek {workweek!r}: "
-                                + " / ".join(sorted(WORKWEEKS))])
+    if workweek is not None:
+        code = workweek_code(workweek)
+        if code is None:
+            raise Exit(EXIT_INPUT, [f"{t('error')}: " + t("workweek_unknown", value=workweek)])
+        workweek = code
     start = _parse_date(date_from, "--from")
     end = _parse_date(date_to, "--to")
     if start is not None and end is not None and start > end:

@@ -1316,6 +1316,8 @@ _PLAIN_ID: dict[str, str] = {
     "fix_cell": "ubah sel yang ditetapkan (--pin) untuk {who}",
     "fix_absence": "geser {word} {who} ke hari lain",
     "fix_or": "atau",
+    "workweek_unknown": "--workweek {value!r} tidak dikenal; gunakan senin-jumat atau "
+                        "senin-sabtu",
     "fix_line": "→ perubahan terkecil: {fixes}",
     "fix_hint": "Agar tetap ada jadwal: jalankan lagi dengan --relax (jadwal yang paling "
                 "sedikit melanggar, pelanggarannya didaftar), atau pilih 'Susun dengan "
@@ -1464,6 +1466,8 @@ _PLAIN_EN: dict[str, str] = {
     "fix_cell": "change the pinned cell (--pin) of {who}",
     "fix_absence": "move the {word} of {who} to another day",
     "fix_or": "or",
+    "workweek_unknown": "--workweek {value!r} is not known; use mon-fri or mon-sat "
+                        "(senin-jumat, senin-sabtu)",
     "fix_line": "→ smallest change: {fixes}",
     "fix_hint": "To get a roster anyway: run again with --relax (the roster that breaks the "
                 "rules least, every broken rule listed), or choose 'Solve, letting rules "
