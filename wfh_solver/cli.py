@@ -527,13 +527,27 @@ def _print_validation(report: dict[str, Any]) -> None:
                 employees=summary["employees"], units=len(summary["units"])))
     for title, key in (("v_categories", "categories"), ("v_statuses", "statuses"),
                        ("v_unit_types", "unit_types"),
-                       ("v_roles", "roles"), ("v_columns", "columns"),
+                       ("v_roles", "roles"),
                        ("v_spellings", "unit_spellings"), ("v_units", "units")):
         if summary.get(key):
             table = Table(t(title), "")
             for name, value in summary[key].items():
                 table.add_row(str(name), str(value))
             out.print(table)
+    _print_columns(summary)
+
+
+def _print_columns(summary: dict[str, Any]) -> None:
+    """Last, what HR must be able to check: each column read, what it was taken to mean,
+    and the columns left unused (a status or title column missed shows here)."""
+    from wfh_solver.read.columns import DISPLAY
+
+    table = Table(t("v_column_in_file"), t("v_column_read_as"), title=t("v_columns"))
+    for key, shown in summary.get("columns", {}).items():
+        table.add_row(shown, DISPLAY.get(key, key))
+    out.print(table)
+    unused = summary.get("unused_columns") or []
+    out.print(t("v_unused", columns=", ".join(unused)) if unused else t("v_no_unused"))
 
 
 @app.command("check")

@@ -1316,6 +1316,13 @@ _PLAIN_ID: dict[str, str] = {
     "fix_cell": "ubah sel yang ditetapkan (--pin) untuk {who}",
     "fix_absence": "geser {word} {who} ke hari lain",
     "fix_or": "atau",
+    "hint_map_column": "kolom {column} mungkin {near}; jika benar, tulis di berkas peta "
+                       "kolom (--columns peta.toml): {line}",
+    "v_column_in_file": "Kolom di berkas",
+    "v_column_read_as": "Dibaca sebagai",
+    "v_unused": "Kolom yang tidak dipakai: {columns} (jika salah satunya penting, petakan "
+                "dengan --columns)",
+    "v_no_unused": "Semua kolom berjudul dipakai.",
     "workweek_unknown": "--workweek {value!r} tidak dikenal; gunakan senin-jumat atau "
                         "senin-sabtu",
     "fix_line": "→ perubahan terkecil: {fixes}",
@@ -1466,6 +1473,13 @@ _PLAIN_EN: dict[str, str] = {
     "fix_cell": "change the pinned cell (--pin) of {who}",
     "fix_absence": "move the {word} of {who} to another day",
     "fix_or": "or",
+    "hint_map_column": "column {column} may be {near}; if so, write in a column map "
+                       "(--columns map.toml): {line}",
+    "v_column_in_file": "Column in the file",
+    "v_column_read_as": "Read as",
+    "v_unused": "Columns not used: {columns} (if one of them matters, map it with "
+                "--columns)",
+    "v_no_unused": "Every titled column is used.",
     "workweek_unknown": "--workweek {value!r} is not known; use mon-fri or mon-sat "
                         "(senin-jumat, senin-sabtu)",
     "fix_line": "→ smallest change: {fixes}",
