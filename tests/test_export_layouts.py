@@ -57,7 +57,7 @@ def _duk_xlsx(path: Path, status_column: str | None, remarks: bool) -> Path:
     for n, (nip, name, pos, es, kind, unit, jenis, cp, front, back, ket) in enumerate(PEOPLE):
         row = [n + 1, nip, name, pos, es, kind, unit, front, back]
         if status_column == "JENIS PEGAWAI":
-            row.append(jenis if not ket else ket)
+            row.append(ket or jenis)
         elif status_column == "STATUS CPNS PNS":
             row.append(cp)
         row += [ket] if remarks else []
