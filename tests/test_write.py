@@ -134,7 +134,8 @@ def _as_date(value: object) -> date:
 def test_sheet_names_and_order(xlsx: Path) -> None:
     """Tests the sheets: Jadwal, Rekap Unit, Rincian Aturan, Ringkasan, Aturan in that order."""
     wb = openpyxl.load_workbook(xlsx)
-    assert wb.sheetnames == ["Jadwal", "Rekap Unit", "Rincian Aturan", "Ringkasan", "Aturan"]
+    assert wb.sheetnames == ["Jadwal", "Rekap Unit", "Rincian Aturan", "Ringkasan", "Aturan",
+                         "Teknis"]
     assert wb.properties.title is not None and "Skenario uji" in wb.properties.title
 
 
@@ -294,27 +295,39 @@ def test_unit_summary_matches_naive_count() -> None:
                 assert summary.met[k, d] == (line.minimum <= count <= line.maximum)
 
 
-def test_summary_sheet_lists_status_levels_warnings_choices(xlsx: Path) -> None:
-    """Tests that Ringkasan holds the key facts, warnings, choices and extra items."""
+def test_summary_sheet_speaks_plain_words_and_technical_sheet_holds_the_solver(
+        xlsx: Path, result: Result) -> None:
+    """Tests that Ringkasan opens with the verdict and figures in words, and that levels,
+    bounds and the scenario's code name sit on Teknis alone."""
     rows = _rows(openpyxl.load_workbook(xlsx)["Ringkasan"])
     assert rows[0] == ["Butir", "Nilai"]
+    assert rows[1][0] == "Kesimpulan" and rows[1][1].startswith("Semua aturan terpenuhi")
     values = {str(k): v for k, v in rows[1:]}
-    assert values["Skenario"] == "uji"
-    assert values["Status solver"] == "OPTIMAL"
-    assert _as_date(values["Awal periode"]) == DAYS[0]
-    assert values["Jumlah hari kerja"] == 5
-    assert values["Hari libur dilewati"] == "01/06/2024 Hari Lahir Pancasila"
-    assert values["Tingkat 1: batas terbukti"] == 3
-    assert values["Dihentikan sebelum selesai"] == "Tidak"
-    assert values["Catatan"] == "'@SUM(1)"
-    assert [v for k, v in rows if k == "Peringatan"] == ["Satu peringatan"]
-    assert [v for k, v in rows if k == "Pilihan pemodelan"] == ["Pilihan satu", "Pilihan dua"]
+    assert values["Periode"] == f"{DAYS[0]:%d/%m/%Y} – {result.calendar.end:%d/%m/%Y}"
+    assert values["Hari kerja"] == "5 hari (Senin–Jumat)"
+    assert values["Hari libur (tidak dijadwalkan)"] == "01/06/2024 Hari Lahir Pancasila"
+    assert [v for k, v in rows if k == "Perlu diperiksa"] == ["Satu peringatan"]
+    assert [v for k, v in rows if k == "Cara aturan ditafsirkan"] == ["Pilihan satu",
+                                                                       "Pilihan dua"]
+    shares = [v for k, v in rows if k == "Gambaran"]
+    assert shares and shares[0].startswith("Rata-rata ")
+    solver_words = ("objektif", "batas terbukti", "intent", "fairness", "vulnerable",
+                    "Tingkat", "OPTIMAL")
+    for key, value in rows[1:]:
+        assert not any(w in f"{key} {value}" for w in solver_words), (key, value)
+    technical = {str(k): v for k, v in _rows(openpyxl.load_workbook(xlsx)["Teknis"])[1:]}
+    assert technical["Skenario"] == "uji"
+    assert technical["Status solver"] == "OPTIMAL"
+    assert technical["Tingkat 1: batas terbukti"] == 3
+    assert technical["Dihentikan sebelum selesai"] == "Tidak"
+    assert technical["Catatan"] == "'@SUM(1)"
 
 
 def test_reads_back_with_calamine(xlsx: Path, result: Result) -> None:
     """Tests that python-calamine (via pandas) reads every sheet with the right shape."""
     sheets = pd.read_excel(xlsx, sheet_name=None, engine="calamine", dtype=object)
-    assert list(sheets) == ["Jadwal", "Rekap Unit", "Rincian Aturan", "Ringkasan", "Aturan"]
+    assert list(sheets) == ["Jadwal", "Rekap Unit", "Rincian Aturan", "Ringkasan", "Aturan",
+                         "Teknis"]
     roster = sheets["Jadwal"]
     assert roster.shape == (12, 12)
     assert NIP in set(roster["NIP"]) and SHOWN_HYPERLINK in set(roster["Nama"])
@@ -327,7 +340,8 @@ def test_english_labels(result: Result, tmp_path: Path) -> None:
     path = tmp_path / "roster.xlsx"
     write_xlsx(result, path, lang="en")
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["Roster", "Unit Summary", "Rule Detail", "Summary", "Rules"]
+    assert wb.sheetnames == ["Roster", "Unit Summary", "Rule Detail", "Summary", "Rules",
+                             "Technical"]
     header = _rows(wb["Roster"])[0]
     assert header[:5] == ["NIP", "Name", "Unit", "Sub unit", "Position"]
     assert header[10:] == ["WFO days", "WFH days"]
@@ -349,7 +363,7 @@ def test_failed_write_leaves_existing_file_untouched(
     def boom(*args: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(excel, "_write_summary", boom)
+    monkeypatch.setattr(excel, "_write_items", boom)
     with pytest.raises(RuntimeError, match="disk on fire"):
         write_xlsx(result, path)
     assert path.read_bytes() == b"old workbook"
@@ -454,7 +468,7 @@ def test_libreoffice_converts_workbook(xlsx: Path, tmp_path: Path) -> None:
     assert {c for r in roster[1:] for c in r[5:10]} == {"WFO", "WFH"}
     rekap = read("Rincian Aturan")
     assert sum(r[10] == "Tidak" for r in rekap) == 1
-    assert ["Catatan", "'@SUM(1)"] in read("Ringkasan")
+    assert ["Catatan", "'@SUM(1)"] in read("Teknis")
     assert "'=cmd|' /C calc'!A0" in {r[2] for r in read("Aturan")}
 
 
@@ -504,7 +518,7 @@ def test_every_part_is_well_formed_and_declared(xlsx: Path) -> None:
     assert set(parts) == {
         "[Content_Types].xml", "_rels/.rels", "docProps/app.xml", "docProps/core.xml",
         "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/sharedStrings.xml",
-        *(f"xl/worksheets/sheet{k}.xml" for k in range(1, 6)),
+        *(f"xl/worksheets/sheet{k}.xml" for k in range(1, 7)),
     }  # fmt: skip
     declared = {
         o.get("PartName") for o in trees["[Content_Types].xml"] if o.tag.endswith("Override")
@@ -517,7 +531,7 @@ def test_every_part_is_well_formed_and_declared(xlsx: Path) -> None:
         assert children == sorted(children, key=_SHEET_ORDER.index), children
     sst = trees["xl/sharedStrings.xml"]
     assert int(sst.get("uniqueCount", -1)) == len(sst)
-    sheet_xml = b"".join(parts[f"xl/worksheets/sheet{k}.xml"] for k in range(1, 6))
+    sheet_xml = b"".join(parts[f"xl/worksheets/sheet{k}.xml"] for k in range(1, 7))
     assert int(sst.get("count", -1)) == sheet_xml.count(b' t="s"')
     assert b"<f>" not in sheet_xml  # no formulas anywhere
 
@@ -547,7 +561,8 @@ def test_chunked_rows_give_the_same_bytes(
 def test_reads_back_with_calamine_types(xlsx: Path) -> None:
     """Tests with python-calamine directly: sheet names, date headers, NIP and names as text."""
     wb = CalamineWorkbook.from_path(str(xlsx))
-    assert wb.sheet_names == ["Jadwal", "Rekap Unit", "Rincian Aturan", "Ringkasan", "Aturan"]
+    assert wb.sheet_names == ["Jadwal", "Rekap Unit", "Rincian Aturan", "Ringkasan", "Aturan",
+                         "Teknis"]
     rows = wb.get_sheet_by_name("Jadwal").to_python()
     assert rows[0][5:10] == list(DAYS)
     nips = [row[0] for row in rows[1:]]
@@ -557,8 +572,8 @@ def test_reads_back_with_calamine_types(xlsx: Path) -> None:
     assert all(isinstance(v, int | float) for row in rows[1:] for v in row[10:])
     rekap = wb.get_sheet_by_name("Rincian Aturan").to_python()
     assert {row[2] for row in rekap[1:]} == set(DAYS)
-    summary = dict(row[:2] for row in wb.get_sheet_by_name("Ringkasan").to_python()[1:])
-    assert summary["Awal periode"] == DAYS[0] and summary["Catatan"] == "'@SUM(1)"
+    technical = dict(row[:2] for row in wb.get_sheet_by_name("Teknis").to_python()[1:])
+    assert technical["Tingkat 1: batas terbukti"] == 3 and technical["Catatan"] == "'@SUM(1)"
 
 
 def test_formats_print_setup_and_properties(xlsx: Path) -> None:
@@ -579,9 +594,11 @@ def test_formats_print_setup_and_properties(xlsx: Path) -> None:
     assert summary.page_setup.orientation == "portrait" and summary.freeze_panes == "A2"
     values = {summary.cell(row=r, column=1).value: summary.cell(row=r, column=2)
               for r in range(2, summary.max_row + 1)}  # fmt: skip
-    assert values["Jumlah hari kerja"].number_format == "0.###"
-    assert values["Tingkat 1: selisih (gap)"].number_format == "0.0%"
-    assert values["Awal periode"].number_format == "dd/mm/yyyy"
+    assert values["Jumlah pegawai"].number_format == "0.###"
+    technical = wb["Teknis"]
+    tech = {technical.cell(row=r, column=1).value: technical.cell(row=r, column=2)
+            for r in range(2, technical.max_row + 1)}  # fmt: skip
+    assert tech["Tingkat 1: batas terbukti"].number_format == "0.###"
     for sheet in wb.worksheets:
         assert sheet.print_title_rows == "$1:$1"
         assert int(sheet.page_setup.paperSize) == 9

@@ -32,7 +32,7 @@ from rich.progress import (
 from rich.table import Table
 
 from wfh_solver import api, usage
-from wfh_solver.domain.calendar import WORKWEEKS
+from wfh_solver.domain.calendar import workweek_code
 from wfh_solver.messages import LANGUAGES, language, set_language, t
 from wfh_solver.policy.problem import PolicyInfeasible
 from wfh_solver.policy.scenario import ScenarioError, bundled_names, load_scenario
@@ -123,7 +123,7 @@ def solve_command(
     date_from: Annotated[str | None, typer.Option("--from", help="Period start YYYY-MM-DD")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Period end YYYY-MM-DD")] = None,
     workweek: Annotated[str | None, typer.Option(
-        help="mon-fri or mon-sat (default: the scenario's)")] = None,
+        help="senin-jumat or senin-sabtu (mon-fri, mon-sat; default: the scenario's)")] = None,
     per_unit: Annotated[Path | None, typer.Option(help="Also one workbook per unit here")] = None,
     pdf: Annotated[Path | None, typer.Option(help="Also one printable PDF per unit here")] = None,
     sheet: Annotated[str | None, typer.Option(help="Sheet to read")] = None,
@@ -149,9 +149,11 @@ def solve_command(
     from wfh_solver.write import plan_outputs, write_outputs
 
     _use_language(lang)
-    if workweek is not None and workweek not in WORKWEEKS:
-        raise Exit(EXIT_INPUT, [f"{t('error')}: --workweek {workweek!r}: "
-                                + " / ".join(sorted(WORKWEEKS))])
+    if workweek is not None:
+        code = workweek_code(workweek)
+        if code is None:
+            raise Exit(EXIT_INPUT, [f"{t('error')}: " + t("workweek_unknown", value=workweek)])
+        workweek = code
     start = _parse_date(date_from, "--from")
     end = _parse_date(date_to, "--to")
     if start is not None and end is not None and start > end:
@@ -228,7 +230,11 @@ def _report_conflicts(error: PolicyInfeasible, out_path: Path, lang: str,
         common = sorted(by_rule(conflicts).items(), key=lambda kv: (-kv[1], kv[0]))[:3]
         if common:  # only HR's own cells clash: nothing to count
             lines.append(t("ex_by_rule", rules=", ".join(f"'{r}' ({n})" for r, n in common)))
-    lines += [f"  - {r}" for r in error.reasons[:_SHOWN_CONFLICTS]]
+    for k, reason in enumerate(error.reasons[:_SHOWN_CONFLICTS]):
+        lines.append(f"  - {reason}")
+        fixes = conflicts[k].fixes if k < len(conflicts) and conflicts[k].text == reason else ()
+        if fixes:
+            lines.append("    " + t("fix_line", fixes=f" {t('fix_or')} ".join(fixes)))
     if len(error.reasons) > _SHOWN_CONFLICTS:
         lines.append(t("ex_more_units", count=len(error.reasons) - _SHOWN_CONFLICTS))
     # Beside the roster, never over it: an earlier roster stays as it was.
@@ -237,6 +243,7 @@ def _report_conflicts(error: PolicyInfeasible, out_path: Path, lang: str,
         plan_outputs(inputs, target, overwrite=overwrite)
         write_conflicts(problem, conflicts, error.reasons, target, lang)
         lines.append(t("ex_written", path=target))
+        lines.append(t("fix_hint"))
     except (OSError, ValueError) as exc:
         lines.append(f"{t('error')}: {exc}")
     return lines
@@ -520,13 +527,27 @@ def _print_validation(report: dict[str, Any]) -> None:
                 employees=summary["employees"], units=len(summary["units"])))
     for title, key in (("v_categories", "categories"), ("v_statuses", "statuses"),
                        ("v_unit_types", "unit_types"),
-                       ("v_roles", "roles"), ("v_columns", "columns"),
+                       ("v_roles", "roles"),
                        ("v_spellings", "unit_spellings"), ("v_units", "units")):
         if summary.get(key):
             table = Table(t(title), "")
             for name, value in summary[key].items():
                 table.add_row(str(name), str(value))
             out.print(table)
+    _print_columns(summary)
+
+
+def _print_columns(summary: dict[str, Any]) -> None:
+    """Last, what HR must be able to check: each column read, what it was taken to mean,
+    and the columns left unused (a status or title column missed shows here)."""
+    from wfh_solver.read.columns import DISPLAY
+
+    table = Table(t("v_column_in_file"), t("v_column_read_as"), title=t("v_columns"))
+    for key, shown in summary.get("columns", {}).items():
+        table.add_row(shown, DISPLAY.get(key, key))
+    out.print(table)
+    unused = summary.get("unused_columns") or []
+    out.print(t("v_unused", columns=", ".join(unused)) if unused else t("v_no_unused"))
 
 
 @app.command("check")

@@ -20,6 +20,22 @@ WORKWEEKS: dict[str, frozenset[int]] = {
     "mon-sat": frozenset(range(6)),
 }
 
+#: The working week as HR says it; every spelling maps to a code of `WORKWEEKS`.
+WORKWEEK_NAMES: dict[str, str] = {
+    "senin-jumat": "mon-fri", "senin-jum'at": "mon-fri", "5-hari": "mon-fri",
+    "senin-sabtu": "mon-sat", "6-hari": "mon-sat",
+    "monday-friday": "mon-fri", "monday-saturday": "mon-sat",
+}
+
+
+def workweek_code(text: str) -> str | None:
+    """`senin-jumat`, `Senin–Jumat`, `5 hari`, `mon-fri` → `mon-fri`; None when unknown."""
+    key = "-".join(text.strip().casefold().replace("–", "-").replace("—", "-").split())
+    key = key.replace("--", "-")
+    if key in WORKWEEKS:
+        return key
+    return WORKWEEK_NAMES.get(key)
+
 
 @dataclass(frozen=True, slots=True)
 class Calendar:

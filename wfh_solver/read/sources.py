@@ -358,29 +358,69 @@ def _csv_rows(path: Path, encoding: str) -> Sheet:
     return Sheet(path.stem, rows)
 
 
+def _span(attrs: list[tuple[str, str | None]], name: str, limit: int) -> int:
+    """A `colspan`/`rowspan` as a count in 1..limit (a hostile 10**9 costs nothing)."""
+    for key, value in attrs:
+        if key == name and value:
+            digits = value.strip()[:9]
+            return max(1, min(int(digits), limit)) if digits.isdigit() else 1
+    return 1
+
+
 class _TableParser(HTMLParser):
-    """Collects the cells of the first HTML table (web 'Excel' exports)."""
+    """Collects the cells of the first HTML table (web 'Excel' exports).
+
+    `colspan` and `rowspan` are laid out as Excel lays out merged cells: the text in the
+    first cell, the covered cells blank, the range recorded in `merged` (so a group title
+    over two sub-columns stays over its columns and the columns to its right keep their
+    place)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.rows: list[list[Cell]] = []
+        self.merged: list[tuple[int, int, int, int]] = []
         self._row: list[Cell] | None = None
         self._cell: list[str] | None = None
+        self._spans = (1, 1)
+        self._carried: list[tuple[int, int, int]] = []  # (last row, first col, last col)
         self._tables = 0
+
+    def _covered(self, col: int) -> bool:
+        row = len(self.rows)
+        return any(last >= row and c0 <= col <= c1 for last, c0, c1 in self._carried)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "table":
             self._tables += 1
         elif tag == "tr" and self._tables:
             self._row = []
+            row = len(self.rows)
+            self._carried = [span for span in self._carried if span[0] >= row]
         elif tag in ("td", "th") and self._row is not None:
             self._cell = []
+            self._spans = (_span(attrs, "colspan", MAX_COLUMNS),
+                           _span(attrs, "rowspan", MAX_BLANK_RUN))
         elif tag == "br" and self._cell is not None:
             self._cell.append("\n")
 
+    def _place(self, row: list[Cell], text: str) -> None:
+        while len(row) < MAX_COLUMNS and self._covered(len(row)):
+            row.append("")
+        if len(row) >= MAX_COLUMNS:
+            return
+        cols, rows = self._spans
+        cols = min(cols, MAX_COLUMNS - len(row))
+        first, r = len(row), len(self.rows)
+        row.append(text)
+        row.extend([""] * (cols - 1))
+        if (cols > 1 or rows > 1) and len(self.merged) < MAX_MERGED:
+            self.merged.append((r, first, r + rows - 1, first + cols - 1))
+        if rows > 1:
+            self._carried.append((r + rows - 1, first, first + cols - 1))
+
     def handle_endtag(self, tag: str) -> None:
         if tag in ("td", "th") and self._row is not None and self._cell is not None:
-            self._row.append("".join(self._cell).strip())
+            self._place(self._row, "".join(self._cell).strip())
             self._cell = None
         elif tag == "tr" and self._row is not None:
             self.rows.append(self._row)
@@ -396,4 +436,8 @@ def _html_sheet(path: Path) -> Sheet:
     parser.feed(_decode(path))
     if not parser.rows:
         raise file_error(str(path), t("html_no_table"), t("hint_save_xlsx"))
-    return Sheet(path.stem, parser.rows[:MAX_ROWS])
+    rows = parser.rows[:MAX_ROWS]
+    width = max((len(r) for r in rows), default=0)
+    for row in rows:  # a span carried past a row's last cell still covers its columns
+        row.extend([""] * (width - len(row)))
+    return Sheet(path.stem, rows, merged=parser.merged)
