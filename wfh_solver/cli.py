@@ -12,6 +12,7 @@ import numbers
 import os
 import signal
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -20,6 +21,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -51,6 +53,7 @@ app = typer.Typer(add_completion=False,
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 T = TypeVar("T")
+_STARTED = time.monotonic()  # what the user waited is counted from here, not the solve
 
 
 class Exit(Exception):
@@ -294,14 +297,22 @@ def _raise_stopped(signum: int, frame: object) -> None:
 
 
 def _print_summary(result: Result, out_path: Path) -> None:
+    """What a head of unit would want first (all rules met? how many in? who rotates?),
+    then one line on the proof; the solver's levels are on the Teknis sheet."""
+    from wfh_solver.write.memo import figures, verdict
+
     roster = result.roster
-    err.print(t("summary_head", title=f"[bold]{result.scenario_title}[/bold]",
+    lang = language()
+    err.print(t("summary_head", title=f"[bold]{escape(result.scenario_title)}[/bold]",
                 employees=len(roster.employees), days=len(roster.days), out=out_path))
-    for level in result.levels:
-        err.print(f"  {level.name:<11} objective {level.objective:>8}  bound {level.bound:>8}  "
-                  f"{level.status.value}")
-    err.print("  " + t("summary_status", status=result.status.value,
-                       warnings=len(result.warnings), seconds=result.solve_seconds))
+    err.print(f"  {verdict(result, lang)}")
+    for line in figures(result, lang):
+        err.print(f"  {line}")
+    proven = all(lv.objective == lv.bound for lv in result.levels)
+    err.print("  " + t("summary_proof" if proven else "summary_not_proven",
+                       levels=len(result.levels), status=result.status.value,
+                       warnings=len(result.warnings),
+                       seconds=time.monotonic() - _STARTED))
     if result.interrupted:
         err.print(f"  [yellow]{t('interrupted')}[/yellow]")
     elif not result.is_optimal:

@@ -1394,8 +1394,11 @@ _PLAIN_ID: dict[str, str] = {
     "memo_rotation": "{people} pegawai bergiliran; separuh dari mereka masuk kantor {span} "
                      "dari {days} hari kerja.",
     "memo_never_always": "{never} pegawai tidak pernah masuk kantor dalam periode ini; "
-                         "{always} pegawai selalu di kantor (wajib masuk atau dikecualikan).",
+                         "{always} pegawai selalu di kantor ({pinned} di antaranya karena "
+                         "aturan wajib masuk, pengecualian atau tanda Wajib WFO).",
     "memo_days": "{days} hari ({workweek})",
+    "memo_target": "'{rule}': rata-rata {actual} pegawai bekerja dari rumah per hari, "
+                   "sasaran {target}.",
     "memo_skipped": "{rows} baris bukan data pegawai (judul, jumlah, tanda tangan); lihat "
                     "wfh-solver validate",
     "memo_k_verdict": "Kesimpulan",
@@ -1416,6 +1419,11 @@ _PLAIN_ID: dict[str, str] = {
     "fix_cell": "ubah sel yang ditetapkan (--pin) untuk {who}",
     "fix_absence": "geser {word} {who} ke hari lain",
     "fix_or": "atau",
+    "summary_proof": "terbukti: {levels} tingkat tujuan, tiap nilai sama dengan batas "
+                     "terbukti (sheet Teknis); {warnings} catatan untuk diperiksa; selesai "
+                     "dalam {seconds:.1f} detik",
+    "summary_not_proven": "status {status}: belum terbukti terbaik (sheet Teknis); "
+                          "{warnings} catatan untuk diperiksa; {seconds:.1f} detik",
     "hint_map_column": "kolom {column} mungkin {near}; jika benar, tulis di berkas peta "
                        "kolom (--columns peta.toml): {line}",
     "v_column_in_file": "Kolom di berkas",
@@ -1551,8 +1559,11 @@ _PLAIN_EN: dict[str, str] = {
     "memo_rotation": "{people} staff rotate; half of them are in the office {span} of "
                      "{days} working days.",
     "memo_never_always": "{never} staff are never in the office in this period; {always} "
-                         "are always in (required in office or exempt).",
+                         "are always in ({pinned} of them because a rule, an exemption or "
+                         "a Wajib WFO mark requires it).",
     "memo_days": "{days} days ({workweek})",
+    "memo_target": "'{rule}': on average {actual} of staff work from home each day, "
+                   "target {target}.",
     "memo_skipped": "{rows} rows are not staff (titles, totals, signatures); see "
                     "wfh-solver validate",
     "memo_k_verdict": "Conclusion",
@@ -1573,6 +1584,10 @@ _PLAIN_EN: dict[str, str] = {
     "fix_cell": "change the pinned cell (--pin) of {who}",
     "fix_absence": "move the {word} of {who} to another day",
     "fix_or": "or",
+    "summary_proof": "proven: {levels} objective levels, each equal to its proven bound "
+                     "(Technical sheet); {warnings} notes to check; done in {seconds:.1f} s",
+    "summary_not_proven": "status {status}: not yet proven the best (Technical sheet); "
+                          "{warnings} notes to check; {seconds:.1f} s",
     "hint_map_column": "column {column} may be {near}; if so, write in a column map "
                        "(--columns map.toml): {line}",
     "v_column_in_file": "Column in the file",

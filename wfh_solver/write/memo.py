@@ -64,10 +64,34 @@ def figures(result: Result, lang: str) -> list[str]:
         span = str(q1) if q1 == q3 else f"{q1}–{q3}"
         lines.append(_say(lang, "memo_rotation", people=rotating.size, span=span,
                           days=len(result.roster.days)))
+    lines += _targets(result, lang)
     never = int(np.count_nonzero((wfo == 0) & (wfh > 0)))
-    always = int(np.count_nonzero((wfh == 0) & (wfo > 0)))
-    lines.append(_say(lang, "memo_never_always", never=never, always=always))
+    always_in = (wfh == 0) & (wfo > 0)
+    pinned = np.asarray([bool(p) for p in result.pinned_by], dtype=bool) \
+        if len(result.pinned_by) == len(always_in) else np.zeros_like(always_in)
+    lines.append(_say(lang, "memo_never_always", never=never,
+                      always=int(np.count_nonzero(always_in)),
+                      pinned=int(np.count_nonzero(always_in & pinned))))
     return lines
+
+
+def _targets(result: Result, lang: str) -> list[str]:
+    """Each WFH target of the circular against the roster, in the circular's own terms
+    (a stopped search shows here how far it still is: "79% WFH, sasaran 30%")."""
+    roster = result.roster
+    home = ~roster.office if roster.absent is None else (~roster.office & (roster.absent == 0))
+    totals: dict[str, list[float]] = {}
+    for rc in result.rule_counts:
+        if rc.kind != "wfh_share_target" or rc.target_wfh is None or not rc.members:
+            continue
+        members = list(rc.members)
+        sums = totals.setdefault(rc.rule, [0.0, 0.0, 0.0])
+        sums[0] += float(home[members].sum())
+        sums[1] += float(rc.target_wfh) * len(roster.days)
+        sums[2] += float(len(members)) * len(roster.days)
+    return [_say(lang, "memo_target", rule=rule, actual=percent(at_home / seats, lang),
+                 target=percent(wanted / seats, lang))
+            for rule, (at_home, wanted, seats) in totals.items() if seats]
 
 
 def memo_items(result: Result, lang: str) -> list[Item]:
