@@ -97,8 +97,9 @@ def test_a_pin_that_breaks_a_rule_exits_3_naming_person_day_and_rule(tmp_path: P
     assert "Kepala tetap masuk" in out.stderr
     assert not (tmp_path / "j.xlsx").exists()
     sheet = openpyxl.load_workbook(tmp_path / "j-konflik.xlsx")["Konflik"]
-    [row] = sheet.iter_rows(min_row=2, values_only=True)
+    [row, hint] = sheet.iter_rows(min_row=2, values_only=True)
     assert (row[0], row[2]) == ("Dinas A", "24/03/2020")
+    assert "release Budi Kepala" in str(row[7]) and "--relax" in str(hint[6])
 
 
 def test_pins_in_the_long_csv_layout_are_kept_and_bad_rows_named(tmp_path: Path) -> None:
