@@ -1,0 +1,52 @@
+"""What reaches a terminal: text from a file is shown, never obeyed.
+
+A NIP, name or unit name read from a staff list, a pin file or a roster may hold an escape
+sequence (ESC, CSI, OSC: retitle the window, clear the screen, rewrite earlier lines), another
+C0/C1 control, DEL, a bidi override that reverses what follows, or rich markup (`[bold]`,
+`:smile:`). Every line the command line prints goes through `Terminal.render_str`, which shows
+such characters escaped (`\\x1b`, `\\u202e`) and never reads markup, so the fix lives in one
+place instead of at each call site. Styling is given with `style=`, never as markup in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rich.console import Console
+from rich.text import Text
+
+# C0 controls (tab and newline included: one print is one line), DEL, C1 controls (CSI 0x9b,
+# OSC 0x9d, NEL 0x85), the bidi controls (ALM, LRM, RLM, LRE…RLO, LRI…PDI), the line and
+# paragraph separators, and lone surrogates (a file name that is not UTF-8).
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
+                     "\u2066-\u2069\ud800-\udfff]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """`text` with every control, bidi override and separator shown as `\\xHH` / `\\uHHHH`."""
+    return _UNSAFE.sub(_escaped, text)
+
+
+def json_visible(text: str) -> str:
+    """JSON whose strings hold no raw control or bidi character (`\\u001b`, `\\u202e`): still
+    valid JSON. `json.dumps` escapes C0 itself but leaves DEL, C1 and bidi raw; the line breaks
+    of its indentation stay (print the lines apart)."""
+    return _UNSAFE.sub(lambda m: m.group() if m.group() == "\n" else f"\\u{ord(m.group()):04x}",
+                       text)
+
+
+class Terminal(Console):
+    """A rich Console whose every string, table cell and title passes `visible`, markup off."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**{**options, "markup": False, "emoji": False})
+
+    def render_str(self, text: str, **options: Any) -> Text:
+        """The single funnel of rich for text (print, table cells, titles, measurement)."""
+        return super().render_str(visible(text), **{**options, "markup": False, "emoji": False})
