@@ -152,3 +152,28 @@ def test_error_lines_show_a_hostile_file_name_and_value_escaped(folder, tmp_path
     assert done.returncode == 2, done.stderr
     assert_shown_escaped(done)
     assert "Traceback" not in done.stderr
+
+
+def test_library_log_records_and_warnings_are_shown_escaped():
+    """Tests that a library's log record or warning (fpdf2 names the glyphs a font lacks)
+    goes through the same escaping console as our own lines."""
+    import io
+    import logging
+    import warnings
+
+    from wfh_solver.terminal import Terminal, route_library_chatter
+
+    buffer = io.StringIO()
+    root, shown = logging.getLogger(), warnings.showwarning
+    before = list(root.handlers)
+    try:
+        route_library_chatter(Terminal(file=buffer, soft_wrap=True))
+        logging.getLogger("fpdf.output").warning("missing glyphs: '%s'", OSC)
+        warnings.warn("name " + CSI, UserWarning, stacklevel=1)
+    finally:
+        root.handlers[:] = before
+        warnings.showwarning = shown
+    text = buffer.getvalue()
+    assert not RAW.search(text)
+    assert "missing glyphs: '" + visible(OSC) + "'" in text
+    assert "UserWarning: name " + visible(CSI) in text

@@ -37,7 +37,7 @@ from wfh_solver.policy.problem import PolicyInfeasible
 from wfh_solver.policy.scenario import ScenarioError, bundled_names, load_scenario
 from wfh_solver.read.errors import InputError
 from wfh_solver.result import Result
-from wfh_solver.terminal import Terminal, json_visible
+from wfh_solver.terminal import Terminal, json_visible, route_library_chatter
 from wfh_solver.validate import load_column_map, validation_report
 
 EXIT_OK, EXIT_OTHER, EXIT_INPUT, EXIT_INFEASIBLE = 0, 1, 2, 3
@@ -601,6 +601,7 @@ def main(argv: list[str] | None = None) -> None:
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, _raise_stopped)
     set_language(usage.cli_language(args, os.environ))
+    route_library_chatter(err)
     command: Any = typer.main.get_command(app)
     try:
         usage.translate_help(command)

@@ -10,8 +10,10 @@ place instead of at each call site. Styling is given with `style=`, never as mar
 
 from __future__ import annotations
 
+import logging
 import re
-from typing import Any
+import warnings
+from typing import Any, TextIO
 
 from rich.console import Console
 from rich.text import Text
@@ -50,3 +52,26 @@ class Terminal(Console):
     def render_str(self, text: str, **options: Any) -> Text:
         """The single funnel of rich for text (print, table cells, titles, measurement)."""
         return super().render_str(visible(text), **{**options, "markup": False, "emoji": False})
+
+
+class _Chatter(logging.Handler):
+    """Log records of libraries (fpdf2's missing glyphs, dask) as terminal lines."""
+
+    def __init__(self, console: Terminal) -> None:
+        super().__init__(logging.WARNING)
+        self.console = console
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.console.print(self.format(record))
+
+
+def route_library_chatter(console: Terminal) -> None:
+    """Library log records and Python warnings go through `console` too: a name with an escape
+    sequence in a library's message (a glyph the font lacks) is shown escaped, like ours."""
+    logging.getLogger().addHandler(_Chatter(console))
+
+    def show(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+             file: TextIO | None = None, line: str | None = None) -> None:
+        console.print(f"{category.__name__}: {message}")
+
+    warnings.showwarning = show

@@ -10,8 +10,10 @@ built column-wise (`Column`: per-row codes into a small table of rendered
 cells) and assembled with numpy object arrays and `str.join`.
 
 Safety: every text goes to the shared-string table, so no text is ever a
-formula, and text a spreadsheet could take for one when a cell is edited (leading
-`=`, `+`, `-`, `@`, tab, CR) gets a leading apostrophe (`neutral.py`); text is
+formula, and a cell whose text a spreadsheet could take for one when the cell is
+edited (leading `=`, `+`, `-`, `@`, tab, CR: `neutral.py`) gets a style with
+`quotePrefix="1"`, Excel's own mark for "typed with a leading apostrophe": the text
+stays exactly the export's text, and editing the cell keeps it text. Text is
 cleaned of characters XML 1.0 forbids, truncated to Excel's 32,767 characters
 and escaped (`&<>"`, carriage returns, and `_xHHHH_` sequences that Excel would
 otherwise decode).
@@ -27,7 +29,7 @@ import numbers
 import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
@@ -37,7 +39,7 @@ import numpy as np
 import numpy.typing as npt
 
 from wfh_solver.cells import column_letter
-from wfh_solver.write.neutral import neutralise
+from wfh_solver.write.neutral import needs_neutralising
 from wfh_solver.write.outputs import CREATOR
 
 MAX_ROWS = 1_048_576
@@ -112,8 +114,7 @@ def escape(text: str) -> str:
 
 
 def _si(text: str) -> str:
-    # cleaned first, so a control character cannot hide a leading "=" from neutralise
-    plain = neutralise(clean_text(text))
+    plain = clean_text(text)  # the text itself: a formula-like one is protected by its style
     body = escape(plain)
     # judged before escaping: a trailing CR is "&#13;" in the XML, still whitespace to a reader
     if plain[:1].isspace() or plain[-1:].isspace():
@@ -196,6 +197,10 @@ class SharedStrings:
         index = self._index
         return index.setdefault(text, len(index))
 
+    def texts(self) -> list[str]:
+        """Every text, at its index (a dict keeps the order of first use)."""
+        return list(self._index)
+
     def add_all(self, texts: Iterable[str]) -> npt.NDArray[np.intp]:
         """Indices of many texts at once."""
         index = self._index
@@ -224,6 +229,7 @@ class CellFormat:
     wrap: bool = False
     top: bool = False
     num_format: str | None = None
+    quote_prefix: bool = False  # text typed with a leading apostrophe: never a formula
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +255,11 @@ class Styles:
         if fmt not in self._formats:
             self._formats.append(fmt)
         return self._formats.index(fmt)
+
+    def quoted(self, style: int) -> int:
+        """The index of `style` with the quote prefix (formula-like text stays text)."""
+        fmt = self._formats[style]
+        return style if fmt.quote_prefix else self.add(replace(fmt, quote_prefix=True))
 
     def add_highlight(self, highlight: Highlight) -> int:
         """The dxf index of `highlight`."""
@@ -302,6 +313,7 @@ class Styles:
             attrs += ' applyFont="1"' if f.bold else ""
             attrs += ' applyFill="1"' if fill_id else ""
             attrs += ' applyBorder="1"' if f.bottom_border else ""
+            attrs += ' quotePrefix="1"' if f.quote_prefix else ""
             align = (' vertical="top"' if f.top else "") + (' wrapText="1"' if f.wrap else "")
             if align:
                 parts.append(f'<xf {attrs} applyAlignment="1"><alignment{align}/></xf>')
@@ -535,7 +547,10 @@ class Workbook:
     # -- cells ---------------------------------------------------------------- #
 
     def text_cell(self, text: str, style: int = 0) -> str:
-        """A shared-string cell (counts no reference; `Column`/`row` count them)."""
+        """A shared-string cell (counts no reference; `Column`/`row` count them); formula-like
+        text gets the quote-prefixed twin of `style`."""
+        if needs_neutralising(text):
+            style = self.styles.quoted(style)
         s = f' s="{style}"' if style else ""
         return f'{s} t="s"><v>{self.strings.add(text)}</v></c>'
 
@@ -578,8 +593,8 @@ class Workbook:
         """A column of shared-string cells, one text per row."""
         index = self.strings.add_all(texts)
         distinct, codes = np.unique(index, return_inverse=True)
-        s = f' s="{style}"' if style else ""
-        cells = [f'{s} t="s"><v>{k}</v></c>' for k in distinct.tolist()]
+        known = self.strings.texts()
+        cells = [self.text_cell(known[k], style) for k in distinct.tolist()]
         return Column(col, codes.reshape(-1).astype(np.intp), cells)
 
     def number_column(
