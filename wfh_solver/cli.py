@@ -32,6 +32,7 @@ from rich.table import Table
 
 from wfh_solver import api, usage
 from wfh_solver.domain.calendar import WORKWEEKS
+from wfh_solver.entry import Stopped, cli_language, install_handlers
 from wfh_solver.messages import LANGUAGES, language, set_language, t
 from wfh_solver.policy.problem import PolicyInfeasible
 from wfh_solver.policy.scenario import ScenarioError, bundled_names, load_scenario
@@ -272,18 +273,6 @@ _phase = [""]  # no phase: a command that is not a run (serve, scenarios)
 def _note_phase(phase: str, done: int, total: int) -> None:
     """Remember the phase, so a signal's one line can say what it interrupted."""
     _phase[0] = phase
-
-
-class Stopped(BaseException):
-    """SIGINT or SIGTERM outside the search: unwind (temp files go), then exit 128+N."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-
-
-def _raise_stopped(signum: int, frame: object) -> None:
-    raise Stopped(signum)
 
 
 def _print_summary(result: Result, out_path: Path) -> None:
@@ -598,9 +587,8 @@ def _use_language(lang: str) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, _raise_stopped)
-    set_language(usage.cli_language(args, os.environ))
+    install_handlers()  # the console script's entry did it already; `python -m` did not
+    set_language(cli_language(args, os.environ))
     route_library_chatter(err)
     command: Any = typer.main.get_command(app)
     try:
