@@ -589,7 +589,7 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     install_handlers()  # the console script's entry did it already; `python -m` did not
     set_language(cli_language(args, os.environ))
-    route_library_chatter(err)
+    route_library_chatter(err, debug=bool(os.environ.get("WFH_SOLVER_DEBUG")))
     command: Any = typer.main.get_command(app)
     try:
         usage.translate_help(command)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 import warnings
 from typing import Any, TextIO
 
@@ -65,10 +66,16 @@ class _Chatter(logging.Handler):
         self.console.print(self.format(record))
 
 
-def route_library_chatter(console: Terminal) -> None:
+def route_library_chatter(console: Terminal, debug: bool = False) -> None:
     """Library log records and Python warnings go through `console` too: a name with an escape
-    sequence in a library's message (a glyph the font lacks) is shown escaped, like ours."""
+    sequence in a library's message (a glyph the font lacks) is shown escaped, like ours.
+
+    Errors Python cannot raise (a half-written zip closed by the garbage collector after a full
+    disk, whose failure was already said in one line) print no traceback unless `debug`.
+    """
     logging.getLogger().addHandler(_Chatter(console))
+    if not debug:
+        sys.unraisablehook = lambda unraisable: None
 
     def show(message: Warning | str, category: type[Warning], filename: str, lineno: int,
              file: TextIO | None = None, line: str | None = None) -> None:
