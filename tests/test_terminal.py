@@ -177,3 +177,17 @@ def test_library_log_records_and_warnings_are_shown_escaped():
     assert not RAW.search(text)
     assert "missing glyphs: '" + visible(OSC) + "'" in text
     assert "UserWarning: name " + visible(CSI) in text
+
+
+def test_a_roster_of_hostile_names_reads_back_as_the_same_staff(folder, tmp_path):
+    """Tests that controls in a NIP survive the workbook (Excel's `_x001B_`): `check` of the
+    tool's own roster is clean, and the roster pins itself (the NIPs match the staff list)."""
+    roster = tmp_path / "j.xlsx"
+    done = run("solve", "p.csv", "-s", "kebumen-2020", "-o", roster, "-q", cwd=folder)
+    assert done.returncode == 0, done.stderr
+    done = run("check", roster, "-i", "p.csv", "-s", "kebumen-2020", cwd=folder)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert not RAW.search(done.stdout + done.stderr)
+    done = run("solve", "p.csv", "-s", "kebumen-2020", "--pin", roster, "-o",
+               tmp_path / "again.xlsx", "-q", cwd=folder)
+    assert done.returncode == 0, done.stderr

@@ -13,10 +13,12 @@ Safety: every text goes to the shared-string table, so no text is ever a
 formula, and a cell whose text a spreadsheet could take for one when the cell is
 edited (leading `=`, `+`, `-`, `@`, tab, CR: `neutral.py`) gets a style with
 `quotePrefix="1"`, Excel's own mark for "typed with a leading apostrophe": the text
-stays exactly the export's text, and editing the cell keeps it text. Text is
-cleaned of characters XML 1.0 forbids, truncated to Excel's 32,767 characters
-and escaped (`&<>"`, carriage returns, and `_xHHHH_` sequences that Excel would
-otherwise decode).
+stays exactly the export's text, and editing the cell keeps it text. A cell's control
+characters, which XML 1.0 forbids, are written as Excel writes them (`_x001B_`, decoded
+back by Excel, LibreOffice and calamine), so even a NIP holding one reads back as it was;
+elsewhere (sheet names, properties) they are dropped. Text is truncated to Excel's
+32,767 characters and escaped (`&<>"`, carriage returns, and literal `_xHHHH_`
+sequences that Excel would otherwise decode).
 
 Determinism: the same calls give the same bytes (fixed zip timestamps and
 attributes, no creation dates, strings numbered in order of first use).
@@ -72,6 +74,8 @@ _SHEET_START = f'<worksheet xmlns="{_MAIN_NS}" xmlns:r="{_REL_NS}">'
 # Characters XML 1.0 forbids (C0 controls except tab, LF, CR; lone surrogates;
 # U+FFFE and U+FFFF). Python strings may hold any of them.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")  # kept in a cell as _xHHHH_
+_UNENCODABLE = re.compile("[\ud800-\udfff\ufffe\uffff]")  # no UTF-8, no _xHHHH_ either
 _SPECIAL = re.compile('[&<>"\r]|_x[0-9A-Fa-f]{4}_')
 _EXCEL_ESCAPE = re.compile("_(?=x[0-9A-Fa-f]{4}_)")  # each "_" that starts _xHHHH_
 _BAD_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
@@ -87,10 +91,12 @@ Value = str | int | float | date | None
 # --------------------------------------------------------------------------- #
 
 
-def clean_text(text: str) -> str:
-    """`text` without XML-illegal characters, cut to Excel's 32,767 UTF-16 units."""
-    if _ILLEGAL.search(text):
-        text = _ILLEGAL.sub("", text)
+def clean_text(text: str, keep_controls: bool = False) -> str:
+    """`text` without XML-illegal characters (but its controls, if `keep_controls`: a cell
+    keeps them as `_xHHHH_`), cut to Excel's 32,767 UTF-16 units."""
+    illegal = _UNENCODABLE if keep_controls else _ILLEGAL
+    if illegal.search(text):
+        text = illegal.sub("", text)
     if len(text) > MAX_TEXT // 2:
         units = text.encode("utf-16-le")
         if len(units) > 2 * MAX_TEXT:
@@ -99,23 +105,27 @@ def clean_text(text: str) -> str:
     return text
 
 
-def escape(text: str) -> str:
-    """`text` cleaned and escaped for XML element content or a quoted attribute."""
-    text = clean_text(text)
-    if not _SPECIAL.search(text):
+def escape(text: str, keep_controls: bool = False) -> str:
+    """`text` cleaned and escaped for XML element content or a quoted attribute; with
+    `keep_controls` (a cell's text) its controls become Excel's `_xHHHH_`."""
+    text = clean_text(text, keep_controls)
+    controls = keep_controls and _CONTROL.search(text) is not None
+    if not controls and not _SPECIAL.search(text):
         return text
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = text.replace('"', "&quot;")
     # Excel decodes _xHHHH_ in text; a literal one is kept by escaping its "_"
     # (found by lookahead, so "_x005F_x0041_" escapes both underscores).
     text = _EXCEL_ESCAPE.sub("_x005F_", text)
+    if controls:  # after the line above: our own _xHHHH_ must not be escaped again
+        text = _CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
     # A raw CR would be read back as LF (XML end-of-line handling).
     return text.replace("\r", "&#13;")
 
 
 def _si(text: str) -> str:
-    plain = clean_text(text)  # the text itself: a formula-like one is protected by its style
-    body = escape(plain)
+    plain = clean_text(text, keep_controls=True)  # the text itself; a formula-like one is
+    body = escape(plain, keep_controls=True)  # protected by its cell's style
     # judged before escaping: a trailing CR is "&#13;" in the XML, still whitespace to a reader
     if plain[:1].isspace() or plain[-1:].isspace():
         return f'<si><t xml:space="preserve">{body}</t></si>'
