@@ -164,15 +164,15 @@ def test_library_log_records_and_warnings_are_shown_escaped():
     from wfh_solver.terminal import Terminal, route_library_chatter
 
     buffer = io.StringIO()
-    root, shown = logging.getLogger(), warnings.showwarning
-    before = list(root.handlers)
+    last, shown, hook = logging.lastResort, warnings.showwarning, sys.unraisablehook
     try:
         route_library_chatter(Terminal(file=buffer, soft_wrap=True))
-        logging.getLogger("fpdf.output").warning("missing glyphs: '%s'", OSC)
+        library = logging.getLogger("tests.fpdf.output")
+        library.propagate = False  # no handler anywhere (pytest's own is on the root)
+        library.warning("missing glyphs: '%s'", OSC)
         warnings.warn("name " + CSI, UserWarning, stacklevel=1)
     finally:
-        root.handlers[:] = before
-        warnings.showwarning = shown
+        logging.lastResort, warnings.showwarning, sys.unraisablehook = last, shown, hook
     text = buffer.getvalue()
     assert not RAW.search(text)
     assert "missing glyphs: '" + visible(OSC) + "'" in text

@@ -56,7 +56,8 @@ class Terminal(Console):
 
 
 class _Chatter(logging.Handler):
-    """Log records of libraries (fpdf2's missing glyphs, dask) as terminal lines."""
+    """Log records of libraries (fpdf2's missing glyphs) as terminal lines: Python's own last
+    resort (WARNING and above, only records no handler took), escaped."""
 
     def __init__(self, console: Terminal) -> None:
         super().__init__(logging.WARNING)
@@ -73,7 +74,7 @@ def route_library_chatter(console: Terminal, debug: bool = False) -> None:
     Errors Python cannot raise (a half-written zip closed by the garbage collector after a full
     disk, whose failure was already said in one line) print no traceback unless `debug`.
     """
-    logging.getLogger().addHandler(_Chatter(console))
+    logging.lastResort = _Chatter(console)  # what Python prints when nobody handles a record
     if not debug:
         sys.unraisablehook = lambda unraisable: None
 
