@@ -122,3 +122,12 @@ def test_a_disk_filling_while_per_unit_files_are_written(earlier, tmp_path):
         assert {**snapshot(tmp_path)} == {k: v for k, v in before.items() if k != "disk/filler"}
     finally:
         subprocess.run(["umount", str(disk)], check=True)
+
+
+def test_a_sample_that_cannot_be_written_is_named(tmp_path):
+    """Tests `sample` (XlsxWriter's FileCreateError, was 'internal error'): one line naming the
+    file, an earlier sample unchanged, no temporary file left."""
+    (tmp_path / "s.xlsx").write_bytes(b"earlier")
+    done = run("sample", "--size", "3000", "-o", "s.xlsx", cwd=tmp_path, file_size=8192)
+    assert one_failure_line(done).startswith("error: tidak dapat menulis s.xlsx: File too large")
+    assert snapshot(tmp_path) == {"s.xlsx": b"earlier"}
