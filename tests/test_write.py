@@ -31,12 +31,11 @@ from wfh_solver.write import (
     write_roster,
 )
 from wfh_solver.write.excel import unique_stems, unit_summary, write_xlsx
-from wfh_solver.write.neutral import neutralise
 
 DAYS = tuple(date(2024, 6, d) for d in range(3, 8))
 NIP = "196503121990031005"
 HYPERLINK = '=HYPERLINK("http://x","y")'
-SHOWN_HYPERLINK = "'" + HYPERLINK  # neutralised (formula injection) wherever it is written
+SHOWN_HYPERLINK = "'" + HYPERLINK  # in a CSV (OWASP); a workbook cell keeps the text, quoted
 RICH = "<r><t>x</t></r>"
 KES, BKD, KEC = "Dinas Kesehatan", "Badan Keuangan Daerah", "Kecamatan Ungaran/Barat"
 VIOLATED_DAY = 2
@@ -156,20 +155,24 @@ def test_day_headers_are_excel_dates(xlsx: Path) -> None:
 
 
 def test_nip_and_formula_like_text_stay_literal(xlsx: Path) -> None:
-    """Tests that NIP and <r> markup are strings, and =/+/-/@ text is neutralised with a '."""
+    """Tests that NIP and <r> markup are strings, and =/+/-/@ text is kept exactly, under the
+    quote prefix."""
     ws = openpyxl.load_workbook(xlsx, data_only=False)["Jadwal"]
     by_nip = {ws.cell(row=r, column=1).value: r for r in range(2, ws.max_row + 1)}
     nip_cell = ws.cell(row=by_nip[NIP], column=1)
     assert nip_cell.value == NIP and nip_cell.data_type == "s"
     names = {ws.cell(row=r, column=2).value: ws.cell(row=r, column=2) for r in by_nip.values()}
-    for text in ("'" + HYPERLINK, RICH):
+    for text in (HYPERLINK, RICH):
         assert names[text].data_type == "s"
         assert names[text].value == text
-    positions = {ws.cell(row=r, column=5).value for r in by_nip.values()}
-    assert {"'+62 Pelaksana", "'-Staf", "'@Pengadministrasi"} <= positions
+    assert names[HYPERLINK].quotePrefix and not names[RICH].quotePrefix
+    positions = {ws.cell(row=r, column=5).value: ws.cell(row=r, column=5)
+                 for r in by_nip.values()}
+    for text in ("+62 Pelaksana", "-Staf", "@Pengadministrasi"):
+        assert positions[text].quotePrefix and positions[text].data_type == "s"
     rules = openpyxl.load_workbook(xlsx)["Aturan"]
-    assert rules.cell(row=5, column=3).value == "'=cmd|' /C calc'!A0"
-    assert rules.cell(row=5, column=3).data_type == "s"
+    assert rules.cell(row=5, column=3).value == "=cmd|' /C calc'!A0"
+    assert rules.cell(row=5, column=3).data_type == "s" and rules.cell(row=5, column=3).quotePrefix
 
 
 def test_rows_sorted_by_unit_then_sub_unit_then_original_order(xlsx: Path) -> None:
@@ -178,7 +181,7 @@ def test_rows_sorted_by_unit_then_sub_unit_then_original_order(xlsx: Path) -> No
     expected = sorted(
         range(len(STAFF)), key=lambda i: (STAFF[i][0].casefold(), STAFF[i][1].casefold())
     )
-    assert [row[1] for row in body] == [neutralise(STAFF[i][2]) for i in expected]
+    assert [row[1] for row in body] == [STAFF[i][2] for i in expected]
 
 
 def test_wfo_wfh_cells_and_totals(xlsx: Path, result: Result) -> None:
@@ -320,7 +323,7 @@ def test_summary_sheet_speaks_plain_words_and_technical_sheet_holds_the_solver(
     assert technical["Status solver"] == "OPTIMAL"
     assert technical["Tingkat 1: batas terbukti"] == 3
     assert technical["Dihentikan sebelum selesai"] == "Tidak"
-    assert technical["Catatan"] == "'@SUM(1)"
+    assert technical["Catatan"] == "@SUM(1)"
 
 
 def test_reads_back_with_calamine(xlsx: Path, result: Result) -> None:
@@ -330,7 +333,7 @@ def test_reads_back_with_calamine(xlsx: Path, result: Result) -> None:
                          "Teknis"]
     roster = sheets["Jadwal"]
     assert roster.shape == (12, 12)
-    assert NIP in set(roster["NIP"]) and SHOWN_HYPERLINK in set(roster["Nama"])
+    assert NIP in set(roster["NIP"]) and HYPERLINK in set(roster["Nama"])
     assert (sheets["Rincian Aturan"]["Memenuhi"] == "Tidak").sum() == 1
     assert len(sheets["Aturan"]) == len(result.applied_rules)
 
@@ -464,12 +467,12 @@ def test_libreoffice_converts_workbook(xlsx: Path, tmp_path: Path) -> None:
     roster = read("Jadwal")
     assert roster[0][:5] == ["NIP", "Nama", "Unit Kerja", "Sub Unit", "Jabatan"]
     assert len(roster) == 1 + len(STAFF) and len(roster[0]) == 12
-    assert NIP in {r[0] for r in roster} and SHOWN_HYPERLINK in {r[1] for r in roster}
+    assert NIP in {r[0] for r in roster} and HYPERLINK in {r[1] for r in roster}
     assert {c for r in roster[1:] for c in r[5:10]} == {"WFO", "WFH"}
     rekap = read("Rincian Aturan")
     assert sum(r[10] == "Tidak" for r in rekap) == 1
-    assert ["Catatan", "'@SUM(1)"] in read("Teknis")
-    assert "'=cmd|' /C calc'!A0" in {r[2] for r in read("Aturan")}
+    assert ["Catatan", "@SUM(1)"] in read("Teknis")
+    assert "=cmd|' /C calc'!A0" in {r[2] for r in read("Aturan")}
 
 
 # --------------------------------------------------------------------------- #
@@ -568,12 +571,12 @@ def test_reads_back_with_calamine_types(xlsx: Path) -> None:
     nips = [row[0] for row in rows[1:]]
     assert NIP in nips and all(isinstance(n, str) and len(n) == 18 for n in nips)
     names = {row[1] for row in rows[1:]}
-    assert {SHOWN_HYPERLINK, RICH} <= names
+    assert {HYPERLINK, RICH} <= names
     assert all(isinstance(v, int | float) for row in rows[1:] for v in row[10:])
     rekap = wb.get_sheet_by_name("Rincian Aturan").to_python()
     assert {row[2] for row in rekap[1:]} == set(DAYS)
     technical = dict(row[:2] for row in wb.get_sheet_by_name("Teknis").to_python()[1:])
-    assert technical["Tingkat 1: batas terbukti"] == 3 and technical["Catatan"] == "'@SUM(1)"
+    assert technical["Tingkat 1: batas terbukti"] == 3 and technical["Catatan"] == "@SUM(1)"
 
 
 def test_formats_print_setup_and_properties(xlsx: Path) -> None:
@@ -622,8 +625,7 @@ AWKWARD = {
     "long": "n" * 40_000,
 }
 AWKWARD_READ = {
-    **AWKWARD,
-    "controls": "xyz",
+    **AWKWARD,  # controls kept, as Excel keeps them (_x0001_), and read back by calamine
     "surrogate": "bad",
     "long": "n" * 32_767,
 }
@@ -638,7 +640,8 @@ def _awkward(result: Result) -> Result:
 
 
 def test_awkward_text_is_escaped_cleaned_and_truncated(result: Result, tmp_path: Path) -> None:
-    """Tests XML escaping, illegal-character removal, _xHHHH_ literals, CR and the 32,767 cap."""
+    """Tests XML escaping, controls kept as _xHHHH_, lone surrogates removed, _xHHHH_ literals,
+    CR and the 32,767 cap."""
     path = tmp_path / "awkward.xlsx"
     awkward = _awkward(result)
     write_xlsx(awkward, path)
@@ -653,7 +656,7 @@ def test_awkward_text_is_escaped_cleaned_and_truncated(result: Result, tmp_path:
     cells = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=2) for r in range(2, 14)}
     for nip, text in by_nip.items():
         assert cells[nip].data_type == "s"
-        if "_x005F" not in text:  # openpyxl drops every "x005F_" it reads
+        if "_x005F" not in text and text != AWKWARD["controls"]:  # openpyxl decodes neither
             assert cells[nip].value == text
 
 

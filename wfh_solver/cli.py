@@ -20,8 +20,6 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -35,11 +33,13 @@ from rich.table import Table
 
 from wfh_solver import api, usage
 from wfh_solver.domain.calendar import workweek_code
+from wfh_solver.entry import Stopped, cli_language, install_handlers
 from wfh_solver.messages import LANGUAGES, language, set_language, t
 from wfh_solver.policy.problem import PolicyInfeasible
 from wfh_solver.policy.scenario import ScenarioError, bundled_names, load_scenario
 from wfh_solver.read.errors import InputError
 from wfh_solver.result import Result
+from wfh_solver.terminal import Terminal, json_visible, route_library_chatter
 from wfh_solver.validate import load_column_map, validation_report
 
 EXIT_OK, EXIT_OTHER, EXIT_INPUT, EXIT_INFEASIBLE = 0, 1, 2, 3
@@ -50,8 +50,9 @@ EXIT_PARTIAL = 6  # `batch`: the summary is written, but some tasks failed
 app = typer.Typer(add_completion=False,
                   context_settings={"help_option_names": ["-h", "--help"]},
                   help="Rotating WFH/WFO rosters for civil servants under a circular.")
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False, soft_wrap=True)
+# Every line printed goes through these two: text from files is shown escaped, never as markup
+err = Terminal(stderr=True, highlight=False, soft_wrap=True)
+out = Terminal(highlight=False, soft_wrap=True)
 T = TypeVar("T")
 _STARTED = time.monotonic()  # what the user waited is counted from here, not the solve
 
@@ -190,15 +191,14 @@ def solve_command(
         report("write", 1, 1)
     if result.violations:  # said first and plainly, whatever --quiet says
         total = sum(v.shortfall for v in result.violations if v.kind in ("minimum", "maximum"))
-        err.print(f"[bold red]{t('rx_head', count=len(result.violations), total=total)}"
-                  "[/bold red]")
+        err.print(t("rx_head", count=len(result.violations), total=total), style="bold red")
     elif relax and not quiet:
         err.print(t("rx_clean"))
     if not quiet:
         _print_summary(result, out_path)
     if result.violations:
         for v in result.violations[:5]:
-            err.print(f"  - {v.text}", markup=False)
+            err.print(f"  - {v.text}")
         if len(result.violations) > 5:
             err.print(t("ev_and_more", count=len(result.violations) - 5))
     if result.interrupted and result.stop_signal:
@@ -284,18 +284,6 @@ def _note_phase(phase: str, done: int, total: int) -> None:
     _phase[0] = phase
 
 
-class Stopped(BaseException):
-    """SIGINT or SIGTERM outside the search: unwind (temp files go), then exit 128+N."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-
-
-def _raise_stopped(signum: int, frame: object) -> None:
-    raise Stopped(signum)
-
-
 def _print_summary(result: Result, out_path: Path) -> None:
     """What a head of unit would want first (all rules met? how many in? who rotates?),
     then one line on the proof; the solver's levels are on the Teknis sheet."""
@@ -303,7 +291,7 @@ def _print_summary(result: Result, out_path: Path) -> None:
 
     roster = result.roster
     lang = language()
-    err.print(t("summary_head", title=f"[bold]{escape(result.scenario_title)}[/bold]",
+    err.print(t("summary_head", title=result.scenario_title,
                 employees=len(roster.employees), days=len(roster.days), out=out_path))
     err.print(f"  {verdict(result, lang)}")
     for line in figures(result, lang):
@@ -314,9 +302,9 @@ def _print_summary(result: Result, out_path: Path) -> None:
                        warnings=len(result.warnings),
                        seconds=time.monotonic() - _STARTED))
     if result.interrupted:
-        err.print(f"  [yellow]{t('interrupted')}[/yellow]")
+        err.print(f"  {t('interrupted')}", style="yellow")
     elif not result.is_optimal:
-        err.print(f"  [yellow]{t('time_limit_hit')}[/yellow]")
+        err.print(f"  {t('time_limit_hit')}", style="yellow")
 
 
 @app.command("compare")
@@ -466,7 +454,7 @@ def scenarios_command(
     for sc in scenarios:
         table.add_row(sc.name, sc.reference or sc.title,
                       f"{_dmy(sc.start)} – {_dmy(sc.end)} ({sc.workweek})", sc.title)
-    (out if sys.stdout.isatty() else Console(highlight=False, width=200)).print(table)
+    (out if sys.stdout.isatty() else Terminal(highlight=False, width=200)).print(table)
 
 
 @app.command("sample")
@@ -509,7 +497,8 @@ def validate_command(
     column_map = _guard(lambda: load_column_map(columns)) if columns else None
     report = _guard(lambda: validation_report(input, sheet, column_map, scenario))
     if output_format == "json":
-        out.print_json(json.dumps(report, default=str, ensure_ascii=False))
+        text = json_visible(json.dumps(report, default=str, ensure_ascii=False, indent=2))
+        out.print(*text.split("\n"), sep="\n")  # the indentation's line breaks, nothing else
     else:
         _print_validation(report)
     if report["problems"] and any(p["severity"] == "error" for p in report["problems"]):
@@ -596,7 +585,7 @@ def check_command(
     out.print(t("ck_found", count=len(found), **facts))
     shown = found if limit == 0 else found[:limit]
     for v in shown:
-        out.print(f"  - [{v.kind}] {v.text}", markup=False)
+        out.print(f"  - [{v.kind}] {v.text}")
     if len(shown) < len(found):
         out.print(t("ck_more", count=len(found) - len(shown)))
     raise Exit(EXIT_VIOLATIONS, [])
@@ -624,8 +613,7 @@ def serve_command(
     try:
         serve(host, port, open_browser=not no_browser, max_upload_mb=max_upload_mb,
               idle_minutes=idle_minutes, token=token or None,
-              allow_hosts=tuple(allow_host or ()), solves_at_once=solves,
-              say=lambda line: err.print(line, markup=False))
+              allow_hosts=tuple(allow_host or ()), solves_at_once=solves, say=err.print)
     except OSError as exc:
         raise Exit(EXIT_OTHER, [f"{t('error')}: " + t("web_port_busy", port=port)
                                 + f" ({exc.strerror or exc})"]) from None
@@ -639,9 +627,9 @@ def _use_language(lang: str) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, _raise_stopped)
-    set_language(usage.cli_language(args, os.environ))
+    install_handlers()  # the console script's entry did it already; `python -m` did not
+    set_language(cli_language(args, os.environ))
+    route_library_chatter(err, debug=bool(os.environ.get("WFH_SOLVER_DEBUG")))
     command: Any = typer.main.get_command(app)
     try:
         usage.translate_help(command)
@@ -653,16 +641,16 @@ def main(argv: list[str] | None = None) -> None:
         phase = PHASES.get(_phase[0], _phase[0]).split(" / ")[0 if language() == "id" else -1]
         line = t("signal_stopped", signal=name, phase=phase) if phase \
             else t("signal_stopped_plain", signal=name)
-        sys.stderr.write(f"{line}\n")
+        err.print(line)
         sys.exit(128 + exc.signum)
     except Exit as exc:
         for line in exc.lines:
-            sys.stderr.write(line + "\n")
+            err.print(line)
         sys.exit(exc.code)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except usage.UsageError as exc:  # typer's own click: a usage mistake, one line, exit 2
-        sys.stderr.write(usage.usage_line(exc, list(command.commands), args) + "\n")
+        err.print(usage.usage_line(exc, list(command.commands), args))
         sys.exit(EXIT_INPUT)
     except (KeyboardInterrupt, usage.Abort):
         err.print(t("aborted"))
@@ -670,7 +658,7 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:  # anything unforeseen
         if os.environ.get("WFH_SOLVER_DEBUG"):
             raise
-        sys.stderr.write(f"internal error: {type(exc).__name__}: {exc}\n")
+        err.print(f"internal error: {type(exc).__name__}: {exc}")
         sys.exit(EXIT_OTHER)
     sys.exit(code if isinstance(code, int) else EXIT_OK)
 
