@@ -39,8 +39,8 @@ def test_solve_writes_the_roster_and_leaves_the_input_untouched(staff_file, tmp_
     assert result.returncode == 0, result.stderr
     assert staff_file.read_bytes() == before
     book = openpyxl.load_workbook(tmp_path / "j.xlsx", read_only=True)
-    assert book.sheetnames[:6] == ["Jadwal", "Rekap Unit", "Rincian Aturan", "Ringkasan", "Aturan",
-                                  "Teknis"]
+    assert book.sheetnames[:7] == ["Jadwal", "Rekap Unit", "Rincian Aturan", "Ringkasan",
+                                  "Telaah", "Aturan", "Teknis"]
 
 
 def _csv_days(path: Path) -> set[str]:

@@ -133,8 +133,8 @@ def _as_date(value: object) -> date:
 def test_sheet_names_and_order(xlsx: Path) -> None:
     """Tests the sheets: Jadwal, Rekap Unit, Rincian Aturan, Ringkasan, Aturan in that order."""
     wb = openpyxl.load_workbook(xlsx)
-    assert wb.sheetnames == ["Jadwal", "Rekap Unit", "Rincian Aturan", "Ringkasan", "Aturan",
-                         "Teknis"]
+    assert wb.sheetnames == ["Jadwal", "Rekap Unit", "Rincian Aturan", "Ringkasan",
+                         "Telaah", "Aturan", "Teknis"]
     assert wb.properties.title is not None and "Skenario uji" in wb.properties.title
 
 
@@ -329,8 +329,8 @@ def test_summary_sheet_speaks_plain_words_and_technical_sheet_holds_the_solver(
 def test_reads_back_with_calamine(xlsx: Path, result: Result) -> None:
     """Tests that python-calamine (via pandas) reads every sheet with the right shape."""
     sheets = pd.read_excel(xlsx, sheet_name=None, engine="calamine", dtype=object)
-    assert list(sheets) == ["Jadwal", "Rekap Unit", "Rincian Aturan", "Ringkasan", "Aturan",
-                         "Teknis"]
+    assert list(sheets) == ["Jadwal", "Rekap Unit", "Rincian Aturan", "Ringkasan",
+                         "Telaah", "Aturan", "Teknis"]
     roster = sheets["Jadwal"]
     assert roster.shape == (12, 12)
     assert NIP in set(roster["NIP"]) and HYPERLINK in set(roster["Nama"])
@@ -343,7 +343,7 @@ def test_english_labels(result: Result, tmp_path: Path) -> None:
     path = tmp_path / "roster.xlsx"
     write_xlsx(result, path, lang="en")
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["Roster", "Unit Summary", "Rule Detail", "Summary", "Rules",
+    assert wb.sheetnames == ["Roster", "Unit Summary", "Rule Detail", "Summary", "Review", "Rules",
                              "Technical"]
     header = _rows(wb["Roster"])[0]
     assert header[:5] == ["NIP", "Name", "Unit", "Sub unit", "Position"]
@@ -521,7 +521,7 @@ def test_every_part_is_well_formed_and_declared(xlsx: Path) -> None:
     assert set(parts) == {
         "[Content_Types].xml", "_rels/.rels", "docProps/app.xml", "docProps/core.xml",
         "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/sharedStrings.xml",
-        *(f"xl/worksheets/sheet{k}.xml" for k in range(1, 7)),
+        *(f"xl/worksheets/sheet{k}.xml" for k in range(1, 8)),
     }  # fmt: skip
     declared = {
         o.get("PartName") for o in trees["[Content_Types].xml"] if o.tag.endswith("Override")
@@ -534,7 +534,7 @@ def test_every_part_is_well_formed_and_declared(xlsx: Path) -> None:
         assert children == sorted(children, key=_SHEET_ORDER.index), children
     sst = trees["xl/sharedStrings.xml"]
     assert int(sst.get("uniqueCount", -1)) == len(sst)
-    sheet_xml = b"".join(parts[f"xl/worksheets/sheet{k}.xml"] for k in range(1, 7))
+    sheet_xml = b"".join(parts[f"xl/worksheets/sheet{k}.xml"] for k in range(1, 8))
     assert int(sst.get("count", -1)) == sheet_xml.count(b' t="s"')
     assert b"<f>" not in sheet_xml  # no formulas anywhere
 
@@ -564,8 +564,8 @@ def test_chunked_rows_give_the_same_bytes(
 def test_reads_back_with_calamine_types(xlsx: Path) -> None:
     """Tests with python-calamine directly: sheet names, date headers, NIP and names as text."""
     wb = CalamineWorkbook.from_path(str(xlsx))
-    assert wb.sheet_names == ["Jadwal", "Rekap Unit", "Rincian Aturan", "Ringkasan", "Aturan",
-                         "Teknis"]
+    assert wb.sheet_names == ["Jadwal", "Rekap Unit", "Rincian Aturan", "Ringkasan",
+                         "Telaah", "Aturan", "Teknis"]
     rows = wb.get_sheet_by_name("Jadwal").to_python()
     assert rows[0][5:10] == list(DAYS)
     nips = [row[0] for row in rows[1:]]

@@ -21,6 +21,10 @@ ID: Final[dict[str, str]] = {
     "sheet_rule_detail": "Rincian Aturan",
     "sheet_summary": "Ringkasan",
     "sheet_technical": "Teknis",
+    "sheet_review": "Telaah",
+    "col_finding": "Temuan",
+    "col_review_people": "Pegawai",
+    "col_change": "Yang dapat mengubahnya",
     "sheet_rules": "Aturan",
     # Workbook property.
     "workbook_title": "Jadwal WFH/WFO",
@@ -170,6 +174,10 @@ EN: Final[dict[str, str]] = {
     "sheet_rule_detail": "Rule Detail",
     "sheet_summary": "Summary",
     "sheet_technical": "Technical",
+    "sheet_review": "Review",
+    "col_finding": "Finding",
+    "col_review_people": "Staff",
+    "col_change": "What would change it",
     "sheet_rules": "Rules",
     "workbook_title": "WFH/WFO roster",
     # `wfh-solver compare` workbook (sheet names and column headers).

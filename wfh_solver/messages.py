@@ -1419,6 +1419,30 @@ _PLAIN_ID: dict[str, str] = {
     "fix_cell": "ubah sel yang ditetapkan (--pin) untuk {who}",
     "fix_absence": "geser {word} {who} ke hari lain",
     "fix_or": "atau",
+    "rv_and_more": "dan {count} lainnya",
+    "rv_never_in": "{count} pegawai tidak pernah masuk kantor selama periode",
+    "rv_never_home": "{count} pegawai tidak pernah bekerja dari rumah, padahal tidak ada "
+                     "aturan yang menyebut mereka secara pribadi",
+    "rv_class_home": "seluruh {count} {kind} di {where} bekerja dari rumah sepanjang periode",
+    "rv_service": "layanan {service} dengan {count} dari {total} pegawai pernah bekerja dari "
+                  "rumah; surat edaran tidak mengecualikan layanan ini",
+    "rv_service_health": "kesehatan",
+    "rv_service_disaster": "penanggulangan bencana",
+    "rv_service_fire": "pemadam kebakaran",
+    "rv_service_registry": "kependudukan dan catatan sipil",
+    "rv_service_order": "ketertiban umum",
+    "rv_change_never": "agar mereka bergiliran ke kantor: tambahkan aturan jumlah minimal di "
+                       "kantor (kind = \"min_present\") untuk jabatan mereka per sub-unit, "
+                       "atau naikkan persentase minimal di kantor",
+    "rv_change_always": "biasanya karena jumlah minimal di kantor di sub-unitnya hanya dapat "
+                        "dipenuhi oleh mereka; turunkan jumlah minimal itu atau tambahkan "
+                        "pegawai sejenis agar dapat bergiliran",
+    "rv_change_class": "tambahkan aturan: paling sedikit 1 {kind} masuk kantor per sub-unit "
+                       "(kind = \"min_present\", per = \"sub_unit\", "
+                       "who = {{ categories = [\"{kind}\"] }})",
+    "rv_change_service": "jika layanan ini harus tetap buka: tambahkan pengecualian "
+                         "(kind = \"exempt_units\", who = {{ unit_types = [\"{unit_type}\"] }}) "
+                         "atau jumlah minimal di kantor untuk unit ini",
     "summary_proof": "terbukti: {levels} tingkat tujuan, tiap nilai sama dengan batas "
                      "terbukti (sheet Teknis); {warnings} catatan untuk diperiksa; selesai "
                      "dalam {seconds:.1f} detik",
@@ -1584,6 +1608,28 @@ _PLAIN_EN: dict[str, str] = {
     "fix_cell": "change the pinned cell (--pin) of {who}",
     "fix_absence": "move the {word} of {who} to another day",
     "fix_or": "or",
+    "rv_and_more": "and {count} more",
+    "rv_never_in": "{count} staff never come to the office in the period",
+    "rv_never_home": "{count} staff never work from home, though no rule names them",
+    "rv_class_home": "all {count} {kind} of {where} work from home for the whole period",
+    "rv_service": "a {service} service with {count} of {total} staff sent home on some day; "
+                  "the circular exempts no such service",
+    "rv_service_health": "health",
+    "rv_service_disaster": "disaster response",
+    "rv_service_fire": "fire",
+    "rv_service_registry": "civil registry",
+    "rv_service_order": "public order",
+    "rv_change_never": "to have them rotate into the office: add a minimum-number rule "
+                       "(kind = \"min_present\") for their post per sub-unit, or raise the "
+                       "minimum office share",
+    "rv_change_always": "usually because only they can meet their sub-unit's minimum in the "
+                        "office; lower that minimum or add alike staff so they can rotate",
+    "rv_change_class": "add a rule: at least 1 {kind} in the office per sub-unit "
+                       "(kind = \"min_present\", per = \"sub_unit\", "
+                       "who = {{ categories = [\"{kind}\"] }})",
+    "rv_change_service": "if this service must stay open: add an exemption "
+                         "(kind = \"exempt_units\", who = {{ unit_types = [\"{unit_type}\"] }}) "
+                         "or a minimum number in the office for this unit",
     "summary_proof": "proven: {levels} objective levels, each equal to its proven bound "
                      "(Technical sheet); {warnings} notes to check; done in {seconds:.1f} s",
     "summary_not_proven": "status {status}: not yet proven the best (Technical sheet); "

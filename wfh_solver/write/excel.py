@@ -45,6 +45,7 @@ from wfh_solver.write.atomic import atomic_output
 from wfh_solver.write.memo import memo_items, technical_items
 from wfh_solver.write.ooxml import CellFormat, Column, Highlight, Sheet, TextRule
 from wfh_solver.write.outputs import safe_stem, unique_stems  # noqa: F401  (re-exported)
+from wfh_solver.write.review import review
 
 _FIXED_COLUMNS = ("col_nip", "col_name", "col_unit", "col_sub_unit", "col_position")
 _MAX_TEXT_WIDTH = 45.0
@@ -546,6 +547,17 @@ def _write_items(book: ooxml.Workbook, sheet_key: str, items: Sequence[tuple[str
     book.write_sheet(sheet, rows)
 
 
+def _write_review(book: ooxml.Workbook, result: Result, lang: str) -> None:
+    from wfh_solver.write.findings import write_table
+
+    rows = [[f.unit, f.finding, f.people, f.change] for f in review(result, lang)]
+    if not rows:
+        rows = [["", label("none", lang), "", ""]]
+    headers = [label(k, lang) for k in ("col_unit", "col_finding", "col_review_people",
+                                        "col_change")]
+    write_table(book, label("sheet_review", lang), headers, rows, (30, 50, 40, 70))
+
+
 _RULE_HEADERS = ("col_rule_name", "col_kind", "col_description", "col_affected")
 
 
@@ -573,8 +585,8 @@ def _write_rules(
     book.write_sheet(sheet, rows)
 
 
-_SHEETS = ("sheet_roster", "sheet_units", "sheet_rule_detail", "sheet_summary", "sheet_rules",
-           "sheet_technical")
+_SHEETS = ("sheet_roster", "sheet_units", "sheet_rule_detail", "sheet_summary", "sheet_review",
+           "sheet_rules", "sheet_technical")
 
 
 def _write_workbook(result: Result, target: Path, lang: str) -> None:
@@ -587,6 +599,7 @@ def _write_workbook(result: Result, target: Path, lang: str) -> None:
         _write_unit_grid(book, result, lang, st)
         _write_units(book, result, lang, st)
         _write_items(book, "sheet_summary", memo_items(result, lang), lang, st)
+        _write_review(book, result, lang)
         _write_rules(book, result.applied_rules, lang, st)
         _write_items(book, "sheet_technical", technical_items(result, lang), lang, st)
         if result.violations:
