@@ -33,7 +33,7 @@ from rich.table import Table
 
 from wfh_solver import api, usage
 from wfh_solver.domain.calendar import workweek_code
-from wfh_solver.entry import Stopped, cli_language, install_handlers
+from wfh_solver.entry import STARTED, Stopped, cli_language, install_handlers
 from wfh_solver.messages import LANGUAGES, language, set_language, t
 from wfh_solver.policy.problem import PolicyInfeasible
 from wfh_solver.policy.scenario import ScenarioError, bundled_names, load_scenario
@@ -54,7 +54,6 @@ app = typer.Typer(add_completion=False,
 err = Terminal(stderr=True, highlight=False, soft_wrap=True)
 out = Terminal(highlight=False, soft_wrap=True)
 T = TypeVar("T")
-_STARTED = time.monotonic()  # what the user waited is counted from here, not the solve
 
 
 class Exit(Exception):
@@ -284,6 +283,12 @@ def _note_phase(phase: str, done: int, total: int) -> None:
     _phase[0] = phase
 
 
+def _decimal(value: float, lang: str) -> str:
+    """1,7 in Indonesian, 1.7 in English: numbers read as the reader writes them."""
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if lang == "id" else text
+
+
 def _print_summary(result: Result, out_path: Path) -> None:
     """What a head of unit would want first (all rules met? how many in? who rotates?),
     then one line on the proof; the solver's levels are on the Teknis sheet."""
@@ -300,7 +305,7 @@ def _print_summary(result: Result, out_path: Path) -> None:
     err.print("  " + t("summary_proof" if proven else "summary_not_proven",
                        levels=len(result.levels), status=result.status.value,
                        warnings=len(result.warnings),
-                       seconds=time.monotonic() - _STARTED))
+                       seconds=_decimal(time.monotonic() - STARTED, lang)))
     if result.interrupted:
         err.print(f"  {t('interrupted')}", style="yellow")
     elif not result.is_optimal:

@@ -13,10 +13,12 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import time
 from collections.abc import Mapping, Sequence
 from types import FrameType
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+STARTED = time.monotonic()  # the user's wait is counted from here, imports included
 
 
 class Stopped(BaseException):

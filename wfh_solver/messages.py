@@ -1445,9 +1445,9 @@ _PLAIN_ID: dict[str, str] = {
                          "atau jumlah minimal di kantor untuk unit ini",
     "summary_proof": "terbukti: {levels} tingkat tujuan, tiap nilai sama dengan batas "
                      "terbukti (sheet Teknis); {warnings} catatan untuk diperiksa; selesai "
-                     "dalam {seconds:.1f} detik",
+                     "dalam {seconds} detik",
     "summary_not_proven": "status {status}: belum terbukti terbaik (sheet Teknis); "
-                          "{warnings} catatan untuk diperiksa; {seconds:.1f} detik",
+                          "{warnings} catatan untuk diperiksa; {seconds} detik",
     "hint_map_column": "kolom {column} mungkin {near}; jika benar, tulis di berkas peta "
                        "kolom (--columns peta.toml): {line}",
     "v_column_in_file": "Kolom di berkas",
@@ -1631,9 +1631,9 @@ _PLAIN_EN: dict[str, str] = {
                          "(kind = \"exempt_units\", who = {{ unit_types = [\"{unit_type}\"] }}) "
                          "or a minimum number in the office for this unit",
     "summary_proof": "proven: {levels} objective levels, each equal to its proven bound "
-                     "(Technical sheet); {warnings} notes to check; done in {seconds:.1f} s",
+                     "(Technical sheet); {warnings} notes to check; done in {seconds} s",
     "summary_not_proven": "status {status}: not yet proven the best (Technical sheet); "
-                          "{warnings} notes to check; {seconds:.1f} s",
+                          "{warnings} notes to check; {seconds} s",
     "hint_map_column": "column {column} may be {near}; if so, write in a column map "
                        "(--columns map.toml): {line}",
     "v_column_in_file": "Column in the file",
