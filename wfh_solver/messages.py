@@ -1437,7 +1437,7 @@ _PLAIN_ID: dict[str, str] = {
     "rv_change_always": "biasanya karena jumlah minimal di kantor di sub-unitnya hanya dapat "
                         "dipenuhi oleh mereka; turunkan jumlah minimal itu atau tambahkan "
                         "pegawai sejenis agar dapat bergiliran",
-    "rv_change_class": "tambahkan aturan: paling sedikit 1 {kind} masuk kantor per sub-unit "
+    "rv_change_class": "tambahkan aturan: paling sedikit 1 {label} masuk kantor per sub-unit "
                        "(kind = \"min_present\", per = \"sub_unit\", "
                        "who = {{ categories = [\"{kind}\"] }})",
     "rv_change_service": "jika layanan ini harus tetap buka: tambahkan pengecualian "
@@ -1624,7 +1624,7 @@ _PLAIN_EN: dict[str, str] = {
                        "minimum office share",
     "rv_change_always": "usually because only they can meet their sub-unit's minimum in the "
                         "office; lower that minimum or add alike staff so they can rotate",
-    "rv_change_class": "add a rule: at least 1 {kind} in the office per sub-unit "
+    "rv_change_class": "add a rule: at least 1 of the {label} in the office per sub-unit "
                        "(kind = \"min_present\", per = \"sub_unit\", "
                        "who = {{ categories = [\"{kind}\"] }})",
     "rv_change_service": "if this service must stay open: add an exemption "

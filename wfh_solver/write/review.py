@@ -127,5 +127,5 @@ def _classes_at_home(result: Result, unit: str, members: list[int],
         found.append(Finding(unit, _say(lang, "rv_class_home", count=len(people), kind=label,
                                         where=where),
                              _names(result, people, lang),
-                             _say(lang, "rv_change_class", kind=category)))
+                             _say(lang, "rv_change_class", kind=category, label=label)))
     return found
