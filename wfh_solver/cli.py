@@ -189,6 +189,8 @@ def solve_command(
                   "[/bold red]")
     elif relax and not quiet:
         err.print(t("rx_clean"))
+    for note in result.notes:  # parts of --pin/--previous left out: said whatever --quiet says
+        err.print(t("cli_note", text=note), style="yellow", markup=False)
     if not quiet:
         _print_summary(result, out_path)
     if result.violations:
