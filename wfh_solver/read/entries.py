@@ -53,6 +53,7 @@ MAX_PERSON_DAYS = 2_000_000
 _MAX_PROBLEMS = 100  # rounded NIPs named before the reading stops
 _EXACT: dict[Cell, int] = {None: 0, "": 0, **{code: k + 1 for k, code in enumerate(CODES)}}
 _DAY_BITS = 22  # a date's ordinal (year 9999 is 3,652,059) fits in 22 bits
+_Ints = Sequence[int] | npt.NDArray[np.int64]  # Excel rows or columns, one per entry
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,14 +177,6 @@ class _Collected:
         self.row.append(row)
         self.column.append(column)
 
-    def add_many(self, who: npt.NDArray[np.int64], ordinal: npt.NDArray[np.int64],
-                 code: npt.NDArray[np.int8], row: npt.NDArray[np.int64],
-                 column: npt.NDArray[np.int64]) -> None:
-        self.who.frombytes(who.astype(np.int64).tobytes())
-        for into, values in ((self.day, ordinal), (self.row, row), (self.column, column)):
-            into.frombytes(values.astype(np.int32).tobytes())
-        self.code.frombytes(code.astype(np.int8).tobytes())
-
     def drop_many(self, ordinals: npt.NDArray[np.int64]) -> None:
         """Count filled entries on days left out (one ordinal each)."""
         if len(ordinals):
@@ -192,12 +185,32 @@ class _Collected:
             self.dropped = [count + len(ordinals), min(first or low, low), max(last, high)]
 
     def finish(self) -> DayEntries:
-        """One entry per person and day; two different ones refused at the later."""
-        who = np.frombuffer(self.who, dtype=np.int64)
+        """The entries added one by one, settled."""
+        return self.settle(np.frombuffer(self.who, dtype=np.int64),
+                           np.frombuffer(self.day, dtype=np.int32),
+                           np.frombuffer(self.code, dtype=np.int8), self.row, self.column)
+
+    def settle(self, who: npt.NDArray[np.int64], day: npt.NDArray[np.int32],
+               code: npt.NDArray[np.int8], row: _Ints, column: _Ints, *,
+               once: bool = False) -> DayEntries:
+        """One entry per person and day; two different ones refused at the later.
+        `once`: no person and day can come twice (one row per NIP, one column per day),
+        so the sort that finds them is skipped."""
         numbers = np.unique(np.concatenate([np.frombuffer(self.seen, dtype=np.int64), who]))
         person = np.searchsorted(numbers, who)
-        day = np.frombuffer(self.day, dtype=np.int32)
-        code = np.frombuffer(self.code, dtype=np.int8)
+        if not once:
+            keep = self._once(person, day, code, who, row, column)
+            person, day, code = person[keep], day[keep], code[keep]
+        count, low, high = self.dropped
+        span = (date.fromordinal(low), date.fromordinal(high)) if count else None
+        return DayEntries(self.path, self.sheet, numbers, tuple(self.texts),
+                          person.astype(np.int32), day, code, count, span)
+
+    def _once(self, person: npt.NDArray[np.int64], day: npt.NDArray[np.int32],
+              code: npt.NDArray[np.int8], who: npt.NDArray[np.int64], row: _Ints,
+              column: _Ints) -> npt.NDArray[np.int64]:
+        """The first entry of each person and day, in file order; an InputError at the
+        earliest entry that says something else than the first of its day."""
         key = (person << _DAY_BITS) | day
         order = np.argsort(key, kind="stable")  # a person-day's entries in file order
         start = np.ones(len(order), dtype=bool)
@@ -205,23 +218,16 @@ class _Collected:
         first = order[np.maximum.accumulate(np.where(start, np.arange(len(order)), 0))]
         clash = code[order] != code[first]
         if clash.any():
-            at = int(order[clash].min())  # the earliest entry that disagrees
-            self._refuse(at, int(first[np.flatnonzero(order == at)[0]]))
-        keep = np.sort(order[start])
-        count, low, high = self.dropped
-        span = (date.fromordinal(low), date.fromordinal(high)) if count else None
-        return DayEntries(self.path, self.sheet, numbers, tuple(self.texts),
-                          person[keep].astype(np.int32), day[keep].copy(), code[keep].copy(),
-                          count, span)
-
-    def _refuse(self, second: int, first: int) -> None:
-        day = date.fromordinal(self.day[second])
-        raise InputError([InputProblem(
-            str(self.path), self.sheet, self.row[second], column_letter(self.column[second]),
-            CODES[self.code[second] - 1],
-            t("roster_twice", nip=self.nip(self.who[second]), day=f"{day:%d/%m/%Y}",
-              first=CODES[self.code[first] - 1], second=CODES[self.code[second] - 1]),
-            t("roster_hint_twice"))])
+            at = int(order[clash].min())
+            was = int(first[np.flatnonzero(order == at)[0]])
+            when = date.fromordinal(int(day[at]))
+            raise InputError([InputProblem(
+                str(self.path), self.sheet, int(row[at]), column_letter(int(column[at])),
+                CODES[code[at] - 1],
+                t("roster_twice", nip=self.nip(int(who[at])), day=f"{when:%d/%m/%Y}",
+                  first=CODES[code[was] - 1], second=CODES[code[at] - 1]),
+                t("roster_hint_twice"))])
+        return np.sort(order[start])
 
     def not_a_code(self, value: Cell, row: int, column: int) -> InputError:
         return InputError([InputProblem(str(self.path), self.sheet, row,
@@ -263,9 +269,9 @@ def _wide(roster: RosterSheet, keep: frozenset[int] | None) -> DayEntries:
     out.seen.frombytes(who.tobytes())
     excel_row = np.asarray([row.row for row in rows], dtype=np.int64)
     r, c = np.nonzero(filled & kept[None, :])
-    out.add_many(who[r], ordinals[c], codes[r, c], excel_row[r],
-                 np.asarray(roster.day_columns, dtype=np.int64)[c])
-    return out.finish()
+    once = len(np.unique(who)) == len(who) and len(set(roster.days)) == len(roster.days)
+    return out.settle(who[r], ordinals[c].astype(np.int32), codes[r, c], excel_row[r],
+                      np.asarray(roster.day_columns, dtype=np.int64)[c], once=once)
 
 
 def _long(path: Path, sheet: Sheet, found: tuple[int, int, int | None, int, int],
