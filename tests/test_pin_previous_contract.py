@@ -3,8 +3,8 @@
 `--pin` and `--previous` read the same files (`read/entries.py`). Each case below is a
 list of rows, written once in our layout (a column per day) and once in the long layout
 (a row per person and day, blank entries written out as empty `Status` cells), then read
-by both readers: the outcome (the cells kept, or the refused cell) must be the same four
-times.
+by both readers: the outcome (the cells kept, or the refused cell) must be the same each
+time (the long layout is also saved as a workbook, as Excel would).
 """
 
 from __future__ import annotations
@@ -85,6 +85,19 @@ def day_columns(header: Sequence[object]) -> dict[date, int]:
     return {h.date(): k for k, h in enumerate(header) if isinstance(h, datetime)}
 
 
+def long_book(path: Path, rows: Rows) -> Path:
+    """The long layout saved from Excel: a workbook, dates as date cells."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["NIP", "Tanggal", "Status"])
+    for nip, cells in rows:
+        for day, code in cells.items():
+            sheet.append([nip, datetime(day.year, day.month, day.day), code])
+    book.save(path)
+    return path
+
+
 def from_previous(path: Path) -> dict[str, int] | tuple[int | None, str]:
     try:
         return api.previous_wfh(path)
@@ -115,9 +128,11 @@ def from_pins(path: Path) -> dict[tuple[str, date], str] | tuple[int | None, str
 def test_both_readers_and_both_layouts_agree(tmp_path: Path, name: str, rows: Rows,
                                              outcome: Any) -> None:
     """Tests one case of the table through `--pin` and `--previous`, each in our layout
-    and in the long one: the same cells kept, or the same cell refused."""
-    for layout, write in (("wide", wide_file), ("long", long_file)):
-        path = write(tmp_path / f"{layout}.{'xlsx' if layout == 'wide' else 'csv'}", rows)
+    and in the long one (as CSV and as a workbook): the same cells kept, or the same cell
+    refused."""
+    for layout, write in (("wide.xlsx", wide_file), ("long.csv", long_file),
+                          ("long.xlsx", long_book)):
+        path = write(tmp_path / layout, rows)
         if isinstance(outcome, tuple):
             assert from_pins(path) == outcome, layout
             assert from_previous(path) == outcome, layout
