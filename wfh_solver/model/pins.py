@@ -123,13 +123,12 @@ def place_pins(problem: Problem, entries: DayEntries) -> PlacedPins:
     same = (((code == CUTI) & (absent == LEAVE)) | ((code == DL) & (absent == TRAVEL))
             | ((code == WFO) & here & (fixed == FIXED_WFO))
             | ((code == WFH) & here & (fixed == FIXED_WFH)))
-    if same.any():
+    if count := int(same.sum()):
         cells = [f"{problem.employees[a].name} (NIP {problem.employees[a].nip}, "
                  f"{problem.calendar.days[b]:%d/%m/%Y}, {CODES[c - 1]})"
-                 for a, b, c in zip(i[same].tolist(), d[same].tolist(), code[same].tolist(),
-                                    strict=True)]
-        notes.append(t("pin_unchanged", file=file, count=len(cells),
-                       cells=_listed(cells, len(cells))))
+                 for a, b, c in zip(i[same][:_SHOWN].tolist(), d[same][:_SHOWN].tolist(),
+                                    code[same][:_SHOWN].tolist(), strict=True)]
+        notes.append(t("pin_unchanged", file=file, count=count, cells=_listed(cells, count)))
     pins = np.zeros((len(problem.employees), problem.n_days), dtype=np.int8)
     i, d, code = i[~same], d[~same], code[~same]
     pins[i[code == WFO], d[code == WFO]] = FIXED_WFO
