@@ -10,7 +10,6 @@ time (the long layout is also saved as a workbook, as Excel would).
 from __future__ import annotations
 
 import csv
-import os
 import time
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
@@ -234,7 +233,6 @@ def test_a_long_layout_bomb_reads_in_memory_proportional_to_its_rows(tmp_path: P
     assert len(stderr.strip().splitlines()) == 1
 
 
-@pytest.mark.skipif(os.environ.get("WFH_SKIP_HEAVY") == "1", reason="heavy")
 def test_the_samples_own_csv_reads_back_as_previous_and_as_pins(tmp_path: Path) -> None:
     """Tests the shipped 9,000-staff sample solved for July 2020 and written as CSV
     (198,001 lines, once refused for 'more than 150000 rows'): as `--previous` for August
