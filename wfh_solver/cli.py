@@ -193,6 +193,8 @@ def solve_command(
         err.print(t("rx_head", count=len(result.violations), total=total), style="bold red")
     elif relax and not quiet:
         err.print(t("rx_clean"))
+    for note in result.notes:  # parts of --pin/--previous left out: said whatever --quiet says
+        err.print(t("cli_note", text=note), style="yellow", markup=False)
     if not quiet:
         _print_summary(result, out_path)
     if result.violations:

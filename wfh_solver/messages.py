@@ -131,8 +131,6 @@ _ID: dict[str, str] = {
                  "'{rule}'.",
     "pin_count": "Sel yang ditetapkan {code} untuk {people} pada {day} membuat aturan '{rule}' "
                  "({where}) tidak terpenuhi (batas {limit} orang di kantor).",
-    "pin_unknown": "NIP {nip} (baris {row}) tidak ada dalam daftar pegawai",
-    "pin_code": "sel {value!r} (NIP {nip}, {day}) bukan WFO, WFH, CUTI atau DL",
     "timeout": "batas waktu habis sebelum jadwal apa pun ditemukan; naikkan --time-limit",
     "level_intent": "tujuan kebijakan: hari kerja di kantor (WFH maksimal), selisih dari "
                     "target WFH harian, atau hari WFH di bawah batas kantor (max_wfo)",
@@ -486,6 +484,19 @@ _ID: dict[str, str] = {
     "web_allow_hint": (
         "Dari komputer lain buka http://ALAMAT-IP:{port}/?token=…; nama komputer lain perlu"
         " --allow-host NAMA."),
+    # --- s5-pins ---
+    "pin_outside": "berkas pin {file}: {count} sel di luar hari kerja periode ini "
+                   "({first}–{last}) diabaikan",
+    "pin_unknown_staff": "berkas pin {file}: {count} sel untuk {people} NIP yang tidak ada "
+                         "dalam daftar pegawai diabaikan: {nips}",
+    "pin_unchanged": "berkas pin {file}: {count} sel tidak mengubah apa pun (sudah "
+                     "ditetapkan oleh cuti, dinas luar atau aturan orang itu): {cells}",
+    "roster_code": "bukan WFO, WFH, CUTI atau DL",
+    "roster_hint_code": "kosongkan sel yang belum ditetapkan",
+    "too_many_person_days": "tata letak panjang (satu baris per pegawai per hari) memiliki "
+                            "lebih dari {limit} baris",
+    "csv_line_too_long": "ada baris yang lebih panjang dari {limit} karakter",
+    "cli_note": "peringatan: {text}",
 }
 
 _EN: dict[str, str] = {
@@ -595,8 +606,6 @@ _EN: dict[str, str] = {
     "pin_clash": "{name} (NIP {nip}) is pinned {code} on {day}, which contradicts '{rule}'.",
     "pin_count": "The {code} pins of {people} on {day} break rule '{rule}' ({where}): limit "
                  "{limit} in office.",
-    "pin_unknown": "NIP {nip} (row {row}) is not in the staff list",
-    "pin_code": "cell {value!r} (NIP {nip}, {day}) is not WFO, WFH, CUTI or DL",
     "timeout": "the time limit ran out before any roster was found; raise --time-limit",
     "level_intent": "policy intent: office-days (max WFH), deviation from the daily WFH "
                     "target, or WFH-days under an office cap (max_wfo)",
@@ -934,6 +943,19 @@ _EN: dict[str, str] = {
     "web_allow_hint": (
         "From another computer open http://IP-ADDRESS:{port}/?token=…; other computer names"
         " need --allow-host NAME."),
+    # --- s5-pins ---
+    "pin_outside": "pin file {file}: {count} cells outside this period's working days "
+                   "({first}–{last}) ignored",
+    "pin_unknown_staff": "pin file {file}: {count} cells for {people} NIPs not in the staff "
+                         "list ignored: {nips}",
+    "pin_unchanged": "pin file {file}: {count} cells change nothing (already decided by "
+                     "leave, travel or the person's own rule): {cells}",
+    "roster_code": "not WFO, WFH, CUTI or DL",
+    "roster_hint_code": "leave a cell blank when it is not decided",
+    "too_many_person_days": "the long layout (a row per person and day) has more than "
+                            "{limit} rows",
+    "csv_line_too_long": "a line is longer than {limit} characters",
+    "cli_note": "warning: {text}",
 }
 
 _HELP_ID: dict[str, str] = {

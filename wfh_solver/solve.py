@@ -137,6 +137,7 @@ def solve(problem: Problem, options: SolveOptions | None = None,
         pinned_by=problem.fixed_by,
         history=problem.history,
         vulnerable=problem.vulnerable,
+        notes=problem.notes,
     )
 
 

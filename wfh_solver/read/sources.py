@@ -7,13 +7,15 @@ strings, a million styled empty rows) is bounded before the heavy reader runs.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import zipfile
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Generator, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TextIO, cast
 
 import python_calamine as pc
 from charset_normalizer import from_bytes
@@ -69,18 +71,7 @@ def load_sheets(path: Path, only: Collection[str] = ()) -> list[Sheet]:
     rosters for its Jadwal sheet alone takes about half the time of all five sheets.
     """
     name = str(path)
-    if not path.exists():
-        raise file_error(name, t("file_not_found"), t("hint_check_path"))
-    if path.is_dir():
-        raise file_error(name, t("is_folder"))
-    size = path.stat().st_size
-    if size == 0:
-        raise file_error(name, t("file_empty"))
-    if size > MAX_FILE_BYTES:
-        raise file_error(name, t("file_too_large", limit=MAX_FILE_BYTES // 2**20))
-    with path.open("rb") as handle:
-        head = handle.read(65536)
-    kind = detect_format(path, head)
+    kind = file_kind(path)
     if kind == "zip":
         layout = _check_zip(path)
         if layout == "ods":
@@ -113,6 +104,24 @@ def load_sheets(path: Path, only: Collection[str] = ()) -> list[Sheet]:
     if kind == "binary":
         raise file_error(name, t("not_spreadsheet"), t("hint_save_xlsx"))
     return [_csv_sheet(path)]
+
+
+def file_kind(path: Path) -> str:
+    """The file's type from its first bytes (`detect_format`), once it is known to exist,
+    to be a file, and to be within the size limit."""
+    name = str(path)
+    if not path.exists():
+        raise file_error(name, t("file_not_found"), t("hint_check_path"))
+    if path.is_dir():
+        raise file_error(name, t("is_folder"))
+    size = path.stat().st_size
+    if size == 0:
+        raise file_error(name, t("file_empty"))
+    if size > MAX_FILE_BYTES:
+        raise file_error(name, t("file_too_large", limit=MAX_FILE_BYTES // 2**20))
+    with path.open("rb") as handle:
+        head = handle.read(65536)
+    return detect_format(path, head)
 
 
 def _check_xls_extent(path: Path) -> None:
@@ -320,11 +329,7 @@ def _csv_sheet(path: Path) -> Sheet:
 def _csv_rows(path: Path, encoding: str) -> Sheet:
     name = str(path)
     with path.open(encoding=encoding, newline="") as handle:
-        sample = handle.read(20_000)
-        counts = {d: sample.count(d) for d in (";", ",", "\t", "|")}
-        delimiter = max(counts, key=lambda d: counts[d])
-        if counts[delimiter] == 0:
-            delimiter = ","
+        delimiter = _delimiter(handle.read(20_000))
         handle.seek(0)
         reader = csv.reader(handle, delimiter=delimiter)
         rows: list[list[Cell]] = []
@@ -365,6 +370,56 @@ def _span(attrs: list[tuple[str, str | None]], name: str, limit: int) -> int:
             digits = value.strip()[:9]
             return max(1, min(int(digits), limit)) if digits.isdigit() else 1
     return 1
+
+
+def _delimiter(sample: str) -> str:
+    """The separator a CSV uses: the most frequent of `;`, `,`, tab and `|` in its start."""
+    counts = {d: sample.count(d) for d in (";", ",", "\t", "|")}
+    delimiter = max(counts, key=lambda d: counts[d])
+    return delimiter if counts[delimiter] else ","
+
+
+MAX_LINE_CHARS = 1_000_000  # one CSV line; a row of a million separators is 8 MB of list
+
+
+def csv_stream(path: Path) -> Generator[list[Cell], None, None]:
+    """A text file's rows one at a time, trailing blanks dropped and cut to `MAX_COLUMNS`:
+    the long roster layout holds a row per person and day, millions of them in a file
+    within the size limit, and keeps only a few numbers of each. The encoding is the
+    first of `_encodings` that decodes the whole file (checked in chunks first, as a
+    stream cannot start again half-way); a line past `MAX_LINE_CHARS` is refused."""
+    encoding = _whole_encoding(path)
+    with path.open(encoding=encoding, newline="") as handle:
+        delimiter = _delimiter(handle.read(20_000))
+        handle.seek(0)
+        try:
+            for row in csv.reader(_bounded_lines(path, handle), delimiter=delimiter):
+                while row and not row[-1]:
+                    row.pop()
+                yield cast(list[Cell], row[:MAX_COLUMNS])
+        except csv.Error as exc:
+            raise file_error(str(path), t("csv_unreadable", detail=exc)) from None
+
+
+def _whole_encoding(path: Path) -> str:
+    for encoding in _encodings(path):
+        decoder = codecs.getincrementaldecoder(encoding)()
+        try:
+            with path.open("rb") as handle:
+                while chunk := handle.read(1 << 20):
+                    decoder.decode(chunk)
+                decoder.decode(b"", final=True)
+            return encoding
+        except UnicodeDecodeError:
+            continue
+    return "latin-1"
+
+
+def _bounded_lines(path: Path, handle: TextIO) -> Iterator[str]:
+    while line := handle.readline(MAX_LINE_CHARS):
+        if len(line) == MAX_LINE_CHARS and not line.endswith(("\n", "\r")):
+            raise file_error(str(path), t("csv_line_too_long", limit=MAX_LINE_CHARS))
+        yield line
 
 
 class _TableParser(HTMLParser):
