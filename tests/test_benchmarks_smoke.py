@@ -60,7 +60,9 @@ def test_smoke_run_solves_to_optimality_and_prints_the_tables(smoke):
         assert ours["check"]["pins_kept"]
         assert instance["floor"]["rows_written"] == ours["employees"] == 300
     assert by_family["leave"]["leave_share"] == 0.2 and by_family["leave"]["travel_share"] == 0.02
-    assert by_family["pins"]["ours"]["check"]["pins"] == 500
+    # 500 cells drawn; those a rule or the staff list already decides change nothing and
+    # are left out (and named in Ringkasan), the rest are all kept
+    assert 0 < by_family["pins"]["ours"]["check"]["pins"] <= 500
     assert len(by_family["history"]["previous_files"]) == 4
     assert by_family["history"]["floor"]["extra_rows_read"] > 4 * 300  # the 4 rosters read
     for heading in ("### Machine", "### Ours", "### Peers", "### Scaling", "### Targets"):

@@ -273,3 +273,16 @@ def test_the_samples_own_csv_reads_back_as_previous_and_as_pins(tmp_path: Path) 
     assert all(back[(row[0].replace(" ", ""), date.fromisoformat(row[-2]))] == row[-1]
                for row in body)
     assert np.count_nonzero([row[-1] in ("WFO", "WFH") for row in body]) > 0
+
+
+def test_ids_with_letters_are_never_matched_by_their_digits_alone():
+    """Tests that two non-ASN IDs sharing digits stay two people, while an ASN NIP typed
+    with spaces, dots or an apostrophe is one person."""
+    from wfh_solver.read.entries import nip_number
+
+    texts: dict[str, int] = {}
+    assert nip_number("THL-00123", texts) != nip_number("PTT-00123", texts)
+    assert nip_number("THL-00123", texts) == nip_number("THL-00123", texts)
+    same = {nip_number(n, texts) for n in ("196501012005011001", "19650101 200501 1 001",
+                                           "'196501012005011001", "19650101.200501.1.001")}
+    assert len(same) == 1

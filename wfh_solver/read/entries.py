@@ -99,7 +99,8 @@ class DayEntries:
         return np.bincount(self.person[self.code == code], minlength=len(self.numbers))
 
 
-_NONE = np.iinfo(np.int64).min  # the number of a NIP looked for that is nowhere
+_NONE = np.iinfo(np.int64).min
+_NUMERIC_NIP = re.compile(r"['’`]?[0-9\s.\-]+")  # the number of a NIP looked for that is nowhere
 
 
 def nip_number(nip: str, texts: dict[str, int], *, add: bool = True) -> int:
@@ -107,10 +108,15 @@ def nip_number(nip: str, texts: dict[str, int], *, add: bool = True) -> int:
     and `'19650101…` are one person) when they fit 18 places without a leading zero,
     else `-1 - k` for the k-th other spelling in `texts` (added there unless `add` is
     off, when an unseen one is `_NONE`)."""
-    digits = nip if nip.isascii() and nip.isdigit() else re.sub(r"[^0-9]", "", nip)
+    if nip.isascii() and nip.isdigit():
+        digits = nip
+    elif _NUMERIC_NIP.fullmatch(nip):  # `1965 0101 …`, `'1965.0101-…`: the digits name it
+        digits = re.sub(r"[^0-9]", "", nip)
+    else:  # an ID with letters (`THL-00123`, `PTT-00123`): the whole ID, never its digits
+        digits = ""
     if 0 < len(digits) <= 18 and digits[0] != "0":
         return int(digits)
-    key = digits or nip
+    key = digits or re.sub(r"\s+", "", nip)
     k = texts.get(key)
     if k is None:
         if not add:
