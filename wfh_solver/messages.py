@@ -441,6 +441,21 @@ _ID: dict[str, str] = {
     "web_v_text": "Keterangan",
     "web_check_again": "Periksa jadwal lain",
     "web_download_conflicts": "Unduh rincian konflik (.xlsx)",
+    # --- s5-bombs ---
+    "text_unreadable": "tidak dapat dibaca ({detail})",
+    "text_is_folder": "ini sebuah folder, bukan berkas",
+    "not_regular_file": "bukan berkas biasa (perangkat, pipa atau soket)",
+    "text_too_large": "berkas lebih besar dari {limit}",
+    "text_not_utf8": "bukan teks UTF-8 (bita ke-{position})",
+    "toml_too_deep": "susunan bersarang terlalu dalam",
+    "colmap_not_text": "nilai '{key}' berupa {kind}, bukan nama kolom",
+    "colmap_unknown": "nama kolom tidak dikenal: {pairs}",
+    "hint_colmap": "tulis \"Judul di berkas\" = \"nip\"; nama kolom: {columns}",
+    "toml_table": "tabel",
+    "toml_array": "daftar (array)",
+    "toml_boolean": "nilai benar/salah",
+    "toml_number": "angka",
+    "toml_date": "tanggal",
 }
 
 _EN: dict[str, str] = {
@@ -846,6 +861,21 @@ _EN: dict[str, str] = {
     "web_v_text": "Details",
     "web_check_again": "Check another roster",
     "web_download_conflicts": "Download the conflicts (.xlsx)",
+    # --- s5-bombs ---
+    "text_unreadable": "cannot be read ({detail})",
+    "text_is_folder": "is a folder, not a file",
+    "not_regular_file": "not a regular file (a device, pipe or socket)",
+    "text_too_large": "the file is larger than {limit}",
+    "text_not_utf8": "not UTF-8 text (byte {position})",
+    "toml_too_deep": "arrays or tables nested too deeply",
+    "colmap_not_text": "the value of '{key}' is {kind}, not a column name",
+    "colmap_unknown": "unknown column name(s): {pairs}",
+    "hint_colmap": "write \"Header in the file\" = \"nip\"; column names: {columns}",
+    "toml_table": "a table",
+    "toml_array": "an array",
+    "toml_boolean": "a boolean",
+    "toml_number": "a number",
+    "toml_date": "a date",
 }
 
 _HELP_ID: dict[str, str] = {

@@ -73,6 +73,8 @@ def load_sheets(path: Path, only: Collection[str] = ()) -> list[Sheet]:
         raise file_error(name, t("file_not_found"), t("hint_check_path"))
     if path.is_dir():
         raise file_error(name, t("is_folder"))
+    if not path.is_file():  # a device or a pipe: its size says nothing, reading may not end
+        raise file_error(name, t("not_regular_file"))
     size = path.stat().st_size
     if size == 0:
         raise file_error(name, t("file_empty"))
