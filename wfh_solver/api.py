@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from wfh_solver.domain.build import build_employees
-from wfh_solver.domain.calendar import working_days
+from wfh_solver.domain.calendar import Calendar, check_period, working_days
 from wfh_solver.domain.employee import Employee
 from wfh_solver.explain import explained
 from wfh_solver.messages import t
@@ -53,15 +53,28 @@ def make_problem(staff: Staff | tuple[Employee, ...], scenario: str | Path | Sce
                  start: date | None = None, end: date | None = None,
                  workweek: str | None = None) -> Problem:
     """The scenario's rules applied to these employees, over its period or another one."""
+    employees = staff.employees if isinstance(staff, Staff) else staff
+    rules, calendar = checked_period(scenario, len(employees), start, end, workweek)
+    return build_problem(rules, calendar, employees)
+
+
+def checked_period(scenario: str | Path | Scenario, staff: int, start: date | None = None,
+                   end: date | None = None, workweek: str | None = None
+                   ) -> tuple[Scenario, Calendar]:
+    """The scenario over its period (or the one given) and that period's working days, once
+    `check_period` has found a roster for `staff` people within the limits: what
+    `make_problem` does before building, for callers that build later or elsewhere
+    (`compare`'s workers, the page)."""
     if not isinstance(scenario, Scenario):
         scenario = load_scenario(scenario)
     if start is not None or end is not None or workweek is not None:
         scenario = scenario.with_period(start, end, workweek)
-    employees = staff.employees if isinstance(staff, Staff) else staff
     calendar = working_days(scenario.start, scenario.end, scenario.workweek)
     if not calendar.days:
         raise ScenarioError(t("no_working_days", start=scenario.start, end=scenario.end))
-    return build_problem(scenario, calendar, employees)
+    check_period(calendar.start, calendar.end, calendar.workweek, staff=staff,
+                 days=len(calendar.days))  # before any model: the roster must fit 1 GiB
+    return scenario, calendar
 
 
 def previous_wfh(path: str | Path) -> dict[str, int]:

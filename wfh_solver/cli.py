@@ -32,7 +32,7 @@ from rich.progress import (
 from rich.table import Table
 
 from wfh_solver import api, usage
-from wfh_solver.domain.calendar import WORKWEEKS
+from wfh_solver.domain.calendar import WORKWEEKS, PeriodError, check_period
 from wfh_solver.messages import LANGUAGES, language, set_language, t
 from wfh_solver.policy.problem import PolicyInfeasible
 from wfh_solver.policy.scenario import ScenarioError, bundled_names, load_scenario
@@ -82,12 +82,22 @@ def _parse_date(text: str | None, option: str) -> date | None:
     """ISO (2020-04-01) or the dd/mm/yyyy HR types everywhere else (01/04/2020)."""
     if text is None:
         return None
-    for form in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
-        try:
-            return datetime.strptime(text.strip(), form).date()
-        except ValueError:
-            continue
-    raise Exit(EXIT_INPUT, [f"{t('error')}: " + t("bad_date", option=option, value=text)])
+    day = next((d for form in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y")
+                if (d := _strptime(text.strip(), form)) is not None), None)
+    if day is None:
+        raise Exit(EXIT_INPUT, [f"{t('error')}: " + t("bad_date", option=option, value=text)])
+    try:  # the supported date window, for every command
+        check_period(day, day)
+    except PeriodError as exc:
+        raise Exit(EXIT_INPUT, [f"{t('error')}: {option}: {exc}"]) from None
+    return day
+
+
+def _strptime(text: str, form: str) -> date | None:
+    try:
+        return datetime.strptime(text, form).date()
+    except ValueError:
+        return None
 
 
 def _show_version(value: bool) -> None:
@@ -343,6 +353,9 @@ def compare_command(
     swept = _guard(lambda: [c for spec in sweep or [] for c in sweep_cases(scenarios, spec)])
     cases += [Case(c.scenario, start, end, c.label) for c in swept]
     staff = _guard(lambda: api.read_employees(input, sheet, column_map))
+    # every case's roster within the limits, before any worker starts
+    _guard(lambda: [api.checked_period(c.scenario, len(staff.employees), c.start, c.end)
+                    for c in cases])
     options = SolveOptions(time_limit, seed, workers=1)
     result = _guard(lambda: compare(staff, cases, scheduler=scheduler, workers=workers,
                                     options=options))

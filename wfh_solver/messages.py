@@ -456,6 +456,14 @@ _ID: dict[str, str] = {
     "toml_boolean": "nilai benar/salah",
     "toml_number": "angka",
     "toml_date": "tanggal",
+    "period_outside": "tanggal {day} di luar rentang yang didukung ({first} s.d. {last})",
+    "period_too_many_days": (
+        "periode {start} s.d. {end} memiliki {days} hari kerja; lembar Jadwal memuat paling "
+        "banyak {limit} kolom hari (Excel: {columns} kolom) — perpendek periode"),
+    "period_too_large": (
+        "{staff} pegawai × {days} hari kerja = {cells} hari-orang, lebih dari batas {limit} "
+        "(jadwal sebesar ini memerlukan lebih dari 1 GiB memori) — perpendek periode atau "
+        "bagi daftar pegawai per OPD"),
 }
 
 _EN: dict[str, str] = {
@@ -876,6 +884,14 @@ _EN: dict[str, str] = {
     "toml_boolean": "a boolean",
     "toml_number": "a number",
     "toml_date": "a date",
+    "period_outside": "the date {day} is outside the supported range ({first} to {last})",
+    "period_too_many_days": (
+        "the period {start} to {end} has {days} working days; the Jadwal sheet holds at "
+        "most {limit} day columns (Excel: {columns} columns) — shorten the period"),
+    "period_too_large": (
+        "{staff} staff × {days} working days = {cells} person-days, more than the limit of "
+        "{limit} (a roster this large needs more than 1 GiB of memory) — shorten the period "
+        "or split the staff list by unit"),
 }
 
 _HELP_ID: dict[str, str] = {

@@ -15,6 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from wfh_solver.domain.calendar import check_period
 from wfh_solver.domain.employee import ROLES, SUB_UNIT_KINDS, UNIT_TYPES, Category
 from wfh_solver.messages import t
 from wfh_solver.policy.patterns import compile_pattern
@@ -153,6 +154,7 @@ class Scenario(BaseModel):
     def _consistent(self) -> Scenario:
         if self.end < self.start:
             raise ValueError(f"end {self.end} is before start {self.start}")
+        check_period(self.start, self.end, self.workweek)  # the date window and the columns
         names = [r.name for r in self.rules]
         if len(set(names)) != len(names):
             raise ValueError("rule names must be unique")
