@@ -352,7 +352,9 @@ def compare_command(
     cases = [Case(s, start, end) for s in scenarios]  # labelled by the scenario's name
     swept = _guard(lambda: [c for spec in sweep or [] for c in sweep_cases(scenarios, spec)])
     cases += [Case(c.scenario, start, end, c.label) for c in swept]
-    staff = _guard(lambda: api.read_employees(input, sheet, column_map))
+    periods = _guard(lambda: [api.scenario_over(c.scenario, c.start, c.end) for c in cases])
+    hull = (min(p.start for p in periods), max(p.end for p in periods))
+    staff = _guard(lambda: api.read_employees(input, sheet, column_map, hull))
     # every case's roster within the limits, before any worker starts
     _guard(lambda: [api.checked_period(c.scenario, len(staff.employees), c.start, c.end)
                     for c in cases])
@@ -565,8 +567,10 @@ def check_command(
         # a roster read as the staff list loses eselon, flags and leave: judged wrongly
         raise Exit(EXIT_INPUT, [f"{t('error')}: " + t("ck_same_file", path=roster)])
     column_map = _guard(lambda: load_column_map(columns)) if columns else None
-    staff = _guard(lambda: api.read_employees(input, sheet, column_map))
-    report = _guard(lambda: check_roster(roster, staff, scenario, start, end, workweek))
+    rules = _guard(lambda: api.scenario_over(scenario, start, end, workweek))
+    staff = _guard(lambda: api.read_employees(input, sheet, column_map,
+                                              (rules.start, rules.end)))
+    report = _guard(lambda: check_roster(roster, staff, rules))
     problem = report.problem
     facts = {"path": roster, "scenario": problem.scenario.name,
              "employees": len(problem.employees), "days": problem.n_days}

@@ -464,6 +464,18 @@ _ID: dict[str, str] = {
         "{staff} pegawai × {days} hari kerja = {cells} hari-orang, lebih dari batas {limit} "
         "(jadwal sebesar ini memerlukan lebih dari 1 GiB memori) — perpendek periode atau "
         "bagi daftar pegawai per OPD"),
+    "dates_limit_pieces": (
+        "sel Cuti/Dinas Luar berkas ini bersama-sama menyebut lebih dari {limit} tanggal dan "
+        "rentang; pembacaan dihentikan di sel ini"),
+    "dates_limit_days": (
+        "sel Cuti/Dinas Luar berkas ini bersama-sama menyebut lebih dari {limit} hari dalam "
+        "periode; pembacaan dihentikan di sel ini"),
+    "hint_dates_limit": "tulis rentang (24/03/2020 s.d. 26/03/2020) hanya untuk hari periode ini",
+    "dates_limit_days_unbounded": (
+        "sel Cuti/Dinas Luar berkas ini bersama-sama menyebut lebih dari {limit} hari; "
+        "pembacaan dihentikan di sel ini"),
+    "hint_dates_limit_unbounded": (
+        "sebutkan skenario (-s) atau periode, agar hanya hari periode itu yang dibaca"),
 }
 
 _EN: dict[str, str] = {
@@ -892,6 +904,18 @@ _EN: dict[str, str] = {
         "{staff} staff × {days} working days = {cells} person-days, more than the limit of "
         "{limit} (a roster this large needs more than 1 GiB of memory) — shorten the period "
         "or split the staff list by unit"),
+    "dates_limit_pieces": (
+        "the Cuti/Dinas Luar cells of this file together list more than {limit} dates and "
+        "ranges; reading stopped at this cell"),
+    "dates_limit_days": (
+        "the Cuti/Dinas Luar cells of this file together name more than {limit} days within "
+        "the period; reading stopped at this cell"),
+    "hint_dates_limit": "list ranges (24/03/2020 s.d. 26/03/2020) for this period's days only",
+    "dates_limit_days_unbounded": (
+        "the Cuti/Dinas Luar cells of this file together name more than {limit} days; "
+        "reading stopped at this cell"),
+    "hint_dates_limit_unbounded": (
+        "name a scenario (-s) or a period, so that only that period's days are read"),
 }
 
 _HELP_ID: dict[str, str] = {

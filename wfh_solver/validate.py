@@ -55,8 +55,10 @@ def validation_report(path: Path, sheet: str | None = None,
                       column_map: dict[str, str] | None = None,
                       scenario: str | None = None) -> dict[str, Any]:
     report: dict[str, Any] = {"file": str(path), "problems": [], "summary": None}
+    rules = api.scenario_over(scenario) if scenario is not None else None
+    period = (rules.start, rules.end) if rules is not None else None
     try:
-        staff = api.read_employees(path, sheet, column_map)
+        staff = api.read_employees(path, sheet, column_map, period)
     except InputError as exc:
         report["problems"] = [p.as_dict() for p in exc.problems + exc.warnings]
         return report
@@ -75,7 +77,7 @@ def validation_report(path: Path, sheet: str | None = None,
         "unit_spellings": staff.table.unit_spellings,
     }
     if scenario is not None:
-        problem = api.make_problem(staff, scenario)
+        problem = api.make_problem(staff, rules or scenario)
         report["problems"] += [
             {"severity": "warning", "file": str(path), "sheet": staff.table.sheet, "row": None,
              "column": "", "value": "", "reason": w, "hint": ""} for w in problem.warnings]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -23,6 +24,7 @@ from wfh_solver.read.columns import (
     header_key,
     match_ranked,
 )
+from wfh_solver.read.dates import DateScope
 from wfh_solver.read.errors import InputError, InputProblem, column_letter, file_error
 from wfh_solver.read.fields import Collector, record, row_texts
 from wfh_solver.read.rows import Kind, RowReader, cell_text, plausible_name, plausible_nip
@@ -57,17 +59,22 @@ ALL_SHEETS = "*"
 
 
 def read_staff(path: Path, sheet: str | None = None,
-               column_map: dict[str, str] | None = None) -> StaffTable:
+               column_map: dict[str, str] | None = None,
+               period: tuple[date, date] | None = None) -> StaffTable:
     """Read, locate the table, validate; raise `InputError` listing every problem.
 
     `sheet="*"` reads every sheet that holds a staff table (one sheet per OPD is common).
+    `period`: Cuti/DL days are kept only within it, each range cut to it before it is
+    expanded (README, "Keamanan data"); without it every day named is kept, within the
+    file's budget of dates.
     """
+    dates = DateScope(*period) if period is not None else DateScope()
     sheets = load_sheets(path)
     if sheet == ALL_SHEETS:
         chosen = _staff_sheets(path, sheets, column_map)
     else:
         chosen = [_choose_sheet(path, sheets, sheet, column_map)]
-    parsed = [_parse_sheet(path, s, column_map) for s in chosen]
+    parsed = [_parse_sheet(path, s, column_map, dates) for s in chosen]
     frame = pd.concat([p.frame for p in parsed], ignore_index=True)
     problems = [problem for p in parsed for problem in p.problems]
     problems += [note for s in sheets for note in s.notes]  # content the reader left out
@@ -194,7 +201,8 @@ class _Parsed:
     nip_column: str
 
 
-def _parse_sheet(path: Path, sheet: Sheet, column_map: dict[str, str] | None) -> _Parsed:
+def _parse_sheet(path: Path, sheet: Sheet, column_map: dict[str, str] | None,
+                 dates: DateScope) -> _Parsed:
     filled = _fill_merged(sheet)
     extra = _extra_lookup(column_map)
     header_index, _, columns = _best_header(sheet, extra)
@@ -214,7 +222,7 @@ def _parse_sheet(path: Path, sheet: Sheet, column_map: dict[str, str] | None) ->
     out = Collector(str(path), sheet.name, letters)
     if not filled:
         out.add(None, "", "", t("merged_overlap"), severity="warning")
-    frame = _read_rows(sheet, header_index, columns, extra, out, sections)
+    frame = _read_rows(sheet, header_index, columns, extra, out, sections, dates)
     if sections:
         letters["unit"] = ""
     if frame.empty:
@@ -238,7 +246,8 @@ class _Run:
 
 
 def _read_rows(sheet: Sheet, header_index: int, columns: dict[int, str],
-               extra: dict[str, str], out: Collector, sections: bool) -> pd.DataFrame:
+               extra: dict[str, str], out: Collector, sections: bool,
+               dates: DateScope) -> pd.DataFrame:
     """Staff records of the rows below the header; every other non-blank row is skipped
     with an info line naming it, or reported as a broken staff row (see `read.rows`).
 
@@ -259,7 +268,7 @@ def _read_rows(sheet: Sheet, header_index: int, columns: dict[int, str],
                     t("staff_above_header", row=header_index + 1), t("hint_staff_above_header"))
     pieces: list[_Run | dict[str, object]] = []
     section = ""
-    clean = clean_rows(rows, start, index)
+    clean = clean_rows(rows, start, index, dates)
     run: _Run | None = None
     for i in range(start, len(rows)):
         k = i - clean.first
@@ -286,12 +295,12 @@ def _read_rows(sheet: Sheet, header_index: int, columns: dict[int, str],
         if kind is Kind.TABLE:
             changed = _second_table(row, index, extra, i + 1, out, sheet.first_column)
             if changed is not index:
-                index, clean = changed, clean_rows(rows, i + 1, changed)
+                index, clean = changed, clean_rows(rows, i + 1, changed, dates)
             continue
         if kind in (Kind.STAFF, Kind.RECORD):
             if sections:
                 texts["unit"] = section
-            pieces.append(record(row, texts, index, i + 1, out))
+            pieces.append(record(row, texts, index, i + 1, out, dates))
             continue
         shown = " | ".join(dict.fromkeys(c for c in map(_text, row) if c))
         out.add(i + 1, "", shown, t(f"skip_{kind.value}"), severity="info")
