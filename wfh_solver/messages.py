@@ -476,6 +476,8 @@ _ID: dict[str, str] = {
         "pembacaan dihentikan di sel ini"),
     "hint_dates_limit_unbounded": (
         "sebutkan skenario (-s) atau periode, agar hanya hari periode itu yang dibaca"),
+    "outside_grid": (
+        "berkas berisi alamat sel di luar batas Excel (kolom XFD, baris 1.048.576): {refs}"),
 }
 
 _EN: dict[str, str] = {
@@ -916,6 +918,8 @@ _EN: dict[str, str] = {
         "reading stopped at this cell"),
     "hint_dates_limit_unbounded": (
         "name a scenario (-s) or a period, so that only that period's days are read"),
+    "outside_grid": (
+        "the file has cell references outside Excel's grid (column XFD, row 1,048,576): {refs}"),
 }
 
 _HELP_ID: dict[str, str] = {

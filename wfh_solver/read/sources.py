@@ -95,6 +95,9 @@ def load_sheets(path: Path, only: Collection[str] = ()) -> list[Sheet]:
             except bounded.DamagedPart as exc:
                 raise file_error(name, t("corrupt_part", part=exc.part),
                                  t("hint_resave")) from None
+            except bounded.OutsideGrid as exc:
+                raise file_error(name, t("outside_grid", refs=", ".join(exc.refs)),
+                                 t("hint_resave")) from None
             if needs:
                 sheets = _streamed(path, bounded.stream_xlsx(
                     path, MAX_ROWS, MAX_COLUMNS, MAX_BLANK_RUN, MAX_MERGED))
