@@ -478,6 +478,9 @@ _ID: dict[str, str] = {
         "sebutkan skenario (-s) atau periode, agar hanya hari periode itu yang dibaca"),
     "outside_grid": (
         "berkas berisi alamat sel di luar batas Excel (kolom XFD, baris 1.048.576): {refs}"),
+    "header_marks": (
+        "judul kolom berisi karakter tak terlihat atau lebar penuh ({marks}); dibaca tanpa "
+        "karakter itu"),
 }
 
 _EN: dict[str, str] = {
@@ -920,6 +923,8 @@ _EN: dict[str, str] = {
         "name a scenario (-s) or a period, so that only that period's days are read"),
     "outside_grid": (
         "the file has cell references outside Excel's grid (column XFD, row 1,048,576): {refs}"),
+    "header_marks": (
+        "the header holds invisible or full-width characters ({marks}); read without them"),
 }
 
 _HELP_ID: dict[str, str] = {

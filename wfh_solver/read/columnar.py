@@ -121,13 +121,13 @@ def _columns(body: list[list[Cell]], index: dict[str, int]) -> dict[str, Sequenc
 
 
 def _texts(values: Sequence[Cell]) -> list[str]:
-    """`cell_text` of each value. A column of texts none of which has a run of spaces, a
-    tab or a no-break space (the common case) needs only each text stripped."""
+    """`cell_text` of each value. A column of ASCII texts none of which has a run of spaces
+    or a tab (the common case) needs only each text stripped."""
     try:
         joined = "\x00".join(values)  # type: ignore[arg-type]
     except TypeError:  # numbers, dates or blanks among the texts
         return _distinct(values, cell_text)  # type: ignore[return-value]
-    if "  " in joined or "\t" in joined or "\xa0" in joined:
+    if "  " in joined or "\t" in joined or not joined.isascii():
         return _distinct(values, cell_text, texts=True)  # type: ignore[return-value]
     return list(map(str.strip, values))  # type: ignore[arg-type]
 

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from wfh_solver.read.text import normalise
+
 MAX_RANGE_DAYS = 366
 MAX_PIECES = 1_000_000  # dates and ranges in all Cuti/DL cells of one file
 MAX_DAYS = 4_000_000  # days within the period those cells name, all cells together
@@ -141,7 +143,7 @@ def parse_spans(value: object, scope: DateScope | None = None) -> list[tuple[int
         spans = [(value.toordinal(), value.toordinal())]
     else:
         spans = []
-        for piece in _PIECE.finditer(str(value)):  # a stream: a 200 MB cell is no list
+        for piece in _PIECE.finditer(normalise(str(value))):  # a stream, not a list
             token = piece.group().strip()
             if token:
                 scope.spend(1, 0)

@@ -29,6 +29,7 @@ from wfh_solver.read.errors import InputError, InputProblem, column_letter, file
 from wfh_solver.read.fields import Collector, record, row_texts
 from wfh_solver.read.rows import Kind, RowReader, cell_text, plausible_name, plausible_nip
 from wfh_solver.read.sources import Cell, Sheet, load_sheets
+from wfh_solver.read.text import marks
 from wfh_solver.read.units import normalise_units
 
 HEADER_SCAN_ROWS = 60
@@ -211,7 +212,7 @@ def _parse_sheet(path: Path, sheet: Sheet, column_map: dict[str, str] | None,
     missing = [k for k in REQUIRED if k not in keys and not (
         k in ("nip", "name") and "name_nip" in keys) and not (k == "unit" and sections)]
     if header_index < 0 or missing:
-        found = [(_text(c)) for c in (sheet.rows[header_index] if header_index >= 0 else [])]
+        found = [_shown(c) for c in (sheet.rows[header_index] if header_index >= 0 else [])]
         accepted = "; ".join(f"{DISPLAY[k]}: " + ", ".join(COLUMN_ALIASES[k]) for k in missing)
         raise InputError([InputProblem(
             str(path), sheet.name, header_index + 1 if header_index >= 0 else None, "", "",
@@ -220,6 +221,7 @@ def _parse_sheet(path: Path, sheet: Sheet, column_map: dict[str, str] | None,
             t("hint_accepted", accepted=accepted))])
     letters = {key: column_letter(j + sheet.first_column) for j, key in columns.items()}
     out = Collector(str(path), sheet.name, letters)
+    _name_marks(sheet.rows, header_index, columns, out)
     if not filled:
         out.add(None, "", "", t("merged_overlap"), severity="warning")
     frame = _read_rows(sheet, header_index, columns, extra, out, sections, dates)
@@ -233,6 +235,32 @@ def _parse_sheet(path: Path, sheet: Sheet, column_map: dict[str, str] | None,
               for j, key in columns.items()}
     nip_column = f"{letters.get('nip', letters.get('name_nip', ''))} ({DISPLAY['nip']})"
     return _Parsed(sheet.name, frame, out.problems, mapped, nip_column)
+
+
+def _shown(cell: Cell) -> str:
+    """A header as the missing-columns message lists it: with the code of each character
+    that is not plain ASCII (`Nаma [U+0430]`, a Cyrillic a), which would explain why a
+    header that reads right did not match."""
+    text = _text(cell)
+    odd = list(dict.fromkeys(f"U+{ord(ch):04X}" for ch in text if not ch.isascii()))
+    return f"{text} [{', '.join(odd)}]" if odd else text
+
+
+def _name_marks(rows: list[list[Cell]], header_index: int, columns: dict[int, str],
+                out: Collector) -> None:
+    """An info line for each mapped header that matched only once invisible or
+    compatibility characters were normalised (`Na\u200bma`, `ＮＩＰ`), naming them. A
+    column named in the second row of a two-row header is looked up there."""
+    header = rows[header_index]
+    below = rows[header_index + 1] if header_index + 1 < len(rows) else []
+    for j, key in columns.items():
+        r, cell = header_index, header[j] if j < len(header) else None
+        if not header_key(cell) and j < len(below):
+            r, cell = header_index + 1, below[j]
+        codes = marks(cell) if isinstance(cell, str) else []
+        if codes:
+            out.add(r + 1, key, cell, t("header_marks", marks=", ".join(codes)),
+                    severity="info")
 
 
 @dataclass(slots=True)
