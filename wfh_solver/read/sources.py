@@ -8,6 +8,8 @@ strings, a million styled empty rows) is bounded before the heavy reader runs.
 from __future__ import annotations
 
 import csv
+import io
+import itertools
 import zipfile
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
@@ -20,6 +22,7 @@ from charset_normalizer import from_bytes
 
 from wfh_solver.messages import t
 from wfh_solver.read import bounded
+from wfh_solver.read.columns import match_column
 from wfh_solver.read.errors import InputError, InputProblem, file_error
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -322,14 +325,39 @@ def _csv_sheet(path: Path) -> Sheet:
     return _csv_rows(path, "latin-1")
 
 
+_DELIMITERS = (";", ",", "\t", "|")
+_HEADER_ROWS = 60  # as far down as the header is looked for
+
+
+def _delimiter(sample: str) -> str:
+    """The delimiter that splits a header row into the most known column names.
+
+    Counting delimiters over the whole sample is fooled by the data: a comma CSV whose
+    Cuti cells list dates with `;` (as the README shows them) has more `;` than `,`. The
+    header is the one line whose cells are known names, so it decides; a sample with no
+    recognisable header falls back to the most frequent delimiter.
+    """
+    best, score = "", 1  # two known names at least
+    for delimiter in _DELIMITERS:
+        try:
+            rows = list(itertools.islice(csv.reader(io.StringIO(sample), delimiter=delimiter),
+                                         _HEADER_ROWS))
+        except csv.Error:
+            continue
+        found = max((len({match_column(c) for c in row} - {None}) for row in rows), default=0)
+        if found > score:
+            best, score = delimiter, found
+    if best:
+        return best
+    counts = {d: sample.count(d) for d in _DELIMITERS}
+    frequent = max(counts, key=lambda d: counts[d])
+    return frequent if counts[frequent] else ","
+
+
 def _csv_rows(path: Path, encoding: str) -> Sheet:
     name = str(path)
     with path.open(encoding=encoding, newline="") as handle:
-        sample = handle.read(20_000)
-        counts = {d: sample.count(d) for d in (";", ",", "\t", "|")}
-        delimiter = max(counts, key=lambda d: counts[d])
-        if counts[delimiter] == 0:
-            delimiter = ","
+        delimiter = _delimiter(handle.read(20_000))
         handle.seek(0)
         reader = csv.reader(handle, delimiter=delimiter)
         rows: list[list[Cell]] = []
