@@ -43,9 +43,10 @@ LAST_DATE = date(2100, 12, 31)
 EXCEL_COLUMNS = 16_384
 ROSTER_OTHER_COLUMNS = 9
 MAX_DAYS = EXCEL_COLUMNS - ROSTER_OTHER_COLUMNS
-#: Staff × working days: model, search and writing cost about 110 bytes a person-day on
-#: top of reading, so this keeps a run under 1 GiB (measured, README "Keamanan data").
-MAX_PERSON_DAYS = 5_000_000
+#: Staff × working days: the model, the search and the writing (per-unit files too) cost
+#: up to 180 bytes a person-day on top of reading; this keeps a run under 1 GiB (measured:
+#: 9,000 staff × 555 days with --per-unit peaked at 1,067 MiB, README "Keamanan data").
+MAX_PERSON_DAYS = 4_000_000
 
 
 class PeriodError(ValueError):
