@@ -224,3 +224,38 @@ def test_a_scenario_that_is_a_device_or_huge_is_refused_unread(tmp_path: Path, s
         assert result.code == 2 and spec in one_line(result.stderr), result.stderr
         assert result.peak < 256 * 2**20
     assert not (tmp_path / "j.xlsx").exists() and not (tmp_path / "b.xlsx").exists()
+
+
+# --------------------------------------------------------------------------- in process
+
+
+def test_a_range_is_cut_to_the_period_before_it_is_expanded():
+    """Tests that a year-long range costs only the period's days, and that a file past the
+    budget of days raises instead of expanding."""
+    from datetime import date
+
+    from wfh_solver.read.dates import (
+        MAX_DAYS,
+        MAX_PIECES,
+        DateLimitError,
+        DateScope,
+        parse_date_list,
+    )
+
+    scope = DateScope(date(2020, 3, 18), date(2020, 3, 20))
+    days = parse_date_list("2020-01-01 - 2020-12-31; 19/03/2020; 2031-01-01", scope)
+    assert days == (date(2020, 3, 18), date(2020, 3, 19), date(2020, 3, 20))
+    assert (scope.days, scope.pieces) == (MAX_DAYS - 3, MAX_PIECES - 3)
+    tight = DateScope(days=10)
+    with pytest.raises(DateLimitError):
+        parse_date_list("2020-01-01 - 2020-12-31", tight)
+
+
+def test_normalised_text_keeps_plain_text_and_names_what_it_changed():
+    """Tests NFKC with zero-width marks removed, and the code points named."""
+    from wfh_solver.read.columns import match_column
+    from wfh_solver.read.text import marks, normalise
+
+    assert normalise("Na\u200bma") == "Nama" and match_column("Na\u200bma") == "name"
+    assert normalise("\uff2e\uff29\uff30") == "NIP" and normalise("plain") == "plain"
+    assert marks("Na\u200bma\u00a0") == ["U+200B", "U+00A0"] and marks("Nama") == []
