@@ -259,3 +259,20 @@ def test_normalised_text_keeps_plain_text_and_names_what_it_changed():
     assert normalise("Na\u200bma") == "Nama" and match_column("Na\u200bma") == "name"
     assert normalise("\uff2e\uff29\uff30") == "NIP" and normalise("plain") == "plain"
     assert marks("Na\u200bma\u00a0") == ["U+200B", "U+00A0"] and marks("Nama") == []
+
+
+def test_the_detail_sheet_is_sized_from_the_problem_as_it_is_written(tmp_path: Path):
+    """Tests that `detail_rows` counts the Rincian Aturan rows `unit_summary` writes, the
+    count by which a too long period is refused before it is solved."""
+    from wfh_solver import api
+    from wfh_solver.solve import solve
+    from wfh_solver.write.excel import detail_rows, unit_summary
+
+    staff = api.read_employees(workbooks.clean(tmp_path / "pegawai.xlsx"))
+    for scenario in ("jateng-2020", "sragen-2020"):
+        problem = api.make_problem(staff, scenario)
+        result = solve(problem)
+        rule_units = [r.unit for r in problem.requirements] + [w.unit for w in problem.targets]
+        written = len(unit_summary(result).lines) * problem.n_days
+        assert detail_rows((e.unit for e in problem.employees), rule_units,
+                           problem.n_days) == written

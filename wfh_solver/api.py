@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from wfh_solver.domain.build import build_employees
-from wfh_solver.domain.calendar import Calendar, check_period, working_days
+from wfh_solver.domain.calendar import Calendar, PeriodError, check_period, working_days
 from wfh_solver.domain.employee import Employee
 from wfh_solver.explain import explained
 from wfh_solver.messages import t
@@ -58,7 +58,23 @@ def make_problem(staff: Staff | tuple[Employee, ...], scenario: str | Path | Sce
     """The scenario's rules applied to these employees, over its period or another one."""
     employees = staff.employees if isinstance(staff, Staff) else staff
     rules, calendar = checked_period(scenario, len(employees), start, end, workweek)
-    return build_problem(rules, calendar, employees)
+    problem = build_problem(rules, calendar, employees)
+    _check_detail_sheet(problem)
+    return problem
+
+
+def _check_detail_sheet(problem: Problem) -> None:
+    """Refuse, before solving, a problem whose Rincian Aturan sheet (a line per unit, rule
+    scope and day) would pass Excel's 1,048,576 rows: found only when writing, after the
+    search, it cost 2.5 GB and 10 s for 10 years × 9,000 staff."""
+    from wfh_solver.write.excel import detail_rows
+    from wfh_solver.write.ooxml import MAX_ROWS
+
+    rule_units = [r.unit for r in problem.requirements] + [w.unit for w in problem.targets]
+    rows = detail_rows((e.unit for e in problem.employees), rule_units, problem.n_days)
+    if rows >= MAX_ROWS:
+        raise PeriodError(t("period_detail_rows", rows=f"{rows:,}", limit=f"{MAX_ROWS:,}",
+                            days=problem.n_days))
 
 
 def checked_period(scenario: str | Path | Scenario, staff: int, start: date | None = None,

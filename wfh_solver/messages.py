@@ -481,6 +481,10 @@ _ID: dict[str, str] = {
     "header_marks": (
         "judul kolom berisi karakter tak terlihat atau lebar penuh ({marks}); dibaca tanpa "
         "karakter itu"),
+    "period_detail_rows": (
+        "lembar Rincian Aturan akan berisi {rows} baris (satu per unit dan aturan, untuk "
+        "setiap hari dari {days} hari kerja); Excel memuat paling banyak {limit} baris — "
+        "perpendek periode"),
 }
 
 _EN: dict[str, str] = {
@@ -925,6 +929,9 @@ _EN: dict[str, str] = {
         "the file has cell references outside Excel's grid (column XFD, row 1,048,576): {refs}"),
     "header_marks": (
         "the header holds invisible or full-width characters ({marks}); read without them"),
+    "period_detail_rows": (
+        "the Rincian Aturan sheet would have {rows} rows (one per unit and rule, for each of "
+        "{days} working days); Excel holds at most {limit} rows — shorten the period"),
 }
 
 _HELP_ID: dict[str, str] = {
