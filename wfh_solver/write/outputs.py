@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wfh_solver.messages import t
+from wfh_solver.write.failure import naming
 
 CREATOR = "wfh-solver"  # the creator written into every file we make; how we recognise them
 
@@ -212,8 +213,9 @@ class OutputSet:
     def stage(self, target: Path | str) -> Path:
         """A fresh temporary path beside `target`; the writer fills it."""
         target = Path(target)
-        self._make_dir(target.parent)
-        tmp = _create_temp(target)
+        with naming(target):
+            self._make_dir(target.parent)
+            tmp = _create_temp(target)
         self._staged.append((tmp, target))
         return tmp
 
@@ -233,13 +235,14 @@ class OutputSet:
             done: list[Path] = []
             try:
                 for tmp, target in self._staged:
-                    _fsync(tmp)
-                    if target.exists():
-                        os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
-                        backup = _create_temp(target)
-                        os.replace(target, backup)
-                        backups.append((backup, target))
-                    os.replace(tmp, target)
+                    with naming(target):  # a failure names the user's file
+                        _fsync(tmp)
+                        if target.exists():
+                            os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
+                            backup = _create_temp(target)
+                            os.replace(target, backup)
+                            backups.append((backup, target))
+                        os.replace(tmp, target)
                     done.append(target)
             except BaseException:
                 for target in done:
