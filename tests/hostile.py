@@ -118,3 +118,77 @@ def merged_everything(path: Path, ranges: int) -> Path:
         for name, data in parts.items():
             archive.writestr(name, data)
     return path
+
+
+# --------------------------------------------------------------------------- issue 19
+
+
+def _patched_sheet(path: Path, change) -> Path:
+    """The clean staff list with its sheet XML changed by `change(bytes) -> bytes`."""
+    workbooks.clean(path)
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["xl/worksheets/sheet1.xml"] = change(parts["xl/worksheets/sheet1.xml"])
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+def cell_at_ref(path: Path, ref: str, dimension: str | None = None) -> Path:
+    """The clean list with one cell written at `ref` as it stands in the XML (`ZZZZZZ1`,
+    `zzzzzz20`, `A18446744073709551621`), and optionally a declared dimension."""
+    row = re.sub(r"^[A-Za-z]*", "", ref)
+
+    def change(xml: bytes) -> bytes:
+        cell = (f'<row r="{row}"><c r="{ref}" t="inlineStr"><is><t>x</t></is></c></row>')
+        xml = xml.replace(b"</sheetData>", cell.encode() + b"</sheetData>")
+        if dimension is not None:
+            xml = re.sub(rb'<dimension ref="[^"]*"\s*/>', f'<dimension ref="{dimension}"/>'
+                         .encode(), xml)
+        return xml
+
+    return _patched_sheet(path, change)
+
+
+def leave_ranges_bomb(path: Path, rows: int = 40, ranges: int = 1185) -> Path:
+    """A staff list whose Cuti cells each list `ranges` year-long ranges (a different cell
+    each row, so no parse is shared): 4 KB a row compressed, 430,000 days a cell."""
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Pegawai")
+    sheet.write_row(0, 0, [*workbooks.HEADER, "Cuti"])
+    years = ";".join(f"{y}-01-01 - {y}-12-31" for y in range(2000, 2000 + ranges))
+    for k in range(rows):
+        row = list(workbooks.ROWS[k % len(workbooks.ROWS)])
+        row[0], row[1] = f"{row[0][:15]}{k:03d}", f"{row[1]} {k}"
+        sheet.write_row(k + 1, 0, [*row, f"{k % 28 + 1:02d}/03/2020;{years}"])
+    book.close()
+    return path
+
+
+def staff_rows(path: Path, count: int, header: list[str] | None = None,
+               extra: list[str] | None = None) -> Path:
+    """`count` clean employees under `header` (the standard one by default), each row
+    followed by the cells of `extra`."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(header or workbooks.HEADER)
+    for k in range(count):
+        row = list(workbooks.ROWS[k % len(workbooks.ROWS)])
+        nip = row[0]  # born YYYYMMDD, started YYYYMM, sex, number: unique per k
+        row[0] = f"{nip[:8]}{2010 + k // 1000}{nip[12:15]}{k % 1000:03d}"
+        row[1] = f"{row[1]} {k}"
+        sheet.append(row + (extra or []))
+    book.save(path)
+    return path
+
+
+def comma_csv_with_date_lists(path: Path) -> Path:
+    """A comma CSV whose Cuti cells list dates with `;`, as the README writes them."""
+    lines = [",".join([*workbooks.HEADER, "Cuti"])]
+    dates = "; ".join(f"{d:02d}/03/2020" for d in range(18, 31))
+    lines += [",".join(row) + f',"{dates}"' for row in workbooks.ROWS]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path

@@ -54,9 +54,11 @@ def reference_reader() -> Iterator[None]:
 
 
 def _read_rows(sheet: Sheet, header_index: int, columns: dict[int, str],
-               extra: dict[str, str], out: Collector, sections: bool) -> pd.DataFrame:
+               extra: dict[str, str], out: Collector, sections: bool,
+               dates: object = None) -> pd.DataFrame:
     """Staff records of the rows below the header; every other non-blank row is skipped
-    with an info line naming it, or reported as a broken staff row (see `read.rows`)."""
+    with an info line naming it, or reported as a broken staff row (see `read.rows`).
+    `dates` (the period's scope, new since) is unused: the oracle reads without a period."""
     rows = sheet.rows
     start = header_index + 1
     reader = RowReader(rows[header_index:start], columns, extra)

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from wfh_solver.domain.build import build_employees
-from wfh_solver.domain.calendar import working_days
+from wfh_solver.domain.calendar import Calendar, PeriodError, check_period, working_days
 from wfh_solver.domain.employee import Employee
 from wfh_solver.explain import explained
 from wfh_solver.messages import t
@@ -34,8 +34,11 @@ class Staff:
 
 
 def read_employees(path: str | Path, sheet: str | None = None,
-                   column_map: dict[str, str] | None = None) -> Staff:
-    table = read_staff(Path(path), sheet, column_map)
+                   column_map: dict[str, str] | None = None,
+                   period: tuple[date, date] | None = None) -> Staff:
+    """The staff of one file. `period`: the days Cuti/DL cells are read for (a range is cut
+    to it before it is expanded); give the period of every problem to be made from them."""
+    table = read_staff(Path(path), sheet, column_map, period)
     return Staff(table, build_employees(table.frame))
 
 
@@ -43,15 +46,51 @@ def make_problem(staff: Staff | tuple[Employee, ...], scenario: str | Path | Sce
                  start: date | None = None, end: date | None = None,
                  workweek: str | None = None) -> Problem:
     """The scenario's rules applied to these employees, over its period or another one."""
+    employees = staff.employees if isinstance(staff, Staff) else staff
+    rules, calendar = checked_period(scenario, len(employees), start, end, workweek)
+    problem = build_problem(rules, calendar, employees)
+    _check_detail_sheet(problem)
+    return problem
+
+
+def _check_detail_sheet(problem: Problem) -> None:
+    """Refuse, before solving, a problem whose Rincian Aturan sheet (a line per unit, rule
+    scope and day) would pass Excel's 1,048,576 rows: found only when writing, after the
+    search, it cost 2.5 GB and 10 s for 10 years × 9,000 staff."""
+    from wfh_solver.write.excel import detail_rows
+    from wfh_solver.write.ooxml import MAX_ROWS
+
+    rule_units = [r.unit for r in problem.requirements] + [w.unit for w in problem.targets]
+    rows = detail_rows((e.unit for e in problem.employees), rule_units, problem.n_days)
+    if rows >= MAX_ROWS:
+        raise PeriodError(t("period_detail_rows", rows=f"{rows:,}", limit=f"{MAX_ROWS:,}",
+                            days=problem.n_days))
+
+
+def checked_period(scenario: str | Path | Scenario, staff: int, start: date | None = None,
+                   end: date | None = None, workweek: str | None = None
+                   ) -> tuple[Scenario, Calendar]:
+    """The scenario over its period (or the one given) and that period's working days, once
+    `check_period` has found a roster for `staff` people within the limits: what
+    `make_problem` does before building, for callers that build later or elsewhere
+    (`compare`'s workers, the page)."""
+    scenario = scenario_over(scenario, start, end, workweek)
+    calendar = working_days(scenario.start, scenario.end, scenario.workweek)
+    if not calendar.days:
+        raise ScenarioError(t("no_working_days", start=scenario.start, end=scenario.end))
+    check_period(calendar.start, calendar.end, calendar.workweek, staff=staff,
+                 days=len(calendar.days))  # before any model: the roster must fit 1 GiB
+    return scenario, calendar
+
+
+def scenario_over(scenario: str | Path | Scenario, start: date | None = None,
+                  end: date | None = None, workweek: str | None = None) -> Scenario:
+    """The scenario (a name, a path or loaded) over its own period or the one given."""
     if not isinstance(scenario, Scenario):
         scenario = load_scenario(scenario)
     if start is not None or end is not None or workweek is not None:
         scenario = scenario.with_period(start, end, workweek)
-    employees = staff.employees if isinstance(staff, Staff) else staff
-    calendar = working_days(scenario.start, scenario.end, scenario.workweek)
-    if not calendar.days:
-        raise ScenarioError(t("no_working_days", start=scenario.start, end=scenario.end))
-    return build_problem(scenario, calendar, employees)
+    return scenario
 
 
 def previous_wfh(path: str | Path) -> dict[str, int]:
@@ -130,17 +169,17 @@ def plan(path: str | Path, scenario: str | Path | Scenario, *, start: date | Non
     `stop.stop()` from another thread ends the search and keeps the best roster so far.
     """
     report = progress or (lambda phase, done, total: None)
+    rules = scenario_over(scenario, start, end, workweek)  # its period bounds the reading
     report("read", 0, 1)
     # Earlier rosters are read beside the staff list: calamine's part runs outside the
     # GIL, so on two cores four 60,000-row rosters add 1.9 s to the read instead of 3.6 s.
     with ThreadPoolExecutor(2) as pool:
         earlier = _reading(pool, list(previous or []))
         try:
-            staff = read_employees(path, sheet, column_map)
+            staff = read_employees(path, sheet, column_map, (rules.start, rules.end))
             report("read", 1, 1)
             report("build", 0, 1)
-            problem = _counted_in(make_problem(staff, scenario, start, end, workweek),
-                                  earlier)
+            problem = _counted_in(make_problem(staff, rules), earlier)
         finally:
             for future in earlier:
                 future.cancel()

@@ -32,7 +32,7 @@ from rich.progress import (
 from rich.table import Table
 
 from wfh_solver import api, usage
-from wfh_solver.domain.calendar import workweek_code
+from wfh_solver.domain.calendar import PeriodError, check_period, workweek_code
 from wfh_solver.entry import STARTED, Stopped, cli_language, install_handlers
 from wfh_solver.messages import LANGUAGES, language, set_language, t
 from wfh_solver.policy.problem import PolicyInfeasible
@@ -85,12 +85,22 @@ def _parse_date(text: str | None, option: str) -> date | None:
     """ISO (2020-04-01) or the dd/mm/yyyy HR types everywhere else (01/04/2020)."""
     if text is None:
         return None
-    for form in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
-        try:
-            return datetime.strptime(text.strip(), form).date()
-        except ValueError:
-            continue
-    raise Exit(EXIT_INPUT, [f"{t('error')}: " + t("bad_date", option=option, value=text)])
+    day = next((d for form in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y")
+                if (d := _strptime(text.strip(), form)) is not None), None)
+    if day is None:
+        raise Exit(EXIT_INPUT, [f"{t('error')}: " + t("bad_date", option=option, value=text)])
+    try:  # the supported date window, for every command
+        check_period(day, day)
+    except PeriodError as exc:
+        raise Exit(EXIT_INPUT, [f"{t('error')}: {option}: {exc}"]) from None
+    return day
+
+
+def _strptime(text: str, form: str) -> date | None:
+    try:
+        return datetime.strptime(text, form).date()
+    except ValueError:
+        return None
 
 
 def _show_version(value: bool) -> None:
@@ -355,7 +365,12 @@ def compare_command(
     cases = [Case(s, start, end) for s in scenarios]  # labelled by the scenario's name
     swept = _guard(lambda: [c for spec in sweep or [] for c in sweep_cases(scenarios, spec)])
     cases += [Case(c.scenario, start, end, c.label) for c in swept]
-    staff = _guard(lambda: api.read_employees(input, sheet, column_map))
+    periods = _guard(lambda: [api.scenario_over(c.scenario, c.start, c.end) for c in cases])
+    hull = (min(p.start for p in periods), max(p.end for p in periods))
+    staff = _guard(lambda: api.read_employees(input, sheet, column_map, hull))
+    # every case's roster within the limits, before any worker starts
+    _guard(lambda: [api.checked_period(c.scenario, len(staff.employees), c.start, c.end)
+                    for c in cases])
     options = SolveOptions(time_limit, seed, workers=1)
     result = _guard(lambda: compare(staff, cases, scheduler=scheduler, workers=workers,
                                     options=options))
@@ -580,8 +595,10 @@ def check_command(
         # a roster read as the staff list loses eselon, flags and leave: judged wrongly
         raise Exit(EXIT_INPUT, [f"{t('error')}: " + t("ck_same_file", path=roster)])
     column_map = _guard(lambda: load_column_map(columns)) if columns else None
-    staff = _guard(lambda: api.read_employees(input, sheet, column_map))
-    report = _guard(lambda: check_roster(roster, staff, scenario, start, end, workweek))
+    rules = _guard(lambda: api.scenario_over(scenario, start, end, workweek))
+    staff = _guard(lambda: api.read_employees(input, sheet, column_map,
+                                              (rules.start, rules.end)))
+    report = _guard(lambda: check_roster(roster, staff, rules))
     problem = report.problem
     facts = {"path": roster, "scenario": problem.scenario.name,
              "employees": len(problem.employees), "days": problem.n_days}

@@ -439,6 +439,49 @@ _ID: dict[str, str] = {
     "web_v_text": "Keterangan",
     "web_check_again": "Periksa jadwal lain",
     "web_download_conflicts": "Unduh rincian konflik (.xlsx)",
+    # --- s5-bombs ---
+    "text_unreadable": "tidak dapat dibaca ({detail})",
+    "text_is_folder": "ini sebuah folder, bukan berkas",
+    "not_regular_file": "bukan berkas biasa (perangkat, pipa atau soket)",
+    "text_too_large": "berkas lebih besar dari {limit}",
+    "text_not_utf8": "bukan teks UTF-8 (bita ke-{position})",
+    "toml_too_deep": "susunan bersarang terlalu dalam",
+    "colmap_not_text": "nilai '{key}' berupa {kind}, bukan nama kolom",
+    "colmap_unknown": "nama kolom tidak dikenal: {pairs}",
+    "hint_colmap": "tulis \"Judul di berkas\" = \"nip\"; nama kolom: {columns}",
+    "toml_table": "tabel",
+    "toml_array": "daftar (array)",
+    "toml_boolean": "nilai benar/salah",
+    "toml_number": "angka",
+    "toml_date": "tanggal",
+    "period_too_many_days": (
+        "periode {start} s.d. {end} memiliki {days} hari kerja; lembar Jadwal memuat paling "
+        "banyak {limit} kolom hari (Excel: {columns} kolom) — perpendek periode"),
+    "period_too_large": (
+        "{staff} pegawai × {days} hari kerja = {cells} hari-orang, lebih dari batas {limit} "
+        "(jadwal sebesar ini memerlukan lebih dari 1 GiB memori) — perpendek periode atau "
+        "bagi daftar pegawai per OPD"),
+    "dates_limit_pieces": (
+        "sel Cuti/Dinas Luar berkas ini bersama-sama menyebut lebih dari {limit} tanggal dan "
+        "rentang; pembacaan dihentikan di sel ini"),
+    "dates_limit_days": (
+        "sel Cuti/Dinas Luar berkas ini bersama-sama menyebut lebih dari {limit} hari dalam "
+        "periode; pembacaan dihentikan di sel ini"),
+    "hint_dates_limit": "tulis rentang (24/03/2020 s.d. 26/03/2020) hanya untuk hari periode ini",
+    "dates_limit_days_unbounded": (
+        "sel Cuti/Dinas Luar berkas ini bersama-sama menyebut lebih dari {limit} hari; "
+        "pembacaan dihentikan di sel ini"),
+    "hint_dates_limit_unbounded": (
+        "sebutkan skenario (-s) atau periode, agar hanya hari periode itu yang dibaca"),
+    "outside_grid": (
+        "berkas berisi alamat sel di luar batas Excel (kolom XFD, baris 1.048.576): {refs}"),
+    "header_marks": (
+        "judul kolom berisi karakter tak terlihat atau lebar penuh ({marks}); dibaca tanpa "
+        "karakter itu"),
+    "period_detail_rows": (
+        "lembar Rincian Aturan akan berisi {rows} baris (satu per unit dan aturan, untuk "
+        "setiap hari dari {days} hari kerja); Excel memuat paling banyak {limit} baris — "
+        "perpendek periode"),
     # --- s5-serve ---
     "period_out_of_window": (
         "tanggal {day} di luar rentang yang masuk akal (tahun {first}–{last}); periksa tahun"
@@ -900,6 +943,47 @@ _EN: dict[str, str] = {
     "web_v_text": "Details",
     "web_check_again": "Check another roster",
     "web_download_conflicts": "Download the conflicts (.xlsx)",
+    # --- s5-bombs ---
+    "text_unreadable": "cannot be read ({detail})",
+    "text_is_folder": "is a folder, not a file",
+    "not_regular_file": "not a regular file (a device, pipe or socket)",
+    "text_too_large": "the file is larger than {limit}",
+    "text_not_utf8": "not UTF-8 text (byte {position})",
+    "toml_too_deep": "arrays or tables nested too deeply",
+    "colmap_not_text": "the value of '{key}' is {kind}, not a column name",
+    "colmap_unknown": "unknown column name(s): {pairs}",
+    "hint_colmap": "write \"Header in the file\" = \"nip\"; column names: {columns}",
+    "toml_table": "a table",
+    "toml_array": "an array",
+    "toml_boolean": "a boolean",
+    "toml_number": "a number",
+    "toml_date": "a date",
+    "period_too_many_days": (
+        "the period {start} to {end} has {days} working days; the Jadwal sheet holds at "
+        "most {limit} day columns (Excel: {columns} columns) — shorten the period"),
+    "period_too_large": (
+        "{staff} staff × {days} working days = {cells} person-days, more than the limit of "
+        "{limit} (a roster this large needs more than 1 GiB of memory) — shorten the period "
+        "or split the staff list by unit"),
+    "dates_limit_pieces": (
+        "the Cuti/Dinas Luar cells of this file together list more than {limit} dates and "
+        "ranges; reading stopped at this cell"),
+    "dates_limit_days": (
+        "the Cuti/Dinas Luar cells of this file together name more than {limit} days within "
+        "the period; reading stopped at this cell"),
+    "hint_dates_limit": "list ranges (24/03/2020 s.d. 26/03/2020) for this period's days only",
+    "dates_limit_days_unbounded": (
+        "the Cuti/Dinas Luar cells of this file together name more than {limit} days; "
+        "reading stopped at this cell"),
+    "hint_dates_limit_unbounded": (
+        "name a scenario (-s) or a period, so that only that period's days are read"),
+    "outside_grid": (
+        "the file has cell references outside Excel's grid (column XFD, row 1,048,576): {refs}"),
+    "header_marks": (
+        "the header holds invisible or full-width characters ({marks}); read without them"),
+    "period_detail_rows": (
+        "the Rincian Aturan sheet would have {rows} rows (one per unit and rule, for each of "
+        "{days} working days); Excel holds at most {limit} rows — shorten the period"),
     # --- s5-serve ---
     "period_out_of_window": (
         "date {day} is outside the sane window (years {first}–{last}); check the period's"

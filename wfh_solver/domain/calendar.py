@@ -1,4 +1,4 @@
-"""Working-day calendar: which dates get a roster column."""
+"""Working-day calendar: which dates get a roster column, and which periods can have one."""
 
 from __future__ import annotations
 
@@ -7,13 +7,22 @@ from datetime import date, timedelta
 
 import holidays
 
-from wfh_solver.messages import t
+from wfh_solver.messages import language, t
 
 #: The sane window for a roster's period (README "Keamanan data"): dates within these years,
 #: and at most a year long. A longer period is a typo (2020 → 2200), not a plan, and it would
 #: make a roster, a page and a download too large to use.
 PERIOD_YEARS = (2000, 2100)
 MAX_PERIOD_DAYS = 366
+#: The Jadwal sheet has one column per working day beside NIP, Nama, Unit Kerja, Sub Unit,
+#: Jabatan and up to four totals, and Excel has 16,384 columns (A … XFD).
+EXCEL_COLUMNS = 16_384
+ROSTER_OTHER_COLUMNS = 9
+MAX_DAYS = EXCEL_COLUMNS - ROSTER_OTHER_COLUMNS
+#: Staff × working days: the model, the search and the writing (per-unit files too) cost
+#: up to 180 bytes a person-day on top of reading; this keeps a run under 1 GiB (measured:
+#: 9,000 staff × 555 days with --per-unit peaked at 1,067 MiB, README "Keamanan data").
+MAX_PERSON_DAYS = 4_000_000
 
 WORKWEEKS: dict[str, frozenset[int]] = {
     "mon-fri": frozenset(range(5)),
@@ -61,6 +70,7 @@ def working_days(start: date, end: date, workweek: str = "mon-fri") -> Calendar:
         raise ValueError(f"unknown working week {workweek!r}; use one of {sorted(WORKWEEKS)}")
     if end < start:
         raise ValueError(f"period ends ({end}) before it starts ({start})")
+    _check_window(start, end)  # `date.max` is where walking the days would overflow
     weekdays = WORKWEEKS[workweek]
     years = list(range(start.year, end.year + 1))
     off = holidays.country_holidays(
@@ -79,16 +89,55 @@ def working_days(start: date, end: date, workweek: str = "mon-fri") -> Calendar:
     return Calendar(start, end, tuple(days), tuple(skipped), workweek)
 
 
-def check_period(start: date, end: date) -> None:
-    """Refuses a period outside the sane window (ValueError, a sentence from the catalogue),
-    so every entry point (CLI, API, page) stops a typo'd year before anything is built."""
+class PeriodError(ValueError):
+    """A period no roster can be made for within the limits; the message names the limit."""
+
+
+def check_period(start: date, end: date, workweek: str = "mon-fri", staff: int | None = None,
+                 days: int | None = None) -> None:
+    """Refuse, naming the limit, a period outside the sane window, one longer than a year
+    or with more working days than the roster has columns, or one whose roster for `staff`
+    people would pass the memory bound. `days`: the working days when known (holidays
+    out); else the days of the working week, an upper bound found without a calendar.
+    Every entry point (CLI, API, page) calls it before anything is built, so a typo'd year
+    or a roster too large is refused in a second, not after minutes or gigabytes."""
+    _check_window(start, end)
+    if end < start:
+        raise PeriodError(t("period_backwards", start=f"{start:%d/%m/%Y}",
+                            end=f"{end:%d/%m/%Y}"))
+    length = (end - start).days + 1
+    if length > MAX_PERIOD_DAYS:
+        raise PeriodError(t("period_too_long", days=length, limit=MAX_PERIOD_DAYS))
+    count = days if days is not None else _weekdays(start, end, WORKWEEKS.get(workweek, ()))
+    if count > MAX_DAYS:
+        raise PeriodError(t("period_too_many_days", start=_dmy(start), end=_dmy(end),
+                            days=_n(count), limit=_n(MAX_DAYS), columns=_n(EXCEL_COLUMNS)))
+    if staff is not None and staff * count > MAX_PERSON_DAYS:
+        raise PeriodError(t("period_too_large", staff=_n(staff), days=_n(count),
+                            cells=_n(staff * count), limit=_n(MAX_PERSON_DAYS)))
+
+
+def _check_window(start: date, end: date) -> None:
     first, last = PERIOD_YEARS
     for day in (start, end):
         if not first <= day.year <= last:
-            raise ValueError(t("period_out_of_window", day=f"{day:%d/%m/%Y}", first=first,
-                               last=last))
-    if end < start:
-        raise ValueError(t("period_backwards", start=f"{start:%d/%m/%Y}", end=f"{end:%d/%m/%Y}"))
-    days = (end - start).days + 1
-    if days > MAX_PERIOD_DAYS:
-        raise ValueError(t("period_too_long", days=days, limit=MAX_PERIOD_DAYS))
+            raise PeriodError(t("period_out_of_window", day=f"{day:%d/%m/%Y}", first=first,
+                                last=last))
+
+
+def _weekdays(start: date, end: date, weekdays: frozenset[int] | tuple[()]) -> int:
+    """Days of `start` … `end` whose weekday is in `weekdays`, without walking the period."""
+    total = (end - start).days + 1
+    weeks, rest = divmod(total, 7)
+    first = start.weekday()
+    return weeks * len(weekdays) + sum((first + k) % 7 in weekdays for k in range(rest))
+
+
+def _n(number: int) -> str:
+    """A count as the reader writes it: 4.000.000 in Indonesian, 4,000,000 in English."""
+    text = f"{number:,}"
+    return text.replace(",", ".") if language() == "id" else text
+
+
+def _dmy(day: date) -> str:
+    return day.strftime("%d/%m/%Y")

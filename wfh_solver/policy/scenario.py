@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import tomllib
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -16,9 +15,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from wfh_solver.domain.calendar import check_period
 from wfh_solver.domain.employee import ROLES, SUB_UNIT_KINDS, UNIT_TYPES, Category
 from wfh_solver.messages import t
 from wfh_solver.policy.patterns import compile_pattern
+from wfh_solver.read.textfile import TextFileError, TomlError, read_toml
 
 RuleKind = Literal[
     "always_in_office",
@@ -153,6 +154,7 @@ class Scenario(BaseModel):
     def _consistent(self) -> Scenario:
         if self.end < self.start:
             raise ValueError(f"end {self.end} is before start {self.start}")
+        check_period(self.start, self.end, self.workweek)  # the date window and the columns
         names = [r.name for r in self.rules]
         if len(set(names)) != len(names):
             raise ValueError("rule names must be unique")
@@ -273,11 +275,11 @@ def load_scenario(spec: str | Path) -> Scenario:
                 raise ScenarioError(t("scenario_did_you_mean", name=str(spec), guess=guess[0]))
             raise ScenarioError(t("scenario_not_found", name=str(spec), names=", ".join(names)))
         path = candidate
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
+    try:  # bounded: `-s /dev/zero` or a 500 MB file is refused, never read whole
+        data = read_toml(path)
+    except TextFileError as exc:
         raise ScenarioError(f"{path}: " + t("scenario_unreadable", detail=exc)) from None
-    except tomllib.TOMLDecodeError as exc:
+    except TomlError as exc:
         raise ScenarioError(f"{path}: " + t("scenario_bad_toml", detail=exc)) from None
     try:
         return Scenario.model_validate(data)

@@ -23,12 +23,19 @@ from typing import Any
 from xml.etree.ElementTree import iterparse
 
 from wfh_solver.cells import column_letter
+from wfh_solver.messages import t
 
 Cell = str | float | int | bool | date | datetime | time | timedelta | None
 
 DENSE_BUDGET = 12_000_000  # cells calamine may lay out (about 400 MB); measured, see README
-_FAR = re.compile(rb' r="(?:[A-Z]{2,3}\d+|[A-Z]{0,3}\d{6,})"')
-_REF = re.compile(rb'"([A-Z]{1,3})(\d+)"')
+# Every cell or row reference but the near ones (A1 … Z99999) is looked at: a far one
+# widens the extent, and one outside Excel's grid (`ZZZZZZ1`, a row past 1,048,576 or
+# 2^64, lower case, `$A$1`) would make calamine ask for 200 GB or openpyxl walk 2^64
+# missing rows, so it is refused by name before either runs.
+_FAR = re.compile(rb' r="(?![A-Z]?[0-9]{1,5}")([^"]{0,40})"')
+_REF = re.compile(rb"([A-Za-z]{0,3})([0-9]{1,7})")
+EXCEL_ROWS = 1_048_576
+EXCEL_COLUMNS = 16_384
 _ROOT_PREFIX = re.compile(rb"<(\w+:)?worksheet\b")
 _CHUNK = 8 << 20
 _OPEN_TAG = 4096  # longest tag start carried over to the next chunk
@@ -42,6 +49,7 @@ class Extent:
     columns: int = 0
     unplaced: bool = False  # cells or rows without an `r` reference: extent unknown
     far: list[str] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)  # references outside Excel's grid
 
     @property
     def cells(self) -> int:
@@ -88,14 +96,30 @@ def scan_xlsx_sheet(archive: zipfile.ZipFile, part: str) -> Extent:
 def _scan_part(buffer: bytes, extent: Extent, unplaced: re.Pattern[bytes]) -> None:
     extent.unplaced = extent.unplaced or unplaced.search(buffer) is not None
     for hit in _FAR.finditer(buffer):
-        ref = _REF.search(hit.group(0))
-        if ref is None:
+        value = hit.group(1)
+        ref = _REF.fullmatch(value)
+        column = _column_number(ref.group(1).upper() or b"A") if ref else 0
+        row = int(ref.group(2)) if ref else 0
+        if ref is None or not (1 <= row <= EXCEL_ROWS and 1 <= column <= EXCEL_COLUMNS):
+            text = value.decode("ascii", "backslashreplace")
+            text = t("loc_row", row=text) if text.isdigit() else text  # a row's own number
+            if len(extent.outside) < 5 and text not in extent.outside:
+                extent.outside.append(text)
             continue
-        column, row = _column_number(ref.group(1) or b"A"), int(ref.group(2))
         extent.columns, extent.rows = max(extent.columns, column), max(extent.rows, row)
-        text = ref.group(1).decode() + ref.group(2).decode()
+        if row <= 99_999 and column <= 26:
+            continue  # a lower-case near reference
+        text = value.decode().upper() if ref.group(1) else "A" + value.decode()
         if len(extent.far) < 5 and text not in extent.far:
             extent.far.append(text)
+
+
+class OutsideGrid(Exception):
+    """Cell references no spreadsheet program writes: past XFD or row 1,048,576."""
+
+    def __init__(self, refs: list[str]) -> None:
+        self.refs = refs
+        super().__init__(", ".join(refs))
 
 
 class DamagedPart(Exception):
@@ -114,7 +138,8 @@ def is_sheet_part(name: str) -> bool:
 def xlsx_needs_streaming(path: Path, only: Collection[str] | None = None
                          ) -> tuple[bool, list[str]]:
     """Whether calamine's dense layout of some sheet would pass the budget, and why.
-    Each sheet part is read to its end, so a damaged one raises `DamagedPart`.
+    Each sheet part is read to its end, so a damaged one raises `DamagedPart`, and one
+    with a reference outside Excel's grid `OutsideGrid`.
     `only`: the worksheet parts to scan (the sheets the caller will read), else all."""
     with zipfile.ZipFile(path) as archive:
         parts = [n for n in archive.namelist()
@@ -126,6 +151,8 @@ def xlsx_needs_streaming(path: Path, only: Collection[str] | None = None
                 extent = scan_xlsx_sheet(archive, part)
             except zipfile.BadZipFile:
                 raise DamagedPart(part) from None
+            if extent.outside:
+                raise OutsideGrid(extent.outside)
             if extent.unplaced or extent.cells > DENSE_BUDGET:
                 needs = True
                 far.extend(extent.far)

@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from wfh_solver.read.dates import parse_date_list
+from wfh_solver.read.dates import DateScope, parse_date_list
 from wfh_solver.read.eselon import parse_eselon
 from wfh_solver.read.fields import (
     FOLDED,
@@ -63,8 +63,11 @@ class CleanRows:
     fields: dict[str, Sequence[object]]
 
 
-def clean_rows(rows: list[list[Cell]], first: int, index: dict[str, int]) -> CleanRows:
-    """Which rows from `first` on are clean staff under the column `index`, with fields."""
+def clean_rows(rows: list[list[Cell]], first: int, index: dict[str, int],
+               dates: DateScope | None = None) -> CleanRows:
+    """Which rows from `first` on are clean staff under the column `index`, with fields.
+    `dates`: the period Cuti/DL days are kept for, and the file's budget of them (a cell
+    past it is left to the per-row reader, which names it)."""
     body = rows[first:]
     n = len(body)
     raw = _columns(body, index)
@@ -86,8 +89,13 @@ def clean_rows(rows: list[list[Cell]], first: int, index: dict[str, int]) -> Cle
     eselons = _distinct(texts.get("eselon", blank), _eselon, texts=True)
     flags = {key: _distinct(texts.get(key, blank), _flag(key), texts=True) for key in _FLAGS}
     birth = _distinct(raw.get("birth_date", (None,) * n), _birth_date)
-    leave = _distinct(raw.get("leave", (None,) * n), _dates)
-    travel = _distinct(raw.get("travel", (None,) * n), _dates)
+    scope = dates if dates is not None else DateScope()
+
+    def days(value: Cell) -> object:
+        return parse_date_list(value, scope)
+
+    leave = _distinct(raw.get("leave", (None,) * n), days)
+    travel = _distinct(raw.get("travel", (None,) * n), days)
     staff = [bool(t) and a and b for t, a, b in zip(
         nip_texts, plausible_nips(nip_texts), plausible_names(name_texts), strict=True)]
     unit = texts.get("unit", blank)
@@ -134,13 +142,13 @@ def _columns(body: list[list[Cell]], index: dict[str, int]) -> dict[str, Sequenc
 
 
 def _texts(values: Sequence[Cell]) -> list[str]:
-    """`cell_text` of each value. A column of texts none of which has a run of spaces, a
-    tab or a no-break space (the common case) needs only each text stripped."""
+    """`cell_text` of each value. A column of ASCII texts none of which has a run of spaces
+    or a tab (the common case) needs only each text stripped."""
     try:
         joined = "\x00".join(values)  # type: ignore[arg-type]
     except TypeError:  # numbers, dates or blanks among the texts
         return _distinct(values, cell_text)  # type: ignore[return-value]
-    if "  " in joined or "\t" in joined or "\xa0" in joined:
+    if "  " in joined or "\t" in joined or not joined.isascii():
         return _distinct(values, cell_text, texts=True)  # type: ignore[return-value]
     return list(map(str.strip, values))  # type: ignore[arg-type]
 
@@ -227,10 +235,6 @@ def _flag(key: str) -> Callable[[str], object]:
 
 def _birth_date(value: Cell) -> object:
     return _reported(lambda out: parse_birth_date(value, 0, out))
-
-
-def _dates(value: Cell) -> object:
-    return parse_date_list(value)
 
 
 def _asn_nips(nips: list[str]) -> list[bool]:

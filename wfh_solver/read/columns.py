@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from wfh_solver.read.text import normalise
+
 #: canonical key → accepted header spellings (compared after `header_key`).
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "nip": ("NIP", "NIP Baru", "N I P", "ID", "NIP Pegawai", "NIP/NIK", "NIK", "NIPPPK",
@@ -70,8 +72,9 @@ def nearest_columns(key: str, titles: list[str], limit: int = 3) -> list[str]:
 
 
 def header_key(text: object) -> str:
-    """Case-, space-, dot-, underscore- and punctuation-insensitive form of a header."""
-    return re.sub(r"[\s._\-/()]+", "", str(text or "")).lower()
+    """Case-, space-, dot-, underscore- and punctuation-insensitive form of a header, with
+    invisible and compatibility characters normalised (`Na\u200bma`, `ＮＩＰ`)."""
+    return re.sub(r"[\s._\-/()]+", "", normalise(str(text or ""))).lower()
 
 
 #: One cell holding both, `Drs. Budi Santoso / NIP. 19650312 199003 1 005` (DUK printouts).

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from wfh_solver.messages import t
+from wfh_solver.messages import language, t
 from wfh_solver.read.columns import DISPLAY
-from wfh_solver.read.dates import parse_date_list, parse_one
-from wfh_solver.read.errors import InputProblem
+from wfh_solver.read.dates import DateLimitError, DateScope, parse_date_list, parse_one
+from wfh_solver.read.errors import InputError, InputProblem
 from wfh_solver.read.eselon import EselonError, parse_eselon
 from wfh_solver.read.rows import cell_text
 from wfh_solver.read.sources import Cell
@@ -97,7 +97,7 @@ def cell_at(row: list[Cell], index: dict[str, int], key: str) -> Cell:
 
 
 def record(row: list[Cell], texts: dict[str, str], index: dict[str, int], excel_row: int,
-            out: Collector) -> dict[str, object]:
+            out: Collector, dates: DateScope | None = None) -> dict[str, object]:
     combined = "name_nip" in index
     nip = _parse_nip(texts["nip"] if combined else cell_at(row, index, "nip"), excel_row, out)
     if not nip and not any(p.row == excel_row for p in out.problems[-1:]):
@@ -133,8 +133,8 @@ def record(row: list[Cell], texts: dict[str, str], index: dict[str, int], excel_
         "pregnant": parse_flag(texts, "pregnant", excel_row, out),
         "must_wfo": parse_flag(texts, "must_wfo", excel_row, out),
         "must_wfh": parse_flag(texts, "must_wfh", excel_row, out),
-        "leave": parse_dates(cell_at(row, index, "leave"), "leave", excel_row, out),
-        "travel": parse_dates(cell_at(row, index, "travel"), "travel", excel_row, out),
+        "leave": parse_dates(cell_at(row, index, "leave"), "leave", excel_row, out, dates),
+        "travel": parse_dates(cell_at(row, index, "travel"), "travel", excel_row, out, dates),
     }
 
 
@@ -169,12 +169,21 @@ def _parse_nip(value: Cell, excel_row: int, out: Collector) -> str:
     return text
 
 
-def parse_dates(value: Cell, key: str, excel_row: int, out: Collector) -> tuple[date, ...]:
+def parse_dates(value: Cell, key: str, excel_row: int, out: Collector,
+                dates: DateScope | None = None) -> tuple[date, ...]:
+    """The days a Cuti/DL cell names within the period of `dates`; a bad piece is reported
+    and reading goes on, but a file past the budget of dates ends here, naming this cell."""
     try:
-        return parse_date_list(value)
+        return parse_date_list(value, dates)
     except ValueError as exc:
         out.add(excel_row, key, value, t("dates_bad", detail=exc), t("hint_dates"))
         return ()
+    except DateLimitError as exc:
+        limit = f"{exc.limit:,}".replace(",", "." if language() == "id" else ",")
+        hint = "hint_dates_limit_unbounded" if exc.what == "days_unbounded" \
+            else "hint_dates_limit"
+        out.add(excel_row, key, value, t(f"dates_limit_{exc.what}", limit=limit), t(hint))
+        raise InputError(out.problems) from None
 
 
 def _check_nip_shape(nip: str, excel_row: int, out: Collector, strict: bool) -> None:

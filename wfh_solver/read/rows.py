@@ -19,6 +19,7 @@ from enum import StrEnum
 
 from wfh_solver.read.columns import NAME_NIP_KEYS, header_key, match_column
 from wfh_solver.read.sources import Cell
+from wfh_solver.read.text import normalise
 
 __all__ = ["Kind", "RowReader", "cell_text", "plausible_name", "plausible_names", "plausible_nip",
            "plausible_nips"]
@@ -27,9 +28,12 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 
 
 def cell_text(value: Cell) -> str:
-    """A cell as the text HR sees, spaces tidied."""
+    """A cell as the text HR sees, spaces tidied, invisible and compatibility characters
+    normalised (`read.text`)."""
     if value.__class__ is str:  # the common case, kept fast: 60,000 rows × 15 cells
         text: str = value  # type: ignore[assignment]
+        if not text.isascii():
+            text = normalise(text)
         if "  " in text or "\t" in text or "\xa0" in text:
             text = _SPACES.sub(" ", text)
         return text.strip()
@@ -43,7 +47,7 @@ def cell_text(value: Cell) -> str:
         return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
     if isinstance(value, date):
         return value.isoformat()
-    return _SPACES.sub(" ", str(value)).strip()
+    return _SPACES.sub(" ", normalise(str(value))).strip()
 
 
 class Kind(StrEnum):

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
+import itertools
 import zipfile
 from collections.abc import Collection, Generator, Iterator
 from dataclasses import dataclass, field
@@ -22,6 +24,7 @@ from charset_normalizer import from_bytes
 
 from wfh_solver.messages import t
 from wfh_solver.read import bounded
+from wfh_solver.read.columns import match_column
 from wfh_solver.read.errors import InputError, InputProblem, file_error
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -84,6 +87,9 @@ def load_sheets(path: Path, only: Collection[str] = ()) -> list[Sheet]:
             except bounded.DamagedPart as exc:
                 raise file_error(name, t("corrupt_part", part=exc.part),
                                  t("hint_resave")) from None
+            except bounded.OutsideGrid as exc:
+                raise file_error(name, t("outside_grid", refs=", ".join(exc.refs)),
+                                 t("hint_resave")) from None
             if needs:
                 sheets = _streamed(path, bounded.stream_xlsx(
                     path, MAX_ROWS, MAX_COLUMNS, MAX_BLANK_RUN, MAX_MERGED))
@@ -114,6 +120,8 @@ def file_kind(path: Path) -> str:
         raise file_error(name, t("file_not_found"), t("hint_check_path"))
     if path.is_dir():
         raise file_error(name, t("is_folder"))
+    if not path.is_file():  # a device or a pipe: its size says nothing, reading may not end
+        raise file_error(name, t("not_regular_file"))
     size = path.stat().st_size
     if size == 0:
         raise file_error(name, t("file_empty"))
@@ -326,6 +334,35 @@ def _csv_sheet(path: Path) -> Sheet:
     return _csv_rows(path, "latin-1")
 
 
+_DELIMITERS = (";", ",", "\t", "|")
+_HEADER_ROWS = 60  # as far down as the header is looked for
+
+
+def _delimiter(sample: str) -> str:
+    """The delimiter that splits a header row into the most known column names.
+
+    Counting delimiters over the whole sample is fooled by the data: a comma CSV whose
+    Cuti cells list dates with `;` (as the README shows them) has more `;` than `,`. The
+    header is the one line whose cells are known names, so it decides; a sample with no
+    recognisable header falls back to the most frequent delimiter.
+    """
+    best, score = "", 1  # two known names at least
+    for delimiter in _DELIMITERS:
+        try:
+            rows = list(itertools.islice(csv.reader(io.StringIO(sample), delimiter=delimiter),
+                                         _HEADER_ROWS))
+        except csv.Error:
+            continue
+        found = max((len({match_column(c) for c in row} - {None}) for row in rows), default=0)
+        if found > score:
+            best, score = delimiter, found
+    if best:
+        return best
+    counts = {d: sample.count(d) for d in _DELIMITERS}
+    frequent = max(counts, key=lambda d: counts[d])
+    return frequent if counts[frequent] else ","
+
+
 def _csv_rows(path: Path, encoding: str) -> Sheet:
     name = str(path)
     with path.open(encoding=encoding, newline="") as handle:
@@ -370,13 +407,6 @@ def _span(attrs: list[tuple[str, str | None]], name: str, limit: int) -> int:
             digits = value.strip()[:9]
             return max(1, min(int(digits), limit)) if digits.isdigit() else 1
     return 1
-
-
-def _delimiter(sample: str) -> str:
-    """The separator a CSV uses: the most frequent of `;`, `,`, tab and `|` in its start."""
-    counts = {d: sample.count(d) for d in (";", ",", "\t", "|")}
-    delimiter = max(counts, key=lambda d: counts[d])
-    return delimiter if counts[delimiter] else ","
 
 
 MAX_LINE_CHARS = 1_000_000  # one CSV line; a row of a million separators is 8 MB of list

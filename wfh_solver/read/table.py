@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -24,10 +25,12 @@ from wfh_solver.read.columns import (
     match_ranked,
     nearest_columns,
 )
+from wfh_solver.read.dates import DateScope
 from wfh_solver.read.errors import InputError, InputProblem, column_letter, file_error
 from wfh_solver.read.fields import Collector, record, row_texts
 from wfh_solver.read.rows import Kind, RowReader, cell_text, plausible_name, plausible_nip
 from wfh_solver.read.sources import Cell, Sheet, load_sheets
+from wfh_solver.read.text import marks
 from wfh_solver.read.units import normalise_units
 
 HEADER_SCAN_ROWS = 60
@@ -59,17 +62,22 @@ ALL_SHEETS = "*"
 
 
 def read_staff(path: Path, sheet: str | None = None,
-               column_map: dict[str, str] | None = None) -> StaffTable:
+               column_map: dict[str, str] | None = None,
+               period: tuple[date, date] | None = None) -> StaffTable:
     """Read, locate the table, validate; raise `InputError` listing every problem.
 
     `sheet="*"` reads every sheet that holds a staff table (one sheet per OPD is common).
+    `period`: Cuti/DL days are kept only within it, each range cut to it before it is
+    expanded (README, "Keamanan data"); without it every day named is kept, within the
+    file's budget of dates.
     """
+    dates = DateScope(*period) if period is not None else DateScope()
     sheets = load_sheets(path)
     if sheet == ALL_SHEETS:
         chosen = _staff_sheets(path, sheets, column_map)
     else:
         chosen = [_choose_sheet(path, sheets, sheet, column_map)]
-    parsed = [_parse_sheet(path, s, column_map) for s in chosen]
+    parsed = [_parse_sheet(path, s, column_map, dates) for s in chosen]
     frame = pd.concat([p.frame for p in parsed], ignore_index=True)
     problems = [problem for p in parsed for problem in p.problems]
     problems += [note for s in sheets for note in s.notes]  # content the reader left out
@@ -220,7 +228,8 @@ class _Parsed:
     unused: list[str]
 
 
-def _parse_sheet(path: Path, sheet: Sheet, column_map: dict[str, str] | None) -> _Parsed:
+def _parse_sheet(path: Path, sheet: Sheet, column_map: dict[str, str] | None,
+                 dates: DateScope) -> _Parsed:
     filled = _fill_merged(sheet)
     extra = _extra_lookup(column_map)
     header_index, _, columns = _best_header(sheet, extra)
@@ -229,7 +238,7 @@ def _parse_sheet(path: Path, sheet: Sheet, column_map: dict[str, str] | None) ->
     missing = [k for k in REQUIRED if k not in keys and not (
         k in ("nip", "name") and "name_nip" in keys) and not (k == "unit" and sections)]
     if header_index < 0 or missing:
-        found = [(_text(c)) for c in (sheet.rows[header_index] if header_index >= 0 else [])]
+        found = [_shown(c) for c in (sheet.rows[header_index] if header_index >= 0 else [])]
         accepted = "; ".join(f"{DISPLAY[k]}: " + ", ".join(COLUMN_ALIASES[k]) for k in missing)
         titles = [title for j, title in enumerate(_column_titles(sheet, header_index))
                   if j not in columns] if header_index >= 0 else []
@@ -240,9 +249,10 @@ def _parse_sheet(path: Path, sheet: Sheet, column_map: dict[str, str] | None) ->
             _missing_hint(missing, titles) or t("hint_accepted", accepted=accepted))])
     letters = {key: column_letter(j + sheet.first_column) for j, key in columns.items()}
     out = Collector(str(path), sheet.name, letters)
+    _name_marks(sheet.rows, header_index, columns, out)
     if not filled:
         out.add(None, "", "", t("merged_overlap"), severity="warning")
-    frame = _read_rows(sheet, header_index, columns, extra, out, sections)
+    frame = _read_rows(sheet, header_index, columns, extra, out, sections, dates)
     if sections:
         letters["unit"] = ""
     if frame.empty:
@@ -277,6 +287,32 @@ def _column_titles(sheet: Sheet, header_index: int) -> list[str]:
             for j, c in enumerate(header)]
 
 
+def _shown(cell: Cell) -> str:
+    """A header as the missing-columns message lists it: with the code of each character
+    that is not plain ASCII (`Nаma [U+0430]`, a Cyrillic a), which would explain why a
+    header that reads right did not match."""
+    text = _text(cell)
+    odd = list(dict.fromkeys(f"U+{ord(ch):04X}" for ch in text if not ch.isascii()))
+    return f"{text} [{', '.join(odd)}]" if odd else text
+
+
+def _name_marks(rows: list[list[Cell]], header_index: int, columns: dict[int, str],
+                out: Collector) -> None:
+    """An info line for each mapped header that matched only once invisible or
+    compatibility characters were normalised (`Na\u200bma`, `ＮＩＰ`), naming them. A
+    column named in the second row of a two-row header is looked up there."""
+    header = rows[header_index]
+    below = rows[header_index + 1] if header_index + 1 < len(rows) else []
+    for j, key in columns.items():
+        r, cell = header_index, header[j] if j < len(header) else None
+        if not header_key(cell) and j < len(below):
+            r, cell = header_index + 1, below[j]
+        codes = marks(cell) if isinstance(cell, str) else []
+        if codes:
+            out.add(r + 1, key, cell, t("header_marks", marks=", ".join(codes)),
+                    severity="info")
+
+
 @dataclass(slots=True)
 class _Run:
     """Consecutive clean staff rows `start` ≤ k < `stop` of one `CleanRows`."""
@@ -288,7 +324,8 @@ class _Run:
 
 
 def _read_rows(sheet: Sheet, header_index: int, columns: dict[int, str],
-               extra: dict[str, str], out: Collector, sections: bool) -> pd.DataFrame:
+               extra: dict[str, str], out: Collector, sections: bool,
+               dates: DateScope) -> pd.DataFrame:
     """Staff records of the rows below the header; every other non-blank row is skipped
     with an info line naming it, or reported as a broken staff row (see `read.rows`).
 
@@ -309,7 +346,7 @@ def _read_rows(sheet: Sheet, header_index: int, columns: dict[int, str],
                     t("staff_above_header", row=header_index + 1), t("hint_staff_above_header"))
     pieces: list[_Run | dict[str, object]] = []
     section = ""
-    clean = clean_rows(rows, start, index)
+    clean = clean_rows(rows, start, index, dates)
     run: _Run | None = None
     for i in range(start, len(rows)):
         k = i - clean.first
@@ -336,12 +373,12 @@ def _read_rows(sheet: Sheet, header_index: int, columns: dict[int, str],
         if kind is Kind.TABLE:
             changed = _second_table(row, index, extra, i + 1, out, sheet.first_column)
             if changed is not index:
-                index, clean = changed, clean_rows(rows, i + 1, changed)
+                index, clean = changed, clean_rows(rows, i + 1, changed, dates)
             continue
         if kind in (Kind.STAFF, Kind.RECORD):
             if sections:
                 texts["unit"] = section
-            pieces.append(record(row, texts, index, i + 1, out))
+            pieces.append(record(row, texts, index, i + 1, out, dates))
             continue
         shown = " | ".join(dict.fromkeys(c for c in map(_text, row) if c))
         out.add(i + 1, "", shown, t(f"skip_{kind.value}"), severity="info")

@@ -100,6 +100,14 @@ def unit_order(units: Iterable[str]) -> list[str]:
     return sorted(set(units), key=_text_key)
 
 
+def detail_rows(units: Iterable[str], rule_units: Sequence[str], days: int) -> int:
+    """Rows below the header of the Rincian Aturan sheet: per day, one line per unit and
+    one per rule count (`unit_summary`'s layout), known from the problem alone, so that a
+    period whose sheet Excel could not hold is refused before it is solved."""
+    named = set(units) | {u for u in rule_units if u}
+    return (len(named) + ("" in rule_units) + len(rule_units)) * days
+
+
 # --------------------------------------------------------------------------- #
 # Rekap Unit: vectorised per-unit and per-rule counts.
 # --------------------------------------------------------------------------- #
