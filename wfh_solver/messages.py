@@ -441,6 +441,34 @@ _ID: dict[str, str] = {
     "web_v_text": "Keterangan",
     "web_check_again": "Periksa jadwal lain",
     "web_download_conflicts": "Unduh rincian konflik (.xlsx)",
+    # --- s5-print ---
+    "ck_kind_missing": "tidak ada di jadwal",
+    "ck_kind_added": "tidak ada di daftar pegawai",
+    "ck_kind_nip": "NIP berbeda",
+    "ck_kind_unit_renamed": "nama unit berubah",
+    "ck_kind_moved": "pindah unit",
+    "ck_kind_sub_unit_renamed": "nama sub unit berubah",
+    "ck_kind_sub_unit": "pindah sub unit",
+    "ck_kind_name": "nama berbeda",
+    "ck_diff_nip": "{cell}: NIP {written} tertulis untuk {name}; di daftar pegawai NIP {nip}",
+    "ck_diff_name": "{cell}: nama tertulis '{written}'; di daftar pegawai NIP {nip} bernama "
+                    "'{name}'",
+    "ck_diff_moved": "{name} (NIP {nip}) tertulis di unit '{written}' ({cell}); di daftar "
+                     "pegawai unitnya '{unit}'",
+    "ck_diff_unit_renamed": "unit '{unit}' tertulis '{written}' di {count} baris ({cells}); "
+                            "tidak ada unit bernama itu di daftar pegawai",
+    "ck_diff_sub": "{name} (NIP {nip}) tertulis di sub unit '{written}' ({cell}); di daftar "
+                   "pegawai sub unitnya '{sub}' ({unit})",
+    "ck_diff_sub_renamed": "sub unit '{sub}' ({unit}) tertulis '{written}' di {count} baris "
+                           "({cells}); tidak ada sub unit bernama itu di unit ini",
+    "ck_more_cells": " dan {count} sel lagi",
+    "ck_found_people": "{path}: {differences} perbedaan dengan daftar pegawai dan {count} "
+                       "pelanggaran aturan '{scenario}' ({employees} pegawai × {days} hari).",
+    "ck_section_people": "Perbedaan dengan daftar pegawai (NIP, nama, unit, sub unit): "
+                         "{count}",
+    "ck_section_rules": "Pelanggaran aturan: {count}",
+    "ck_more_people": "… dan {count} perbedaan lagi (--limit 0 untuk semuanya)",
+    "web_check_people": "Perbedaan dengan daftar pegawai",
 }
 
 _EN: dict[str, str] = {
@@ -846,6 +874,34 @@ _EN: dict[str, str] = {
     "web_v_text": "Details",
     "web_check_again": "Check another roster",
     "web_download_conflicts": "Download the conflicts (.xlsx)",
+    # --- s5-print ---
+    "ck_kind_missing": "missing from the roster",
+    "ck_kind_added": "not in the staff list",
+    "ck_kind_nip": "NIP differs",
+    "ck_kind_unit_renamed": "unit renamed",
+    "ck_kind_moved": "moved to another unit",
+    "ck_kind_sub_unit_renamed": "sub-unit renamed",
+    "ck_kind_sub_unit": "moved to another sub-unit",
+    "ck_kind_name": "name differs",
+    "ck_diff_nip": "{cell}: NIP {written} is written for {name}; the staff list has NIP {nip}",
+    "ck_diff_name": "{cell}: the name is written '{written}'; the staff list names NIP {nip} "
+                    "'{name}'",
+    "ck_diff_moved": "{name} (NIP {nip}) is written in unit '{written}' ({cell}); the staff "
+                     "list has them in '{unit}'",
+    "ck_diff_unit_renamed": "unit '{unit}' is written '{written}' on {count} rows ({cells}); "
+                            "no unit of the staff list has that name",
+    "ck_diff_sub": "{name} (NIP {nip}) is written in sub-unit '{written}' ({cell}); the staff "
+                   "list has them in '{sub}' ({unit})",
+    "ck_diff_sub_renamed": "sub-unit '{sub}' ({unit}) is written '{written}' on {count} rows "
+                           "({cells}); this unit has no sub-unit of that name",
+    "ck_more_cells": " and {count} more cells",
+    "ck_found_people": "{path}: {differences} difference(s) from the staff list and {count} "
+                       "violation(s) of '{scenario}' ({employees} staff × {days} days).",
+    "ck_section_people": "Differences from the staff list (NIP, name, unit, sub-unit): "
+                         "{count}",
+    "ck_section_rules": "Rule violations: {count}",
+    "ck_more_people": "… and {count} more differences (--limit 0 for all)",
+    "web_check_people": "Differences from the staff list",
 }
 
 _HELP_ID: dict[str, str] = {
@@ -901,8 +957,9 @@ _HELP_ID: dict[str, str] = {
     "help.validate.columns": "Berkas TOML pemetaan judul kolom tak lazim",
     "help.validate.output_format": "table (tabel) atau json",
     "help.validate.lang": "Bahasa: id (Indonesia) atau en (Inggris)",
-    "help.check": "Daftar setiap aturan yang dilanggar sebuah jadwal, dengan selnya (keluar 0 "
-                  "jika bersih, 4 jika ada pelanggaran).",
+    "help.check": "Daftar setiap aturan yang dilanggar sebuah jadwal dan setiap pegawai yang "
+                  "tidak di tempatnya menurut daftar pegawai, dengan selnya (keluar 0 jika "
+                  "bersih, 4 jika ada pelanggaran atau perbedaan).",
     "help.check.roster": "Workbook jadwal (buatan wfh-solver, hasil suntingan, atau buatan "
                          "tangan)",
     "help.check.input": "Daftar pegawai",
@@ -1006,8 +1063,8 @@ _HELP_EN: dict[str, str] = {
     "help.validate.columns": "TOML file mapping unusual headers",
     "help.validate.output_format": "table or json",
     "help.validate.lang": "Language: id (Indonesian) or en",
-    "help.check": "List every rule a roster breaks, with its cell (exit 0 clean, 4 on "
-                  "violations).",
+    "help.check": "List every rule a roster breaks and every person not where the staff list "
+                  "has them, with its cell (exit 0 clean, 4 on violations or differences).",
     "help.check.roster": "Roster workbook (ours, edited, or hand-made)",
     "help.check.input": "Employee list",
     "help.check.scenario": "Bundled scenario name (see `wfh-solver scenarios`) or a TOML file",
