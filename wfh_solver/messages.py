@@ -1132,8 +1132,8 @@ _PRINT_ID: dict[str, str] = {
     "pr_no_sub": "(tanpa sub unit)",
     "pr_in_office": "Jumlah di kantor (WFO)",
     "pr_present": "Jumlah pegawai bertugas (tanpa cuti/DL)",
-    "pr_legend": "WFO = bekerja di kantor (huruf tebal, berarsir) · WFH = bekerja dari rumah · "
-                 "CUTI = cuti · DL = dinas luar",
+    "pr_legend": "Kode: O = masuk kantor (WFO, huruf tebal berarsir) · H = bekerja dari rumah "
+                 "(WFH) · C = cuti · D = dinas luar",
     "pr_known": "Mengetahui,",
     "pr_head_of": "Kepala {unit}",
     "pr_blank_name": "(........................................)",
@@ -1172,6 +1172,16 @@ _PRINT_ID: dict[str, str] = {
     "pr_optimal": "terbukti optimal: tidak ada jadwal lain yang memenuhi semua aturan dengan "
                   "lebih sedikit hari di kantor",
     "pr_feasible": "memenuhi semua aturan, tetapi belum terbukti optimal (batas waktu habis)",
+    # --- s5-print ---
+    "pr_months": "Januari,Februari,Maret,April,Mei,Juni,Juli,Agustus,September,Oktober,"
+                 "November,Desember",
+    "pr_and_more": "… dan {count} lainnya",
+    "pr_col_nip": "NIP",
+    "pr_col_name_only": "Nama",
+    "pr_col_totals": "Jumlah hari",
+    "pr_col_away_short": "C/D",
+    "pr_section": "Sub unit: {sub} ({count} pegawai)",
+    "pr_continued": "{caption} (lanjutan)",
 }
 
 _PRINT_EN: dict[str, str] = {
@@ -1189,8 +1199,8 @@ _PRINT_EN: dict[str, str] = {
     "pr_no_sub": "(no sub-unit)",
     "pr_in_office": "In office (WFO)",
     "pr_present": "Staff on duty (not on leave/travel)",
-    "pr_legend": "WFO = work from office (bold, shaded) · WFH = work from home · CUTI = leave · "
-                 "DL = official travel",
+    "pr_legend": "Codes: O = in the office (WFO, bold, shaded) · H = working from home (WFH) · "
+                 "C = leave · D = official travel",
     "pr_known": "Acknowledged,",
     "pr_head_of": "Head of {unit}",
     "pr_blank_name": "(........................................)",
@@ -1227,6 +1237,16 @@ _PRINT_EN: dict[str, str] = {
     "pr_status": "Roster status",
     "pr_optimal": "proven optimal: no other roster meets every rule with fewer office days",
     "pr_feasible": "meets every rule, but is not proven optimal (time limit reached)",
+    # --- s5-print ---
+    "pr_months": "January,February,March,April,May,June,July,August,September,October,"
+                 "November,December",
+    "pr_and_more": "… and {count} more",
+    "pr_col_nip": "NIP",
+    "pr_col_name_only": "Name",
+    "pr_col_totals": "Days",
+    "pr_col_away_short": "C/D",
+    "pr_section": "Sub-unit: {sub} ({count} staff)",
+    "pr_continued": "{caption} (continued)",
 }
 
 CATALOGUE: dict[str, dict[str, str]] = {
