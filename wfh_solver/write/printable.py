@@ -29,11 +29,12 @@ from wfh_solver.write.csv import nip_as_text
 MAX_BLOCK_DAYS = 27
 #: Names a Ringkasan cell lists before counting the rest ("…, dan 212 lainnya").
 NAMES_SHOWN = 5
-#: A unit of more staff than this (about five pages), and with sub-units, prints one section
-#: per sub-unit, each from a new page: a school's head reads their own school's pages. Smaller
-#: units keep their sub-units together: a Sekretariat Daerah of 94 in twenty bagian would
-#: otherwise take twenty pages instead of five.
-SECTION_STAFF = 100
+#: A unit of more staff than this (its table would run past about 20 pages), and with
+#: sub-units, prints one section per sub-unit, each from a new page: a school's head reads
+#: their own school's pages in a Dinas Pendidikan of 3,000. Below it a unit's sub-units are
+#: seksi and subbagian of four to nine people, read together: a Dinas Perdagangan of 199 in
+#: 37 sub-units takes 7 pages as one table, 37 as sections (measured, README).
+SECTION_STAFF = 400
 #: The letter printed for each code, explained by the legend (`pr_legend`).
 SHORT = {"WFO": "O", "WFH": "H", "CUTI": "C", "DL": "D"}
 _DAY_NAMES = {"id": ("Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"),
