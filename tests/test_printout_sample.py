@@ -103,10 +103,11 @@ def test_units_of_up_to_20_print_their_month_on_one_page(printed):
         assert "Mengetahui," in pages[0] and "Jumlah di kantor (WFO)" in text
 
 
-def test_no_page_holds_only_a_signature_block(printed):
-    """Tests every unit's PDF: the page with `Mengetahui,` also holds rows of the table
-    (at least two people besides the head signing)."""
-    for path in printed.pdf.glob("*.pdf"):
+@pytest.mark.parametrize("where", ["pdf", "books"])
+def test_no_page_holds_only_a_signature_block(printed, where):
+    """Tests every unit's PDF and every workbook printed by LibreOffice: the page with
+    `Mengetahui,` also holds rows of the table (at least two people besides the head)."""
+    for path in getattr(printed, where).glob("*.pdf"):
         pages = _pages(path)
         signed = [k for k, lines in enumerate(pages) if "Mengetahui," in lines]
         assert signed == [len(pages) - 1], path.stem

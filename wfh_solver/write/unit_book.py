@@ -4,7 +4,8 @@ Sheet `Jadwal` (one per month when the period spans months): title, unit (named 
 and period; staff grouped by sub-unit; the whole month across one A4 landscape page width at
 8 pt, one narrow column per day headed by its day name (turned upright) and date and holding a
 one-letter code (`O` bold and shaded, so it reads in black and white); per-day counts; the
-legend, page numbers and the signature block of the unit's head. The two header rows are the
+legend, page numbers and the signature block of the unit's head, kept with the table's last
+rows by a page break the writer places (`_Sheet._keep_break`). The two header rows are the
 sheet's print titles, so Excel and LibreOffice repeat them on every printed page; a large unit
 prints one section per sub-unit, each from a new page. Sheet `Ringkasan`:
 `printable.unit_notes` in plain words. Every text passes `neutralise`. XlsxWriter rather than
@@ -43,6 +44,11 @@ HEADER_ROW = 5  # the two header rows (5 and 6, 0-based) are the print titles
 PAGE_PT = 785.0
 NO_PT, NIP_PT, DAY_PT, TOTAL_PT, NAME_MAX_PT = 20.0, 92.0, 15.0, 20.0, 150.0
 NOTE_WIDTHS = (30.0, 105.0)
+#: Printed height of a page's rows in points: A4 landscape's 595 pt less the 0.5" and 0.6"
+#: margins, less a safety margin for the footer and for rounding (LibreOffice and Excel).
+BODY_HEIGHT_PT = 495.0
+LINE_ROW_PT = 12.5  # a row of one line of 8-9 pt text
+KEEP_ROWS = 2  # the table's last rows printed on the signature's page
 
 
 def width(points: float) -> float:
@@ -126,6 +132,9 @@ class _Sheet:
         self.first_total = FIRST_DAY + len(self.days)
         self.last = self.first_total + len(self.totals) - 1
         self.name_width, self.position_width = self._widths()
+        self.heights: dict[int, float] = {}  # every row's height as set, for `_keep_break`
+        self.people: list[int] = []  # rows of people, in order
+        self.titles: set[int] = set()  # rows of sub-unit titles
 
     def _widths(self) -> tuple[float, float]:
         """No, NIP, days and totals at their fixed widths; the name up to its longest (as
@@ -149,6 +158,8 @@ class _Sheet:
         _merged(sheet, 3, 0, self.last, p("pr_period_line", lang, period=out.period), f["line"])
         if len(out.blocks) > 1:
             _text(sheet, 4, 0, month_label(out.days[self.days[0]], lang), f["block"])
+        for row, points in enumerate((16.0, 16.0, LINE_ROW_PT, LINE_ROW_PT, LINE_ROW_PT)):
+            self._height(row, points)
         self._header(HEADER_ROW)
         row, breaks = HEADER_ROW + 2, []
         if out.sectioned:
@@ -158,16 +169,23 @@ class _Sheet:
                 _merged(sheet, row, 0, self.last, p(
                     "pr_section", lang, sub=group.sub_unit or p("pr_no_sub", lang),
                     count=len(group.rows)), f["block"])
+                self._height(row, LINE_ROW_PT)
+                self.titles.add(row)
                 row = self._counts(self._rows(row + 1, group), group.in_office, group.present)
         else:
             for group in out.groups:
                 _merged(sheet, row, 0, self.last, group.sub_unit or p("pr_no_sub", lang),
                         f["group"])
+                self._height(row, LINE_ROW_PT)
+                self.titles.add(row)
                 row = self._rows(row + 1, group)
             row = self._counts(row, out.in_office, out.present)
         if self.last_block:
             _signature(sheet, out, lang, f, row + 1, self.last)
-        sheet.set_h_pagebreaks(breaks)
+            for k in range(row, row + 8):  # a blank row, then the block's seven
+                self._height(k, LINE_ROW_PT)
+            breaks += self._keep_break(breaks, row + 8)
+        sheet.set_h_pagebreaks(sorted(breaks))
         sheet.repeat_rows(HEADER_ROW, HEADER_ROW + 1)
         _page_setup(sheet, lang, self.last)
 
@@ -185,8 +203,32 @@ class _Sheet:
         for k, key in enumerate(self.totals):
             _text(sheet, row + 1, self.first_total + k,
                   p(key, lang) if key.startswith("pr_") else key, f["head"])
-        sheet.set_row(row, 3 * SMALL_PT + 4)
-        sheet.set_row(row + 1, SMALL_PT * 1.3 + 3)
+        self._height(row, 3 * SMALL_PT + 4)
+        self._height(row + 1, SMALL_PT * 1.3 + 3)
+
+    def _height(self, row: int, points: float) -> None:
+        self.sheet.set_row(row, points)
+        self.heights[row] = points
+
+    def _keep_break(self, breaks: list[int], end: int) -> list[int]:
+        """A page break before the table's last rows when they, the counts and the signature
+        block would not fit on the page they start on: the block never prints alone. The
+        pages are laid out here as a spreadsheet prints them, row by row, the header rows
+        repeated on each new page."""
+        if not self.people:
+            return []
+        keep = self.people[-min(KEEP_ROWS, len(self.people))]
+        if keep - 1 in self.titles:
+            keep -= 1  # a sub-unit's title stays with its rows
+        head = self.heights[HEADER_ROW] + self.heights[HEADER_ROW + 1]
+        y, manual = 0.0, set(breaks)
+        for row in range(keep):
+            step = self.heights.get(row, LINE_ROW_PT)
+            if row in manual or y + step > BODY_HEIGHT_PT:
+                y = head
+            y += step
+        need = sum(self.heights.get(row, LINE_ROW_PT) for row in range(keep, end))
+        return [keep] if y + need > BODY_HEIGHT_PT and head + need <= BODY_HEIGHT_PT else []
 
     def _rows(self, row: int, group: PrintGroup) -> int:
         sheet, f = self.sheet, self.f
@@ -195,9 +237,10 @@ class _Sheet:
             _text(sheet, row, 1, person.name, f["text"])
             _text(sheet, row, 2, person.nip, f["text"])
             _text(sheet, row, 3, person.position, f["text"])
-            sheet.set_row(row, height(max(lines(person.name, self.name_width, SMALL_PT),
-                                          lines(person.position, self.position_width,
-                                                SMALL_PT)), SMALL_PT))
+            self._height(row, height(max(lines(person.name, self.name_width, SMALL_PT),
+                                         lines(person.position, self.position_width,
+                                               SMALL_PT)), SMALL_PT))
+            self.people.append(row)
             for k, d in enumerate(self.days):
                 code = person.codes[d]
                 _text(sheet, row, FIRST_DAY + k, SHORT.get(code, code), f.get(code, f["away"]))
@@ -212,6 +255,7 @@ class _Sheet:
             counts.append(("pr_present", present))
         for key, per_day in counts:
             _merged(self.sheet, row, 0, FIRST_DAY - 1, p(key, self.lang), self.f["total"])
+            self._height(row, LINE_ROW_PT)
             for k, d in enumerate(self.days):
                 self.sheet.write_number(row, FIRST_DAY + k, per_day[d], self.f["number"])
             row += 1
