@@ -1,5 +1,6 @@
 """Tests that `check` reports exactly what a hand edit broke, with its cell, and nothing on
-edits that change nothing (case, spaces, order, hidden columns, colours, LibreOffice)."""
+edits that change nothing (case, spaces, order, hidden columns, colours, LibreOffice); and
+who is where (NIP, name, unit, sub-unit) apart from the rules."""
 
 from __future__ import annotations
 
@@ -298,8 +299,9 @@ def test_deleted_row_is_reported_not_a_crash(case, tmp_path):
         sheet.delete_rows(row)
 
     report = judge(case, edit(case, tmp_path, delete))
-    assert [(v.kind, v.people) for v in report.violations] == [("roster", (i,))]
-    assert e.nip in report.violations[0].text
+    assert not report.violations and not report.clean
+    assert [(d.kind, d.people) for d in report.differences] == [("missing", (i,))]
+    assert e.nip in report.differences[0].text
 
 
 def test_added_unknown_row(case, tmp_path):
@@ -313,7 +315,8 @@ def test_added_unknown_row(case, tmp_path):
     path = edit(case, tmp_path, add)
     report = judge(case, path)
     row = len(case.problem.employees) + 2
-    assert [(v.kind, v.cells) for v in report.violations] == [("roster", (f"Jadwal!A{row}",))]
+    assert not report.violations
+    assert [(d.kind, d.cells) for d in report.differences] == [("added", (f"Jadwal!A{row}",))]
 
 
 @pytest.mark.parametrize(("value", "word"), [(None, "kosong"), ("WF0", "'WF0'")])
@@ -408,3 +411,131 @@ def _free_wfh_cell(case):
     i, d = next((i, d) for i in range(len(p.employees)) for d in range(p.n_days)
                 if codes[i, d] == 0 and p.fixed[i] == FREE)
     return p.employees[i], p.calendar.days[d]
+
+
+# ------------------------------------------------------------ who is where ------ #
+
+SCRIPT = Path(sys.executable).with_name("wfh-solver")
+UNIT_COLUMN, SUB_COLUMN = "C", "D"
+
+
+def run_check(case: Case, path: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """The installed console script on an edited roster."""
+    return subprocess.run([str(SCRIPT), "check", str(path), "--input", str(case.staff_path),
+                           "-s", SCENARIO, "--limit", "0", *extra], capture_output=True,
+                          text=True, timeout=300)
+
+
+def row_of(sheet: Worksheet, nip: str) -> int:
+    return next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 1).value == nip)
+
+
+def _section(stdout: str) -> list[str]:
+    """The lines of the differences section (up to the rules section, if any)."""
+    lines = stdout.splitlines()
+    start = next(k for k, line in enumerate(lines) if line.startswith("Perbedaan dengan"))
+    end = next((k for k, line in enumerate(lines) if line.startswith("Pelanggaran aturan")),
+               len(lines))
+    return lines[start + 1:end]
+
+
+def _units_with(case: Case, least: int) -> list[str]:
+    counts: dict[str, int] = {}
+    for e in case.problem.employees:
+        counts[e.unit] = counts.get(e.unit, 0) + 1
+    return [u for u, n in counts.items() if n >= least]
+
+
+def test_moved_person_is_a_difference_with_its_cell(case, tmp_path):
+    """Tests the issue's example: a Unit Kerja cell changed to another unit is reported by
+    the installed script with its cell, in its own section, exit 4, not 'memenuhi'."""
+    p = case.problem
+    i = next(j for j in range(len(p.employees)) if p.fixed[j] == FREE and not p.employees[j].leave)
+    e = p.employees[i]
+    other = next(u for u in _units_with(case, 2) if u != e.unit)
+    cell: list[str] = []
+
+    def move(sheet: Worksheet) -> None:
+        cell.append(f"{UNIT_COLUMN}{row_of(sheet, e.nip)}")
+        assert sheet[cell[0]].value == e.unit
+        sheet[cell[0]] = other
+
+    done = run_check(case, edit(case, tmp_path, move))
+    assert done.returncode == 4, done.stderr
+    assert "memenuhi semua aturan" not in done.stdout
+    assert "1 perbedaan dengan daftar pegawai dan 0 pelanggaran" in done.stdout
+    section = _section(done.stdout)
+    assert section == [f"  - [pindah unit] {e.name} (NIP {e.nip}) tertulis di unit '{other}' "
+                       f"(Jadwal!{cell[0]}); di daftar pegawai unitnya '{e.unit}'"]
+
+
+def test_renamed_unit_is_one_line_naming_its_cells(case, tmp_path):
+    """Tests a unit renamed by hand on every one of its rows: one difference, its cells."""
+    unit = _units_with(case, 3)[-1]
+    members = [e for e in case.problem.employees if e.unit == unit]
+
+    def rename(sheet: Worksheet) -> None:
+        for r in range(2, sheet.max_row + 1):
+            if sheet.cell(r, 3).value == unit:
+                sheet.cell(r, 3, "Dinas Baru Hasil Ganti Nama")
+
+    report = judge(case, edit(case, tmp_path, rename))
+    assert [d.kind for d in report.differences] == ["unit_renamed"]
+    d = report.differences[0]
+    assert len(d.cells) == len(members) and all(c.startswith("Jadwal!C") for c in d.cells)
+    assert f"unit '{unit}' tertulis 'Dinas Baru Hasil Ganti Nama' di {len(members)} baris" \
+        in d.text
+    done = run_check(case, edit(case, tmp_path, rename), "--lang", "en")
+    assert done.returncode == 4 and "[unit renamed]" in done.stdout
+
+
+def test_unit_spelling_the_staff_list_accepts_is_no_difference(case, tmp_path):
+    """Tests that case, spaces and a known abbreviation (DINKES) are the same unit."""
+    def respell(sheet: Worksheet) -> None:
+        for r in range(2, sheet.max_row + 1):
+            value = sheet.cell(r, 3).value
+            if value == "Dinas Kesehatan":
+                sheet.cell(r, 3, "DINKES" if r % 2 else " dinas  KESEHATAN ")
+
+    report = judge(case, edit(case, tmp_path, respell))
+    assert report.clean, [d.text for d in report.differences[:3]]
+
+
+def test_missing_added_nip_name_and_sub_unit_each_named(case, tmp_path):
+    """Tests one edit of each kind at once: a deleted row, an unknown person added, a
+    mistyped NIP (same name), a renamed person and a person moved to another sub-unit; each
+    is one line with its cell, and the mistyped NIP's days still count."""
+    p = case.problem
+    free = [j for j in range(len(p.employees)) if p.fixed[j] == FREE and not p.employees[j].leave
+            and case.result.roster.wfo_days()[j] == 0]
+    gone, typo, renamed = (p.employees[j] for j in free[:3])
+    subs: dict[str, set[str]] = {}
+    for e in p.employees:
+        subs.setdefault(e.unit, set()).add(e.sub_unit)
+    mover = next(e for e in p.employees if e.sub_unit and len(subs[e.unit]) > 2
+                 and sum(f.sub_unit == e.sub_unit for f in p.employees) > 1)
+    target = sorted(subs[mover.unit] - {mover.sub_unit, ""})[0]
+    rows: dict[str, int] = {}
+    wrong_nip = typo.nip[:-1] + ("1" if typo.nip[-1] != "1" else "2")
+
+    def spoil(sheet: Worksheet) -> None:
+        sheet.delete_rows(row_of(sheet, gone.nip))
+        rows.update({who.nip: row_of(sheet, who.nip) for who in (typo, renamed, mover)})
+        sheet.cell(rows[typo.nip], 1, wrong_nip)
+        sheet.cell(rows[renamed.nip], 2, "Nama Lain Sekali")
+        sheet.cell(rows[mover.nip], 4, target)
+        sheet.append(["199901012020121001", "Orang Baru", gone.unit, "", "Staf",
+                      *["WFH"] * p.n_days])
+
+    done = run_check(case, edit(case, tmp_path, spoil))
+    assert done.returncode == 4, done.stderr
+    section = _section(done.stdout)
+    assert [line.split("]")[0] for line in section] == [
+        "  - [tidak ada di jadwal", "  - [tidak ada di daftar pegawai", "  - [NIP berbeda",
+        "  - [pindah sub unit", "  - [nama berbeda"]
+    assert gone.nip in section[0]
+    assert "199901012020121001" in section[1]
+    assert f"Jadwal!A{rows[typo.nip]}: NIP {wrong_nip}" in section[2] and typo.nip in section[2]
+    assert f"Jadwal!{SUB_COLUMN}{rows[mover.nip]}" in section[3] and target in section[3]
+    assert f"Jadwal!B{rows[renamed.nip]}" in section[4] and "Nama Lain Sekali" in section[4]
+    assert "Pelanggaran aturan" not in done.stdout  # the mistyped NIP's row still counts

@@ -11,6 +11,7 @@ import openpyxl
 import pdfplumber
 
 from tests import workbooks
+from tests.test_printable import char_size, signature_lines
 
 SCRIPT = Path(sys.executable).with_name("wfh-solver")
 
@@ -31,18 +32,27 @@ def test_pdf_per_unit_is_readable_titled_and_signed(tmp_path):
     assert sorted(p.name for p in (tmp_path / "pdf").iterdir()) == [f"{u}.pdf" for u in units]
     with pdfplumber.open(tmp_path / "pdf" / "Dinas Kesehatan.pdf") as pdf:
         assert pdf.metadata["Creator"] == "wfh-solver"
-        sizes = [ch["size"] for page in pdf.pages for ch in page.chars]
+        sizes = [char_size(ch) for page in pdf.pages for ch in page.chars]
         assert min(sizes) >= 7.99  # 8 pt, less float rounding
         assert all(round(page.width) == 842 and round(page.height) == 595 for page in pdf.pages)
         first = [line.strip() for line in (pdf.pages[0].extract_text() or "").splitlines()]
+        page_chars = sorted(pdf.pages[0].chars, key=lambda ch: ch["x0"])
+        words = pdf.pages[0].extract_words()
+        no = next(w for w in words if w["text"] == "No")
+        header_dates = [w["text"] for w in sorted(words, key=lambda w: w["x0"])
+                        if w["upright"] and w["text"].isdigit() and no["top"] < w["top"]
+                        < no["top"] + 15]
         text = "\n".join(page.extract_text() or "" for page in pdf.pages)
     assert first[:4] == ["JADWAL KERJA PEGAWAI (WFO/WFH)", "Dinas Kesehatan",
                          "Dasar: SE Gubernur Jawa Tengah 965/932",
                          "Periode: 18/03/2020 s.d. 31/03/2020"]
-    # Indonesian day names over their dates in the header
-    assert any(line.startswith("Rab Kam Jum Sen Sel Kam Jum Sen Sel") for line in first)
-    assert any(line.startswith("18/03 19/03 20/03 23/03") for line in first)
-    lines = [line.strip() for line in text.splitlines()]
+    # Indonesian day names (upright) over their dates in the header, the codes' legend
+    days = [ch["text"] for ch in page_chars if not ch["upright"]]
+    assert "".join(days).startswith("RabKamJumSenSelKamJumSenSel")
+    assert "No Nama NIP Jabatan" in first
+    assert header_dates == ["18", "19", "20", "23", "24", "26", "27", "30", "31"]
+    assert "Kode: O = masuk kantor (WFO" in text
+    lines = signature_lines(text)
     at = lines.index("Mengetahui,")
     assert lines[at + 1:at + 4] == ["Kepala Dinas Kesehatan", "Drs. Budi Santoso",
                                     "NIP. 19650312 199003 1 005"]

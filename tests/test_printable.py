@@ -21,7 +21,7 @@ from wfh_solver import api
 from wfh_solver.result import Result
 from wfh_solver.write import write_per_unit
 from wfh_solver.write.per_unit import unit_printouts
-from wfh_solver.write.printable import day_label, fortnights
+from wfh_solver.write.printable import day_label, end_sentence, month_blocks, names_and_count
 from wfh_solver.write.unit_book import write_unit_book
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -34,17 +34,27 @@ def solved(tmp_path_factory: pytest.TempPathFactory) -> Result:
     return api.plan(staff, "jateng-2020", workers=1)
 
 
-def test_fortnights_cut_the_period_into_page_widths():
-    """Tests blocks of two calendar weeks from each block's first day, at most 12 days."""
+def test_month_blocks_print_each_month_across_one_page_width():
+    """Tests blocks of one calendar month each (a month of a six-day week is 27 days)."""
     days = [date(2020, 3, d) for d in (18, 19, 20, 23, 24, 26, 27, 30, 31)]
-    assert fortnights(days) == ((0, 9),)
-    april = [date(2020, 4, d) for d in range(1, 31) if date(2020, 4, d).weekday() < 6]
-    blocks = fortnights(april)
-    assert blocks[0] == (0, 12) and all(end - first <= 12 for first, end in blocks)
-    assert [april[first] for first, _ in blocks] == [date(2020, 4, 1), date(2020, 4, 15),
-                                                      date(2020, 4, 29)]
+    assert month_blocks(days) == ((0, 9),)
+    spring = [date(2020, 3, 30), date(2020, 3, 31)] + [
+        date(2020, 4, d) for d in range(1, 31) if date(2020, 4, d).weekday() < 6]
+    blocks = month_blocks(spring)
+    assert blocks == ((0, 2), (2, len(spring)))
+    assert blocks[1][1] - blocks[1][0] == 26  # April 2020, Monday to Saturday
     assert day_label(date(2020, 3, 23), "id") == "Sen 23/03"
     assert day_label(date(2020, 3, 23), "en") == "Mon 23/03"
+
+
+def test_summary_names_a_handful_then_counts_and_never_doubles_a_full_stop():
+    """Tests "Budi, Sari, … dan 212 lainnya" and a name ending in "M.M." ending the text."""
+    names = [f"Nama {k}" for k in range(217)]
+    assert names_and_count(names, "id") == "Nama 0, Nama 1, Nama 2, Nama 3, Nama 4, " \
+        "… dan 212 lainnya"
+    assert names_and_count(names[:6], "en") == ", ".join(names[:6])
+    assert end_sentence("Drs. Budi Santoso, M.M.") == "Drs. Budi Santoso, M.M."
+    assert end_sentence("mereka: Sari") == "mereka: Sari."
 
 
 def test_notes_say_in_plain_words_who_is_pinned_and_why(solved):
@@ -89,16 +99,26 @@ def printed(solved: Result, tmp_path_factory: pytest.TempPathFactory) -> dict[st
     return {p.stem: root / "pdf" / f"{p.stem}.pdf" for p in [*books, long_book]}
 
 
+def char_size(ch: dict) -> float:
+    """A character's font size; a day name turned upright spans its size across the page."""
+    return float(ch["size"] if ch["upright"] else ch["x1"] - ch["x0"])
+
+
+def signature_lines(text: str) -> list[str]:
+    """The page's lines, less the legend printed at the left of the room to sign."""
+    return [line.strip() for line in text.splitlines() if not line.strip().startswith("Kode:")]
+
+
 def _roster_pages(pdf: pdfplumber.PDF) -> list[pdfplumber.page.Page]:
     """The Jadwal pages (the Ringkasan sheet follows them, headed Butir / Keterangan)."""
-    return [page for page in pdf.pages if "Keterangan" not in (page.extract_text() or "")]
+    return [page for page in pdf.pages if "Butir" not in (page.extract_text() or "")]
 
 
 def test_every_printed_character_is_at_least_8_pt(printed):
     """Tests the smallest text in every unit's PDF (no shrink-to-fit below 8 pt)."""
     for name, path in printed.items():
         with pdfplumber.open(path) as pdf:
-            sizes = [ch["size"] for page in pdf.pages for ch in page.chars]
+            sizes = [char_size(ch) for page in pdf.pages for ch in page.chars]
             assert sizes and min(sizes) >= 7.95, (name, min(sizes))
             assert all(page.width > page.height for page in pdf.pages)  # landscape
             assert round(pdf.pages[0].width) == 842 and round(pdf.pages[0].height) == 595
@@ -148,18 +168,21 @@ def test_signature_block_names_the_head_with_nip(printed):
     """Tests `Mengetahui,`, the head's position, name and NIP on the last roster page."""
     with pdfplumber.open(printed[KES]) as pdf:
         last = _roster_pages(pdf)[-1].extract_text() or ""
-    lines = [line.strip() for line in last.splitlines()]
+    lines = signature_lines(last)
     at = lines.index("Mengetahui,")
     assert lines[at + 1] == "Kepala Dinas Kesehatan"
     assert lines[at + 2:at + 4] == ["Drs. Budi Santoso", "NIP. 19650312 199003 1 005"]
 
 
-def test_a_long_period_prints_one_fortnight_per_page_width(printed):
-    """Tests two months: each fortnight's block starts a new page, days named in Indonesian."""
+def test_a_long_period_prints_one_month_per_sheet(printed):
+    """Tests two months: each month its own sheet (its own print titles), starting a page
+    with the unit's title and the month's name; days named in Indonesian."""
     with pdfplumber.open(printed["Dinas Kesehatan 2 bulan"]) as pdf:
         pages = [page.extract_text() or "" for page in _roster_pages(pdf)]
-    captions = [k for k, text in enumerate(pages) if "Hari kerja " in text]
-    assert len(captions) >= 4
-    for k in captions[1:]:  # every later block begins its page
-        assert pages[k].splitlines()[0].startswith("Hari kerja ")
-    assert "Sen" in pages[0] and "Mon" not in pages[0]
+    starts = [k for k, text in enumerate(pages)
+              if text.splitlines()[0].strip() == "JADWAL KERJA PEGAWAI (WFO/WFH)"]
+    assert len(starts) == 3  # March (from the 18th), April, May (to the 15th)
+    for k, month in zip(starts, ("Maret 2020", "April 2020", "Mei 2020"), strict=True):
+        assert month in pages[k]
+    days = _pdf_text(printed["Dinas Kesehatan 2 bulan"]).split("\f")[0]  # upright names too
+    assert "Sen" in days and "Mon" not in days

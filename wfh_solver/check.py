@@ -2,8 +2,13 @@
 
 The roster is matched to the staff list by NIP, whatever the row order; each of
 its day cells becomes a code, and `wfh_solver.evaluate` judges the scenario's
-rules on it. Problems with the sheet itself (an employee missing or unknown, a
-cell that is not a code, a working day without a column) are violations too.
+rules on it. Problems with the sheet itself (a cell that is not a code, a row
+entered twice, a working day without a column) are violations too.
+
+Who is where is compared apart (`CheckReport.differences`, `wfh_solver.check_people`):
+a person missing or added, a NIP, name, unit or sub-unit that differs from the staff
+list. A head signs a roster for their own staff, so a person moved to another unit
+is not a rule violation but makes the roster wrong all the same.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import numpy.typing as npt
 
 from wfh_solver.api import Staff, make_problem
 from wfh_solver.cells import column_letter
+from wfh_solver.check_people import Difference, Matching, compare_people, pair_renumbered
 from wfh_solver.evaluate import MISSING, Layout, Violation, evaluate
 from wfh_solver.messages import t
 from wfh_solver.policy.problem import Problem
@@ -34,10 +40,12 @@ class CheckReport:
     codes: npt.NDArray[np.int8]
     layout: Layout
     violations: list[Violation] = field(default_factory=list)
+    differences: list[Difference] = field(default_factory=list)
 
     @property
     def clean(self) -> bool:
-        return not self.violations
+        """Signable: no rule broken and everyone where the staff list has them."""
+        return not self.violations and not self.differences
 
 
 def cell_code(value: object) -> int | None:
@@ -54,9 +62,11 @@ def check_roster(path: str | Path, staff: Staff, scenario: str | Path | Scenario
     problem = make_problem(staff, scenario, start, end, workweek)
     roster = read_roster(path)
     sheet_issues: list[Violation] = []
-    codes, layout = _align(problem, roster, sheet_issues)
+    matching = Matching()
+    codes, layout = _align(problem, roster, sheet_issues, matching)
     report = CheckReport(problem, roster, codes, layout)
     report.violations = sheet_issues + evaluate(problem, codes, layout)
+    report.differences = compare_people(problem, roster, matching)
     return report
 
 
@@ -66,9 +76,10 @@ def _sheet_issue(kind_key: str, text: str, people: tuple[int, ...] = (),
     return Violation("roster", t(kind_key), unit, sub_unit, day, 0, 0, people, cells, text)
 
 
-def _align(problem: Problem, roster: RosterSheet,
-           issues: list[Violation]) -> tuple[npt.NDArray[np.int8], Layout]:
-    """Codes per (employee, working day) in the problem's order, and where each cell is."""
+def _align(problem: Problem, roster: RosterSheet, issues: list[Violation],
+           matching: Matching) -> tuple[npt.NDArray[np.int8], Layout]:
+    """Codes per (employee, working day) in the problem's order, and where each cell is;
+    `matching` records which row is whose, and the rows and people left unmatched."""
     n, days = len(problem.employees), problem.n_days
     codes = np.full((n, days), MISSING, dtype=np.int8)
     index = {e.nip: i for i, e in enumerate(problem.employees)}
@@ -91,13 +102,15 @@ def _align(problem: Problem, roster: RosterSheet,
             issues.append(_sheet_issue("ck_rule_sheet", t("ck_extra_day",
                                                           day=day.strftime("%d/%m/%Y"),
                                                           cell=cell), cells=(cell,), day=day))
+    unknown = [r for r in roster.rows if r.nip not in index]
+    listed = {r.nip for r in roster.rows}
+    absent = [i for i, e in enumerate(problem.employees) if e.nip not in listed]
+    renumbered = pair_renumbered(problem, unknown, absent)  # a mistyped NIP, same name
     for r in roster.rows:
         where = f"{sheet}!{nip_letter}{r.row}"
-        i = index.get(r.nip)
+        i = index.get(r.nip, renumbered.get(r.row))
         if i is None:
-            issues.append(_sheet_issue("ck_rule_sheet", t("ck_unknown", nip=r.nip or "-",
-                                                          name=r.name, cell=where),
-                                       cells=(where,)))
+            matching.added.append(r)
             continue
         e = problem.employees[i]
         if rows[i]:
@@ -106,6 +119,7 @@ def _align(problem: Problem, roster: RosterSheet,
                                        (i,), (where,), e.unit, e.sub_unit))
             continue
         rows[i] = r.row
+        matching.rows.append((r, i))
         for d, day in enumerate(problem.calendar.days):
             if day not in column_of:
                 continue
@@ -120,9 +134,5 @@ def _align(problem: Problem, roster: RosterSheet,
                                            (i,), (cell,), e.unit, e.sub_unit, day))
                 continue
             codes[i, d] = code
-    for i, e in enumerate(problem.employees):
-        if not rows[i]:
-            issues.append(_sheet_issue("ck_rule_sheet", t("ck_missing", name=e.name, nip=e.nip,
-                                                          row=e.row, unit=e.unit),
-                                       (i,), (), e.unit, e.sub_unit))
+    matching.missing.extend(i for i in range(n) if not rows[i])
     return codes, Layout(sheet, rows, columns)

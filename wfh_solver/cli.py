@@ -585,7 +585,8 @@ def check_command(
     limit: Annotated[int, typer.Option(min=0, help="Violations to print; 0 = all")] = 50,
     lang: Annotated[str, typer.Option(help="id (Indonesian) or en")] = "id",
 ) -> None:
-    """List every rule a roster breaks, with its cell (exit 0 clean, 4 on violations)."""
+    """List every rule a roster breaks and every person not where the staff list has them,
+    with its cell (exit 0 clean, 4 on violations or differences)."""
     from wfh_solver.check import check_roster
 
     _use_language(lang)
@@ -605,14 +606,30 @@ def check_command(
     if report.clean:
         out.print(t("ck_clean", **facts))
         return
-    found = report.violations
-    out.print(t("ck_found", count=len(found), **facts))
-    shown = found if limit == 0 else found[:limit]
-    for v in shown:
-        out.print(f"  - [{v.kind}] {v.text}")
-    if len(shown) < len(found):
-        out.print(t("ck_more", count=len(found) - len(shown)))
+    found, moved = report.violations, report.differences
+    if not moved:
+        out.print(t("ck_found", count=len(found), **facts))
+        _print_lines([(v.kind, v.text) for v in found], limit, "ck_more")
+        raise Exit(EXIT_VIOLATIONS, [])
+    # who is where apart from the rules: its own section, first (it explains the rest)
+    out.print(t("ck_found_people", differences=len(moved), count=len(found), **facts))
+    out.print(t("ck_section_people", count=len(moved)))
+    _print_lines([(d.label, d.text) for d in moved], limit, "ck_more_people")
+    if found:
+        out.print(t("ck_section_rules", count=len(found)))
+        _print_lines([(v.kind, v.text) for v in found], limit, "ck_more")
     raise Exit(EXIT_VIOLATIONS, [])
+
+
+def _print_lines(lines: list[tuple[str, str]], limit: int, more: str) -> None:
+    """`  - [kind] text` for the first `limit` lines (0: all), then how many were left."""
+    shown = lines if limit == 0 else lines[:limit]
+    for kind, text in shown:
+        out.print(f"  - [{kind}] {text}", markup=False)
+    if len(shown) < len(lines):
+        out.print(t(more, count=len(lines) - len(shown)))
+
+
 @app.command("serve")
 def serve_command(
     host: Annotated[str, typer.Option(

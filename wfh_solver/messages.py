@@ -540,6 +540,34 @@ _ID: dict[str, str] = {
                             "lebih dari {limit} baris",
     "csv_line_too_long": "ada baris yang lebih panjang dari {limit} karakter",
     "cli_note": "peringatan: {text}",
+    # --- s5-print ---
+    "ck_kind_missing": "tidak ada di jadwal",
+    "ck_kind_added": "tidak ada di daftar pegawai",
+    "ck_kind_nip": "NIP berbeda",
+    "ck_kind_unit_renamed": "nama unit berubah",
+    "ck_kind_moved": "pindah unit",
+    "ck_kind_sub_unit_renamed": "nama sub unit berubah",
+    "ck_kind_sub_unit": "pindah sub unit",
+    "ck_kind_name": "nama berbeda",
+    "ck_diff_nip": "{cell}: NIP {written} tertulis untuk {name}; di daftar pegawai NIP {nip}",
+    "ck_diff_name": "{cell}: nama tertulis '{written}'; di daftar pegawai NIP {nip} bernama "
+                    "'{name}'",
+    "ck_diff_moved": "{name} (NIP {nip}) tertulis di unit '{written}' ({cell}); di daftar "
+                     "pegawai unitnya '{unit}'",
+    "ck_diff_unit_renamed": "unit '{unit}' tertulis '{written}' di {count} baris ({cells}); "
+                            "tidak ada unit bernama itu di daftar pegawai",
+    "ck_diff_sub": "{name} (NIP {nip}) tertulis di sub unit '{written}' ({cell}); di daftar "
+                   "pegawai sub unitnya '{sub}' ({unit})",
+    "ck_diff_sub_renamed": "sub unit '{sub}' ({unit}) tertulis '{written}' di {count} baris "
+                           "({cells}); tidak ada sub unit bernama itu di unit ini",
+    "ck_more_cells": " dan {count} sel lagi",
+    "ck_found_people": "{path}: {differences} perbedaan dengan daftar pegawai dan {count} "
+                       "pelanggaran aturan '{scenario}' ({employees} pegawai × {days} hari).",
+    "ck_section_people": "Perbedaan dengan daftar pegawai (NIP, nama, unit, sub unit): "
+                         "{count}",
+    "ck_section_rules": "Pelanggaran aturan: {count}",
+    "ck_more_people": "… dan {count} perbedaan lagi (--limit 0 untuk semuanya)",
+    "web_check_people": "Perbedaan dengan daftar pegawai",
 }
 
 _EN: dict[str, str] = {
@@ -1040,6 +1068,34 @@ _EN: dict[str, str] = {
                             "{limit} rows",
     "csv_line_too_long": "a line is longer than {limit} characters",
     "cli_note": "warning: {text}",
+    # --- s5-print ---
+    "ck_kind_missing": "missing from the roster",
+    "ck_kind_added": "not in the staff list",
+    "ck_kind_nip": "NIP differs",
+    "ck_kind_unit_renamed": "unit renamed",
+    "ck_kind_moved": "moved to another unit",
+    "ck_kind_sub_unit_renamed": "sub-unit renamed",
+    "ck_kind_sub_unit": "moved to another sub-unit",
+    "ck_kind_name": "name differs",
+    "ck_diff_nip": "{cell}: NIP {written} is written for {name}; the staff list has NIP {nip}",
+    "ck_diff_name": "{cell}: the name is written '{written}'; the staff list names NIP {nip} "
+                    "'{name}'",
+    "ck_diff_moved": "{name} (NIP {nip}) is written in unit '{written}' ({cell}); the staff "
+                     "list has them in '{unit}'",
+    "ck_diff_unit_renamed": "unit '{unit}' is written '{written}' on {count} rows ({cells}); "
+                            "no unit of the staff list has that name",
+    "ck_diff_sub": "{name} (NIP {nip}) is written in sub-unit '{written}' ({cell}); the staff "
+                   "list has them in '{sub}' ({unit})",
+    "ck_diff_sub_renamed": "sub-unit '{sub}' ({unit}) is written '{written}' on {count} rows "
+                           "({cells}); this unit has no sub-unit of that name",
+    "ck_more_cells": " and {count} more cells",
+    "ck_found_people": "{path}: {differences} difference(s) from the staff list and {count} "
+                       "violation(s) of '{scenario}' ({employees} staff × {days} days).",
+    "ck_section_people": "Differences from the staff list (NIP, name, unit, sub-unit): "
+                         "{count}",
+    "ck_section_rules": "Rule violations: {count}",
+    "ck_more_people": "… and {count} more differences (--limit 0 for all)",
+    "web_check_people": "Differences from the staff list",
 }
 
 _HELP_ID: dict[str, str] = {
@@ -1095,8 +1151,9 @@ _HELP_ID: dict[str, str] = {
     "help.validate.columns": "Berkas TOML pemetaan judul kolom tak lazim",
     "help.validate.output_format": "table (tabel) atau json",
     "help.validate.lang": "Bahasa: id (Indonesia) atau en (Inggris)",
-    "help.check": "Daftar setiap aturan yang dilanggar sebuah jadwal, dengan selnya (keluar 0 "
-                  "jika bersih, 4 jika ada pelanggaran).",
+    "help.check": "Daftar setiap aturan yang dilanggar sebuah jadwal dan setiap pegawai yang "
+                  "tidak di tempatnya menurut daftar pegawai, dengan selnya (keluar 0 jika "
+                  "bersih, 4 jika ada pelanggaran atau perbedaan).",
     "help.check.roster": "Workbook jadwal (buatan wfh-solver, hasil suntingan, atau buatan "
                          "tangan)",
     "help.check.input": "Daftar pegawai",
@@ -1206,8 +1263,8 @@ _HELP_EN: dict[str, str] = {
     "help.validate.columns": "TOML file mapping unusual headers",
     "help.validate.output_format": "table or json",
     "help.validate.lang": "Language: id (Indonesian) or en",
-    "help.check": "List every rule a roster breaks, with its cell (exit 0 clean, 4 on "
-                  "violations).",
+    "help.check": "List every rule a roster breaks and every person not where the staff list "
+                  "has them, with its cell (exit 0 clean, 4 on violations or differences).",
     "help.check.roster": "Roster workbook (ours, edited, or hand-made)",
     "help.check.input": "Employee list",
     "help.check.scenario": "Bundled scenario name (see `wfh-solver scenarios`) or a TOML file",
@@ -1281,8 +1338,8 @@ _PRINT_ID: dict[str, str] = {
     "pr_no_sub": "(tanpa sub unit)",
     "pr_in_office": "Jumlah di kantor (WFO)",
     "pr_present": "Jumlah pegawai bertugas (tanpa cuti/DL)",
-    "pr_legend": "WFO = bekerja di kantor (huruf tebal, berarsir) · WFH = bekerja dari rumah · "
-                 "CUTI = cuti · DL = dinas luar",
+    "pr_legend": "Kode: O = masuk kantor (WFO, huruf tebal berarsir) · H = bekerja dari rumah "
+                 "(WFH) · C = cuti · D = dinas luar",
     "pr_known": "Mengetahui,",
     "pr_head_of": "Kepala {unit}",
     "pr_blank_name": "(........................................)",
@@ -1321,6 +1378,16 @@ _PRINT_ID: dict[str, str] = {
     "pr_optimal": "terbukti optimal: tidak ada jadwal lain yang memenuhi semua aturan dengan "
                   "lebih sedikit hari di kantor",
     "pr_feasible": "memenuhi semua aturan, tetapi belum terbukti optimal (batas waktu habis)",
+    # --- s5-print ---
+    "pr_months": "Januari,Februari,Maret,April,Mei,Juni,Juli,Agustus,September,Oktober,"
+                 "November,Desember",
+    "pr_and_more": "… dan {count} lainnya",
+    "pr_col_nip": "NIP",
+    "pr_col_name_only": "Nama",
+    "pr_col_totals": "Jumlah hari",
+    "pr_col_away_short": "C/D",
+    "pr_section": "Sub unit: {sub} ({count} pegawai)",
+    "pr_continued": "{caption} (lanjutan)",
 }
 
 _PRINT_EN: dict[str, str] = {
@@ -1338,8 +1405,8 @@ _PRINT_EN: dict[str, str] = {
     "pr_no_sub": "(no sub-unit)",
     "pr_in_office": "In office (WFO)",
     "pr_present": "Staff on duty (not on leave/travel)",
-    "pr_legend": "WFO = work from office (bold, shaded) · WFH = work from home · CUTI = leave · "
-                 "DL = official travel",
+    "pr_legend": "Codes: O = in the office (WFO, bold, shaded) · H = working from home (WFH) · "
+                 "C = leave · D = official travel",
     "pr_known": "Acknowledged,",
     "pr_head_of": "Head of {unit}",
     "pr_blank_name": "(........................................)",
@@ -1376,6 +1443,16 @@ _PRINT_EN: dict[str, str] = {
     "pr_status": "Roster status",
     "pr_optimal": "proven optimal: no other roster meets every rule with fewer office days",
     "pr_feasible": "meets every rule, but is not proven optimal (time limit reached)",
+    # --- s5-print ---
+    "pr_months": "January,February,March,April,May,June,July,August,September,October,"
+                 "November,December",
+    "pr_and_more": "… and {count} more",
+    "pr_col_nip": "NIP",
+    "pr_col_name_only": "Name",
+    "pr_col_totals": "Days",
+    "pr_col_away_short": "C/D",
+    "pr_section": "Sub-unit: {sub} ({count} staff)",
+    "pr_continued": "{caption} (continued)",
 }
 
 

@@ -22,6 +22,8 @@ from wfh_solver.read.sources import Cell, Sheet, load_sheets
 HEADER_SCAN = 30
 _NIP_HEADERS = frozenset({"nip", "nipbaru", "id", "nippegawai"})
 _NAME_HEADERS = frozenset({"nama", "name", "namapegawai", "namalengkap"})
+_UNIT_HEADERS = frozenset({"unitkerja", "unit", "opd", "skpd", "satuankerja", "perangkatdaerah"})
+_SUB_UNIT_HEADERS = frozenset({"subunit", "subunitkerja", "bidang", "bagian"})
 _PREFERRED = ("jadwal", "roster")
 _SCIENTIFIC = re.compile(r"\s*\d(?:[.,]\d+)?[eE]\+?\d+\s*")
 _DAY_HEADERS = frozenset({"tanggal", "tgl", "date", "day", "hari"})
@@ -36,6 +38,8 @@ class RosterRow:
     name: str
     row: int  # 1-based Excel row
     cells: tuple[Cell, ...]
+    unit: str | None = None  # None: the sheet has no unit column
+    sub_unit: str | None = None  # None: the sheet has no sub-unit column
 
 
 @dataclass(slots=True)
@@ -46,6 +50,11 @@ class RosterSheet:
     days: list[date]
     day_columns: list[int]  # 0-based, aligned with `days`
     rows: list[RosterRow] = field(default_factory=list)
+    #: 0-based columns of the name, unit and sub-unit (None when the sheet has none): `check`
+    #: names the cell of a person whose name or unit differs from the staff list
+    name_column: int | None = None
+    unit_column: int | None = None
+    sub_unit_column: int | None = None
 
 
 def _key(value: Cell) -> str:
@@ -133,8 +142,11 @@ def wide_roster(path: Path, sheets: list[Sheet]) -> RosterSheet | None:
         return None
     sheet, (header, nip_col, name_col, columns, days) = picked
     offset = sheet.first_column
-    roster = RosterSheet(path, sheet.name, nip_col + offset, days, [c + offset for c in columns])
-    width = max([nip_col, name_col or 0, *columns]) + 1
+    unit_col, sub_col = _label_columns(sheet.rows[header], nip_col, columns[0])
+    roster = RosterSheet(path, sheet.name, nip_col + offset, days, [c + offset for c in columns],
+                         name_column=_shift(name_col, offset), unit_column=_shift(unit_col, offset),
+                         sub_unit_column=_shift(sub_col, offset))
+    width = max([nip_col, name_col or 0, unit_col or 0, sub_col or 0, *columns]) + 1
     lost: list[InputProblem] = []
     day_cells = itemgetter(*columns)  # a tuple per row for two or more day columns
     for r in range(header + 1, len(sheet.rows)):
@@ -147,10 +159,32 @@ def wide_roster(path: Path, sheets: list[Sheet]) -> RosterSheet | None:
             continue  # a blank row, or a footer or a note below the table
         keep_whole(values[nip_col], path, sheet, r, nip_col, lost)
         name = str(values[name_col] or "").strip() if name_col is not None else ""
-        roster.rows.append(RosterRow(nip, name, r + 1, cells))
+        roster.rows.append(RosterRow(nip, name, r + 1, cells, _label(values, unit_col),
+                                     _label(values, sub_col)))
     if lost:
         raise InputError(lost)
     return roster
+
+
+def _label_columns(header: list[Cell], nip: int, first_day: int) -> tuple[int | None,
+                                                                          int | None]:
+    """The unit and sub-unit columns among the header's labels before the first day."""
+    keys = [_key(v) for v in header[:first_day]]
+    unit = next((j for j, k in enumerate(keys) if k in _UNIT_HEADERS and j != nip), None)
+    sub = next((j for j, k in enumerate(keys) if k in _SUB_UNIT_HEADERS and j != nip), None)
+    return unit, sub
+
+
+def _shift(column: int | None, offset: int) -> int | None:
+    return None if column is None else column + offset
+
+
+def _label(values: list[Cell], column: int | None) -> str | None:
+    """A unit or sub-unit cell as text (blank → ""), or None when the sheet has no such column."""
+    if column is None:
+        return None
+    value = values[column]
+    return "" if value is None else " ".join(str(value).split())
 
 
 def keep_whole(value: Cell, path: Path, sheet: Sheet, r: int, column: int,

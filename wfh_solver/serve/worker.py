@@ -145,6 +145,8 @@ def check_file(roster: Path, staff_list: Path, scenario: str, lang: str) -> dict
     problem = report.problem
     return {
         "clean": report.clean, "scenario": problem.scenario.name, "total": len(report.violations),
+        "differences": [{"kind": d.label, "cells": ", ".join(d.cells[:8]), "text": d.text}
+                        for d in report.differences[:CHECK_ROWS]],
         "employees": len(problem.employees), "days": problem.n_days,
         "violations": [{"kind": v.kind, "rule": v.rule, "unit": v.unit,
                         "day": f"{v.day:%d/%m/%Y}" if v.day else "",

@@ -1,18 +1,23 @@
 """A unit's printable roster as a PDF (`--pdf DIR`), for HR who send rosters by message.
 
 The same `UnitPrintout` as the per-unit workbook, laid out with fpdf2 (pure Python; chosen over
-reportlab by measurement, benchmarks/README.md): A4 landscape, title, unit named once, circular
-and period; one table per fortnight with the header repeated on each page; sub-unit rows; `WFO`
-bold and shaded; per-day counts; the signature block; page numbers; then the plain-word
-Ringkasan. Text is at least 8 pt. A Unicode TrueType font (Liberation Sans, else DejaVu Sans)
-is embedded when the system has one; otherwise the PDF core font Helvetica is used and
-characters outside Windows-1252 are replaced.
+reportlab by measurement, benchmarks/README.md) as an office would type it: A4 landscape; title,
+unit, circular and period; the whole month across the page, one narrow column per day headed
+by its day name (turned upright) and date and holding a one-letter code (`O` bold and shaded, so
+it reads in black and white); the header repeated on every page; per-day counts; the signature
+block kept on the page of the table's last rows (never alone); a large unit one section per
+sub-unit, each from a new page; page numbers; then the plain-word Ringkasan. Text is at least
+8 pt, so a unit of up to 20 staff prints its month on one page. A Unicode TrueType font
+(Liberation Sans, else DejaVu Sans) is embedded when the system has one; otherwise the PDF core
+font Helvetica is used and characters outside Windows-1252 are replaced.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -20,14 +25,30 @@ from fpdf import FPDF
 
 from wfh_solver.write.atomic import atomic_output
 from wfh_solver.write.outputs import CREATOR
-from wfh_solver.write.printable import UnitPrintout, p
+from wfh_solver.write.printable import (
+    SHORT,
+    PrintGroup,
+    PrintRow,
+    UnitPrintout,
+    day_name,
+    month_label,
+    p,
+)
 
-BODY_PT, SMALL_PT, TITLE_PT = 9, 8, 12
+BODY_PT, SMALL_PT, TITLE_PT, LINE_PT = 9, 8, 12, 8  # LINE_PT: the table's text
 MARGIN_MM = 8
-BOTTOM_MM = 14  # room for the page number
-LINE_MM = 3.9  # one line of 9 pt text
-WIDTHS_MM = {"no": 9.0, "name": 54.0, "position": 45.0, "day": 11.0}
-WFO_FILL = (198, 224, 180)
+BOTTOM_MM = 13  # room for the page number
+LINE_MM = 3.4  # one line of 8 pt text
+PAD_MM = 0.9  # above and below a cell's lines, together
+ROW_MM = LINE_MM + PAD_MM  # a one-line row
+SIGN_LINE_MM = 3.6
+DAY_HEAD_MM = 7.5  # a day name turned upright ("Kam" at 8 pt is 5.8 mm long)
+DAY_MIN_MM = 4.6  # a day column: "30" at 8 pt and padding
+TOTAL_MM = 7.0
+NO_MM = 7.0
+NAME_MAX_MM = 58.0
+KEEP_ROWS = 2  # the table's last rows printed on the signature's page
+WFO_FILL = (198, 224, 180)  # light green: a light grey in black and white
 HEAD_FILL = (217, 217, 217)
 GROUP_FILL = (239, 239, 239)
 #: Liberation Sans (Arial's metrics, as the workbook) parses in 10 ms against DejaVu's 27 ms,
@@ -119,9 +140,8 @@ class _Document(FPDF):
 
 def _title(pdf: _Document, out: UnitPrintout, lang: str) -> None:
     lines = [(p("pr_title", lang), "B", TITLE_PT), (out.unit, "B", TITLE_PT),
-             (p("pr_basis_line", lang, circular=out.circular), "", 10),
-             (p("pr_period_line", lang, period=out.period), "", 10),
-             (p("pr_legend", lang), "I", SMALL_PT)]
+             (p("pr_basis_line", lang, circular=out.circular), "", BODY_PT),
+             (p("pr_period_line", lang, period=out.period), "", BODY_PT)]
     for text, style, size in lines:
         pdf.set_font(pdf.family, style, size)
         pdf.multi_cell(0, size * 0.45, pdf.text_of(text), align="C",
@@ -142,128 +162,243 @@ def _lines(pdf: _Document, left: float, top: float, width: float, height: float,
         pdf.text(x, first + n * LINE_MM, line)
 
 
-class _Grid:
-    """A fortnight's table drawn cell by cell: fpdf2's table() wraps every cell character by
-    character, 10× slower on a 3,700-staff unit (benchmarks/README.md)."""
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    """One block's column widths: No, Nama, NIP, Jabatan, one per day, the totals."""
 
-    def __init__(self, pdf: _Document, out: UnitPrintout, lang: str, days: range,
-                 totals: Sequence[str]) -> None:
-        self.pdf, self.out, self.lang, self.days, self.totals = pdf, out, lang, days, totals
-        self.widths = [WIDTHS_MM["no"], WIDTHS_MM["name"], WIDTHS_MM["position"],
-                       *([WIDTHS_MM["day"]] * (len(days) + len(totals)))]
+    widths: tuple[float, ...]
+    days: range
+    totals: tuple[str, ...]
+
+    @property
+    def first_day(self) -> int:
+        return 4
+
+    @property
+    def first_total(self) -> int:
+        return 4 + len(self.days)
+
+
+def _columns(pdf: _Document, out: UnitPrintout, days: range) -> _Columns:
+    """Day columns as narrow as a date allows, the NIP as wide as it prints, and the rest of
+    the page width shared by the name (up to its longest) and the position."""
+    totals = ("O", "H") + (("pr_col_away_short",) if out.has_away else ())
+    nip = pdf.width_of("00000000 000000 0 000", "", LINE_PT) + 1.8
+    day = max(DAY_MIN_MM, pdf.width_of("00", "B", LINE_PT) + 1.4)
+    inner = pdf.w - 2 * MARGIN_MM
+    rest = inner - NO_MM - nip - day * len(days) - TOTAL_MM * len(totals)
+    longest = max((pdf.width_of(r.name, "", LINE_PT) for g in out.groups for r in g.rows),
+                  default=20.0) + 1.8
+    name = min(longest, NAME_MAX_MM, rest / 2)
+    widths = (NO_MM, name, nip, rest - name, *([day] * len(days)),
+              *([TOTAL_MM] * len(totals)))
+    return _Columns(widths, days, totals)
+
+
+Draw = Callable[[float], None]
+
+
+class _Grid:
+    """A block's table drawn cell by cell (fpdf2's table() wraps every cell character by
+    character, 10× slower on a 3,700-staff unit, benchmarks/README.md), the header and the
+    caption repeated at the top of every page it runs onto."""
+
+    def __init__(self, pdf: _Document, out: UnitPrintout, lang: str, days: range) -> None:
+        self.pdf, self.out, self.lang = pdf, out, lang
+        self.cols = _columns(pdf, out, days)
+        self.widths = self.cols.widths
         self.x = [MARGIN_MM + sum(self.widths[:k]) for k in range(len(self.widths))]
-        self.width = sum(self.widths)
+        self.mondays = {self.cols.first_day + k for k, d in enumerate(days)
+                        if k and out.days[d].weekday() == 0}
+        self.caption = ""
 
     def lines(self, text: str, width: float) -> list[str]:
-        return self.pdf.wrap(text, width - 1.6)
+        return self.pdf.wrap(self.pdf.text_of(text), width - 1.6, "", LINE_PT)
 
     def fits(self, height: float) -> bool:
         return self.pdf.get_y() + height <= self.pdf.h - BOTTOM_MM
 
     def box(self, k: int, top: float, height: float, lines: Sequence[str], align: str = "C",
-            style: str = "", fill: tuple[int, int, int] | None = None,
-            size: float = BODY_PT, span: int = 1) -> None:
+            style: str = "", fill: tuple[int, int, int] | None = None, span: int = 1) -> None:
         pdf = self.pdf
         width = sum(self.widths[k:k + span])
         if fill:
             pdf.set_fill_color(*fill)
         pdf.rect(self.x[k], top, width, height, style="DF" if fill else "D")
-        _lines(pdf, self.x[k], top, width, height, lines, align, style, size)
+        _lines(pdf, self.x[k], top, width, height, lines, align, style, LINE_PT)
+
+    def _weeks(self, top: float, height: float) -> None:
+        """A heavier line before each Monday: the weeks read at a glance."""
+        pdf = self.pdf
+        pdf.set_line_width(0.6)
+        for k in self.mondays:
+            pdf.line(self.x[k], top, self.x[k], top + height)
+        pdf.set_line_width(0.2)
 
     def header(self) -> None:
-        pdf, lang, out = self.pdf, self.lang, self.out
-        top, height = pdf.get_y(), 2 * LINE_MM + 1.5
-        heads = [[p("pr_col_no", lang)], [p("pr_col_name", lang)], [p("pr_col_position", lang)]]
-        heads += [out.day_labels[d].split(" ") for d in self.days]
-        heads += [p(key, lang).split("\n") for key in self.totals]
-        for k, lines in enumerate(heads):
-            self.box(k, top, height, [pdf.text_of(x) for x in lines], style="B",
-                     fill=HEAD_FILL, size=SMALL_PT)
+        """Caption (the month, or the sub-unit), then two header rows: No, Nama, NIP, Jabatan
+        over both; each day's name turned upright over its date; the totals under `Jumlah`."""
+        pdf, lang, out, cols = self.pdf, self.lang, self.out, self.cols
+        if self.caption:
+            pdf.set_font(pdf.family, "B", BODY_PT)
+            pdf.cell(0, 5.5, pdf.text_of(self.caption), new_x="LMARGIN", new_y="NEXT")
+        top, height = pdf.get_y(), DAY_HEAD_MM + ROW_MM
+        for k, key in enumerate(("pr_col_no", "pr_col_name_only", "pr_col_nip",
+                                 "pr_col_position")):
+            self.box(k, top, height, [pdf.text_of(p(key, lang))], style="B", fill=HEAD_FILL)
+        for k, d in enumerate(cols.days):
+            self._upright(cols.first_day + k, top, day_name(out.days[d], lang))
+            self.box(cols.first_day + k, top + DAY_HEAD_MM, ROW_MM, [f"{out.days[d].day}"],
+                     style="B", fill=HEAD_FILL)
+        self.box(cols.first_total, top, DAY_HEAD_MM, [pdf.text_of(p("pr_col_totals", lang))],
+                 style="B", fill=HEAD_FILL, span=len(cols.totals))
+        for k, key in enumerate(cols.totals):
+            text = p(key, lang) if key.startswith("pr_") else key
+            self.box(cols.first_total + k, top + DAY_HEAD_MM, ROW_MM, [text], style="B",
+                     fill=HEAD_FILL)
+        self._weeks(top, height)
         pdf.set_y(top + height)
 
-    def row(self, height: float, draw: Any, keep: float = 0.0) -> None:
-        """Draw a row, first starting a new page (with the header) unless it and the `keep`
-        mm after it (a sub-unit's title keeps its first person) fit on this one."""
-        if not self.fits(height + keep):
-            self.pdf.add_page()
-            self.header()
-        top = self.pdf.get_y()
-        draw(top)
-        self.pdf.set_y(top + height)
-
-    def render(self) -> None:
-        pdf, out, lang = self.pdf, self.out, self.lang
-        self.header()
-        columns = len(self.widths)
-        for group in out.groups:
-            title = pdf.text_of(group.sub_unit or p("pr_no_sub", lang))
-            first = self._height(group.rows[0]) if group.rows else 0.0
-            self.row(LINE_MM + 1.5, lambda top, title=title: self.box(
-                0, top, LINE_MM + 1.5, [title], "L", "B", GROUP_FILL, span=columns), first)
-            for person in group.rows:
-                name = self.lines(pdf.text_of(f"{person.name}\n{person.nip}"), self.widths[1])
-                position = self.lines(pdf.text_of(person.position), self.widths[2])
-                height = max(len(name), len(position)) * LINE_MM + 1.5
-                self.row(height, lambda top, person=person, name=name, position=position,
-                         height=height: self._person(top, height, person, name, position))
-        counts = [("pr_in_office", out.in_office)]
-        if out.has_away:
-            counts.append(("pr_present", out.present))
-        for key, per_day in counts:
-            def draw(top: float, key: str = key, per_day: Sequence[int] = per_day) -> None:
-                self.box(0, top, LINE_MM + 1.5, [pdf.text_of(p(key, lang))], "L", "B", span=3)
-                for k, d in enumerate(self.days):
-                    self.box(3 + k, top, LINE_MM + 1.5, [str(per_day[d])])
-            self.row(LINE_MM + 1.5, draw)
-
-    def _height(self, person: Any) -> float:
+    def _upright(self, k: int, top: float, text: str) -> None:
         pdf = self.pdf
-        name = self.lines(pdf.text_of(f"{person.name}\n{person.nip}"), self.widths[1])
-        position = self.lines(pdf.text_of(person.position), self.widths[2])
-        return max(len(name), len(position)) * LINE_MM + 1.5
+        pdf.set_fill_color(*HEAD_FILL)
+        pdf.rect(self.x[k], top, self.widths[k], DAY_HEAD_MM, style="DF")
+        pdf.set_font(pdf.family, "B", LINE_PT)
+        cx, cy = self.x[k] + self.widths[k] / 2, top + DAY_HEAD_MM / 2
+        with pdf.rotation(90, cx, cy):
+            pdf.text(cx - pdf.width_of(text, "B", LINE_PT) / 2, cy + LINE_PT * 0.3528 * 0.35,
+                     pdf.text_of(text))
 
-    def _person(self, top: float, height: float, person: Any, name: Sequence[str],
+    def new_page(self) -> None:
+        self.pdf.add_page()
+        caption = self.caption
+        if caption:
+            self.caption = p("pr_continued", self.lang, caption=caption)
+        self.header()
+        self.caption = caption
+
+    def render(self, groups: Sequence[PrintGroup], counts: Sequence[tuple[str, Sequence[int]]],
+               titled: bool, tail: float) -> None:
+        """The rows of `groups` (each under its sub-unit's title when `titled`), then the
+        per-day `counts`. The last rows are kept with the counts, and, when `tail` mm follow
+        (the signature block), with it: they move to a new page together."""
+        items: list[tuple[float, Draw, str]] = []  # (height, draw, "title"/"person"/"count")
+        for group in groups:
+            if titled:
+                items.append((ROW_MM, partial(self._title, group), "title"))
+            items += [self._person_item(person) for person in group.rows]
+        items += [(ROW_MM, partial(self._count, key=key, per_day=per_day), "count")
+                  for key, per_day in counts]
+        people = [k for k, item in enumerate(items) if item[2] == "person"]
+        keep_from = people[-min(KEEP_ROWS, len(people))] if people else len(items) - 1
+        if keep_from and items[keep_from - 1][2] == "title":
+            keep_from -= 1  # a sub-unit's title stays with its rows
+        room = self.pdf.h - BOTTOM_MM - MARGIN_MM
+        self.header()
+        for k, (height, draw, kind) in enumerate(items):
+            need = height
+            if k == keep_from:  # the last rows, the counts and the signature: one page
+                need = min(sum(h for h, _, _ in items[k:]) + tail, room * 0.8)
+            elif kind == "title" and k + 1 < len(items):
+                need = height + items[k + 1][0]  # a title keeps its first row
+            if not self.fits(need):
+                self.new_page()
+            top = self.pdf.get_y()
+            draw(top)
+            self.pdf.set_y(top + height)
+
+    def _title(self, group: PrintGroup, top: float) -> None:
+        title = self.pdf.text_of(group.sub_unit or p("pr_no_sub", self.lang))
+        self.box(0, top, ROW_MM, [title], "L", "B", GROUP_FILL, span=len(self.widths))
+
+    def _person_item(self, person: PrintRow) -> tuple[float, Draw, str]:
+        name = self.lines(person.name, self.widths[1])
+        position = self.lines(person.position, self.widths[3])
+        height = max(len(name), len(position)) * LINE_MM + PAD_MM
+        return height, partial(self._person, height=height, person=person, name=name,
+                               position=position), "person"
+
+    def _person(self, top: float, height: float, person: PrintRow, name: Sequence[str],
                 position: Sequence[str]) -> None:
+        cols = self.cols
         self.box(0, top, height, [str(person.number)])
         self.box(1, top, height, name, "L")
-        self.box(2, top, height, position, "L")
-        for k, d in enumerate(self.days):
+        self.box(2, top, height, [person.nip], "L")
+        self.box(3, top, height, position, "L")
+        for k, d in enumerate(cols.days):
             code = person.codes[d]
             if code == "WFO":
-                self.box(3 + k, top, height, [code], style="B", fill=WFO_FILL)
-            elif code == "WFH":
-                self.box(3 + k, top, height, [code])
+                self.box(cols.first_day + k, top, height, [SHORT[code]], style="B",
+                         fill=WFO_FILL)
             else:
-                self.box(3 + k, top, height, [code], style="I", size=SMALL_PT)
-        first = 3 + len(self.days)
-        for k, value in enumerate((person.wfo, person.wfh, person.away)[:len(self.totals)]):
-            self.box(first + k, top, height, [str(value)])
+                self.box(cols.first_day + k, top, height, [SHORT.get(code, code)],
+                         style="" if code == "WFH" else "I")
+        values = (person.wfo, person.wfh, person.away)[:len(cols.totals)]
+        for k, value in enumerate(values):
+            self.box(cols.first_total + k, top, height, [str(value)])
+        self._weeks(top, height)
+
+    def _count(self, top: float, key: str, per_day: Sequence[int]) -> None:
+        cols = self.cols
+        self.box(0, top, ROW_MM, [self.pdf.text_of(p(key, self.lang))], "L", "B", span=4)
+        for k, d in enumerate(cols.days):
+            self.box(cols.first_day + k, top, ROW_MM, [str(per_day[d])])
+        self._weeks(top, ROW_MM)
 
 
-def _block(pdf: _Document, out: UnitPrintout, lang: str, first: int, end: int,
-           totals: Sequence[str]) -> None:
-    """One fortnight's table: header repeated on each page, sub-unit rows, per-day counts."""
-    pdf.set_draw_color(0, 0, 0)
-    pdf.set_line_width(0.2)
-    _Grid(pdf, out, lang, range(first, end), totals).render()
+def _signature_height(out: UnitPrintout) -> float:
+    return 3 + 7 * SIGN_LINE_MM
 
 
 def _signature(pdf: _Document, out: UnitPrintout, lang: str) -> None:
-    """`Mengetahui, Kepala …`, room to sign, name and NIP, at the right of the page."""
-    if pdf.get_y() > pdf.h - 60:
-        pdf.add_page()
-    pdf.ln(8)
+    """The legend at the left; `Mengetahui, Kepala …`, room to sign, name and NIP at the
+    right. Kept on the page of the table's last rows (`_Grid.render` made room for it)."""
+    if pdf.get_y() + _signature_height(out) > pdf.h - BOTTOM_MM:
+        pdf.add_page()  # only when a single row is taller than the room reserved
+    pdf.ln(3)
+    top = pdf.get_y()
+    pdf.set_font(pdf.family, "I", SMALL_PT)
+    pdf.set_xy(MARGIN_MM, top + 2 * SIGN_LINE_MM)  # beside the room to sign, not a line
+    pdf.multi_cell(150, SIGN_LINE_MM, pdf.text_of(p("pr_legend", lang)), align="L")
+    pdf.set_y(top)
     signer = out.signer
     lines = [(p("pr_known", lang), ""),
              (signer.position if signer else p("pr_head_of", lang, unit=out.unit), ""),
              ("", ""), ("", ""), ("", ""),
              (signer.name if signer else p("pr_blank_name", lang), "BU"),
              (p("pr_nip", lang, nip=signer.nip) if signer else p("pr_blank_nip", lang), "")]
-    width = 90
+    width = 95
     for text, style in lines:
         pdf.set_x(pdf.w - MARGIN_MM - width)
         pdf.set_font(pdf.family, style, BODY_PT)
-        pdf.cell(width, 5, pdf.text_of(text), align="C", new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(width, SIGN_LINE_MM, pdf.text_of(text), align="C", new_x="LMARGIN",
+                 new_y="NEXT")
+
+
+def _block(pdf: _Document, out: UnitPrintout, lang: str, first: int, end: int,
+           last: bool) -> None:
+    """One month: the unit's table under its month's caption, or (a large unit) one section
+    per sub-unit, each from a new page with its own counts."""
+    pdf.set_draw_color(0, 0, 0)
+    pdf.set_line_width(0.2)
+    grid = _Grid(pdf, out, lang, range(first, end))
+    month = month_label(out.days[first], lang) if len(out.blocks) > 1 else ""
+    tail = _signature_height(out) if last else 0.0
+    if not out.sectioned:
+        grid.caption = month
+        counts = [("pr_in_office", out.in_office)] + (
+            [("pr_present", out.present)] if out.has_away else [])
+        grid.render(out.groups, counts, True, tail)
+        return
+    for s, group in enumerate(out.groups):
+        if s:
+            pdf.add_page()
+        section = p("pr_section", lang, sub=group.sub_unit or p("pr_no_sub", lang),
+                    count=len(group.rows))
+        grid.caption = f"{section} · {month}" if month else section
+        counts = [("pr_in_office", group.in_office)] + (
+            [("pr_present", group.present)] if out.has_away else [])
+        grid.render([group], counts, False, tail if s == len(out.groups) - 1 else 0.0)
 
 
 def _notes(pdf: _Document, out: UnitPrintout, lang: str) -> None:
@@ -302,18 +437,12 @@ def render_pdf(out: UnitPrintout, lang: str = "id") -> bytes:
     pdf = _Document(lang)
     pdf.set_title(pdf.text_of(f"{p('pr_title', lang)} — {out.unit}"))
     pdf.set_subject(pdf.text_of(out.circular))
-    totals = ["pr_col_wfo", "pr_col_wfh"] + (["pr_col_away"] if out.has_away else [])
     pdf.add_page()
     _title(pdf, out, lang)
     for b, (first, end) in enumerate(out.blocks):
         if b:
             pdf.add_page()
-        if len(out.blocks) > 1:
-            pdf.set_font(pdf.family, "B", BODY_PT)
-            pdf.cell(0, 6, pdf.text_of(p("pr_block", lang, start=f"{out.days[first]:%d/%m/%Y}",
-                                         end=f"{out.days[end - 1]:%d/%m/%Y}")),
-                     new_x="LMARGIN", new_y="NEXT")
-        _block(pdf, out, lang, first, end, totals)
+        _block(pdf, out, lang, first, end, b == len(out.blocks) - 1)
     _signature(pdf, out, lang)
     _notes(pdf, out, lang)
     return bytes(pdf.output())

@@ -1,10 +1,14 @@
 """What a unit's printed roster says, decided once for every printed form (xlsx and PDF).
 
-A department head signs a roster for their own unit: a title naming the unit, the circular and
-the period; staff grouped by sub-unit; day columns headed `Sen 23/03`; the period cut into
-fortnights so each fits a page width at a readable size; per-day counts; a signature block for
-the unit's head; and, for the Ringkasan, plain sentences saying why some people are in every day
-and why others never come in. The renderers (`unit_book.py`, `pdf.py`) only lay this out.
+A department head signs a roster for their own unit, as the office would have typed it: a title
+naming the unit, the circular and the period; staff grouped by sub-unit; the whole month across
+one page width (a month has at most 27 working days, Monday to Saturday), each day a narrow
+column headed by its day name and date and holding a one-letter code (`O`, `H`, `C`, `D`, with a
+legend); per-day counts; a signature block for the unit's head; and, for the Ringkasan, plain
+sentences saying why some people are in every day and why others never come in, naming a
+handful of people and counting the rest. A large unit (a Dinas Pendidikan of 3,000 teachers)
+prints one section per sub-unit (a school), each from a new page with its own counts. The
+renderers (`unit_book.py`, `pdf.py`) only lay this out.
 """
 
 from __future__ import annotations
@@ -20,10 +24,19 @@ from wfh_solver.messages import CATALOGUE
 from wfh_solver.result import CODES, WFH_CODE, WFO_CODE, Result
 from wfh_solver.write.csv import nip_as_text
 
-#: Working days of one printed block: a fortnight of a six-day week fits a landscape A4 width.
-MAX_BLOCK_DAYS = 12
-#: Names per Ringkasan row: a few lines of text, never a row taller than a page.
-NAMES_PER_ROW = 40
+#: Working days of one printed block: a calendar month of a six-day week (27) fits a landscape
+#: A4 width at 8 pt, one letter per day.
+MAX_BLOCK_DAYS = 27
+#: Names a Ringkasan cell lists before counting the rest ("…, dan 212 lainnya").
+NAMES_SHOWN = 5
+#: A unit of more staff than this (its table would run past about 20 pages), and with
+#: sub-units, prints one section per sub-unit, each from a new page: a school's head reads
+#: their own school's pages in a Dinas Pendidikan of 3,000. Below it a unit's sub-units are
+#: seksi and subbagian of four to nine people, read together: a Dinas Perdagangan of 199 in
+#: 37 sub-units takes 7 pages as one table, 37 as sections (measured, README).
+SECTION_STAFF = 400
+#: The letter printed for each code, explained by the legend (`pr_legend`).
+SHORT = {"WFO": "O", "WFH": "H", "CUTI": "C", "DL": "D"}
 _DAY_NAMES = {"id": ("Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"),
               "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
 
@@ -36,6 +49,21 @@ def p(key: str, lang: str, **params: object) -> str:
 def day_label(day: date, lang: str) -> str:
     """`Sen 23/03` (Indonesian) or `Mon 23/03`."""
     return f"{_DAY_NAMES[lang][day.weekday()]} {day:%d/%m}"
+
+
+def day_name(day: date, lang: str) -> str:
+    """`Sen` (Indonesian) or `Mon`: the top line of a day column's header."""
+    return _DAY_NAMES[lang][day.weekday()]
+
+
+def month_label(day: date, lang: str) -> str:
+    """`Juli 2020` (Indonesian) or `July 2020`: the caption over a month's day columns."""
+    return f"{p('pr_months', lang).split(',')[day.month - 1]} {day.year}"
+
+
+def end_sentence(text: str) -> str:
+    """`text` ended by one full stop: a name ending in an abbreviation (`M.M.`) keeps its own."""
+    return text if text.endswith((".", "!", "?")) else f"{text}."
 
 
 def dmy(day: date) -> str:
@@ -58,6 +86,8 @@ class PrintRow:
 class PrintGroup:
     sub_unit: str  # as written; the label for staff without one comes from `p("pr_no_sub")`
     rows: tuple[PrintRow, ...]
+    in_office: tuple[int, ...] = ()  # per day, this sub-unit only (a section's own counts)
+    present: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +106,7 @@ class UnitPrintout:
     day_labels: tuple[str, ...]
     blocks: tuple[tuple[int, int], ...]  # [first, end) day indices, one page width each
     groups: tuple[PrintGroup, ...]
+    sectioned: bool  # each group its own section, from a new page (a large unit)
     in_office: tuple[int, ...]  # per day
     present: tuple[int, ...]  # per day, staff not on leave or travel
     has_away: bool
@@ -83,15 +114,16 @@ class UnitPrintout:
     notes: tuple[tuple[str, str], ...]  # the plain-word Ringkasan: (item, text)
 
 
-def fortnights(days: Sequence[date]) -> tuple[tuple[int, int], ...]:
-    """Split the days into runs of two calendar weeks from each run's first day (≤ 12 days)."""
+def month_blocks(days: Sequence[date]) -> tuple[tuple[int, int], ...]:
+    """Split the days into calendar months (≤ 27 working days): one page width each, as an
+    office prints a monthly roster."""
     if not days:
         return ()
     blocks: list[tuple[int, int]] = []
     first = 0
     for k in range(1, len(days) + 1):
-        ends = k == len(days) or (days[k] - days[first]).days >= 14 \
-            or k - first == MAX_BLOCK_DAYS
+        ends = k == len(days) or (days[k].year, days[k].month) != \
+            (days[first].year, days[first].month) or k - first == MAX_BLOCK_DAYS
         if ends:
             blocks.append((first, k))
             first = k
@@ -129,7 +161,7 @@ def unit_printout(result: Result, unit: str, members: Sequence[int], lang: str) 
             number += 1
             rows.append(PrintRow(number, r.name, r.nip, r.position, r.codes, r.wfo, r.wfh,
                                  r.away))
-        printed.append(PrintGroup(sub, tuple(rows)))
+        printed.append(PrintGroup(sub, tuple(rows), *_counts(rows, len(roster.days))))
     head = head_of_unit(staff)
     signer = Signer(head.position, head.name, nip_as_text(head.nip)) if head else None
     cal = result.calendar
@@ -139,14 +171,22 @@ def unit_printout(result: Result, unit: str, members: Sequence[int], lang: str) 
         period=p("pr_period_range", lang, start=dmy(cal.start), end=dmy(cal.end)),
         days=roster.days,
         day_labels=tuple(day_label(d, lang) for d in roster.days),
-        blocks=fortnights(roster.days),
+        blocks=month_blocks(roster.days),
         groups=tuple(printed),
+        sectioned=len(staff) > SECTION_STAFF and len(printed) > 1,
         in_office=tuple(int(x) for x in (codes == WFO_CODE).sum(axis=0)),
         present=tuple(int(x) for x in ((codes == WFO_CODE) | (codes == WFH_CODE)).sum(axis=0)),
         has_away=bool((codes > WFO_CODE).any()),
         signer=signer,
         notes=tuple(unit_notes(result, unit, members, lang)),
     )
+
+
+def _counts(rows: Sequence[PrintRow], days: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """(in office, present) per day among these rows."""
+    office = tuple(sum(r.codes[d] == "WFO" for r in rows) for d in range(days))
+    present = tuple(sum(r.codes[d] in ("WFO", "WFH") for r in rows) for d in range(days))
+    return office, present
 
 
 def unit_notes(result: Result, unit: str, members: Sequence[int], lang: str) -> list[
@@ -178,11 +218,11 @@ def unit_notes(result: Result, unit: str, members: Sequence[int], lang: str) -> 
         by_rule.setdefault(reason, []).append(staff[k].name)
     for reason, names in sorted(by_rule.items(), key=lambda item: item[0] == ""):
         why = p("pr_always_rule", lang, rule=reason) if reason else p("pr_always_needed", lang)
-        notes += _listed(p("pr_always", lang, count=len(names)), f"{why}:", names)
+        notes += _listed(p("pr_always", lang, count=len(names)), f"{why}:", names, lang)
     if never:
         notes += _listed(p("pr_never", lang, count=len(never)),
                          _never_reason(result, unit, members, set(always), lang),
-                         [staff[k].name for k in never])
+                         [staff[k].name for k in never], lang)
     rotating = [k for k in range(len(staff)) if k not in set(always) and k not in set(never)]
     if rotating:
         days = office[rotating].sum(axis=1)
@@ -194,14 +234,17 @@ def unit_notes(result: Result, unit: str, members: Sequence[int], lang: str) -> 
     return notes
 
 
-def _listed(item: str, why: str, names: Sequence[str]) -> list[tuple[str, str]]:
-    """`why` and the names, continued over rows of at most NAMES_PER_ROW names, so that no
-    printed row grows taller than a page (a large unit's never-in-office list)."""
-    chunks = [names[k:k + NAMES_PER_ROW] for k in range(0, len(names), NAMES_PER_ROW)]
-    rows = [(item, f"{why} {', '.join(chunks[0])}" + ("." if len(chunks) == 1 else ","))]
-    rows += [("", ", ".join(chunk) + ("." if k == len(chunks) - 1 else ","))
-             for k, chunk in enumerate(chunks[1:], start=1)]
-    return rows
+def _listed(item: str, why: str, names: Sequence[str], lang: str) -> list[tuple[str, str]]:
+    """`why` and a handful of the names, then how many more ("Budi, Sari, … dan 212
+    lainnya"): a summary cell a head reads, never a wall of names (the table lists all)."""
+    return [(item, end_sentence(f"{why} {names_and_count(names, lang)}"))]
+
+
+def names_and_count(names: Sequence[str], lang: str, shown: int = NAMES_SHOWN) -> str:
+    """`Budi, Sari, Tono` or `Budi, Sari, Tono, Wati, Yusuf, … dan 212 lainnya`."""
+    if len(names) <= shown + 1:  # "… dan 1 lainnya" would be longer than the name
+        return ", ".join(names)
+    return ", ".join(names[:shown]) + ", " + p("pr_and_more", lang, count=len(names) - shown)
 
 
 def _never_reason(result: Result, unit: str, members: Sequence[int], always: set[int],
