@@ -441,6 +441,11 @@ _ID: dict[str, str] = {
     "web_v_text": "Keterangan",
     "web_check_again": "Periksa jadwal lain",
     "web_download_conflicts": "Unduh rincian konflik (.xlsx)",
+    # --- s5-outputs ---
+    "batch_workers_late": "{count} worker Dask belum siap setelah {seconds} detik",
+    "signal_kept_none": (
+        "dihentikan ({signal}) saat {phase}; tidak ada berkas yang ditulis, berkas yang sudah "
+        "ada tetap seperti semula"),
 }
 
 _EN: dict[str, str] = {
@@ -846,6 +851,11 @@ _EN: dict[str, str] = {
     "web_v_text": "Details",
     "web_check_again": "Check another roster",
     "web_download_conflicts": "Download the conflicts (.xlsx)",
+    # --- s5-outputs ---
+    "batch_workers_late": "{count} Dask workers not ready after {seconds} s",
+    "signal_kept_none": (
+        "stopped ({signal}) while {phase}; nothing was written, existing files are as they "
+        "were"),
 }
 
 _HELP_ID: dict[str, str] = {

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from wfh_solver.labels import LANGUAGES, check_lang, label
-from wfh_solver.messages import t
 from wfh_solver.result import Result
 from wfh_solver.write.atomic import atomic_output
 from wfh_solver.write.csv import write_csv
@@ -14,6 +13,7 @@ from wfh_solver.write.outputs import (
     OutputClash,
     OutputPlan,
     OutputSet,
+    WriteFailed,
     plan_outputs,
     unique_stems,
 )
@@ -25,6 +25,8 @@ __all__ = [
     "LANGUAGES",
     "OutputClash",
     "OutputPlan",
+    "OutputSet",
+    "WriteFailed",
     "plan_outputs",
     "write_outputs",
     "atomic_output",
@@ -76,20 +78,15 @@ def write_outputs(result: Result, inputs: list[Path], out: Path | None, *,
     pdf_dirs = [(pdf, ".pdf")] if pdf is not None else []
     plan = plan_outputs(inputs, out, per_unit=per_unit, extra_dirs=pdf_dirs, units=units,
                         overwrite=overwrite)
-    try:
-        with OutputSet() as outputs:
-            if out is not None:
-                write_roster(result, outputs.stage(out), lang)
-            printouts = {u.unit: u for u in unit_printouts(result, lang)} if units else {}
-            stems = dict(zip(units, unique_stems(units), strict=True))
-            for unit in units:
-                if per_unit is not None:
-                    write_unit_book(printouts[unit], outputs.stage(per_unit / f"{stems[unit]}"
-                                                                           ".xlsx"), lang)
-                if pdf is not None:
-                    write_unit_pdf(printouts[unit], outputs.stage(pdf / f"{stems[unit]}.pdf"),
-                                   lang)
-    except OSError as exc:  # a full disk, a read-only folder: one line, earlier files kept
-        where = exc.filename or (out if out is not None else per_unit or pdf)
-        raise OSError(t("write_failed", path=where, reason=exc.strerror or exc)) from None
+    with OutputSet() as outputs:  # a failure names the file it happened to, in one line
+        if out is not None:
+            write_roster(result, outputs.stage(out), lang)
+        printouts = {u.unit: u for u in unit_printouts(result, lang)} if units else {}
+        stems = dict(zip(units, unique_stems(units), strict=True))
+        for unit in units:
+            if per_unit is not None:
+                write_unit_book(printouts[unit], outputs.stage(per_unit / f"{stems[unit]}.xlsx"),
+                                lang)
+            if pdf is not None:
+                write_unit_pdf(printouts[unit], outputs.stage(pdf / f"{stems[unit]}.pdf"), lang)
     return plan
