@@ -51,7 +51,8 @@ WFO, WFH, LEAVE, TRAVEL = "WFO", "WFH", "CUTI", "DL"
 CODES = (WFO, WFH, LEAVE, TRAVEL)
 AWAY_CODES = {1: LEAVE, 2: TRAVEL}  # values of `_State.away`; 0 = at work
 STATUS_KEYS = ("status solver", "solver status")
-WARNING_KEYS = ("peringatan", "warning")
+WARNING_KEYS = ("peringatan", "warning", "perlu diperiksa", "to check")
+TECHNICAL_SHEETS = ("Teknis", "Technical")
 
 WORKWEEK_DAYS = {"mon-fri": frozenset(range(5)), "mon-sat": frozenset(range(6))}
 ASN_STATUSES = frozenset({"pns", "cpns", "pppk"})
@@ -477,7 +478,10 @@ def read_summary(path: Path) -> list[tuple[str, str]] | None:
     wb = CalamineWorkbook.from_path(str(path))
     if SUMMARY_SHEET not in wb.sheet_names:
         return None
-    rows = wb.get_sheet_by_name(SUMMARY_SHEET).to_python()
+    rows = list(wb.get_sheet_by_name(SUMMARY_SHEET).to_python())
+    for name in TECHNICAL_SHEETS:  # the solver's figures may sit on a sheet of their own
+        if name in wb.sheet_names:
+            rows += wb.get_sheet_by_name(name).to_python()
     return [(_text(r[0]) if r else "", _text(r[1]) if len(r) > 1 else "") for r in rows]
 
 

@@ -39,7 +39,8 @@ def test_solve_writes_the_roster_and_leaves_the_input_untouched(staff_file, tmp_
     assert result.returncode == 0, result.stderr
     assert staff_file.read_bytes() == before
     book = openpyxl.load_workbook(tmp_path / "j.xlsx", read_only=True)
-    assert book.sheetnames[:5] == ["Jadwal", "Rekap Unit", "Rincian Aturan", "Ringkasan", "Aturan"]
+    assert book.sheetnames[:7] == ["Jadwal", "Rekap Unit", "Rincian Aturan", "Ringkasan",
+                                  "Telaah", "Aturan", "Teknis"]
 
 
 def _csv_days(path: Path) -> set[str]:
@@ -155,7 +156,8 @@ def test_columns_map_reads_unusual_headers(tmp_path):
 
 
 def test_formula_like_name_stays_text_in_the_output(tmp_path):
-    """Tests that =HYPERLINK(...) in the input is neutralised text ('=HYPERLINK…) in the roster."""
+    """Tests that =HYPERLINK(...) in the input is the same text in the roster, a string cell
+    under the quote prefix (never a formula, no apostrophe added)."""
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(workbooks.HEADER)
@@ -171,11 +173,9 @@ def test_formula_like_name_stays_text_in_the_output(tmp_path):
     book.save(tmp_path / "f.xlsx")
     result = run("solve", tmp_path / "f.xlsx", "-s", "paser-2020", "-o", tmp_path / "o.xlsx")
     assert result.returncode == 0, result.stderr
-    names = [c.value for c in openpyxl.load_workbook(tmp_path / "o.xlsx")["Jadwal"]["B"]]
     cells = [c for c in openpyxl.load_workbook(tmp_path / "o.xlsx")["Jadwal"]["B"]
-             if c.value == '\'=HYPERLINK("http://x","y")']
-    assert '\'=HYPERLINK("http://x","y")' in names
-    assert cells and all(c.data_type == "s" for c in cells)
+             if c.value == '=HYPERLINK("http://x","y")']
+    assert cells and all(c.data_type == "s" and c.quotePrefix for c in cells)
 
 
 def test_a_period_without_working_days_exits_2(staff_file, tmp_path):
@@ -185,14 +185,26 @@ def test_a_period_without_working_days_exits_2(staff_file, tmp_path):
     assert result.returncode == 2 and "no working days" in result.stderr
 
 
-def test_workweek_option_adds_saturdays(staff_file, tmp_path):
-    """Tests that --workweek mon-sat gives the Jateng period its Saturdays."""
+@pytest.mark.parametrize("week", ["mon-sat", "senin-sabtu", "Senin–Sabtu", "6 hari"])
+def test_workweek_option_adds_saturdays(staff_file, tmp_path, week):
+    """Tests that --workweek mon-sat, or as HR says it, gives the Jateng period its
+    Saturdays."""
     out = tmp_path / "sat.csv"
-    result = run("solve", staff_file, "-s", "jateng-2020", "--workweek", "mon-sat", "-o", out,
+    result = run("solve", staff_file, "-s", "jateng-2020", "--workweek", week, "-o", out,
                  "-q")
     assert result.returncode == 0, result.stderr
     days = _csv_days(out)
     assert {"2020-03-21", "2020-03-28"} <= days and len(days) == 11
+
+
+def test_an_unknown_workweek_is_refused_in_indonesian(staff_file, tmp_path):
+    """Tests one line naming the value and the Indonesian choices, exit 2, nothing written."""
+    out = tmp_path / "x.xlsx"
+    result = run("solve", staff_file, "-s", "jateng-2020", "--workweek", "selasa-kamis",
+                 "-o", out, "-q")
+    assert result.returncode == 2 and not out.exists()
+    assert result.stderr.strip() == ("error: --workweek 'selasa-kamis' tidak dikenal; "
+                                     "gunakan senin-jumat atau senin-sabtu")
 
 
 def test_leave_days_are_written_as_cuti_and_dl(tmp_path):

@@ -4,6 +4,7 @@ dropping any one listed item lets the real solver find a roster."""
 from __future__ import annotations
 
 import math
+import re
 import subprocess
 import sys
 from dataclasses import replace
@@ -311,8 +312,12 @@ def test_cli_writes_konflik_and_exits_3(tmp_path):
     assert f"and {count - 5} more unit(s)" in done.stderr
     assert not out.exists()
     sheet = openpyxl.load_workbook(tmp_path / "jadwal-konflik.xlsx")["Konflik"]
-    units = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    units = [row[0] for row in rows if row[0]]
     assert len(units) == count == len(set(units))
+    assert "--relax" in str(rows[-1][6])  # the sheet ends with what HR can do next
+    assert all(row[7] for row in rows if row[0])  # every unit has its smallest change
+    assert "--relax" in done.stderr
 
 
 def test_terminal_and_sheet_for_a_policy_level_clash(tmp_path):
@@ -373,7 +378,7 @@ def test_pins_route_lists_every_unit_and_writes_konflik(tmp_path):
     assert not out.exists()
     book = openpyxl.load_workbook(tmp_path / "jadwal-konflik.xlsx")
     assert book.sheetnames == ["Konflik"]
-    rows = list(book["Konflik"].iter_rows(min_row=2, values_only=True))
+    rows = [r for r in book["Konflik"].iter_rows(min_row=2, values_only=True) if r[0]]
     assert [(r[0], r[1], r[2], r[3]) for r in rows] == [
         ("Dinas P", "Seksi Pelayanan", f"{PIN_DAYS[0]:%d/%m/%Y}",
          "Minimal 2 pelaksana per seksi; Pinned by HR (--pin)"),
@@ -382,3 +387,43 @@ def test_pins_route_lists_every_unit_and_writes_konflik(tmp_path):
     assert rows[0][5] == "Budi (198506152010031001); Citra (198506152010031002)"
     assert rows[1][5] == "Eko (198506152010031010)"
     assert "Budi (NIP 198506152010031001), Pengadministrasi, pinned WFH by HR" in rows[0][6]
+
+
+def _with_bound(p: Problem, key: int, value: int) -> Problem:
+    """The problem with requirement `key`'s minimum (or cap) set to `value` on every day."""
+    req = p.requirements[key]
+    if req.maximum is not None or req.daily_maximum is not None:
+        changed = replace(req, maximum=value, daily_maximum=None)
+    else:
+        changed = replace(req, minimum=value, daily_minimum=None)
+    return replace(p, requirements=tuple(changed if j == key else r
+                                         for j, r in enumerate(p.requirements)))
+
+
+@pytest.mark.parametrize("fixture", [cap_below_pinned, wajib_wfh_head])
+def test_each_smallest_change_is_enough_and_one_step_less_is_not(fixture):
+    """Tests every rule's proposed change with the real solver: with the number the conflict
+    proposes the unit has a roster; one person further from the rule as written it has none.
+    Pins proposed for release are checked the same way (released: a roster)."""
+    p = fixture()
+    [c] = explain(p)
+    assert c.fixes
+    checked = 0
+    for k, item in enumerate(c.items):
+        if item.kind == PIN:
+            assert any(p.employees[item.key].name in fix for fix in c.fixes)
+            solve(_without(p, c, k))
+            continue
+        if item.kind != RULE:
+            continue
+        req = p.requirements[item.key]
+        [fix] = [f for f in c.fixes if f"'{req.rule}'" in f]
+        numbers = [int(n) for n in re.findall(r"(\d+) orang", fix)]
+        value = numbers[0] if numbers else 0
+        capped = req.maximum is not None or req.daily_maximum is not None
+        solve(_with_bound(p, item.key, value))  # enough: a roster exists
+        tighter = value - 1 if capped else value + 1
+        with pytest.raises(PolicyInfeasible):
+            solve(_with_bound(p, item.key, tighter))
+        checked += 1
+    assert checked >= 1

@@ -61,8 +61,11 @@ def test_ringkasan_counts_the_skipped_rows(tmp_path):
     """Tests the solved roster's Ringkasan states how many input rows were skipped."""
     path = exports.FIXTURES / "opd_subtotals.xlsx"
     write_roster(plan(path, "jateng-2020", time_limit=20), tmp_path / "r.xlsx", lang="en")
-    sheet = openpyxl.load_workbook(tmp_path / "r.xlsx", read_only=True)["Summary"]
-    values = {r[0]: r[1] for r in sheet.iter_rows(values_only=True) if r and r[0]}
+    book = openpyxl.load_workbook(tmp_path / "r.xlsx", read_only=True)
+    values = {r[0]: r[1] for name in ("Summary", "Technical")
+              for r in book[name].iter_rows(values_only=True) if r and r[0]}
+    skipped = len(exports.opd_subtotals().skipped)
+    assert values["Rows skipped"].startswith(f"{skipped} rows are not staff")
     assert values["Input rows skipped (see wfh-solver validate)"] == len(
         exports.opd_subtotals().skipped)
 

@@ -97,8 +97,9 @@ def test_a_pin_that_breaks_a_rule_exits_3_naming_person_day_and_rule(tmp_path: P
     assert "Kepala tetap masuk" in out.stderr
     assert not (tmp_path / "j.xlsx").exists()
     sheet = openpyxl.load_workbook(tmp_path / "j-konflik.xlsx")["Konflik"]
-    [row] = sheet.iter_rows(min_row=2, values_only=True)
+    [row, hint] = sheet.iter_rows(min_row=2, values_only=True)
     assert (row[0], row[2]) == ("Dinas A", "24/03/2020")
+    assert "release Budi Kepala" in str(row[7]) and "--relax" in str(hint[6])
 
 
 def test_pins_in_the_long_csv_layout_are_kept_and_bad_rows_named(tmp_path: Path) -> None:
@@ -137,8 +138,9 @@ def test_pins_in_the_long_csv_layout_are_kept_and_bad_rows_named(tmp_path: Path)
     nip = picked[0].split(";")[0].replace(" ", "")
     (tmp_path / "twice.csv").write_text(
         f"NIP,Tanggal,Status\n{nip},02/07/2020,WFO\n{nip},2020-07-02,WFH\n")
-    twice = run("solve", source, "-s", "jateng-2020", "--pin", tmp_path / "twice.csv",
-                "-o", tmp_path / "j3.xlsx", "--lang", "en")
+    twice = run("solve", source, "-s", "jateng-2020", "--from", "2020-07-01", "--to",
+                "2020-07-10", "--pin", tmp_path / "twice.csv", "-o", tmp_path / "j3.xlsx",
+                "--lang", "en")
     assert twice.returncode == 2 and "row 3, column C" in twice.stderr, twice.stderr
     assert "two different entries" in twice.stderr and "Traceback" not in twice.stderr
     (tmp_path / "bad.csv").write_text(f"NIP,Tanggal,Status\n{nip},besok,WFO\n")

@@ -126,7 +126,7 @@ def _sheet_rows(path: Path) -> set[tuple[Any, ...]]:
     rows = set()
     for kind, rule, unit, sub_unit, day, required, achieved, *_ in sheet.iter_rows(
             min_row=2, values_only=True):
-        assert kind in ("minimum", "maximum")
+        assert kind in ("Kurang dari jumlah minimal di kantor", "Melebihi batas di kantor")
         where = f"{unit} / {sub_unit}" if sub_unit else unit
         rows.add((rule, where, day.date(), required, achieved))
     return rows

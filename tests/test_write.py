@@ -31,12 +31,11 @@ from wfh_solver.write import (
     write_roster,
 )
 from wfh_solver.write.excel import unique_stems, unit_summary, write_xlsx
-from wfh_solver.write.neutral import neutralise
 
 DAYS = tuple(date(2024, 6, d) for d in range(3, 8))
 NIP = "196503121990031005"
 HYPERLINK = '=HYPERLINK("http://x","y")'
-SHOWN_HYPERLINK = "'" + HYPERLINK  # neutralised (formula injection) wherever it is written
+SHOWN_HYPERLINK = "'" + HYPERLINK  # in a CSV (OWASP); a workbook cell keeps the text, quoted
 RICH = "<r><t>x</t></r>"
 KES, BKD, KEC = "Dinas Kesehatan", "Badan Keuangan Daerah", "Kecamatan Ungaran/Barat"
 VIOLATED_DAY = 2
@@ -134,7 +133,8 @@ def _as_date(value: object) -> date:
 def test_sheet_names_and_order(xlsx: Path) -> None:
     """Tests the sheets: Jadwal, Rekap Unit, Rincian Aturan, Ringkasan, Aturan in that order."""
     wb = openpyxl.load_workbook(xlsx)
-    assert wb.sheetnames == ["Jadwal", "Rekap Unit", "Rincian Aturan", "Ringkasan", "Aturan"]
+    assert wb.sheetnames == ["Jadwal", "Rekap Unit", "Rincian Aturan", "Ringkasan",
+                         "Telaah", "Aturan", "Teknis"]
     assert wb.properties.title is not None and "Skenario uji" in wb.properties.title
 
 
@@ -155,20 +155,24 @@ def test_day_headers_are_excel_dates(xlsx: Path) -> None:
 
 
 def test_nip_and_formula_like_text_stay_literal(xlsx: Path) -> None:
-    """Tests that NIP and <r> markup are strings, and =/+/-/@ text is neutralised with a '."""
+    """Tests that NIP and <r> markup are strings, and =/+/-/@ text is kept exactly, under the
+    quote prefix."""
     ws = openpyxl.load_workbook(xlsx, data_only=False)["Jadwal"]
     by_nip = {ws.cell(row=r, column=1).value: r for r in range(2, ws.max_row + 1)}
     nip_cell = ws.cell(row=by_nip[NIP], column=1)
     assert nip_cell.value == NIP and nip_cell.data_type == "s"
     names = {ws.cell(row=r, column=2).value: ws.cell(row=r, column=2) for r in by_nip.values()}
-    for text in ("'" + HYPERLINK, RICH):
+    for text in (HYPERLINK, RICH):
         assert names[text].data_type == "s"
         assert names[text].value == text
-    positions = {ws.cell(row=r, column=5).value for r in by_nip.values()}
-    assert {"'+62 Pelaksana", "'-Staf", "'@Pengadministrasi"} <= positions
+    assert names[HYPERLINK].quotePrefix and not names[RICH].quotePrefix
+    positions = {ws.cell(row=r, column=5).value: ws.cell(row=r, column=5)
+                 for r in by_nip.values()}
+    for text in ("+62 Pelaksana", "-Staf", "@Pengadministrasi"):
+        assert positions[text].quotePrefix and positions[text].data_type == "s"
     rules = openpyxl.load_workbook(xlsx)["Aturan"]
-    assert rules.cell(row=5, column=3).value == "'=cmd|' /C calc'!A0"
-    assert rules.cell(row=5, column=3).data_type == "s"
+    assert rules.cell(row=5, column=3).value == "=cmd|' /C calc'!A0"
+    assert rules.cell(row=5, column=3).data_type == "s" and rules.cell(row=5, column=3).quotePrefix
 
 
 def test_rows_sorted_by_unit_then_sub_unit_then_original_order(xlsx: Path) -> None:
@@ -177,7 +181,7 @@ def test_rows_sorted_by_unit_then_sub_unit_then_original_order(xlsx: Path) -> No
     expected = sorted(
         range(len(STAFF)), key=lambda i: (STAFF[i][0].casefold(), STAFF[i][1].casefold())
     )
-    assert [row[1] for row in body] == [neutralise(STAFF[i][2]) for i in expected]
+    assert [row[1] for row in body] == [STAFF[i][2] for i in expected]
 
 
 def test_wfo_wfh_cells_and_totals(xlsx: Path, result: Result) -> None:
@@ -294,30 +298,42 @@ def test_unit_summary_matches_naive_count() -> None:
                 assert summary.met[k, d] == (line.minimum <= count <= line.maximum)
 
 
-def test_summary_sheet_lists_status_levels_warnings_choices(xlsx: Path) -> None:
-    """Tests that Ringkasan holds the key facts, warnings, choices and extra items."""
+def test_summary_sheet_speaks_plain_words_and_technical_sheet_holds_the_solver(
+        xlsx: Path, result: Result) -> None:
+    """Tests that Ringkasan opens with the verdict and figures in words, and that levels,
+    bounds and the scenario's code name sit on Teknis alone."""
     rows = _rows(openpyxl.load_workbook(xlsx)["Ringkasan"])
     assert rows[0] == ["Butir", "Nilai"]
+    assert rows[1][0] == "Kesimpulan" and rows[1][1].startswith("Semua aturan terpenuhi")
     values = {str(k): v for k, v in rows[1:]}
-    assert values["Skenario"] == "uji"
-    assert values["Status solver"] == "OPTIMAL"
-    assert _as_date(values["Awal periode"]) == DAYS[0]
-    assert values["Jumlah hari kerja"] == 5
-    assert values["Hari libur dilewati"] == "01/06/2024 Hari Lahir Pancasila"
-    assert values["Tingkat 1: batas terbukti"] == 3
-    assert values["Dihentikan sebelum selesai"] == "Tidak"
-    assert values["Catatan"] == "'@SUM(1)"
-    assert [v for k, v in rows if k == "Peringatan"] == ["Satu peringatan"]
-    assert [v for k, v in rows if k == "Pilihan pemodelan"] == ["Pilihan satu", "Pilihan dua"]
+    assert values["Periode"] == f"{DAYS[0]:%d/%m/%Y} – {result.calendar.end:%d/%m/%Y}"
+    assert values["Hari kerja"] == "5 hari (Senin–Jumat)"
+    assert values["Hari libur (tidak dijadwalkan)"] == "01/06/2024 Hari Lahir Pancasila"
+    assert [v for k, v in rows if k == "Perlu diperiksa"] == ["Satu peringatan"]
+    assert [v for k, v in rows if k == "Cara aturan ditafsirkan"] == ["Pilihan satu",
+                                                                       "Pilihan dua"]
+    shares = [v for k, v in rows if k == "Gambaran"]
+    assert shares and shares[0].startswith("Rata-rata ")
+    solver_words = ("objektif", "batas terbukti", "intent", "fairness", "vulnerable",
+                    "Tingkat", "OPTIMAL")
+    for key, value in rows[1:]:
+        assert not any(w in f"{key} {value}" for w in solver_words), (key, value)
+    technical = {str(k): v for k, v in _rows(openpyxl.load_workbook(xlsx)["Teknis"])[1:]}
+    assert technical["Skenario"] == "uji"
+    assert technical["Status solver"] == "OPTIMAL"
+    assert technical["Tingkat 1: batas terbukti"] == 3
+    assert technical["Dihentikan sebelum selesai"] == "Tidak"
+    assert technical["Catatan"] == "@SUM(1)"
 
 
 def test_reads_back_with_calamine(xlsx: Path, result: Result) -> None:
     """Tests that python-calamine (via pandas) reads every sheet with the right shape."""
     sheets = pd.read_excel(xlsx, sheet_name=None, engine="calamine", dtype=object)
-    assert list(sheets) == ["Jadwal", "Rekap Unit", "Rincian Aturan", "Ringkasan", "Aturan"]
+    assert list(sheets) == ["Jadwal", "Rekap Unit", "Rincian Aturan", "Ringkasan",
+                         "Telaah", "Aturan", "Teknis"]
     roster = sheets["Jadwal"]
     assert roster.shape == (12, 12)
-    assert NIP in set(roster["NIP"]) and SHOWN_HYPERLINK in set(roster["Nama"])
+    assert NIP in set(roster["NIP"]) and HYPERLINK in set(roster["Nama"])
     assert (sheets["Rincian Aturan"]["Memenuhi"] == "Tidak").sum() == 1
     assert len(sheets["Aturan"]) == len(result.applied_rules)
 
@@ -327,7 +343,8 @@ def test_english_labels(result: Result, tmp_path: Path) -> None:
     path = tmp_path / "roster.xlsx"
     write_xlsx(result, path, lang="en")
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["Roster", "Unit Summary", "Rule Detail", "Summary", "Rules"]
+    assert wb.sheetnames == ["Roster", "Unit Summary", "Rule Detail", "Summary", "Review", "Rules",
+                             "Technical"]
     header = _rows(wb["Roster"])[0]
     assert header[:5] == ["NIP", "Name", "Unit", "Sub unit", "Position"]
     assert header[10:] == ["WFO days", "WFH days"]
@@ -349,7 +366,7 @@ def test_failed_write_leaves_existing_file_untouched(
     def boom(*args: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(excel, "_write_summary", boom)
+    monkeypatch.setattr(excel, "_write_items", boom)
     with pytest.raises(RuntimeError, match="disk on fire"):
         write_xlsx(result, path)
     assert path.read_bytes() == b"old workbook"
@@ -450,12 +467,12 @@ def test_libreoffice_converts_workbook(xlsx: Path, tmp_path: Path) -> None:
     roster = read("Jadwal")
     assert roster[0][:5] == ["NIP", "Nama", "Unit Kerja", "Sub Unit", "Jabatan"]
     assert len(roster) == 1 + len(STAFF) and len(roster[0]) == 12
-    assert NIP in {r[0] for r in roster} and SHOWN_HYPERLINK in {r[1] for r in roster}
+    assert NIP in {r[0] for r in roster} and HYPERLINK in {r[1] for r in roster}
     assert {c for r in roster[1:] for c in r[5:10]} == {"WFO", "WFH"}
     rekap = read("Rincian Aturan")
     assert sum(r[10] == "Tidak" for r in rekap) == 1
-    assert ["Catatan", "'@SUM(1)"] in read("Ringkasan")
-    assert "'=cmd|' /C calc'!A0" in {r[2] for r in read("Aturan")}
+    assert ["Catatan", "@SUM(1)"] in read("Teknis")
+    assert "=cmd|' /C calc'!A0" in {r[2] for r in read("Aturan")}
 
 
 # --------------------------------------------------------------------------- #
@@ -504,7 +521,7 @@ def test_every_part_is_well_formed_and_declared(xlsx: Path) -> None:
     assert set(parts) == {
         "[Content_Types].xml", "_rels/.rels", "docProps/app.xml", "docProps/core.xml",
         "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/sharedStrings.xml",
-        *(f"xl/worksheets/sheet{k}.xml" for k in range(1, 6)),
+        *(f"xl/worksheets/sheet{k}.xml" for k in range(1, 8)),
     }  # fmt: skip
     declared = {
         o.get("PartName") for o in trees["[Content_Types].xml"] if o.tag.endswith("Override")
@@ -517,7 +534,7 @@ def test_every_part_is_well_formed_and_declared(xlsx: Path) -> None:
         assert children == sorted(children, key=_SHEET_ORDER.index), children
     sst = trees["xl/sharedStrings.xml"]
     assert int(sst.get("uniqueCount", -1)) == len(sst)
-    sheet_xml = b"".join(parts[f"xl/worksheets/sheet{k}.xml"] for k in range(1, 6))
+    sheet_xml = b"".join(parts[f"xl/worksheets/sheet{k}.xml"] for k in range(1, 8))
     assert int(sst.get("count", -1)) == sheet_xml.count(b' t="s"')
     assert b"<f>" not in sheet_xml  # no formulas anywhere
 
@@ -547,18 +564,19 @@ def test_chunked_rows_give_the_same_bytes(
 def test_reads_back_with_calamine_types(xlsx: Path) -> None:
     """Tests with python-calamine directly: sheet names, date headers, NIP and names as text."""
     wb = CalamineWorkbook.from_path(str(xlsx))
-    assert wb.sheet_names == ["Jadwal", "Rekap Unit", "Rincian Aturan", "Ringkasan", "Aturan"]
+    assert wb.sheet_names == ["Jadwal", "Rekap Unit", "Rincian Aturan", "Ringkasan",
+                         "Telaah", "Aturan", "Teknis"]
     rows = wb.get_sheet_by_name("Jadwal").to_python()
     assert rows[0][5:10] == list(DAYS)
     nips = [row[0] for row in rows[1:]]
     assert NIP in nips and all(isinstance(n, str) and len(n) == 18 for n in nips)
     names = {row[1] for row in rows[1:]}
-    assert {SHOWN_HYPERLINK, RICH} <= names
+    assert {HYPERLINK, RICH} <= names
     assert all(isinstance(v, int | float) for row in rows[1:] for v in row[10:])
     rekap = wb.get_sheet_by_name("Rincian Aturan").to_python()
     assert {row[2] for row in rekap[1:]} == set(DAYS)
-    summary = dict(row[:2] for row in wb.get_sheet_by_name("Ringkasan").to_python()[1:])
-    assert summary["Awal periode"] == DAYS[0] and summary["Catatan"] == "'@SUM(1)"
+    technical = dict(row[:2] for row in wb.get_sheet_by_name("Teknis").to_python()[1:])
+    assert technical["Tingkat 1: batas terbukti"] == 3 and technical["Catatan"] == "@SUM(1)"
 
 
 def test_formats_print_setup_and_properties(xlsx: Path) -> None:
@@ -579,9 +597,11 @@ def test_formats_print_setup_and_properties(xlsx: Path) -> None:
     assert summary.page_setup.orientation == "portrait" and summary.freeze_panes == "A2"
     values = {summary.cell(row=r, column=1).value: summary.cell(row=r, column=2)
               for r in range(2, summary.max_row + 1)}  # fmt: skip
-    assert values["Jumlah hari kerja"].number_format == "0.###"
-    assert values["Tingkat 1: selisih (gap)"].number_format == "0.0%"
-    assert values["Awal periode"].number_format == "dd/mm/yyyy"
+    assert values["Jumlah pegawai"].number_format == "0.###"
+    technical = wb["Teknis"]
+    tech = {technical.cell(row=r, column=1).value: technical.cell(row=r, column=2)
+            for r in range(2, technical.max_row + 1)}  # fmt: skip
+    assert tech["Tingkat 1: batas terbukti"].number_format == "0.###"
     for sheet in wb.worksheets:
         assert sheet.print_title_rows == "$1:$1"
         assert int(sheet.page_setup.paperSize) == 9
@@ -605,8 +625,7 @@ AWKWARD = {
     "long": "n" * 40_000,
 }
 AWKWARD_READ = {
-    **AWKWARD,
-    "controls": "xyz",
+    **AWKWARD,  # controls kept, as Excel keeps them (_x0001_), and read back by calamine
     "surrogate": "bad",
     "long": "n" * 32_767,
 }
@@ -621,7 +640,8 @@ def _awkward(result: Result) -> Result:
 
 
 def test_awkward_text_is_escaped_cleaned_and_truncated(result: Result, tmp_path: Path) -> None:
-    """Tests XML escaping, illegal-character removal, _xHHHH_ literals, CR and the 32,767 cap."""
+    """Tests XML escaping, controls kept as _xHHHH_, lone surrogates removed, _xHHHH_ literals,
+    CR and the 32,767 cap."""
     path = tmp_path / "awkward.xlsx"
     awkward = _awkward(result)
     write_xlsx(awkward, path)
@@ -636,7 +656,7 @@ def test_awkward_text_is_escaped_cleaned_and_truncated(result: Result, tmp_path:
     cells = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=2) for r in range(2, 14)}
     for nip, text in by_nip.items():
         assert cells[nip].data_type == "s"
-        if "_x005F" not in text:  # openpyxl drops every "x005F_" it reads
+        if "_x005F" not in text and text != AWKWARD["controls"]:  # openpyxl decodes neither
             assert cells[nip].value == text
 
 

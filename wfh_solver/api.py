@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextvars import copy_context
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-
-import numpy as np
 
 from wfh_solver.domain.build import build_employees
 from wfh_solver.domain.calendar import working_days
@@ -18,18 +15,11 @@ from wfh_solver.explain import explained
 from wfh_solver.messages import t
 from wfh_solver.model.cpsat import SolveOptions, StopSignal
 from wfh_solver.model.history import prior_wfh_days
-from wfh_solver.model.pins import check_pins
-from wfh_solver.policy.problem import (
-    FIXED_WFH,
-    FIXED_WFO,
-    PolicyInfeasible,
-    Problem,
-    build_problem,
-)
+from wfh_solver.model.pins import check_pins, place_pins
+from wfh_solver.policy.problem import PolicyInfeasible, Problem, build_problem
 from wfh_solver.policy.scenario import Scenario, ScenarioError, load_scenario
 from wfh_solver.read.earlier import EarlierRoster, read_earlier
-from wfh_solver.read.errors import file_error
-from wfh_solver.read.roster import read_days
+from wfh_solver.read.entries import read_entries
 from wfh_solver.read.table import StaffTable, read_staff
 from wfh_solver.result import Result
 from wfh_solver.solve import Progress, solve
@@ -66,7 +56,7 @@ def make_problem(staff: Staff | tuple[Employee, ...], scenario: str | Path | Sce
 
 def previous_wfh(path: str | Path) -> dict[str, int]:
     """An earlier roster (ours, hand-edited, or the long CSV): NIP → its `WFH` cells."""
-    return read_earlier(path).wfh
+    return dict(read_earlier(path).wfh)
 
 
 def with_history(problem: Problem, previous: list[str | Path]) -> Problem:
@@ -86,53 +76,39 @@ def _reading(pool: ThreadPoolExecutor, previous: list[str | Path]
 
 def _counted_in(problem: Problem, earlier: list[Future[EarlierRoster]]) -> Problem:
     """The problem with the WFH days of earlier rosters read (or being read) beside it;
-    a warning for each that covers days of this period (this month's draft given as
+    a note for each that fills working days of this period (this month's draft given as
     last month's roster, say), whose WFH days would count twice."""
     if not earlier:
         return problem
     rosters = [f.result() for f in earlier]
-    start, end = problem.calendar.start, problem.calendar.end
-    warnings = [t("previous_overlap", file=r.path.name, count=len(inside),
-                  first=f"{inside[0]:%d/%m/%Y}", last=f"{inside[-1]:%d/%m/%Y}")
-                for r in rosters if (inside := [d for d in r.days if start <= d <= end])]
+    working = frozenset(problem.calendar.days)  # a Saturday of a Mon–Fri week is no overlap
+    notes = tuple(t("previous_overlap", file=r.path.name, count=len(inside),
+                    first=f"{inside[0]:%d/%m/%Y}", last=f"{inside[-1]:%d/%m/%Y}")
+                  for r in rosters if (inside := [d for d in r.days if d in working]))
     return replace(problem, history=prior_wfh_days(problem.employees, [r.wfh for r in rosters]),
-                   warnings=problem.warnings + tuple(warnings))
+                   warnings=problem.warnings + notes, notes=problem.notes + notes)
 
 
 def with_pins(problem: Problem, path: str | Path, *, check: bool = True) -> Problem:
     """The problem with the cells HR has already decided in a roster (`--pin`): `WFO`/`WFH`
-    kept exactly, `CUTI`/`DL` as leave/travel; blank cells stay free. With `check`, pins
-    that break a rule by themselves raise `PolicyInfeasible` naming person, day and rule
-    (`plan` checks later, so that every unit's clash is explained)."""
-    roster = read_days(path)
-    index = {re.sub(r"\D", "", e.nip): i for i, e in enumerate(problem.employees)}
-    column = {day: k for k, day in enumerate(problem.calendar.days)}
-    pins = np.zeros((len(problem.employees), problem.n_days), dtype=np.int8)
-    away: dict[int, dict[str, list[date]]] = {}
-    for row in roster.rows:
-        i = index.get(re.sub(r"\D", "", row.nip))
-        if i is None:
-            raise file_error(str(path), t("pin_unknown", nip=row.nip, row=row.row))
-        for day, cell in zip(roster.days, row.cells, strict=True):
-            code = str(cell or "").strip().upper()
-            if not code or day not in column:
-                continue
-            if code in ("WFO", "WFH"):
-                pins[i, column[day]] = FIXED_WFO if code == "WFO" else FIXED_WFH
-            elif code in ("CUTI", "DL"):
-                away.setdefault(i, {"leave": [], "travel": []})[
-                    "leave" if code == "CUTI" else "travel"].append(day)
-            else:
-                raise file_error(str(path), t("pin_code", value=str(cell), nip=row.nip,
-                                              day=f"{day:%d/%m/%Y}"))
-    if away:  # leave and travel change the rules' daily minimums: build again
+    kept exactly, `CUTI`/`DL` as leave/travel; blank cells stay free. Pins outside the
+    period, on staff not in the list, or changing nothing are left out with a note (in
+    `warnings` and `notes`). With `check`, pins that break a rule by themselves raise
+    `PolicyInfeasible` naming person, day and rule (`plan` checks later, so that every
+    unit's clash is explained)."""
+    placed = place_pins(problem, read_entries(path, within=problem.calendar.days))
+    if placed.leave or placed.travel:  # they change the rules' daily minimums: build again
         employees = tuple(
-            replace(e, leave=e.leave + tuple(away[i]["leave"]),
-                    travel=e.travel + tuple(away[i]["travel"])) if i in away else e
+            replace(e, leave=e.leave + tuple(placed.leave.get(i, ())),
+                    travel=e.travel + tuple(placed.travel.get(i, ())))
+            if i in placed.leave or i in placed.travel else e
             for i, e in enumerate(problem.employees))
-        problem = replace(build_problem(problem.scenario, problem.calendar, employees),
-                          history=problem.history)
-    problem = replace(problem, pins=pins if pins.any() else None)
+        rebuilt = build_problem(problem.scenario, problem.calendar, employees)
+        problem = replace(rebuilt, history=problem.history, notes=problem.notes,
+                          warnings=rebuilt.warnings + problem.notes)
+    problem = replace(problem, pins=placed.pins if placed.pins.any() else None,
+                      warnings=problem.warnings + placed.notes,
+                      notes=problem.notes + placed.notes)
     reasons = check_pins(problem) if check else []
     if reasons:
         raise PolicyInfeasible(reasons)

@@ -156,16 +156,17 @@ def run_job(job: Job) -> Outcome:
 def _write_roster(result: Result, job: Job) -> str:
     """Write the job's roster; on failure, the one line naming the user's file."""
     from wfh_solver.write import write_roster
-    from wfh_solver.write.outputs import WRITE_ERRORS, WriteFailed
+    from wfh_solver.write.failure import WriteFailed, naming
 
     assert job.roster_out is not None
+    target = job.roster_as or job.roster_out
     if not job.roster_out.parent.is_dir():  # the batch was stopped and its staging removed
-        return str(WriteFailed.of(job.roster_as or job.roster_out,
-                                  FileNotFoundError(2, os.strerror(2))))
+        return str(WriteFailed(target, os.strerror(2)))
     try:
-        write_roster(result, job.roster_out, lang=job.lang)
-    except WRITE_ERRORS as exc:
-        return str(WriteFailed.of(job.roster_as or job.roster_out, exc))
+        with naming(target):
+            write_roster(result, job.roster_out, lang=job.lang)
+    except WriteFailed as exc:
+        return str(exc)
     return ""
 
 
@@ -399,10 +400,10 @@ def batch(inputs: Iterable[Path], cases: Iterable[Case | str | Scenario], *,
     What is written is one set (`write.outputs`): planned before anything runs (no input
     and no file wfh-solver did not make is replaced, unless `overwrite`), written under
     temporary names and renamed together once every task is done. A roster that cannot
-    be written (a full disk) fails the whole set with `WriteFailed` naming it; a signal
+    be written (a full disk) fails the whole set with an `OSError` naming it; a signal
     cancels the pending tasks, ends the workers, and leaves every earlier file as it was.
     """
-    from wfh_solver.write.outputs import OutputSet, WriteFailed, plan_outputs
+    from wfh_solver.write.outputs import OutputSet, plan_outputs
 
     todo = [c if isinstance(c, Case) else Case(c) for c in cases]
     files = list(inputs)
@@ -419,8 +420,8 @@ def batch(inputs: Iterable[Path], cases: Iterable[Case | str | Scenario], *,
             if job.roster_as is not None and not result.ok:
                 outputs.discard(job.roster_as)  # an earlier roster there stays as it was
         unwritten = [o.row["error"] for o in done if o.row.get("status") == WRITE_ERROR]
-        if unwritten:
-            raise WriteFailed(unwritten[0])
+        if unwritten:  # the worker's one line, naming the roster
+            raise OSError(unwritten[0])
         frame = whole_numbers(pd.DataFrame([o.row for o in done]))
         if out is not None:
             write_summary(frame, outputs.stage(out), lang)

@@ -12,6 +12,7 @@ import numbers
 import os
 import signal
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -19,7 +20,6 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
-from rich.console import Console
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -32,13 +32,14 @@ from rich.progress import (
 from rich.table import Table
 
 from wfh_solver import api, usage
-from wfh_solver.domain.calendar import WORKWEEKS
+from wfh_solver.domain.calendar import workweek_code
+from wfh_solver.entry import STARTED, Stopped, cli_language, install_handlers
 from wfh_solver.messages import LANGUAGES, language, set_language, t
 from wfh_solver.policy.problem import PolicyInfeasible
 from wfh_solver.policy.scenario import ScenarioError, bundled_names, load_scenario
 from wfh_solver.read.errors import InputError
 from wfh_solver.result import Result
-from wfh_solver.signals import Stopped, listen
+from wfh_solver.terminal import Terminal, json_visible, route_library_chatter
 from wfh_solver.validate import load_column_map, validation_report
 
 EXIT_OK, EXIT_OTHER, EXIT_INPUT, EXIT_INFEASIBLE = 0, 1, 2, 3
@@ -49,8 +50,9 @@ EXIT_PARTIAL = 6  # `batch`: the summary is written, but some tasks failed
 app = typer.Typer(add_completion=False,
                   context_settings={"help_option_names": ["-h", "--help"]},
                   help="Rotating WFH/WFO rosters for civil servants under a circular.")
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False, soft_wrap=True)
+# Every line printed goes through these two: text from files is shown escaped, never as markup
+err = Terminal(stderr=True, highlight=False, soft_wrap=True)
+out = Terminal(highlight=False, soft_wrap=True)
 T = TypeVar("T")
 
 
@@ -124,7 +126,7 @@ def solve_command(
     date_from: Annotated[str | None, typer.Option("--from", help="Period start YYYY-MM-DD")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Period end YYYY-MM-DD")] = None,
     workweek: Annotated[str | None, typer.Option(
-        help="mon-fri or mon-sat (default: the scenario's)")] = None,
+        help="senin-jumat or senin-sabtu (mon-fri, mon-sat; default: the scenario's)")] = None,
     per_unit: Annotated[Path | None, typer.Option(help="Also one workbook per unit here")] = None,
     pdf: Annotated[Path | None, typer.Option(help="Also one printable PDF per unit here")] = None,
     sheet: Annotated[str | None, typer.Option(help="Sheet to read")] = None,
@@ -150,9 +152,11 @@ def solve_command(
     from wfh_solver.write import plan_outputs, write_outputs
 
     _use_language(lang)
-    if workweek is not None and workweek not in WORKWEEKS:
-        raise Exit(EXIT_INPUT, [f"{t('error')}: --workweek {workweek!r}: "
-                                + " / ".join(sorted(WORKWEEKS))])
+    if workweek is not None:
+        code = workweek_code(workweek)
+        if code is None:
+            raise Exit(EXIT_INPUT, [f"{t('error')}: " + t("workweek_unknown", value=workweek)])
+        workweek = code
     start = _parse_date(date_from, "--from")
     end = _parse_date(date_to, "--to")
     if start is not None and end is not None and start > end:
@@ -186,15 +190,16 @@ def solve_command(
         report("write", 1, 1)
     if result.violations:  # said first and plainly, whatever --quiet says
         total = sum(v.shortfall for v in result.violations if v.kind in ("minimum", "maximum"))
-        err.print(f"[bold red]{t('rx_head', count=len(result.violations), total=total)}"
-                  "[/bold red]")
+        err.print(t("rx_head", count=len(result.violations), total=total), style="bold red")
     elif relax and not quiet:
         err.print(t("rx_clean"))
+    for note in result.notes:  # parts of --pin/--previous left out: said whatever --quiet says
+        err.print(t("cli_note", text=note), style="yellow", markup=False)
     if not quiet:
         _print_summary(result, out_path)
     if result.violations:
         for v in result.violations[:5]:
-            err.print(f"  - {v.text}", markup=False)
+            err.print(f"  - {v.text}")
         if len(result.violations) > 5:
             err.print(t("ev_and_more", count=len(result.violations) - 5))
     if result.interrupted and result.stop_signal:
@@ -229,7 +234,11 @@ def _report_conflicts(error: PolicyInfeasible, out_path: Path, lang: str,
         common = sorted(by_rule(conflicts).items(), key=lambda kv: (-kv[1], kv[0]))[:3]
         if common:  # only HR's own cells clash: nothing to count
             lines.append(t("ex_by_rule", rules=", ".join(f"'{r}' ({n})" for r, n in common)))
-    lines += [f"  - {r}" for r in error.reasons[:_SHOWN_CONFLICTS]]
+    for k, reason in enumerate(error.reasons[:_SHOWN_CONFLICTS]):
+        lines.append(f"  - {reason}")
+        fixes = conflicts[k].fixes if k < len(conflicts) and conflicts[k].text == reason else ()
+        if fixes:
+            lines.append("    " + t("fix_line", fixes=f" {t('fix_or')} ".join(fixes)))
     if len(error.reasons) > _SHOWN_CONFLICTS:
         lines.append(t("ex_more_units", count=len(error.reasons) - _SHOWN_CONFLICTS))
     # Beside the roster, never over it: an earlier roster stays as it was.
@@ -238,6 +247,7 @@ def _report_conflicts(error: PolicyInfeasible, out_path: Path, lang: str,
         plan_outputs(inputs, target, overwrite=overwrite)
         write_conflicts(problem, conflicts, error.reasons, target, lang)
         lines.append(t("ex_written", path=target))
+        lines.append(t("fix_hint"))
     except (OSError, ValueError) as exc:
         lines.append(f"{t('error')}: {exc}")
     return lines
@@ -282,19 +292,33 @@ def _as_one_set() -> None:
     _stop_line[0] = "signal_kept_none"
 
 
+def _decimal(value: float, lang: str) -> str:
+    """1,7 in Indonesian, 1.7 in English: numbers read as the reader writes them."""
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if lang == "id" else text
+
+
 def _print_summary(result: Result, out_path: Path) -> None:
+    """What a head of unit would want first (all rules met? how many in? who rotates?),
+    then one line on the proof; the solver's levels are on the Teknis sheet."""
+    from wfh_solver.write.memo import figures, verdict
+
     roster = result.roster
-    err.print(t("summary_head", title=f"[bold]{result.scenario_title}[/bold]",
+    lang = language()
+    err.print(t("summary_head", title=result.scenario_title,
                 employees=len(roster.employees), days=len(roster.days), out=out_path))
-    for level in result.levels:
-        err.print(f"  {level.name:<11} objective {level.objective:>8}  bound {level.bound:>8}  "
-                  f"{level.status.value}")
-    err.print("  " + t("summary_status", status=result.status.value,
-                       warnings=len(result.warnings), seconds=result.solve_seconds))
+    err.print(f"  {verdict(result, lang)}")
+    for line in figures(result, lang):
+        err.print(f"  {line}")
+    proven = all(lv.objective == lv.bound for lv in result.levels)
+    err.print("  " + t("summary_proof" if proven else "summary_not_proven",
+                       levels=len(result.levels), status=result.status.value,
+                       warnings=len(result.warnings),
+                       seconds=_decimal(time.monotonic() - STARTED, lang)))
     if result.interrupted:
-        err.print(f"  [yellow]{t('interrupted')}[/yellow]")
+        err.print(f"  {t('interrupted')}", style="yellow")
     elif not result.is_optimal:
-        err.print(f"  [yellow]{t('time_limit_hit')}[/yellow]")
+        err.print(f"  {t('time_limit_hit')}", style="yellow")
 
 
 @app.command("compare")
@@ -469,7 +493,7 @@ def scenarios_command(
     for sc in scenarios:
         table.add_row(sc.name, sc.reference or sc.title,
                       f"{_dmy(sc.start)} – {_dmy(sc.end)} ({sc.workweek})", sc.title)
-    (out if sys.stdout.isatty() else Console(highlight=False, width=200)).print(table)
+    (out if sys.stdout.isatty() else Terminal(highlight=False, width=200)).print(table)
 
 
 @app.command("sample")
@@ -512,7 +536,8 @@ def validate_command(
     column_map = _guard(lambda: load_column_map(columns)) if columns else None
     report = _guard(lambda: validation_report(input, sheet, column_map, scenario))
     if output_format == "json":
-        out.print_json(json.dumps(report, default=str, ensure_ascii=False))
+        text = json_visible(json.dumps(report, default=str, ensure_ascii=False, indent=2))
+        out.print(*text.split("\n"), sep="\n")  # the indentation's line breaks, nothing else
     else:
         _print_validation(report)
     if report["problems"] and any(p["severity"] == "error" for p in report["problems"]):
@@ -541,13 +566,27 @@ def _print_validation(report: dict[str, Any]) -> None:
                 employees=summary["employees"], units=len(summary["units"])))
     for title, key in (("v_categories", "categories"), ("v_statuses", "statuses"),
                        ("v_unit_types", "unit_types"),
-                       ("v_roles", "roles"), ("v_columns", "columns"),
+                       ("v_roles", "roles"),
                        ("v_spellings", "unit_spellings"), ("v_units", "units")):
         if summary.get(key):
             table = Table(t(title), "")
             for name, value in summary[key].items():
                 table.add_row(str(name), str(value))
             out.print(table)
+    _print_columns(summary)
+
+
+def _print_columns(summary: dict[str, Any]) -> None:
+    """Last, what HR must be able to check: each column read, what it was taken to mean,
+    and the columns left unused (a status or title column missed shows here)."""
+    from wfh_solver.read.columns import DISPLAY
+
+    table = Table(t("v_column_in_file"), t("v_column_read_as"), title=t("v_columns"))
+    for key, shown in summary.get("columns", {}).items():
+        table.add_row(shown, DISPLAY.get(key, key))
+    out.print(table)
+    unused = summary.get("unused_columns") or []
+    out.print(t("v_unused", columns=", ".join(unused)) if unused else t("v_no_unused"))
 
 
 @app.command("check")
@@ -585,7 +624,7 @@ def check_command(
     out.print(t("ck_found", count=len(found), **facts))
     shown = found if limit == 0 else found[:limit]
     for v in shown:
-        out.print(f"  - [{v.kind}] {v.text}", markup=False)
+        out.print(f"  - [{v.kind}] {v.text}")
     if len(shown) < len(found):
         out.print(t("ck_more", count=len(found) - len(shown)))
     raise Exit(EXIT_VIOLATIONS, [])
@@ -598,13 +637,22 @@ def serve_command(
     max_upload_mb: Annotated[int, typer.Option(min=1, max=200)] = 200,
     idle_minutes: Annotated[float, typer.Option(
         min=1, help="Remove uploads and results unused this long")] = 30.0,
+    token: Annotated[str | None, typer.Option(
+        help="Access token the browser must present (made and printed for a non-loopback "
+             "--host)")] = None,
+    allow_host: Annotated[list[str] | None, typer.Option(
+        "--allow-host", help="A host name the page may be opened by (repeatable; loopback "
+                             "names and IP addresses are always allowed)")] = None,
+    solves: Annotated[int, typer.Option(
+        min=0, help="Solves at once; the rest wait in a queue (0: one per core)")] = 0,
 ) -> None:
     """A local page for HR: upload the staff list, pick the circular, solve, download."""
     from wfh_solver.serve.server import serve
 
     try:
         serve(host, port, open_browser=not no_browser, max_upload_mb=max_upload_mb,
-              idle_minutes=idle_minutes, say=lambda line: err.print(line, markup=False))
+              idle_minutes=idle_minutes, token=token or None,
+              allow_hosts=tuple(allow_host or ()), solves_at_once=solves, say=err.print)
     except OSError as exc:
         raise Exit(EXIT_OTHER, [f"{t('error')}: " + t("web_port_busy", port=port)
                                 + f" ({exc.strerror or exc})"]) from None
@@ -618,8 +666,9 @@ def _use_language(lang: str) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
-    listen()  # again: `python -m wfh_solver.cli` and tests call this `main` directly
-    set_language(usage.cli_language(args, os.environ))
+    install_handlers()  # the console script's entry did it already; `python -m` did not
+    set_language(cli_language(args, os.environ))
+    route_library_chatter(err, debug=bool(os.environ.get("WFH_SOLVER_DEBUG")))
     command: Any = typer.main.get_command(app)
     try:
         usage.translate_help(command)
@@ -631,16 +680,16 @@ def main(argv: list[str] | None = None) -> None:
         phase = PHASES.get(_phase[0], _phase[0]).split(" / ")[0 if language() == "id" else -1]
         line = t(_stop_line[0], signal=name, phase=phase) if phase \
             else t("signal_stopped_plain", signal=name)
-        sys.stderr.write(f"{line}\n")
+        err.print(line)
         sys.exit(128 + exc.signum)
     except Exit as exc:
         for line in exc.lines:
-            sys.stderr.write(line + "\n")
+            err.print(line)
         sys.exit(exc.code)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except usage.UsageError as exc:  # typer's own click: a usage mistake, one line, exit 2
-        sys.stderr.write(usage.usage_line(exc, list(command.commands), args) + "\n")
+        err.print(usage.usage_line(exc, list(command.commands), args))
         sys.exit(EXIT_INPUT)
     except (KeyboardInterrupt, usage.Abort):
         err.print(t("aborted"))
@@ -648,7 +697,7 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:  # anything unforeseen
         if os.environ.get("WFH_SOLVER_DEBUG"):
             raise
-        sys.stderr.write(f"internal error: {type(exc).__name__}: {exc}\n")
+        err.print(f"internal error: {type(exc).__name__}: {exc}")
         sys.exit(EXIT_OTHER)
     sys.exit(code if isinstance(code, int) else EXIT_OK)
 

@@ -192,6 +192,7 @@ def write_comparison(comparison: Comparison, path: Path | str, lang: str = "id",
     leaves every earlier file as it was. Text is never read as a formula.
     """
     from wfh_solver.plots import write_plots
+    from wfh_solver.write.failure import naming
     from wfh_solver.write.outputs import OutputSet, plan_outputs
 
     target = Path(path)
@@ -199,7 +200,8 @@ def write_comparison(comparison: Comparison, path: Path | str, lang: str = "id",
     out, *charts = output_paths(labels, target, plots)
     plan_outputs(list(inputs), out, files=charts, overwrite=overwrite)
     with OutputSet() as outputs:
-        write_tables(comparison_frames(comparison, lang), outputs.stage(out))
+        with naming(out):
+            write_tables(comparison_frames(comparison, lang), outputs.stage(out))
         if plots is not None:
             write_plots(comparison, plots, lang, outputs=outputs)
     return [out, *charts]

@@ -131,8 +131,6 @@ _ID: dict[str, str] = {
                  "'{rule}'.",
     "pin_count": "Sel yang ditetapkan {code} untuk {people} pada {day} membuat aturan '{rule}' "
                  "({where}) tidak terpenuhi (batas {limit} orang di kantor).",
-    "pin_unknown": "NIP {nip} (baris {row}) tidak ada dalam daftar pegawai",
-    "pin_code": "sel {value!r} (NIP {nip}, {day}) bukan WFO, WFH, CUTI atau DL",
     "timeout": "batas waktu habis sebelum jadwal apa pun ditemukan; naikkan --time-limit",
     "level_intent": "tujuan kebijakan: hari kerja di kantor (WFH maksimal), selisih dari "
                     "target WFH harian, atau hari WFH di bawah batas kantor (max_wfo)",
@@ -446,6 +444,64 @@ _ID: dict[str, str] = {
     "signal_kept_none": (
         "dihentikan ({signal}) saat {phase}; tidak ada berkas yang ditulis, berkas yang sudah "
         "ada tetap seperti semula"),
+    # --- s5-serve ---
+    "period_out_of_window": (
+        "tanggal {day} di luar rentang yang masuk akal (tahun {first}–{last}); periksa tahun"
+        " pada periode"),
+    "period_backwards": "periode berakhir ({end}) sebelum dimulai ({start})",
+    "period_too_long": (
+        "periode {days} hari terlalu panjang (paling lama {limit} hari); susun per bulan atau"
+        " per tahun"),
+    "web_state_queued": "menunggu giliran",
+    "web_phase_queued": "menunggu giliran",
+    "web_queued": (
+        "Menunggu giliran: urutan ke-{place} dalam antrean ({slots} penyusunan berjalan"
+        " bersamaan di server ini)."),
+    "web_cancelled_queued": "dibatalkan sebelum mulai disusun",
+    "web_quota_jobs": (
+        "sudah ada {count} penyusunan dari komputer Anda yang berjalan atau menunggu; tunggu"
+        " salah satunya selesai atau hentikan"),
+    "web_quota_uploads": (
+        "sudah ada {count} unggahan dari komputer Anda; klik 'Selesai' pada unggahan lama"
+        " untuk menghapusnya"),
+    "web_queue_full": "antrean penyusunan penuh ({count}); coba lagi beberapa menit lagi",
+    "web_disk_full": (
+        "ruang penyimpanan halaman ini penuh (batas {limit} MB); coba lagi setelah unggahan"
+        " lama dihapus"),
+    "web_timeout": "pengiriman terlalu lambat dan dihentikan; coba lagi",
+    "web_body_too_large": "permintaan terlalu besar",
+    "web_write_failed": (
+        "berkas unduhan tidak dapat ditulis ({reason}); tidak ada berkas setengah jadi yang"
+        " tersisa"),
+    "web_bad_host": (
+        "nama alamat {host!r} tidak diizinkan untuk halaman ini; jalankan serve dengan"
+        " --allow-host {host} bila nama itu memang milik komputer ini"),
+    "web_bad_origin": "permintaan datang dari situs lain dan ditolak",
+    "web_token_title": "Masukkan token halaman",
+    "web_token_needed": (
+        "Halaman ini dibuka untuk jaringan dan memerlukan token, yang dicetak di terminal saat"
+        " wfh-solver serve dimulai."),
+    "web_token_wrong": "token salah",
+    "web_token_label": "Token",
+    "web_token_button": "Buka halaman",
+    "web_token_line": (
+        "Token halaman: {token} (buka tautan di atas sekali; browser lalu mengingatnya)"),
+    "web_allow_hint": (
+        "Dari komputer lain buka http://ALAMAT-IP:{port}/?token=…; nama komputer lain perlu"
+        " --allow-host NAMA."),
+    # --- s5-pins ---
+    "pin_outside": "berkas pin {file}: {count} sel di luar hari kerja periode ini "
+                   "({first}–{last}) diabaikan",
+    "pin_unknown_staff": "berkas pin {file}: {count} sel untuk {people} NIP yang tidak ada "
+                         "dalam daftar pegawai diabaikan: {nips}",
+    "pin_unchanged": "berkas pin {file}: {count} sel tidak mengubah apa pun (sudah "
+                     "ditetapkan oleh cuti, dinas luar atau aturan orang itu): {cells}",
+    "roster_code": "bukan WFO, WFH, CUTI atau DL",
+    "roster_hint_code": "kosongkan sel yang belum ditetapkan",
+    "too_many_person_days": "tata letak panjang (satu baris per pegawai per hari) memiliki "
+                            "lebih dari {limit} baris",
+    "csv_line_too_long": "ada baris yang lebih panjang dari {limit} karakter",
+    "cli_note": "peringatan: {text}",
 }
 
 _EN: dict[str, str] = {
@@ -555,8 +611,6 @@ _EN: dict[str, str] = {
     "pin_clash": "{name} (NIP {nip}) is pinned {code} on {day}, which contradicts '{rule}'.",
     "pin_count": "The {code} pins of {people} on {day} break rule '{rule}' ({where}): limit "
                  "{limit} in office.",
-    "pin_unknown": "NIP {nip} (row {row}) is not in the staff list",
-    "pin_code": "cell {value!r} (NIP {nip}, {day}) is not WFO, WFH, CUTI or DL",
     "timeout": "the time limit ran out before any roster was found; raise --time-limit",
     "level_intent": "policy intent: office-days (max WFH), deviation from the daily WFH "
                     "target, or WFH-days under an office cap (max_wfo)",
@@ -856,6 +910,62 @@ _EN: dict[str, str] = {
     "signal_kept_none": (
         "stopped ({signal}) while {phase}; nothing was written, existing files are as they "
         "were"),
+    # --- s5-serve ---
+    "period_out_of_window": (
+        "date {day} is outside the sane window (years {first}–{last}); check the period's"
+        " year"),
+    "period_backwards": "the period ends ({end}) before it starts ({start})",
+    "period_too_long": (
+        "a period of {days} days is too long (at most {limit} days); plan a month or a year"
+        " at a time"),
+    "web_state_queued": "waiting",
+    "web_phase_queued": "waiting for its turn",
+    "web_queued": (
+        "Waiting for its turn: number {place} in the queue ({slots} solve(s) run at once on"
+        " this server)."),
+    "web_cancelled_queued": "cancelled before it started",
+    "web_quota_jobs": (
+        "{count} solves from your computer are already running or waiting; wait for one to"
+        " finish or stop one"),
+    "web_quota_uploads": (
+        "{count} uploads from your computer are already kept; press 'Done' on an old one to"
+        " remove it"),
+    "web_queue_full": "the solve queue is full ({count}); try again in a few minutes",
+    "web_disk_full": (
+        "this page's storage is full (limit {limit} MB); try again once old uploads are"
+        " removed"),
+    "web_timeout": "the request was sent too slowly and was stopped; try again",
+    "web_body_too_large": "the request is too large",
+    "web_write_failed": (
+        "the download could not be written ({reason}); nothing half-written is left"),
+    "web_bad_host": (
+        "the host name {host!r} is not allowed for this page; start serve with --allow-host"
+        " {host} if that name is this computer's"),
+    "web_bad_origin": "the request came from another site and was refused",
+    "web_token_title": "Enter the page's token",
+    "web_token_needed": (
+        "This page is open to the network and needs a token, printed in the terminal when"
+        " wfh-solver serve started."),
+    "web_token_wrong": "wrong token",
+    "web_token_label": "Token",
+    "web_token_button": "Open the page",
+    "web_token_line": "Page token: {token} (open the link above once; the browser then keeps it)",
+    "web_allow_hint": (
+        "From another computer open http://IP-ADDRESS:{port}/?token=…; other computer names"
+        " need --allow-host NAME."),
+    # --- s5-pins ---
+    "pin_outside": "pin file {file}: {count} cells outside this period's working days "
+                   "({first}–{last}) ignored",
+    "pin_unknown_staff": "pin file {file}: {count} cells for {people} NIPs not in the staff "
+                         "list ignored: {nips}",
+    "pin_unchanged": "pin file {file}: {count} cells change nothing (already decided by "
+                     "leave, travel or the person's own rule): {cells}",
+    "roster_code": "not WFO, WFH, CUTI or DL",
+    "roster_hint_code": "leave a cell blank when it is not decided",
+    "too_many_person_days": "the long layout (a row per person and day) has more than "
+                            "{limit} rows",
+    "csv_line_too_long": "a line is longer than {limit} characters",
+    "cli_note": "warning: {text}",
 }
 
 _HELP_ID: dict[str, str] = {
@@ -963,6 +1073,12 @@ _HELP_ID: dict[str, str] = {
     "help.compare.scheduler": "Dask: 'local' (LocalCluster di 127.0.0.1) atau tcp://HOST:PORT",
     "help.compare.lang": "Bahasa: id (Indonesia) atau en (Inggris)",
     "help.compare.quiet": "Tanpa tabel ringkasan",
+    # --- s5-serve ---
+    "help.serve.token": "Token yang harus dibawa peramban (dibuat dan dicetak untuk --host selain "
+                        "loopback)",
+    "help.serve.allow_host": "Nama alamat yang boleh membuka halaman (boleh berulang; nama "
+                             "loopback dan alamat IP selalu boleh)",
+    "help.serve.solves": "Penyusunan bersamaan; sisanya menunggu dalam antrean (0: satu per inti)",
 }
 
 _HELP_EN: dict[str, str] = {
@@ -1068,6 +1184,12 @@ _HELP_EN: dict[str, str] = {
     "help.compare.scheduler": "Dask: 'local' (LocalCluster on 127.0.0.1) or tcp://HOST:PORT",
     "help.compare.lang": "Language: id (Indonesian) or en",
     "help.compare.quiet": "No summary table",
+    # --- s5-serve ---
+    "help.serve.token": "Token the browser must present (made and printed for a non-loopback "
+                        "--host)",
+    "help.serve.allow_host": "A host name the page may be opened by (repeatable; loopback names "
+                             "and IP addresses are always allowed)",
+    "help.serve.solves": "Solves at once; the rest wait in a queue (0: one per core)",
 }
 
 _PRINT_ID: dict[str, str] = {
@@ -1182,9 +1304,386 @@ _PRINT_EN: dict[str, str] = {
     "pr_feasible": "meets every rule, but is not proven optimal (time limit reached)",
 }
 
+
+# --- s5-lead: rules and results in plain words (policy/wording.py, write/memo.py) ---
+_PLAIN_ID: dict[str, str] = {
+    "word_or": "atau",
+    "kind_always_in_office": "Wajib masuk kantor",
+    "kind_always_at_home": "Wajib bekerja dari rumah",
+    "kind_exempt_units": "Dikecualikan dari WFH",
+    "kind_top_levels": "Pimpinan tertinggi wajib masuk",
+    "kind_min_present": "Jumlah minimal di kantor",
+    "kind_min_office_share": "Persentase minimal di kantor",
+    "kind_max_office_share": "Persentase maksimal di kantor",
+    "kind_wfh_share_target": "Sasaran persentase WFH",
+    "say_always_in_office": "{who} selalu masuk kantor setiap hari kerja.",
+    "say_always_at_home": "{who} selalu bekerja dari rumah.",
+    "say_exempt_units": "{who} dikecualikan: tetap masuk kantor seperti biasa dan tidak "
+                        "dihitung dalam persentase.",
+    "say_top_levels": "{levels} jenjang eselon tertinggi yang ada {per} selalu masuk kantor "
+                      "({who}).",
+    "say_top_levels_all": "{levels} jenjang eselon tertinggi yang ada {per} selalu masuk "
+                          "kantor.",
+    "say_nobody_in_office": "Tidak ada {who} yang masuk kantor {per}.",
+    "say_min_present": "Setiap hari paling sedikit {count} orang {who} masuk kantor {per}.",
+    "say_min_office_share": "Setiap hari paling sedikit {pct} {who} masuk kantor {per}.",
+    "say_max_office_share": "Setiap hari paling banyak {pct} {who} masuk kantor {per}.",
+    "say_wfh_share_target": "Sasaran: setiap hari sekitar {pct} {who} bekerja dari rumah {per}.",
+    "per_unit": "di setiap OPD/unit kerja",
+    "per_sub_unit": "di setiap sub-unit (bidang, seksi, sekolah …)",
+    "per_organisation": "di seluruh pemerintah daerah",
+    "who_everyone": "pegawai",
+    "who_eselon": "eselon {eselon}",
+    "who_status": "berstatus {statuses}",
+    "who_flags": "yang termasuk {flags}",
+    "who_positions": "dengan jabatan {patterns}",
+    "who_unit_types": "di {kinds}",
+    "who_units": "di unit {patterns}",
+    "who_sub_unit_kinds": "di {kinds}",
+    "who_sub_units": "di sub-unit {patterns}",
+    "who_except": ", kecuali {who}",
+    "cat_jpt": "pejabat pimpinan tinggi (JPT)",
+    "cat_administrator": "administrator",
+    "cat_pengawas": "pengawas",
+    "cat_pelaksana": "pelaksana",
+    "cat_fungsional": "pejabat fungsional",
+    "role_kepala_opd": "Kepala OPD",
+    "role_sekda": "Sekretaris Daerah",
+    "role_asisten": "Asisten Sekda",
+    "role_staf_ahli": "Staf Ahli",
+    "role_sekretaris_opd": "Sekretaris OPD",
+    "role_kabag": "Kepala Bagian",
+    "role_kasubbag": "Kepala Subbagian",
+    "role_kepala_bidang": "Kepala Bidang",
+    "role_kasubbid": "Kepala Subbidang",
+    "role_kasi": "Kepala Seksi",
+    "role_camat": "Camat",
+    "role_sekcam": "Sekretaris Camat",
+    "role_lurah": "Lurah",
+    "role_sekretaris_kelurahan": "Sekretaris Kelurahan",
+    "role_kepala_upt": "Kepala UPT",
+    "role_kepala_cabang_dinas": "Kepala Cabang Dinas",
+    "role_koordinator_satker": "Koordinator Satker",
+    "role_kepala_sekolah": "Kepala Sekolah",
+    "role_kepala_puskesmas": "Kepala Puskesmas",
+    "role_direktur_rsud": "Direktur RSUD",
+    "role_inspektur": "Inspektur",
+    "role_guru": "guru",
+    "role_dokter": "dokter",
+    "role_perawat": "perawat",
+    "role_bidan": "bidan",
+    "flag_vulnerable": "pegawai rentan (usia lanjut, komorbid, hamil/menyusui)",
+    "flag_comorbid": "pegawai dengan penyakit penyerta",
+    "flag_pregnant": "pegawai hamil atau menyusui",
+    "flag_aged": "pegawai usia lanjut",
+    "flag_must_wfo": "pegawai bertanda Wajib WFO",
+    "flag_must_wfh": "pegawai bertanda Wajib WFH",
+    "flag_asn": "ASN (PNS, CPNS, PPPK)",
+    "flag_structural": "pejabat struktural",
+    "ut_setda": "Sekretariat Daerah",
+    "ut_sekretariat_dprd": "Sekretariat DPRD",
+    "ut_inspektorat": "Inspektorat",
+    "ut_dinas": "dinas",
+    "ut_badan": "badan",
+    "ut_kantor": "kantor",
+    "ut_kecamatan": "kecamatan",
+    "ut_kelurahan": "kelurahan",
+    "ut_rsud": "RSUD",
+    "ut_puskesmas": "puskesmas",
+    "ut_upt": "UPT",
+    "ut_sekolah": "sekolah",
+    "ut_satpol_pp": "Satpol PP",
+    "ut_bpbd": "BPBD",
+    "ut_damkar": "pemadam kebakaran",
+    "ut_disdukcapil": "Disdukcapil",
+    "ut_dpmptsp": "DPMPTSP",
+    "ut_bapenda": "Bapenda",
+    "ut_dishub": "Dinas Perhubungan",
+    "ut_lainnya": "unit lain",
+    "suk_sekretariat": "sekretariat",
+    "suk_bidang": "bidang",
+    "suk_bagian": "bagian",
+    "suk_seksi": "seksi",
+    "suk_subbidang": "subbidang",
+    "suk_subbagian": "subbagian",
+    "suk_tu": "tata usaha",
+    "suk_upt": "UPT",
+    "suk_kelurahan": "kelurahan",
+    "suk_sekolah": "sekolah",
+    "suk_lainnya": "sub-unit lain",
+    "ww_mon-fri": "Senin–Jumat",
+    "ww_mon-sat": "Senin–Sabtu",
+    "memo_optimal": "Semua aturan terpenuhi. Jadwal ini terbukti yang terbaik menurut tujuan "
+                    "surat edaran (tidak ada jadwal lain yang lebih baik).",
+    "memo_feasible": "Semua aturan terpenuhi, tetapi jadwal ini BELUM terbukti yang terbaik: "
+                     "{why}. Jalankan lagi dengan waktu lebih lama untuk hasil terbaik.",
+    "memo_why_time": "penyusunan berhenti pada batas waktu",
+    "memo_why_signal": "penyusunan dihentikan oleh pengguna",
+    "memo_broken": "PERHATIAN: {rules} aturan tidak dapat dipenuhi seluruhnya ({lines} "
+                   "pelanggaran); rinciannya di sheet Pelanggaran.",
+    "memo_share": "Rata-rata {mean} pegawai yang hadir bekerja di kantor per hari "
+                  "(terendah {low}, tertinggi {high}).",
+    "memo_rotation": "{people} pegawai bergiliran; separuh dari mereka masuk kantor {span} "
+                     "dari {days} hari kerja.",
+    "memo_never_always": "{never} pegawai tidak pernah masuk kantor dalam periode ini; "
+                         "{always} pegawai selalu di kantor ({pinned} di antaranya karena "
+                         "aturan wajib masuk, pengecualian atau tanda Wajib WFO).",
+    "memo_days": "{days} hari ({workweek})",
+    "memo_target": "'{rule}': rata-rata {actual} pegawai bekerja dari rumah per hari, "
+                   "sasaran {target}.",
+    "memo_skipped": "{rows} baris bukan data pegawai (judul, jumlah, tanda tangan); lihat "
+                    "wfh-solver validate",
+    "memo_k_verdict": "Kesimpulan",
+    "memo_k_figures": "Gambaran",
+    "memo_k_circular": "Surat edaran",
+    "memo_k_reference": "Nomor surat edaran",
+    "memo_k_period": "Periode",
+    "memo_k_days": "Hari kerja",
+    "memo_k_staff": "Jumlah pegawai",
+    "memo_k_holiday": "Hari libur (tidak dijadwalkan)",
+    "memo_k_choices": "Cara aturan ditafsirkan",
+    "memo_k_check": "Perlu diperiksa",
+    "memo_k_skipped": "Baris dilewati",
+    "fix_min": "turunkan '{rule}' di {where} menjadi paling sedikit {value} orang",
+    "fix_rule_off": "jangan berlakukan '{rule}' di {where}",
+    "fix_cap": "izinkan {value} orang di kantor untuk '{rule}' di {where}",
+    "fix_pin": "bebaskan {who} dari '{rule}'",
+    "fix_cell": "ubah sel yang ditetapkan (--pin) untuk {who}",
+    "fix_absence": "geser {word} {who} ke hari lain",
+    "fix_or": "atau",
+    "rv_and_more": "dan {count} lainnya",
+    "rv_never_in": "{count} pegawai tidak pernah masuk kantor selama periode",
+    "rv_never_home": "{count} pegawai tidak pernah bekerja dari rumah, padahal tidak ada "
+                     "aturan yang menyebut mereka secara pribadi",
+    "rv_class_home": "seluruh {count} {kind} di {where} bekerja dari rumah sepanjang periode",
+    "rv_service": "layanan {service} dengan {count} dari {total} pegawai pernah bekerja dari "
+                  "rumah; surat edaran tidak mengecualikan layanan ini",
+    "rv_service_health": "kesehatan",
+    "rv_service_disaster": "penanggulangan bencana",
+    "rv_service_fire": "pemadam kebakaran",
+    "rv_service_registry": "kependudukan dan catatan sipil",
+    "rv_service_order": "ketertiban umum",
+    "rv_change_never": "agar mereka bergiliran ke kantor: tambahkan aturan jumlah minimal di "
+                       "kantor (kind = \"min_present\") untuk jabatan mereka per sub-unit, "
+                       "atau naikkan persentase minimal di kantor",
+    "rv_change_always": "biasanya karena jumlah minimal di kantor di sub-unitnya hanya dapat "
+                        "dipenuhi oleh mereka; turunkan jumlah minimal itu atau tambahkan "
+                        "pegawai sejenis agar dapat bergiliran",
+    "rv_change_class": "tambahkan aturan: paling sedikit 1 {label} masuk kantor per sub-unit "
+                       "(kind = \"min_present\", per = \"sub_unit\", "
+                       "who = {{ categories = [\"{kind}\"] }})",
+    "rv_change_service": "jika layanan ini harus tetap buka: tambahkan pengecualian "
+                         "(kind = \"exempt_units\", who = {{ unit_types = [\"{unit_type}\"] }}) "
+                         "atau jumlah minimal di kantor untuk unit ini",
+    "summary_proof": "terbukti: {levels} tingkat tujuan, tiap nilai sama dengan batas "
+                     "terbukti (sheet Teknis); {warnings} catatan untuk diperiksa; selesai "
+                     "dalam {seconds} detik",
+    "summary_not_proven": "status {status}: belum terbukti terbaik (sheet Teknis); "
+                          "{warnings} catatan untuk diperiksa; {seconds} detik",
+    "hint_map_column": "kolom {column} mungkin {near}; jika benar, tulis di berkas peta "
+                       "kolom (--columns peta.toml): {line}",
+    "v_column_in_file": "Kolom di berkas",
+    "v_column_read_as": "Dibaca sebagai",
+    "v_unused": "Kolom yang tidak dipakai: {columns} (jika salah satunya penting, petakan "
+                "dengan --columns)",
+    "v_no_unused": "Semua kolom berjudul dipakai.",
+    "workweek_unknown": "--workweek {value!r} tidak dikenal; gunakan senin-jumat atau "
+                        "senin-sabtu",
+    "fix_line": "→ perubahan terkecil: {fixes}",
+    "fix_hint": "Agar tetap ada jadwal: jalankan lagi dengan --relax (jadwal yang paling "
+                "sedikit melanggar, pelanggarannya didaftar), atau pilih 'Susun dengan "
+                "pelonggaran aturan' di halaman wfh-solver serve.",
+}
+
+_PLAIN_EN: dict[str, str] = {
+    "word_or": "or",
+    "kind_always_in_office": "Always in the office",
+    "kind_always_at_home": "Always at home",
+    "kind_exempt_units": "Exempt from WFH",
+    "kind_top_levels": "Top levels always in",
+    "kind_min_present": "Minimum number in the office",
+    "kind_min_office_share": "Minimum share in the office",
+    "kind_max_office_share": "Maximum share in the office",
+    "kind_wfh_share_target": "Target share working from home",
+    "say_always_in_office": "{who} are in the office every working day.",
+    "say_always_at_home": "{who} always work from home.",
+    "say_exempt_units": "{who} are exempt: they work in the office as usual and are not "
+                        "counted in the shares.",
+    "say_top_levels": "The {levels} highest eselon levels present {per} are always in the "
+                      "office ({who}).",
+    "say_top_levels_all": "The {levels} highest eselon levels present {per} are always in "
+                          "the office.",
+    "say_nobody_in_office": "No {who} work in the office {per}.",
+    "say_min_present": "Every day at least {count} of the {who} come to the office {per}.",
+    "say_min_office_share": "Every day at least {pct} of {who} are in the office {per}.",
+    "say_max_office_share": "Every day at most {pct} of {who} are in the office {per}.",
+    "say_wfh_share_target": "Target: every day about {pct} of {who} work from home {per}.",
+    "per_unit": "in each unit (OPD)",
+    "per_sub_unit": "in each sub-unit (division, section, school …)",
+    "per_organisation": "across the whole regional government",
+    "who_everyone": "staff",
+    "who_eselon": "of eselon {eselon}",
+    "who_status": "with status {statuses}",
+    "who_flags": "who are {flags}",
+    "who_positions": "with position {patterns}",
+    "who_unit_types": "in {kinds}",
+    "who_units": "in unit {patterns}",
+    "who_sub_unit_kinds": "in {kinds}",
+    "who_sub_units": "in sub-unit {patterns}",
+    "who_except": ", except {who}",
+    "cat_jpt": "senior executives (JPT)",
+    "cat_administrator": "administrators",
+    "cat_pengawas": "supervisors",
+    "cat_pelaksana": "staff (pelaksana)",
+    "cat_fungsional": "functional officials",
+    "role_kepala_opd": "heads of unit",
+    "role_sekda": "the regional secretary",
+    "role_asisten": "assistants to the secretary",
+    "role_staf_ahli": "expert staff",
+    "role_sekretaris_opd": "unit secretaries",
+    "role_kabag": "heads of section (bagian)",
+    "role_kasubbag": "heads of subsection",
+    "role_kepala_bidang": "heads of division",
+    "role_kasubbid": "heads of subdivision",
+    "role_kasi": "heads of section (seksi)",
+    "role_camat": "district heads (camat)",
+    "role_sekcam": "district secretaries",
+    "role_lurah": "village heads (lurah)",
+    "role_sekretaris_kelurahan": "village secretaries",
+    "role_kepala_upt": "heads of technical units (UPT)",
+    "role_kepala_cabang_dinas": "heads of branch offices",
+    "role_koordinator_satker": "work-unit coordinators",
+    "role_kepala_sekolah": "school principals",
+    "role_kepala_puskesmas": "heads of health centres",
+    "role_direktur_rsud": "hospital directors",
+    "role_inspektur": "inspectors",
+    "role_guru": "teachers",
+    "role_dokter": "doctors",
+    "role_perawat": "nurses",
+    "role_bidan": "midwives",
+    "flag_vulnerable": "vulnerable (older, comorbid, pregnant or nursing)",
+    "flag_comorbid": "with a comorbidity",
+    "flag_pregnant": "pregnant or nursing",
+    "flag_aged": "older staff",
+    "flag_must_wfo": "marked must-be-in-office",
+    "flag_must_wfh": "marked must-work-from-home",
+    "flag_asn": "civil servants (PNS, CPNS, PPPK)",
+    "flag_structural": "structural officials",
+    "ut_setda": "the Regional Secretariat",
+    "ut_sekretariat_dprd": "the council secretariat",
+    "ut_inspektorat": "the Inspectorate",
+    "ut_dinas": "departments (dinas)",
+    "ut_badan": "agencies (badan)",
+    "ut_kantor": "offices (kantor)",
+    "ut_kecamatan": "districts (kecamatan)",
+    "ut_kelurahan": "villages (kelurahan)",
+    "ut_rsud": "regional hospitals",
+    "ut_puskesmas": "health centres",
+    "ut_upt": "technical units (UPT)",
+    "ut_sekolah": "schools",
+    "ut_satpol_pp": "the civil police (Satpol PP)",
+    "ut_bpbd": "the disaster agency (BPBD)",
+    "ut_damkar": "the fire brigade",
+    "ut_disdukcapil": "the civil registry",
+    "ut_dpmptsp": "the one-stop service office",
+    "ut_bapenda": "the revenue agency",
+    "ut_dishub": "the transport department",
+    "ut_lainnya": "other units",
+    "suk_sekretariat": "secretariats",
+    "suk_bidang": "divisions",
+    "suk_bagian": "sections (bagian)",
+    "suk_seksi": "sections (seksi)",
+    "suk_subbidang": "subdivisions",
+    "suk_subbagian": "subsections",
+    "suk_tu": "administration offices (TU)",
+    "suk_upt": "technical units",
+    "suk_kelurahan": "villages",
+    "suk_sekolah": "schools",
+    "suk_lainnya": "other sub-units",
+    "ww_mon-fri": "Monday–Friday",
+    "ww_mon-sat": "Monday–Saturday",
+    "memo_optimal": "Every rule is met. This roster is proven the best one under the "
+                    "circular's aim (no other roster does better).",
+    "memo_feasible": "Every rule is met, but this roster is NOT yet proven the best: {why}. "
+                     "Run again with more time for the best roster.",
+    "memo_why_time": "the search stopped at its time limit",
+    "memo_why_signal": "the search was stopped by the user",
+    "memo_broken": "ATTENTION: {rules} rules cannot all be met ({lines} violations); see the "
+                   "Violations sheet.",
+    "memo_share": "On average {mean} of the staff present work in the office each day "
+                  "(lowest {low}, highest {high}).",
+    "memo_rotation": "{people} staff rotate; half of them are in the office {span} of "
+                     "{days} working days.",
+    "memo_never_always": "{never} staff are never in the office in this period; {always} "
+                         "are always in ({pinned} of them because a rule, an exemption or "
+                         "a Wajib WFO mark requires it).",
+    "memo_days": "{days} days ({workweek})",
+    "memo_target": "'{rule}': on average {actual} of staff work from home each day, "
+                   "target {target}.",
+    "memo_skipped": "{rows} rows are not staff (titles, totals, signatures); see "
+                    "wfh-solver validate",
+    "memo_k_verdict": "Conclusion",
+    "memo_k_figures": "Overview",
+    "memo_k_circular": "Circular",
+    "memo_k_reference": "Circular number",
+    "memo_k_period": "Period",
+    "memo_k_days": "Working days",
+    "memo_k_staff": "Staff",
+    "memo_k_holiday": "Holiday (not scheduled)",
+    "memo_k_choices": "How the rules were read",
+    "memo_k_check": "To check",
+    "memo_k_skipped": "Rows skipped",
+    "fix_min": "lower '{rule}' in {where} to at least {value} people",
+    "fix_rule_off": "do not apply '{rule}' in {where}",
+    "fix_cap": "allow {value} people in the office under '{rule}' in {where}",
+    "fix_pin": "release {who} from '{rule}'",
+    "fix_cell": "change the pinned cell (--pin) of {who}",
+    "fix_absence": "move the {word} of {who} to another day",
+    "fix_or": "or",
+    "rv_and_more": "and {count} more",
+    "rv_never_in": "{count} staff never come to the office in the period",
+    "rv_never_home": "{count} staff never work from home, though no rule names them",
+    "rv_class_home": "all {count} {kind} of {where} work from home for the whole period",
+    "rv_service": "a {service} service with {count} of {total} staff sent home on some day; "
+                  "the circular exempts no such service",
+    "rv_service_health": "health",
+    "rv_service_disaster": "disaster response",
+    "rv_service_fire": "fire",
+    "rv_service_registry": "civil registry",
+    "rv_service_order": "public order",
+    "rv_change_never": "to have them rotate into the office: add a minimum-number rule "
+                       "(kind = \"min_present\") for their post per sub-unit, or raise the "
+                       "minimum office share",
+    "rv_change_always": "usually because only they can meet their sub-unit's minimum in the "
+                        "office; lower that minimum or add alike staff so they can rotate",
+    "rv_change_class": "add a rule: at least 1 of the {label} in the office per sub-unit "
+                       "(kind = \"min_present\", per = \"sub_unit\", "
+                       "who = {{ categories = [\"{kind}\"] }})",
+    "rv_change_service": "if this service must stay open: add an exemption "
+                         "(kind = \"exempt_units\", who = {{ unit_types = [\"{unit_type}\"] }}) "
+                         "or a minimum number in the office for this unit",
+    "summary_proof": "proven: {levels} objective levels, each equal to its proven bound "
+                     "(Technical sheet); {warnings} notes to check; done in {seconds} s",
+    "summary_not_proven": "status {status}: not yet proven the best (Technical sheet); "
+                          "{warnings} notes to check; {seconds} s",
+    "hint_map_column": "column {column} may be {near}; if so, write in a column map "
+                       "(--columns map.toml): {line}",
+    "v_column_in_file": "Column in the file",
+    "v_column_read_as": "Read as",
+    "v_unused": "Columns not used: {columns} (if one of them matters, map it with "
+                "--columns)",
+    "v_no_unused": "Every titled column is used.",
+    "workweek_unknown": "--workweek {value!r} is not known; use mon-fri or mon-sat "
+                        "(senin-jumat, senin-sabtu)",
+    "fix_line": "→ smallest change: {fixes}",
+    "fix_hint": "To get a roster anyway: run again with --relax (the roster that breaks the "
+                "rules least, every broken rule listed), or choose 'Solve, letting rules "
+                "give' on the wfh-solver serve page.",
+}
+
 CATALOGUE: dict[str, dict[str, str]] = {
-    "id": {**LABELS_ID, **_ID, **_HELP_ID, **_PRINT_ID},
-    "en": {**LABELS_EN, **_EN, **_HELP_EN, **_PRINT_EN},
+    "id": {**LABELS_ID, **_ID, **_HELP_ID, **_PRINT_ID, **_PLAIN_ID},
+    "en": {**LABELS_EN, **_EN, **_HELP_EN, **_PRINT_EN, **_PLAIN_EN},
 }
 
 

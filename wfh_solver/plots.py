@@ -15,6 +15,7 @@ from matplotlib import colormaps
 from matplotlib.figure import Figure
 
 from wfh_solver.compare import Comparison
+from wfh_solver.write.failure import naming
 from wfh_solver.write.outputs import CREATOR, OutputSet, unique_stems
 
 #: Each chart is saved in these formats, with its resolution, and a creator mark that lets
@@ -139,6 +140,8 @@ def write_plots(comparison: Comparison, directory: Path | str, lang: str = "id",
     for stem, fig in figures(comparison, lang).items():
         for suffix, dpi, metadata in FORMATS:
             target = folder / f"{stem}{suffix}"
-            fig.savefig(outputs.stage(target), dpi=dpi, format=suffix[1:], metadata=metadata)
+            with naming(target):
+                fig.savefig(outputs.stage(target), dpi=dpi, format=suffix[1:],
+                            metadata=metadata)
             written.append(target)
     return written

@@ -181,6 +181,9 @@ class Result:
     history: npt.NDArray[np.int64] | None = None
     #: the circular's name and number (`SE Gubernur Jawa Tengah 965/932`) for printouts
     reference: str = ""
+    #: warnings about the pin file and earlier rosters (`Problem.notes`), also in
+    #: `warnings`: the CLI says each on the terminal
+    notes: tuple[str, ...] = ()
 
     @property
     def is_optimal(self) -> bool:

@@ -27,6 +27,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from wfh_solver.sample_absences import PERIOD, add_absences
+from wfh_solver.write.failure import naming
 
 __all__ = ["COLUMNS", "make_sample", "write_sample"]
 
@@ -1507,20 +1508,21 @@ def write_sample(path: Path, size: int = 9000, seed: int = 0, leave_share: float
     if suffix not in (".xlsx", ".csv"):
         raise ValueError(f"write_sample writes .xlsx or .csv, not {path.suffix!r}")
     frame = make_sample(size, seed, leave_share, travel_share, period)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=suffix, dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    # mkstemp makes the file private; a shipped sample should be as readable as the old one.
-    os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-    try:
-        if suffix == ".xlsx":
-            _write_xlsx(frame, tmp)
-        else:
-            out = frame.copy()
-            out["Tanggal Lahir"] = out["Tanggal Lahir"].dt.strftime("%Y-%m-%d")
-            out.to_csv(tmp, index=False, encoding="utf-8")
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with naming(path):  # a full disk names `path`, not the temporary file
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=suffix, dir=path.parent)
+        os.close(fd)
+        tmp = Path(tmp_name)
+        # mkstemp makes the file private; a shipped sample should be as readable as the old one.
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+        try:
+            if suffix == ".xlsx":
+                _write_xlsx(frame, tmp)
+            else:
+                out = frame.copy()
+                out["Tanggal Lahir"] = out["Tanggal Lahir"].dt.strftime("%Y-%m-%d")
+                out.to_csv(tmp, index=False, encoding="utf-8")
+            os.replace(tmp, path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise

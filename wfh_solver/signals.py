@@ -1,16 +1,16 @@
-"""Ctrl-C and SIGTERM: one meaning for every command, from the first line that runs.
+"""Ctrl-C and SIGTERM in worker processes: only the parent decides.
 
-The first signal becomes `Stopped`, an exception that unwinds the command (temporary
-files go, worker processes are ended) before the CLI prints one line and exits 128+N.
-Further signals are ignored while that clean-up runs, so it can never be cut short
-into a traceback or a half-removed temporary file.
+The parent's handlers are installed by the console script's first code (`entry.py`): the
+first signal becomes `Stopped`, which unwinds the command (temporary files go, worker
+processes are ended) before the CLI prints one line and exits 128+N; further signals are
+ignored while that clean-up runs, so it is never cut short.
 
 Worker processes (the local pool, a Dask LocalCluster) are deaf to both signals: a
 Ctrl-C reaches the terminal's whole process group, and a worker that reacted on its
 own would print a traceback or finish its task regardless. Only the parent decides,
 and it ends the workers itself. Pool workers inherit the deafness (`children_deaf`);
 Dask's nannies start theirs over seconds, too long to hold the parent's signals, so
-those make themselves deaf as they load the console script (`console.py`).
+those make themselves deaf as they load the console script (`entry.py`).
 """
 
 from __future__ import annotations
@@ -20,33 +20,10 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-WANTED = (signal.SIGINT, signal.SIGTERM)
+from wfh_solver.entry import STOP_SIGNALS as WANTED
+from wfh_solver.entry import Stopped
 
-
-class Stopped(BaseException):
-    """SIGINT or SIGTERM: unwind (temp files go, workers end), then exit 128+N."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-
-
-def _raise_stopped(signum: int, frame: object) -> None:
-    for other in WANTED:  # the clean-up this starts must run to its end
-        signal.signal(other, signal.SIG_IGN)
-    raise Stopped(signum)
-
-
-def listen() -> None:
-    """Turn SIGINT and SIGTERM into `Stopped` in this (main) thread."""
-    for signum in WANTED:
-        signal.signal(signum, _raise_stopped)
-
-
-def deafen() -> None:
-    """Ignore SIGINT and SIGTERM in this process: a worker, whose parent decides."""
-    for signum in WANTED:
-        signal.signal(signum, signal.SIG_IGN)
+__all__ = ["Stopped", "children_deaf"]
 
 
 @contextmanager

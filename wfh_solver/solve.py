@@ -34,6 +34,7 @@ from wfh_solver.model.groups import (
 )
 from wfh_solver.model.layout import lay_out
 from wfh_solver.policy.problem import FIXED_WFO, PRESENT, PolicyInfeasible, Problem
+from wfh_solver.policy.wording import describe_rule
 from wfh_solver.result import AppliedRule, LevelResult, Result, Roster, RuleCount, Status
 
 Progress = Callable[[str, int, int], None]
@@ -136,6 +137,7 @@ def solve(problem: Problem, options: SolveOptions | None = None,
         pinned_by=problem.fixed_by,
         history=problem.history,
         vulnerable=problem.vulnerable,
+        notes=problem.notes,
     )
 
 
@@ -205,13 +207,7 @@ def _applied_rules(problem: Problem) -> tuple[AppliedRule, ...]:
         fixed = sum(1 for reason in problem.fixed_by if reason == rule.name)
         scoped = sum(len(r.members) for r in problem.requirements if r.rule == rule.name)
         scoped += sum(len(t.members) for t in problem.targets if t.rule == rule.name)
-        params = ", ".join(f"{k}={getattr(rule, k)}" for k in ("count", "share", "levels")
-                           if getattr(rule, k) is not None)
-        description = f"{rule.kind} per {rule.per}: {rule.who.describe()}"
-        if params:
-            description += f"; {params}"
-        if rule.note:
-            description += f" — {rule.note}"
+        description = describe_rule(rule)
         applied.append(AppliedRule(rule.name, rule.kind, description, fixed or scoped))
     return tuple(applied)
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import typer
 
-from wfh_solver.messages import LANGUAGES, t
+from wfh_solver.messages import t
 
 try:  # typer ≥ 0.2x bundles its own click; older typer uses the click package
     from typer._click import exceptions as click_errors
@@ -27,21 +27,6 @@ except ImportError:  # pragma: no cover - depends on the installed typer
 PROG = "wfh-solver"
 UsageError = click_errors.UsageError
 Abort: type[BaseException] = typer.Abort
-
-
-def cli_language(args: Sequence[str], environ: Mapping[str, str]) -> str:
-    """The language of help and usage lines: `--lang` if given, else English for an `en` locale.
-
-    Only the terminal chatter follows the locale; workbooks stay Indonesian unless `--lang en`,
-    because a roster is printed for the office, whatever the officer's computer is set to.
-    """
-    for k, arg in enumerate(args):
-        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else (
-            args[k + 1] if arg == "--lang" and k + 1 < len(args) else None)
-        if value in LANGUAGES:
-            return value
-    locale = next((environ[k] for k in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(k)), "")
-    return "en" if locale.lower().startswith("en") else "id"
 
 
 def translate_help(group: Any) -> None:

@@ -50,6 +50,7 @@ def validation_report(path: Path, sheet: str | None = None,
         "roles": dict(sorted(Counter(r for e in employees for r in e.roles).items())),
         "units": dict(sorted(Counter(e.unit for e in employees).items())),
         "columns": staff.table.columns,
+        "unused_columns": staff.table.unused,
         "unit_spellings": staff.table.unit_spellings,
     }
     if scenario is not None:

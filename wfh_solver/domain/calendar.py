@@ -7,10 +7,34 @@ from datetime import date, timedelta
 
 import holidays
 
+from wfh_solver.messages import t
+
+#: The sane window for a roster's period (README "Keamanan data"): dates within these years,
+#: and at most a year long. A longer period is a typo (2020 → 2200), not a plan, and it would
+#: make a roster, a page and a download too large to use.
+PERIOD_YEARS = (2000, 2100)
+MAX_PERIOD_DAYS = 366
+
 WORKWEEKS: dict[str, frozenset[int]] = {
     "mon-fri": frozenset(range(5)),
     "mon-sat": frozenset(range(6)),
 }
+
+#: The working week as HR says it; every spelling maps to a code of `WORKWEEKS`.
+WORKWEEK_NAMES: dict[str, str] = {
+    "senin-jumat": "mon-fri", "senin-jum'at": "mon-fri", "5-hari": "mon-fri",
+    "senin-sabtu": "mon-sat", "6-hari": "mon-sat",
+    "monday-friday": "mon-fri", "monday-saturday": "mon-sat",
+}
+
+
+def workweek_code(text: str) -> str | None:
+    """`senin-jumat`, `Senin–Jumat`, `5 hari`, `mon-fri` → `mon-fri`; None when unknown."""
+    key = "-".join(text.strip().casefold().replace("–", "-").replace("—", "-").split())
+    key = key.replace("--", "-")
+    if key in WORKWEEKS:
+        return key
+    return WORKWEEK_NAMES.get(key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,3 +77,18 @@ def working_days(start: date, end: date, workweek: str = "mon-fri") -> Calendar:
                 days.append(day)
         day += timedelta(days=1)
     return Calendar(start, end, tuple(days), tuple(skipped), workweek)
+
+
+def check_period(start: date, end: date) -> None:
+    """Refuses a period outside the sane window (ValueError, a sentence from the catalogue),
+    so every entry point (CLI, API, page) stops a typo'd year before anything is built."""
+    first, last = PERIOD_YEARS
+    for day in (start, end):
+        if not first <= day.year <= last:
+            raise ValueError(t("period_out_of_window", day=f"{day:%d/%m/%Y}", first=first,
+                               last=last))
+    if end < start:
+        raise ValueError(t("period_backwards", start=f"{start:%d/%m/%Y}", end=f"{end:%d/%m/%Y}"))
+    days = (end - start).days + 1
+    if days > MAX_PERIOD_DAYS:
+        raise ValueError(t("period_too_long", days=days, limit=MAX_PERIOD_DAYS))

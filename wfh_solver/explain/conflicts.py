@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
@@ -52,6 +52,9 @@ class Conflict:
     text: str
     people: tuple[int, ...]
     minimal: bool = True
+    #: changes that each alone let the unit's rules hold on every day of the clash,
+    #: computed by solving (the smallest parameter for a rule), in HR's words
+    fixes: tuple[str, ...] = ()
 
     @property
     def where(self) -> str:
@@ -72,6 +75,7 @@ class _DayModel:
                  requirements: Sequence[int], day: int) -> None:
         self.m = cp_model.CpModel()
         self.items: dict[int, Item] = {}  # literal index -> item
+        self.counts: dict[int, cp_model.LinearExprT] = {}  # requirement -> people in office
         absent, cells = problem.absence(), problem.pins
         inside = set(people)
         member_of: dict[int, list[int]] = defaultdict(list)
@@ -111,6 +115,7 @@ class _DayModel:
             req = problem.requirements[r]
             lit = self._item(Item(RULE, r, req.rule, _rule_text(req, day)))
             here = cp_model.LinearExpr.sum(terms[r])
+            self.counts[r] = here
             if req.minimum_on(day) > 0:
                 self.m.add(here >= req.minimum_on(day)).only_enforce_if(lit)
             cap = req.maximum_on(day)
@@ -239,8 +244,87 @@ def unit_conflict(problem: Problem, unit: str, people: list[int],
         core, minimal = _core(model)
         days = [d for d in range(day, problem.n_days)
                 if d == day or _clashes_on(problem, people, reqs, d, core, day)]
-        return _conflict(problem, unit, core, days, minimal)
+        conflict = _conflict(problem, unit, core, days, minimal)
+        return replace(conflict, fixes=smallest_changes(problem, people, reqs, core, days))
     return None
+
+
+_FIX_DAYS = 31  # days of one clash examined for its smallest change
+
+
+def smallest_changes(problem: Problem, people: list[int], reqs: list[int],
+                     core: Sequence[Item], days: Sequence[int]) -> tuple[str, ...]:
+    """For each item of a clash, the least change of it alone that lets every rule and pin of
+    the unit hold on every day of the clash: a rule's minimum lowered to the most the
+    others allow, a cap raised to the least they need, a pin or a day away released.
+    An item whose change alone would not do (another clash remains) is left out."""
+    models = [_DayModel(problem, people, reqs, d) for d in list(days)[:_FIX_DAYS]]
+    fixes = []
+    for item in core:
+        if item.kind == ROTATION:
+            continue
+        if item.kind == RULE:
+            text = _rule_fix(problem, models, item)
+        elif all(_holds_without(model, item) for model in models):
+            text = _release_text(problem, item)
+        else:
+            text = None
+        if text is not None:
+            fixes.append(text)
+    return tuple(dict.fromkeys(fixes))
+
+
+def _others(model: _DayModel, item: Item) -> tuple[cp_model.CpModel, cp_model.IntVar | None]:
+    """A copy of the day's model with every item enforced but `item` (left free)."""
+    copy = model.m.clone()
+    copy.clear_assumptions()
+    own = None
+    for other, lit in model.literals().items():
+        if (other.kind, other.key) == (item.kind, item.key):
+            own = lit
+        else:
+            copy.add(copy.get_bool_var_from_proto_index(lit.index) == 1)
+    return copy, own
+
+
+def _holds_without(model: _DayModel, item: Item) -> bool:
+    copy, _ = _others(model, item)
+    return _solver().solve(copy) in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+
+
+def _rule_fix(problem: Problem, models: Sequence[_DayModel], item: Item) -> str | None:
+    req = problem.requirements[item.key]
+    capped = req.maximum is not None or req.daily_maximum is not None
+    values = []
+    for model in models:
+        if item.key not in model.counts:
+            return None
+        copy, _ = _others(model, item)
+        count = model.counts[item.key]
+        if capped:
+            copy.minimize(count)
+        else:
+            copy.maximize(count)
+        solver = _solver()
+        if solver.solve(copy) != cp_model.OPTIMAL:
+            return None
+        values.append(int(round(solver.objective_value)))
+    where = _where(req.unit, req.sub_unit)
+    if capped:
+        return t("fix_cap", rule=req.rule, where=where, value=max(values))
+    value = min(values)
+    if value <= 0:
+        return t("fix_rule_off", rule=req.rule, where=where)
+    return t("fix_min", rule=req.rule, where=where, value=value)
+
+
+def _release_text(problem: Problem, item: Item) -> str:
+    who = _who(problem, item.key)
+    if item.kind == PIN:
+        return t("fix_pin", who=who, rule=item.rule)
+    if item.kind == CELL:
+        return t("fix_cell", who=who)
+    return t("fix_absence", who=who, word=item.rule)
 
 
 def _clashes_on(problem: Problem, people: list[int], reqs: list[int], day: int,

@@ -18,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from wfh_solver.domain.employee import Employee
+from wfh_solver.read.earlier import NipCounts
 
 
 def _digits(nip: str) -> str:
@@ -30,8 +31,11 @@ def prior_wfh_days(employees: Sequence[Employee],
     total = np.zeros(len(employees), dtype=np.int64)
     nips = [_digits(e.nip) for e in employees]
     for roster in rosters:
-        counts = {_digits(nip): days for nip, days in roster.items()}
-        known = [counts.get(nip) for nip in nips]
+        if isinstance(roster, NipCounts):  # as read: looked up in bulk, never copied
+            known = roster.known([e.nip for e in employees])
+        else:
+            counts = {_digits(nip): days for nip, days in roster.items()}
+            known = [counts.get(nip) for nip in nips]
         by_unit: dict[str, list[int]] = defaultdict(list)
         for e, days in zip(employees, known, strict=True):
             if days is not None:

@@ -92,6 +92,10 @@ class Problem:
     absent: npt.NDArray[np.int8] | None = None  # (employees, days): PRESENT, LEAVE, TRAVEL
     history: npt.NDArray[np.int64] | None = None  # WFH days in earlier periods (--previous)
     pins: npt.NDArray[np.int8] | None = None  # (employees, days): 0 free, FIXED_WFO, FIXED_WFH
+    #: what the input files left out or may count twice (pins outside the period, on
+    #: unknown staff, changing nothing; an earlier roster of this period): also in
+    #: `warnings`, and said on the terminal
+    notes: tuple[str, ...] = ()
 
     def pinned(self) -> npt.NDArray[np.int8]:
         """Cells HR has already decided (`--pin`): FIXED_WFO or FIXED_WFH, 0 elsewhere."""

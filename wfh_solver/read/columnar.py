@@ -21,7 +21,9 @@ import numpy as np
 from wfh_solver.read.dates import parse_date_list
 from wfh_solver.read.eselon import parse_eselon
 from wfh_solver.read.fields import (
+    FOLDED,
     Collector,
+    fold_texts,
     parse_birth_date,
     parse_flag,
     parse_status,
@@ -70,6 +72,7 @@ def clean_rows(rows: list[list[Cell]], first: int, index: dict[str, int]) -> Cle
     blank = [""] * n
     if "name_nip" in texts:
         _split(texts)
+    _fold(texts, n)
     nip_texts = texts.get("nip", blank)
     name_texts = texts.get("name", blank)
     if "name_nip" in index:  # the per-row reader parses the NIP's text, not its cell
@@ -100,6 +103,24 @@ def clean_rows(rows: list[list[Cell]], first: int, index: dict[str, int]) -> Cle
     fields.update(nip=nips, eselon=eselons, birth_date=birth, leave=leave, travel=travel,
                   status=[s or "pns" for s in statuses], **flags)
     return CleanRows(first, clean, fields)
+
+
+def _fold(texts: dict[str, list[str]], n: int) -> None:
+    """`fold_texts`, column by column: titles into names, status marks into statuses."""
+    present = [key for key in FOLDED if key in texts]
+    if not present:
+        return
+    keys = ("name", "status", *present)
+    columns = [texts.get(key, [""] * n) for key in keys]
+    folded: dict[str, list[str]] = {"name": [], "status": []}
+    for values in zip(*columns, strict=True):
+        row = dict(zip(keys, values, strict=True))
+        fold_texts(row)
+        folded["name"].append(row["name"])
+        folded["status"].append(row["status"])
+    texts.update(folded)
+    for key in present:
+        del texts[key]
 
 
 def _columns(body: list[list[Cell]], index: dict[str, int]) -> dict[str, Sequence[Cell]]:

@@ -16,10 +16,19 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
                  "Job Title"),
     "sub_unit": ("Sub Unit", "Sub Unit Kerja", "Unor", "Unit Organisasi", "Bidang", "Bagian",
                  "Seksi", "Unor Nama", "Sub Unit Organisasi", "Subunit", "Sub Department"),
-    "eselon": ("Eselon", "Echelon", "Eselon Nama", "Eselon Jabatan"),
+    "eselon": ("Eselon", "Echelon", "Eselon Nama", "Eselon Jabatan", "Jabatan Eselon"),
     "kind": ("Jenis Jabatan", "Kategori", "Jenis Jabatan Nama", "Category", "Kelompok Jabatan"),
     "status": ("Status", "Status Pegawai", "Jenis Pegawai", "Kedudukan Pegawai",
-               "Status Kepegawaian", "Employment Status"),
+               "Status Kepegawaian", "Employment Status", "Jenis Pegawai Nama", "Jenis ASN",
+               "Jenis Kepegawaian", "Status ASN"),
+    # SIASN/SAPK mark candidates apart from the kind of employee: `P` or `C`
+    "status_cpns": ("Status CPNS PNS", "Status CPNS/PNS", "Status PNS/CPNS", "CPNS/PNS",
+                    "Kedudukan CPNS/PNS", "Status CPNS"),
+    # DUK's remarks column, where CPNS/PPPK/honorer staff are often noted
+    "remarks": ("Ket", "Ket.", "Keterangan", "Catatan", "Remarks"),
+    # academic titles, printed with the name as the office writes it
+    "title_front": ("Gelar Depan", "Glr Depan", "Gelar Dpn", "Title Before"),
+    "title_back": ("Gelar Belakang", "Glr Belakang", "Gelar Blk", "Gelar Blkg", "Title After"),
     "unit_type": ("Jenis Unit", "Tipe Unit", "Unit Type"),
     "birth_date": ("Tanggal Lahir", "Tgl Lahir", "Tgl. Lahir", "Date of Birth", "Birth Date",
                    "Tanggal Lahir Pegawai"),
@@ -38,7 +47,26 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
 REQUIRED: tuple[str, ...] = ("nip", "name", "unit", "position")
 
 #: Indonesian display names of the canonical columns, for messages.
-DISPLAY: dict[str, str] = {key: names[0] for key, names in COLUMN_ALIASES.items()}
+DISPLAY: dict[str, str] = {key: names[0] for key, names in COLUMN_ALIASES.items()} | {
+    "status_cpns": "Status CPNS/PNS", "remarks": "Keterangan (status CPNS/PPPK)"}
+
+
+def nearest_columns(key: str, titles: list[str], limit: int = 3) -> list[str]:
+    """The titles of a file most like the accepted names of `key`, best first: what HR
+    most likely meant, for the refusal's `--columns` suggestion."""
+    import difflib
+
+    names = [header_key(n) for n in COLUMN_ALIASES[key]]
+    scored = []
+    for title in titles:
+        own = header_key(title)
+        if not own:
+            continue
+        ratio = max(difflib.SequenceMatcher(None, own, name).ratio() for name in names)
+        contains = any(name in own for name in names if len(name) > 2)
+        scored.append((contains, ratio, title))
+    scored.sort(key=lambda s: (-s[0], -s[1]))
+    return [title for contains, ratio, title in scored[:limit] if contains or ratio >= 0.5]
 
 
 def header_key(text: object) -> str:

@@ -25,7 +25,49 @@ STATUS_WORDS = {
     "pns": "pns", "cpns": "cpns", "pppk": "pppk", "p3k": "pppk", "ptt": "ptt",
     "honorer": "honorer", "thl": "thl", "nonasn": "non_asn", "non asn": "non_asn",
     "tkk": "honorer", "ptt/honorer": "ptt",
+    "pegawai negeri sipil": "pns", "calon pegawai negeri sipil": "cpns", "calon pns": "cpns",
+    "pegawai pemerintah dengan perjanjian kerja": "pppk", "tenaga kontrak": "honorer",
+    "kontrak": "honorer", "tenaga harian lepas": "thl", "non pns": "non_asn",
+    "nonpns": "non_asn", "tenaga honorer": "honorer",
 }
+_CANDIDATE = frozenset({"c", "cpns", "calon pns", "calon pegawai negeri sipil"})
+_STATUS_IN_REMARKS = re.compile(r"\b(CPNS|PPPK|P3K|PTT|THL|TKK|Honorer|Non[- ]?ASN)\b", re.I)
+#: columns folded into others before a row is read (titles into the name, status marks)
+FOLDED = ("title_front", "title_back", "status_cpns", "remarks")
+
+
+def titled_name(name: str, front: str, back: str) -> str:
+    """`dr. Budi Santoso, M.Kes.` from its three columns, as the office writes a name; a
+    title the name already carries is not written twice."""
+    name, front, back = name.strip(), front.strip(), back.strip(" ,")
+    if front and not name.casefold().startswith(front.casefold()):
+        name = f"{front} {name}"
+    if back and not name.casefold().rstrip(".").endswith(back.casefold().rstrip(".")):
+        name = f"{name}, {back}"
+    return name
+
+
+def status_of(status: str, candidate: str, remarks: str) -> str:
+    """The employment status wherever the export marks it: SIASN's `STATUS CPNS PNS` (`C`)
+    makes a candidate of a `PNS`; a blank status takes what `KET.` says (`CPNS`, `PPPK`)."""
+    plain = status.strip()
+    if candidate.strip().casefold() in _CANDIDATE and plain.casefold() in ("", "pns", "p"):
+        return "CPNS"
+    if not plain and (found := _STATUS_IN_REMARKS.search(remarks)):
+        return found.group(1)
+    return plain
+
+
+def fold_texts(texts: dict[str, str]) -> None:
+    """Titles into the name and every status mark into the status, then drop those keys."""
+    if "title_front" in texts or "title_back" in texts:
+        texts["name"] = titled_name(texts.get("name", ""), texts.get("title_front", ""),
+                                    texts.get("title_back", ""))
+    if "status_cpns" in texts or "remarks" in texts:
+        texts["status"] = status_of(texts.get("status", ""), texts.get("status_cpns", ""),
+                                    texts.get("remarks", ""))
+    for key in FOLDED:
+        texts.pop(key, None)
 
 
 class Collector:
@@ -45,6 +87,7 @@ def row_texts(row: list[Cell], index: dict[str, int]) -> dict[str, str]:
     texts = {key: _text(row[j]) if j < width else "" for key, j in index.items()}
     if "name_nip" in texts:
         split_name_nip(texts)
+    fold_texts(texts)
     return texts
 
 

@@ -19,7 +19,7 @@ from wfh_solver.read.dates import parse_one
 from wfh_solver.read.errors import InputError, InputProblem, column_letter, file_error
 from wfh_solver.read.sources import Cell, Sheet, load_sheets
 
-_HEADER_SCAN = 30
+HEADER_SCAN = 30
 _NIP_HEADERS = frozenset({"nip", "nipbaru", "id", "nippegawai"})
 _NAME_HEADERS = frozenset({"nama", "name", "namapegawai", "namalengkap"})
 _PREFERRED = ("jadwal", "roster")
@@ -77,7 +77,7 @@ def nip_text(value: Cell) -> str:
 
 def _header(sheet: Sheet) -> tuple[int, int, int | None, list[int], list[date]] | None:
     """(row index, NIP column, name column, day columns, days) of the first header row."""
-    for r, values in enumerate(sheet.rows[:_HEADER_SCAN]):
+    for r, values in enumerate(sheet.rows[:HEADER_SCAN]):
         keys = [_key(v) for v in values]
         nip = next((j for j, k in enumerate(keys) if k in _NIP_HEADERS), None)
         if nip is None:
@@ -94,7 +94,7 @@ def _header(sheet: Sheet) -> tuple[int, int, int | None, list[int], list[date]] 
     return None
 
 
-def _pick(sheets: list[Sheet]) -> tuple[Sheet, tuple[int, int, int | None, list[int],
+def pick_header(sheets: list[Sheet]) -> tuple[Sheet, tuple[int, int, int | None, list[int],
                                                      list[date]]] | None:
     ranked = sorted(sheets, key=lambda s: s.name.strip().casefold() not in _PREFERRED)
     for sheet in ranked:
@@ -107,17 +107,17 @@ def _pick(sheets: list[Sheet]) -> tuple[Sheet, tuple[int, int, int | None, list[
 def read_roster(path: str | Path) -> RosterSheet:
     """The roster sheet of a workbook; an `InputError` when no sheet looks like one."""
     path = Path(path)
-    roster = _wide(path, _sheets(path))
+    roster = wide_roster(path, roster_sheets(path))
     if roster is None:
         raise file_error(str(path), t("ck_no_sheet"), t("ck_hint_layout"))
     return roster
 
 
-def _sheets(path: Path) -> list[Sheet]:
+def roster_sheets(path: Path) -> list[Sheet]:
     """The sheets to look for a roster in: our `Jadwal` sheet alone when it is one (the
     other sheets are then never read), else every sheet, each file read at most twice."""
     sheets = load_sheets(path, only=_PREFERRED)
-    if _pick(sheets) is None and all(_preferred(s) for s in sheets):
+    if pick_header(sheets) is None and all(_preferred(s) for s in sheets):
         return load_sheets(path)  # a `Jadwal` sheet that is not the roster: look further
     return sheets  # `only` matched no sheet, so these are all of them already
 
@@ -126,9 +126,9 @@ def _preferred(sheet: Sheet) -> bool:
     return sheet.name.strip().casefold() in _PREFERRED
 
 
-def _wide(path: Path, sheets: list[Sheet]) -> RosterSheet | None:
+def wide_roster(path: Path, sheets: list[Sheet]) -> RosterSheet | None:
     """Our layout (a NIP column and one column per date) in the first sheet that has it."""
-    picked = _pick(sheets)
+    picked = pick_header(sheets)
     if picked is None:
         return None
     sheet, (header, nip_col, name_col, columns, days) = picked
@@ -145,7 +145,7 @@ def _wide(path: Path, sheets: list[Sheet]) -> RosterSheet | None:
         nip = nip_text(values[nip_col])
         if not nip and all(c in ("", None) for c in cells):
             continue  # a blank row, or a footer or a note below the table
-        _keep_whole(values[nip_col], path, sheet, r, nip_col, lost)
+        keep_whole(values[nip_col], path, sheet, r, nip_col, lost)
         name = str(values[name_col] or "").strip() if name_col is not None else ""
         roster.rows.append(RosterRow(nip, name, r + 1, cells))
     if lost:
@@ -153,57 +153,27 @@ def _wide(path: Path, sheets: list[Sheet]) -> RosterSheet | None:
     return roster
 
 
-def cell_code(cell: Cell) -> str:
-    """A day cell as HR may have typed it (`wfh `): what it says, for comparing."""
-    return str(cell if cell is not None else "").strip().upper()
-
-
-def entered_twice(path: Path | str, sheet: str, row: int, column: str, nip: str, day: date,
-                  first: Cell, second: Cell) -> InputError:
-    """One person given two different entries for one day: refused at the second."""
-    return InputError([InputProblem(
-        str(path), sheet, row, column, str(second or ""),
-        t("roster_twice", nip=nip, day=f"{day:%d/%m/%Y}", first=first, second=second),
-        t("roster_hint_twice"))])
-
-
-def _keep_whole(value: Cell, path: Path, sheet: Sheet, r: int, column: int,
-                lost: list[InputProblem]) -> None:
+def keep_whole(value: Cell, path: Path, sheet: Sheet, r: int, column: int,
+               lost: list[InputProblem]) -> bool:
     """Note a NIP Excel has stored as a number past 15 digits (or shows as 1.96E+17):
-    its last digits are gone, and matching it to anyone would be a guess."""
+    its last digits are gone, and matching it to anyone would be a guess. True when noted."""
     if isinstance(value, str):
         if value.isdigit() or not _SCIENTIFIC.fullmatch(value):  # digits: the usual case
-            return
+            return False
         shown, reason = value.strip(), t("nip_scientific")
     elif isinstance(value, float | int) and not isinstance(value, bool) and abs(value) >= 2**53:
         shown, reason = f"{value:.0f}", t("nip_rounded")
     else:
-        return
+        return False
     lost.append(InputProblem(str(path), sheet.name, r + 1,
                              column_letter(column + sheet.first_column), shown, reason,
                              t("hint_nip_text")))
+    return True
 
 
-def read_days(path: str | Path) -> RosterSheet:
-    """A roster's cells for `--pin` and `--previous`: our layout (one column per date) or
-    the long one, a row per person and day (`nip;…;tanggal;status`, the CSV `solve`
-    writes). `check` keeps to `read_roster`: it names cells, which the long layout
-    would scatter over rows."""
-    path = Path(path)
-    sheets = _sheets(path)
-    roster = _wide(path, sheets)
-    if roster is not None:
-        return roster
-    for sheet in sheets:
-        found = _long_header(sheet)
-        if found is not None:
-            return _pivot(path, sheet, *found)
-    raise file_error(str(path), t("ck_no_sheet"), t("ck_hint_layout"))
-
-
-def _long_header(sheet: Sheet) -> tuple[int, int, int | None, int, int] | None:
+def long_header(sheet: Sheet) -> tuple[int, int, int | None, int, int] | None:
     """(row index, NIP, name, date and status columns) of a long layout's header row."""
-    for r, values in enumerate(sheet.rows[:_HEADER_SCAN]):
+    for r, values in enumerate(sheet.rows[:HEADER_SCAN]):
         keys = [_key(v) for v in values]
 
         def first(names: frozenset[str], keys: list[str] = keys) -> int | None:
@@ -213,44 +183,3 @@ def _long_header(sheet: Sheet) -> tuple[int, int, int | None, int, int] | None:
         if nip is not None and day is not None and status is not None:
             return r, nip, first(_NAME_HEADERS), day, status
     return None
-
-
-def _pivot(path: Path, sheet: Sheet, header: int, nip_col: int, name_col: int | None,
-           day_col: int, status_col: int) -> RosterSheet:
-    """The long layout turned into ours: one row per NIP (where it first appears), one
-    column per date; two different entries for one person and day are refused."""
-    entries: dict[str, dict[date, Cell]] = {}
-    first_row: dict[str, int] = {}
-    names: dict[str, str] = {}
-    width = max(nip_col, name_col or 0, day_col, status_col) + 1
-    lost: list[InputProblem] = []
-    for r in range(header + 1, len(sheet.rows)):
-        values = [*sheet.rows[r], *([None] * (width - len(sheet.rows[r])))]
-        nip = nip_text(values[nip_col])
-        if not nip:
-            continue  # a blank row, a footer or a note below the table
-        _keep_whole(values[nip_col], path, sheet, r, nip_col, lost)
-        day = header_day(values[day_col])
-        if day is None:
-            raise InputError([InputProblem(
-                str(path), sheet.name, r + 1, column_letter(day_col + sheet.first_column),
-                str(values[day_col] or ""), t("roster_not_day"), t("roster_hint_day"))])
-        status = values[status_col]
-        days = entries.setdefault(nip, {})
-        earlier = days.get(day)
-        if cell_code(earlier) and cell_code(earlier) != cell_code(status):
-            raise entered_twice(path, sheet.name, r + 1,
-                                column_letter(status_col + sheet.first_column), nip, day,
-                                earlier, status)
-        days[day] = status
-        first_row.setdefault(nip, r + 1)
-        if name_col is not None:
-            names.setdefault(nip, str(values[name_col] or "").strip())
-    if lost:
-        raise InputError(lost)
-    every_day = sorted({day for days in entries.values() for day in days})
-    roster = RosterSheet(path, sheet.name, nip_col + sheet.first_column, every_day, [])
-    for nip, days in entries.items():
-        roster.rows.append(RosterRow(nip, names.get(nip, ""), first_row[nip],
-                                     tuple(days.get(day) for day in every_day)))
-    return roster

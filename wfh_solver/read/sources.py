@@ -7,13 +7,15 @@ strings, a million styled empty rows) is bounded before the heavy reader runs.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import zipfile
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Generator, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TextIO, cast
 
 import python_calamine as pc
 from charset_normalizer import from_bytes
@@ -69,18 +71,7 @@ def load_sheets(path: Path, only: Collection[str] = ()) -> list[Sheet]:
     rosters for its Jadwal sheet alone takes about half the time of all five sheets.
     """
     name = str(path)
-    if not path.exists():
-        raise file_error(name, t("file_not_found"), t("hint_check_path"))
-    if path.is_dir():
-        raise file_error(name, t("is_folder"))
-    size = path.stat().st_size
-    if size == 0:
-        raise file_error(name, t("file_empty"))
-    if size > MAX_FILE_BYTES:
-        raise file_error(name, t("file_too_large", limit=MAX_FILE_BYTES // 2**20))
-    with path.open("rb") as handle:
-        head = handle.read(65536)
-    kind = detect_format(path, head)
+    kind = file_kind(path)
     if kind == "zip":
         layout = _check_zip(path)
         if layout == "ods":
@@ -113,6 +104,24 @@ def load_sheets(path: Path, only: Collection[str] = ()) -> list[Sheet]:
     if kind == "binary":
         raise file_error(name, t("not_spreadsheet"), t("hint_save_xlsx"))
     return [_csv_sheet(path)]
+
+
+def file_kind(path: Path) -> str:
+    """The file's type from its first bytes (`detect_format`), once it is known to exist,
+    to be a file, and to be within the size limit."""
+    name = str(path)
+    if not path.exists():
+        raise file_error(name, t("file_not_found"), t("hint_check_path"))
+    if path.is_dir():
+        raise file_error(name, t("is_folder"))
+    size = path.stat().st_size
+    if size == 0:
+        raise file_error(name, t("file_empty"))
+    if size > MAX_FILE_BYTES:
+        raise file_error(name, t("file_too_large", limit=MAX_FILE_BYTES // 2**20))
+    with path.open("rb") as handle:
+        head = handle.read(65536)
+    return detect_format(path, head)
 
 
 def _check_xls_extent(path: Path) -> None:
@@ -320,11 +329,7 @@ def _csv_sheet(path: Path) -> Sheet:
 def _csv_rows(path: Path, encoding: str) -> Sheet:
     name = str(path)
     with path.open(encoding=encoding, newline="") as handle:
-        sample = handle.read(20_000)
-        counts = {d: sample.count(d) for d in (";", ",", "\t", "|")}
-        delimiter = max(counts, key=lambda d: counts[d])
-        if counts[delimiter] == 0:
-            delimiter = ","
+        delimiter = _delimiter(handle.read(20_000))
         handle.seek(0)
         reader = csv.reader(handle, delimiter=delimiter)
         rows: list[list[Cell]] = []
@@ -358,29 +363,119 @@ def _csv_rows(path: Path, encoding: str) -> Sheet:
     return Sheet(path.stem, rows)
 
 
+def _span(attrs: list[tuple[str, str | None]], name: str, limit: int) -> int:
+    """A `colspan`/`rowspan` as a count in 1..limit (a hostile 10**9 costs nothing)."""
+    for key, value in attrs:
+        if key == name and value:
+            digits = value.strip()[:9]
+            return max(1, min(int(digits), limit)) if digits.isdigit() else 1
+    return 1
+
+
+def _delimiter(sample: str) -> str:
+    """The separator a CSV uses: the most frequent of `;`, `,`, tab and `|` in its start."""
+    counts = {d: sample.count(d) for d in (";", ",", "\t", "|")}
+    delimiter = max(counts, key=lambda d: counts[d])
+    return delimiter if counts[delimiter] else ","
+
+
+MAX_LINE_CHARS = 1_000_000  # one CSV line; a row of a million separators is 8 MB of list
+
+
+def csv_stream(path: Path) -> Generator[list[Cell], None, None]:
+    """A text file's rows one at a time, trailing blanks dropped and cut to `MAX_COLUMNS`:
+    the long roster layout holds a row per person and day, millions of them in a file
+    within the size limit, and keeps only a few numbers of each. The encoding is the
+    first of `_encodings` that decodes the whole file (checked in chunks first, as a
+    stream cannot start again half-way); a line past `MAX_LINE_CHARS` is refused."""
+    encoding = _whole_encoding(path)
+    with path.open(encoding=encoding, newline="") as handle:
+        delimiter = _delimiter(handle.read(20_000))
+        handle.seek(0)
+        try:
+            for row in csv.reader(_bounded_lines(path, handle), delimiter=delimiter):
+                while row and not row[-1]:
+                    row.pop()
+                yield cast(list[Cell], row[:MAX_COLUMNS])
+        except csv.Error as exc:
+            raise file_error(str(path), t("csv_unreadable", detail=exc)) from None
+
+
+def _whole_encoding(path: Path) -> str:
+    for encoding in _encodings(path):
+        decoder = codecs.getincrementaldecoder(encoding)()
+        try:
+            with path.open("rb") as handle:
+                while chunk := handle.read(1 << 20):
+                    decoder.decode(chunk)
+                decoder.decode(b"", final=True)
+            return encoding
+        except UnicodeDecodeError:
+            continue
+    return "latin-1"
+
+
+def _bounded_lines(path: Path, handle: TextIO) -> Iterator[str]:
+    while line := handle.readline(MAX_LINE_CHARS):
+        if len(line) == MAX_LINE_CHARS and not line.endswith(("\n", "\r")):
+            raise file_error(str(path), t("csv_line_too_long", limit=MAX_LINE_CHARS))
+        yield line
+
+
 class _TableParser(HTMLParser):
-    """Collects the cells of the first HTML table (web 'Excel' exports)."""
+    """Collects the cells of the first HTML table (web 'Excel' exports).
+
+    `colspan` and `rowspan` are laid out as Excel lays out merged cells: the text in the
+    first cell, the covered cells blank, the range recorded in `merged` (so a group title
+    over two sub-columns stays over its columns and the columns to its right keep their
+    place)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.rows: list[list[Cell]] = []
+        self.merged: list[tuple[int, int, int, int]] = []
         self._row: list[Cell] | None = None
         self._cell: list[str] | None = None
+        self._spans = (1, 1)
+        self._carried: list[tuple[int, int, int]] = []  # (last row, first col, last col)
         self._tables = 0
+
+    def _covered(self, col: int) -> bool:
+        row = len(self.rows)
+        return any(last >= row and c0 <= col <= c1 for last, c0, c1 in self._carried)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "table":
             self._tables += 1
         elif tag == "tr" and self._tables:
             self._row = []
+            row = len(self.rows)
+            self._carried = [span for span in self._carried if span[0] >= row]
         elif tag in ("td", "th") and self._row is not None:
             self._cell = []
+            self._spans = (_span(attrs, "colspan", MAX_COLUMNS),
+                           _span(attrs, "rowspan", MAX_BLANK_RUN))
         elif tag == "br" and self._cell is not None:
             self._cell.append("\n")
 
+    def _place(self, row: list[Cell], text: str) -> None:
+        while len(row) < MAX_COLUMNS and self._covered(len(row)):
+            row.append("")
+        if len(row) >= MAX_COLUMNS:
+            return
+        cols, rows = self._spans
+        cols = min(cols, MAX_COLUMNS - len(row))
+        first, r = len(row), len(self.rows)
+        row.append(text)
+        row.extend([""] * (cols - 1))
+        if (cols > 1 or rows > 1) and len(self.merged) < MAX_MERGED:
+            self.merged.append((r, first, r + rows - 1, first + cols - 1))
+        if rows > 1:
+            self._carried.append((r + rows - 1, first, first + cols - 1))
+
     def handle_endtag(self, tag: str) -> None:
         if tag in ("td", "th") and self._row is not None and self._cell is not None:
-            self._row.append("".join(self._cell).strip())
+            self._place(self._row, "".join(self._cell).strip())
             self._cell = None
         elif tag == "tr" and self._row is not None:
             self.rows.append(self._row)
@@ -396,4 +491,8 @@ def _html_sheet(path: Path) -> Sheet:
     parser.feed(_decode(path))
     if not parser.rows:
         raise file_error(str(path), t("html_no_table"), t("hint_save_xlsx"))
-    return Sheet(path.stem, parser.rows[:MAX_ROWS])
+    rows = parser.rows[:MAX_ROWS]
+    width = max((len(r) for r in rows), default=0)
+    for row in rows:  # a span carried past a row's last cell still covers its columns
+        row.extend([""] * (width - len(row)))
+    return Sheet(path.stem, rows, merged=parser.merged)

@@ -22,6 +22,7 @@ from wfh_solver.read.columns import (
     REQUIRED,
     header_key,
     match_ranked,
+    nearest_columns,
 )
 from wfh_solver.read.errors import InputError, InputProblem, column_letter, file_error
 from wfh_solver.read.fields import Collector, record, row_texts
@@ -51,6 +52,7 @@ class StaffTable:
     unit_spellings: dict[str, str] = field(default_factory=dict)  # raw -> canonical
     warnings: list[InputProblem] = field(default_factory=list)
     skipped: list[InputProblem] = field(default_factory=list)  # info: rows not read, and why
+    unused: list[str] = field(default_factory=list)  # "header (column letter)" left unread
 
 
 ALL_SHEETS = "*"
@@ -78,7 +80,7 @@ def read_staff(path: Path, sheet: str | None = None,
     return StaffTable(str(path), ", ".join(p.sheet for p in parsed), frame.drop(columns="sheet"),
                       parsed[0].columns, spellings,
                       [p for p in problems if p.severity == "warning"],
-                      [p for p in problems if p.severity == "info"])
+                      [p for p in problems if p.severity == "info"], parsed[0].unused)
 
 
 def _staff_sheets(path: Path, sheets: list[Sheet],
@@ -163,6 +165,20 @@ def _header_cells(row: list[Cell], extra: dict[str, str]) -> dict[int, str]:
     return {j: key for key, (_, j) in best.items()}
 
 
+def _group_columns(row: list[Cell], below: list[Cell]) -> set[int]:
+    """Columns under a group title: the same title over two or more neighbours (a merged
+    cell, filled) with sub-titles of their own in the row below."""
+    texts = [header_key(c) for c in row]
+    subs = [header_key(below[j]) if j < len(below) else "" for j in range(len(row))]
+    group: set[int] = set()
+    for j, text in enumerate(texts):
+        if not text or not subs[j] or subs[j] == text:
+            continue
+        if (j > 0 and texts[j - 1] == text) or (j + 1 < len(texts) and texts[j + 1] == text):
+            group.add(j)
+    return group
+
+
 def _best_header(sheet: Sheet, extra: dict[str, str]) -> tuple[int, int, dict[int, str]]:
     """Row index of the header and its mapped columns; tries a two-row header too."""
     best: tuple[int, int, dict[int, str]] = (-1, 0, {})
@@ -172,11 +188,20 @@ def _best_header(sheet: Sheet, extra: dict[str, str]) -> tuple[int, int, dict[in
         own = len(mapped)  # a title merged above a header borrows it all: the header wins
         below_row = sheet.rows[i + 1] if i + 1 < len(sheet.rows) else []
         if not any(plausible_nip(_text(c)) for c in below_row):
-            # a two-row header: fill gaps from the row below, unless that is already staff
-            below = _header_cells(below_row, extra)
-            for j, key in below.items():
-                if j not in mapped and key not in mapped.values():
-                    mapped[j] = key
+            # a two-row header, unless the row below is already staff: a group title over
+            # sub-titles (JABATAN over NAMA / ESELON) is read joined ("JABATAN ESELON"),
+            # other gaps are filled from the row below
+            group = _group_columns(row, below_row)
+            if group:
+                mapped = _header_cells([c if j not in group else "" for j, c in enumerate(row)],
+                                       extra)
+                own = len(mapped)
+            joined = _header_cells([f"{_text(row[j])} {_text(below_row[j])}" if j in group
+                                    else "" for j in range(len(row))], extra)
+            for source in (joined, _header_cells(below_row, extra)):
+                for j, key in source.items():
+                    if j not in mapped and key not in mapped.values():
+                        mapped[j] = key
         keys = set(mapped.values())
         required = sum(k in keys for k in REQUIRED) + 2 * ("name_nip" in keys)
         score = required * 10 + len(keys)
@@ -192,6 +217,7 @@ class _Parsed:
     problems: list[InputProblem]
     columns: dict[str, str]
     nip_column: str
+    unused: list[str]
 
 
 def _parse_sheet(path: Path, sheet: Sheet, column_map: dict[str, str] | None) -> _Parsed:
@@ -205,11 +231,13 @@ def _parse_sheet(path: Path, sheet: Sheet, column_map: dict[str, str] | None) ->
     if header_index < 0 or missing:
         found = [(_text(c)) for c in (sheet.rows[header_index] if header_index >= 0 else [])]
         accepted = "; ".join(f"{DISPLAY[k]}: " + ", ".join(COLUMN_ALIASES[k]) for k in missing)
+        titles = [title for j, title in enumerate(_column_titles(sheet, header_index))
+                  if j not in columns] if header_index >= 0 else []
         raise InputError([InputProblem(
             str(path), sheet.name, header_index + 1 if header_index >= 0 else None, "", "",
             t("missing_columns", missing=", ".join(DISPLAY[k] for k in missing),
               found=", ".join(f for f in found if f) or t("none")),
-            t("hint_accepted", accepted=accepted))])
+            _missing_hint(missing, titles) or t("hint_accepted", accepted=accepted))])
     letters = {key: column_letter(j + sheet.first_column) for j, key in columns.items()}
     out = Collector(str(path), sheet.name, letters)
     if not filled:
@@ -220,11 +248,33 @@ def _parse_sheet(path: Path, sheet: Sheet, column_map: dict[str, str] | None) ->
     if frame.empty:
         out.add(None, "", "", t("no_rows"))
     frame["sheet"] = sheet.name
-    header = sheet.rows[header_index]
-    mapped = {key: f"{_text(header[j]) if j < len(header) else ''} ({letters[key]})"
+    titles = _column_titles(sheet, header_index)
+    mapped = {key: f"{titles[j] if j < len(titles) else ''} ({letters[key]})"
               for j, key in columns.items()}
+    unused = [f"{text} ({column_letter(j + sheet.first_column)})"
+              for j, text in enumerate(titles) if text and j not in columns]
     nip_column = f"{letters.get('nip', letters.get('name_nip', ''))} ({DISPLAY['nip']})"
-    return _Parsed(sheet.name, frame, out.problems, mapped, nip_column)
+    return _Parsed(sheet.name, frame, out.problems, mapped, nip_column, unused)
+
+
+def _missing_hint(missing: list[str], titles: list[str]) -> str:
+    """The nearest columns of the file and the `--columns` lines that would use them."""
+    lines = []
+    for key in missing:
+        near = nearest_columns(key, [t_ for t_ in titles if t_])
+        if near:
+            lines.append(t("hint_map_column", column=DISPLAY[key], near=", ".join(near),
+                           line=f'"{near[0]}" = "{key}"'))
+    return "; ".join(lines)
+
+
+def _column_titles(sheet: Sheet, header_index: int) -> list[str]:
+    """Each column's title as HR reads it: `JABATAN / ESELON` under a group title."""
+    header = sheet.rows[header_index]
+    below = sheet.rows[header_index + 1] if header_index + 1 < len(sheet.rows) else []
+    group = _group_columns(header, below)
+    return [f"{_text(c)} / {_text(below[j])}" if j in group else _text(c)
+            for j, c in enumerate(header)]
 
 
 @dataclass(slots=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import secrets
 import shutil
 import sys
@@ -27,22 +28,30 @@ from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
-from starlette.middleware.trustedhost import TrustedHostMiddleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from wfh_solver.domain.calendar import check_period
 from wfh_solver.messages import LANGUAGES, set_language, t
 from wfh_solver.policy.scenario import ScenarioError, bundled_names, load_scenario
 from wfh_solver.serve import views
-from wfh_solver.serve.jobs import Job, State
+from wfh_solver.serve.jobs import Job, JobQueue, State
+from wfh_solver.serve.limits import BodyLimits
 from wfh_solver.serve.scenario_form import apply_form, rule_fields, to_toml
-from wfh_solver.serve.security import CSRF_COOKIE, SecurityHeaders, csrf_ok, csrf_token
+from wfh_solver.serve.security import (
+    CSRF_COOKIE,
+    AccessGuard,
+    SecurityHeaders,
+    csrf_ok,
+    csrf_token,
+)
 from wfh_solver.serve.uploads import UploadRefused, receive_file
 from wfh_solver.serve.worker import JobSpec, check_file, validate_file
 from wfh_solver.serve.workspace import Upload, Workspace, display_name
-from wfh_solver.write import write_outputs, write_roster
+from wfh_solver.write import write_outputs
+from wfh_solver.write.outputs import OutputSet
 
 LANG_COOKIE = "wfh_lang"
 #: The five regional circulars of 2020 are listed first; the national guidance after them.
@@ -56,11 +65,32 @@ class Config:
     max_upload_mb: int = 200
     idle_minutes: float = 30.0
     sweep_seconds: float = 60.0
-    allowed_hosts: tuple[str, ...] = ("127.0.0.1", "localhost")
+    #: Host names allowed besides loopback names and address literals (`--allow-host`).
+    allowed_hosts: tuple[str, ...] = ()
+    #: The access token; required for a non-loopback `--host` (`server.serve` makes one).
+    token: str | None = None
     time_limit: float = 120.0  # the CLI's defaults, so the page's roster is the CLI's
     seed: int = 0
     workers: int = 0
+    solves_at_once: int = 0  # 0: one per core
+    queue_limit: int = 100  # solves waiting, all clients together
+    jobs_per_client: int = 3  # solves waiting or running per client address
+    uploads_per_client: int = 20  # uploads kept per client address
+    max_disk_mb: int = 4096  # everything under the workspace
+    read_timeout: float = 60.0  # seconds a request body may stall between two chunks
     on_ready: Callable[[], None] | None = None
+
+    @property
+    def slots(self) -> int:
+        return self.solves_at_once or os.cpu_count() or 1
+
+
+class Refused(HTTPException):
+    """A request the page answers with a sentence from the catalogue and an HTTP status."""
+
+    def __init__(self, status: int, key: str, **params: object) -> None:
+        super().__init__(status)
+        self.key, self.params = key, params
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +110,7 @@ class Site:
                                autoescape=select_autoescape(["html"]))
         self._reader: ProcessPoolExecutor | None = None
         self.scenarios = _scenario_choices()
+        self.queue = JobQueue(config.slots, config.queue_limit)
 
     # -- rendering ---------------------------------------------------------------------
     def render(self, request: Request, template: str, status: int = 200,
@@ -133,21 +164,61 @@ class Site:
             {"severity": "error", "sheet": "", "row": None, "column": "", "value": "",
              "reason": t("web_unreadable"), "hint": t("hint_save_xlsx")}]}
 
+    def stop_jobs(self, upload: Upload) -> None:
+        """An upload removed: its waiting solves leave the queue, running ones are ended."""
+        for job in upload.jobs.values():
+            if not self.queue.withdraw(job, t("web_cancelled_queued")):
+                job.kill()
+
+    def check_room(self) -> int:
+        """Bytes the workspace may still take; `Refused` (507) when it is full."""
+        limit = self.config.max_disk_mb * 1024 * 1024
+        room = limit - self.workspace.used_bytes()
+        if room <= 0:
+            raise Refused(507, "web_disk_full", limit=self.config.max_disk_mb)
+        return room
+
+    def submit(self, request: Request, upload: Upload, job: Job) -> Response:
+        """Queues `job` for this upload after the quotas; the answer is its progress page."""
+        client = client_of(request)
+        if self.queue.of_client(client) >= self.config.jobs_per_client:
+            raise Refused(429, "web_quota_jobs", count=self.config.jobs_per_client)
+        if self.queue.full():
+            raise Refused(503, "web_queue_full", count=self.config.queue_limit)
+        self.check_room()
+        job.client = client
+        job.spec.folder.mkdir(mode=0o700)
+        upload.jobs[job.id] = job
+        self.queue.submit(job)
+        return RedirectResponse(f"/u/{upload.token}/jobs/{job.id}", status_code=303)
+
+    async def refuse(self, request: Request, status: int, key: str,
+                     params: dict[str, str]) -> Response:
+        """The page for a request the access guard turns away (`security.AccessGuard`)."""
+        use_language(request)
+        if status != 401:
+            return self.render(request, "error.html", status=status, message=t(key, **params))
+        # the token form comes back to the page asked for; a refused POST goes home
+        target = request.url.path if request.method in ("GET", "HEAD") else "/"
+        return self.render(request, "token.html", status=401, message=t(key, **params),
+                           target=target)
+
     def close(self) -> None:
-        self.workspace.close(_stop_jobs)
+        self.queue.close(t("web_cancelled_queued"))
+        self.workspace.close(self.stop_jobs)
         if self._reader is not None:
             self._reader.shutdown(wait=False, cancel_futures=True)
+
+
+def client_of(request: Request) -> str:
+    """The client's address, the unit of the per-client quotas."""
+    return request.client.host if request.client is not None else ""
 
 
 def _spawn() -> Any:
     import multiprocessing
 
     return multiprocessing.get_context("spawn")
-
-
-def _stop_jobs(upload: Upload) -> None:
-    for job in upload.jobs.values():
-        job.kill()
 
 
 def _scenario_choices() -> list[ScenarioChoice]:
@@ -182,16 +253,25 @@ async def index(request: Request) -> Response:
 async def upload_file(request: Request) -> Response:
     site: Site = request.app.state.site
     lang = use_language(request)
-    upload = site.workspace.new_upload("")
+    client = client_of(request)
+    if site.workspace.of_client(client) >= site.config.uploads_per_client:
+        raise Refused(429, "web_quota_uploads", count=site.config.uploads_per_client)
     limit = site.config.max_upload_mb * 1024 * 1024
+    room = site.check_room()
+    upload = site.workspace.new_upload("", client)
     try:
         path, client_name, _ = await receive_file(
             request.headers.get("content-type", ""), request.headers.get("content-length"),
-            request.stream(), upload.folder, limit, lambda sent: csrf_ok(request, sent))
+            request.stream(), upload.folder, min(limit, room), lambda sent: csrf_ok(request, sent))
     except UploadRefused as exc:
         site.workspace.remove(upload.token)
+        if exc.status == 413 and room < limit:
+            exc = UploadRefused(507, "web_disk_full", limit=site.config.max_disk_mb)
         return site.render(request, "index.html", status=exc.status,
                            limit=site.config.max_upload_mb, error=t(exc.key, **exc.params))
+    except BaseException:  # a client gone, a stalled or oversized body: nothing kept
+        site.workspace.remove(upload.token)
+        raise
     upload.name, upload.input = display_name(client_name), path
     report = await site.validate(path, lang)
     upload.report = _shown(report, upload)
@@ -262,12 +342,20 @@ async def scenario_download(request: Request) -> Response:
 
 
 def scenario_of(upload: Upload, choice: str) -> str:
-    """A bundled name, or the upload's edited TOML; never a path from the client."""
+    """A bundled name, or the upload's edited TOML; never a path from the client. Its
+    period must lie in the sane window (`check_period`), so no job is queued for a typo."""
     if choice == "custom" and upload.scenario_toml is not None:
-        return str(upload.scenario_toml)
-    if choice in bundled_names():
-        return choice
-    raise HTTPException(400)
+        reference = str(upload.scenario_toml)
+    elif choice in bundled_names():
+        reference = choice
+    else:
+        raise HTTPException(400)
+    try:
+        scenario = load_scenario(reference)
+        check_period(scenario.start, scenario.end)
+    except (ScenarioError, ValueError) as exc:
+        raise Refused(400, "web_bad_scenario", detail=str(exc)) from None
+    return reference
 
 
 async def solve(request: Request) -> Response:
@@ -279,23 +367,21 @@ async def solve(request: Request) -> Response:
         return RedirectResponse(f"/u/{upload.token}/jobs/{running.id}", status_code=303)
     if has_errors(upload.report) or upload.input is None:
         raise HTTPException(400)
+    lang = use_language(request)
     scenario = scenario_of(upload, form.get("scenario", ""))
     folder = upload.folder / f"job-{secrets.token_hex(6)}"
-    folder.mkdir(mode=0o700)
     config = site.config
-    spec = JobSpec(upload.input, scenario, folder, upload.name, use_language(request),
+    spec = JobSpec(upload.input, scenario, folder, upload.name, lang,
                    config.time_limit, config.seed, config.workers)
-    job = Job(spec, choice=form.get("scenario", ""))
-    upload.jobs[job.id] = job
-    job.start()
-    return RedirectResponse(f"/u/{upload.token}/jobs/{job.id}", status_code=303)
+    return site.submit(request, upload, Job(spec, choice=form.get("scenario", "")))
 
 
 async def job_page(request: Request) -> Response:
     site: Site = request.app.state.site
     upload, job = site.job_of(request)
     context: dict[str, Any] = {"upload": upload, "job": job, "State": State,
-                               "scenarios": site.scenarios, "chosen": job.choice}
+                               "scenarios": site.scenarios, "chosen": job.choice,
+                               **_queue_context(site, job)}
     result = job.result
     if result is not None:
         units = views.unit_names(result)
@@ -309,10 +395,16 @@ async def job_page(request: Request) -> Response:
     return site.render(request, "job.html", **context)
 
 
+def _queue_context(site: Site, job: Job) -> dict[str, Any]:
+    """The job's place in the queue (0: not waiting) and how many solves run at once."""
+    return {"place": site.queue.place(job), "slots": site.queue.slots}
+
+
 async def job_progress(request: Request) -> Response:
     site: Site = request.app.state.site
     upload, job = site.job_of(request)
-    response = site.render(request, "_progress.html", upload=upload, job=job)
+    response = site.render(request, "_progress.html", upload=upload, job=job,
+                           **_queue_context(site, job))
     if not job.running:
         response.headers["HX-Refresh"] = "true"
     return response
@@ -328,20 +420,19 @@ async def job_relax(request: Request) -> Response:
     if running is not None:
         return RedirectResponse(f"/u/{upload.token}/jobs/{running.id}", status_code=303)
     folder = upload.folder / f"job-{secrets.token_hex(6)}"
-    folder.mkdir(mode=0o700)
     relaxed = Job(replace(job.spec, folder=folder, relax=True), choice=job.choice)
-    upload.jobs[relaxed.id] = relaxed
-    relaxed.start()
-    return RedirectResponse(f"/u/{upload.token}/jobs/{relaxed.id}", status_code=303)
+    return site.submit(request, upload, relaxed)
 
 
 async def job_cancel(request: Request) -> Response:
     site: Site = request.app.state.site
     upload, job = site.job_of(request)
     await site.require_csrf(request)
-    job.cancel()
+    if not site.queue.withdraw(job, t("web_cancelled_queued")):
+        job.cancel()
     if request.headers.get("hx-request"):
-        return site.render(request, "_progress.html", upload=upload, job=job)
+        return site.render(request, "_progress.html", upload=upload, job=job,
+                           **_queue_context(site, job))
     return RedirectResponse(f"/u/{upload.token}/jobs/{job.id}", status_code=303)
 
 
@@ -351,12 +442,45 @@ async def download_roster(request: Request) -> Response:
     upload, job = site.job_of(request)
     if job.result is None:
         raise HTTPException(404)
+    if upload.input is None:
+        raise HTTPException(404)
     lang = use_language(request)
-    path = upload.folder / f"out-{secrets.token_hex(8)}.xlsx"
-    await run_in_threadpool(write_roster, job.result, path, lang)
+    site.check_room()
+    folder = upload.folder / f"out-{secrets.token_hex(8)}"
+    path = await _written(_roster_file, job.result, upload.input, folder, lang)
     return FileResponse(path, filename=f"jadwal-{job.result.scenario_name}.xlsx",
                         media_type=XLSX,
-                        background=BackgroundTask(path.unlink, missing_ok=True))
+                        background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True))
+
+
+async def _written(writer: Callable[..., Path], result: Any, source: Path, folder: Path,
+                   lang: str, *args: Any) -> Path:
+    """`writer`'s file, written in a thread through the CLI's output plan (`OutputSet`:
+    temporary names, renamed at the end). A failure (a full disk) leaves no file behind
+    and is a page naming the reason, never a 500."""
+    try:
+        return await run_in_threadpool(writer, result, source, folder, lang, *args)
+    except OSError as exc:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise Refused(507, "web_write_failed", reason=_reason(exc)) from None
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+
+
+def _reason(error: OSError) -> str:
+    """The system's reason ("No space left on device"), never our private paths: the
+    output plan's one-line message wraps the original error, which names them."""
+    original = error.__context__ if isinstance(error.__context__, OSError) else error
+    return original.strerror or type(original).__name__
+
+
+def _roster_file(result: Any, source: Path, folder: Path, lang: str) -> Path:
+    """The CLI's roster workbook (`solve -o`), the same writer and output plan."""
+    set_language(lang)
+    path = folder / "jadwal.xlsx"
+    write_outputs(result, [source], path, lang=lang)
+    return path
 
 
 async def download_per_unit(request: Request) -> Response:
@@ -375,15 +499,17 @@ async def _unit_files(request: Request, kind: str, stem: str) -> Response:
     if job.result is None or upload.input is None:
         raise HTTPException(404)
     lang = use_language(request)
+    site.check_room()
     folder = upload.folder / f"out-{secrets.token_hex(8)}"
-    archive = await run_in_threadpool(_unit_zip, job.result, upload.input, folder, kind, lang)
+    archive = await _written(_unit_zip, job.result, upload.input, folder, lang, kind)
     return FileResponse(archive, filename=f"{stem}-{job.result.scenario_name}.zip",
                         media_type="application/zip",
                         background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True))
 
 
-def _unit_zip(result: Any, source: Path, folder: Path, kind: str, lang: str) -> Path:
-    """The CLI's `--per-unit DIR` or `--pdf DIR` files (same writer, same names), zipped."""
+def _unit_zip(result: Any, source: Path, folder: Path, lang: str, kind: str) -> Path:
+    """The CLI's `--per-unit DIR` or `--pdf DIR` files (same writer, same names), zipped;
+    the archive too is staged and renamed by `OutputSet`."""
     set_language(lang)
     units = folder / "units"
     if kind == "pdf":
@@ -391,7 +517,8 @@ def _unit_zip(result: Any, source: Path, folder: Path, kind: str, lang: str) -> 
     else:
         write_outputs(result, [source], None, per_unit=units, lang=lang)
     archive = folder / "units.zip"
-    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
+    with OutputSet() as outputs, zipfile.ZipFile(outputs.stage(archive), "w",
+                                                 zipfile.ZIP_DEFLATED) as zipped:
         for path in sorted(units.rglob("*")):
             if path.is_file():
                 zipped.write(path, path.relative_to(units).as_posix())
@@ -414,12 +541,13 @@ async def check_upload(request: Request) -> Response:
     lang = use_language(request)
     if upload.input is None or has_errors(upload.report):
         raise HTTPException(400)
+    room = site.check_room()
     folder = upload.folder / f"check-{secrets.token_hex(6)}"
     folder.mkdir(mode=0o700)
     try:
         path, client_name, fields = await receive_file(
             request.headers.get("content-type", ""), request.headers.get("content-length"),
-            request.stream(), folder, site.config.max_upload_mb * 1024 * 1024,
+            request.stream(), folder, min(site.config.max_upload_mb * 1024 * 1024, room),
             lambda sent: csrf_ok(request, sent), file_field="roster")
         scenario = scenario_of(upload, fields.get("scenario", ""))
         report = await site.in_worker(check_file, path, upload.input, scenario, lang)
@@ -452,7 +580,7 @@ async def delete_upload(request: Request) -> Response:
     site: Site = request.app.state.site
     upload = site.upload_of(request)
     await site.require_csrf(request)
-    site.workspace.remove(upload.token, _stop_jobs)
+    site.workspace.remove(upload.token, site.stop_jobs)
     return RedirectResponse("/", status_code=303)
 
 
@@ -468,16 +596,34 @@ async def choose_language(request: Request) -> Response:
 
 
 # -- errors: a page in the user's language, never a stack trace ----------------------------
-async def not_found(request: Request, exc: Exception) -> Response:
+#: The sentence for each status an `HTTPException` may carry; anything else is a bad request.
+ERROR_KEYS = {403: "web_csrf", 404: "web_not_found", 408: "web_timeout",
+              413: "web_body_too_large"}
+
+
+async def error_page(request: Request, exc: Exception) -> Response:
+    """Every refusal, whatever raised it: a page with the status and one sentence."""
     site: Site = request.app.state.site
-    code = exc.status_code if isinstance(exc, HTTPException) else 404
-    key = {403: "web_csrf", 404: "web_not_found"}.get(code, "web_bad_request")
-    return site.render(request, "error.html", status=code, message=t(key))
+    code = exc.status_code if isinstance(exc, HTTPException) else 400
+    use_language(request)
+    if isinstance(exc, Refused):
+        message = t(exc.key, **exc.params)
+    else:
+        message = t(ERROR_KEYS.get(code, "web_bad_request"))
+    return site.render(request, "error.html", status=code, message=message)
+
+
+async def client_gone(request: Request, exc: Exception) -> Response:
+    """The browser closed the connection mid-request (an aborted upload): nothing to say,
+    nothing logged; the route has already removed what it had written."""
+    return Response(status_code=400)
 
 
 async def server_error(request: Request, exc: Exception) -> Response:
+    """A bug: a page in the user's language; the traceback goes to the server's log only."""
     traceback.print_exception(exc, file=sys.stderr)
     site: Site = request.app.state.site
+    use_language(request)
     return site.render(request, "error.html", status=500, message=t("web_internal"))
 
 
@@ -518,9 +664,13 @@ def create_app(config: Config | None = None) -> Starlette:
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
     middleware = [Middleware(SecurityHeaders),
-                  Middleware(TrustedHostMiddleware, allowed_hosts=list(config.allowed_hosts))]
+                  Middleware(AccessGuard, allowed=config.allowed_hosts, token=config.token,
+                             refuse=site.refuse),
+                  Middleware(BodyLimits, file_limit=(config.max_upload_mb + 1) * 1024 * 1024,
+                             read_timeout=config.read_timeout)]
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan,
-                    exception_handlers={HTTPException: not_found, Exception: server_error})
+                    exception_handlers={HTTPException: error_page, ClientDisconnect: client_gone,
+                                        Exception: server_error})
     app.state.site = site
     return app
 
@@ -529,4 +679,4 @@ async def _sweep(site: Site) -> None:
     """Removes uploads (and their files) nobody has looked at for the idle timeout."""
     while True:
         await asyncio.sleep(site.config.sweep_seconds)
-        await run_in_threadpool(site.workspace.sweep, _stop_jobs)
+        await run_in_threadpool(site.workspace.sweep, site.stop_jobs)

@@ -15,6 +15,7 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
+from wfh_solver.domain.calendar import check_period
 from wfh_solver.messages import t
 from wfh_solver.policy.scenario import Scenario, ScenarioError
 
@@ -60,6 +61,10 @@ def apply_form(scenario: Scenario, form: Mapping[str, str]) -> Scenario:
         index = int(field.key.removeprefix("rule_"))
         rules[index][field.parameter] = _number(text, field)
     data["rules"] = rules
+    try:
+        check_period(data["start"], data["end"])
+    except ValueError as exc:
+        raise ScenarioError(t("web_bad_scenario", detail=exc)) from None
     try:
         return Scenario.model_validate(data)
     except ValidationError as exc:

@@ -7,6 +7,7 @@ client's file name is kept only to be shown (and to rename messages that name th
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import shutil
@@ -47,6 +48,7 @@ class Upload:
     report: dict[str, Any] | None = None
     scenario_toml: Path | None = None  # a scenario edited in the form
     jobs: dict[str, Any] = field(default_factory=dict)
+    client: str = ""  # the address that uploaded it, for the per-client quota
     touched: float = field(default_factory=time.monotonic)
 
     def touch(self) -> None:
@@ -66,11 +68,11 @@ class Workspace:
         self.uploads: dict[str, Upload] = {}
         self.lock = threading.Lock()
 
-    def new_upload(self, client_name: str) -> Upload:
+    def new_upload(self, client_name: str, client: str = "") -> Upload:
         token = secrets.token_urlsafe(TOKEN_BYTES)
         folder = self.root / token
         folder.mkdir(mode=0o700)
-        upload = Upload(token, folder, display_name(client_name))
+        upload = Upload(token, folder, display_name(client_name), client=client)
         with self.lock:
             self.uploads[token] = upload
         return upload
@@ -81,6 +83,20 @@ class Workspace:
         if upload is not None:
             upload.touch()
         return upload
+
+    def of_client(self, client: str) -> int:
+        """Uploads this client address keeps (the per-client quota)."""
+        with self.lock:
+            return sum(upload.client == client for upload in self.uploads.values())
+
+    def used_bytes(self) -> int:
+        """Bytes under the workspace now: uploads, results and downloads being sent."""
+        total = 0
+        for folder, _, files in os.walk(self.root):
+            for name in files:
+                with contextlib.suppress(OSError):  # removed while we count
+                    total += os.lstat(os.path.join(folder, name)).st_size
+        return total
 
     def remove(self, token: str, before: Callable[[Upload], None] | None = None) -> None:
         with self.lock:

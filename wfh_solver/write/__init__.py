@@ -9,11 +9,11 @@ from wfh_solver.result import Result
 from wfh_solver.write.atomic import atomic_output
 from wfh_solver.write.csv import write_csv
 from wfh_solver.write.excel import unit_order, write_xlsx
+from wfh_solver.write.failure import WriteFailed, naming
 from wfh_solver.write.outputs import (
     OutputClash,
     OutputPlan,
     OutputSet,
-    WriteFailed,
     plan_outputs,
     unique_stems,
 )
@@ -25,7 +25,6 @@ __all__ = [
     "LANGUAGES",
     "OutputClash",
     "OutputPlan",
-    "OutputSet",
     "WriteFailed",
     "plan_outputs",
     "write_outputs",
@@ -78,15 +77,21 @@ def write_outputs(result: Result, inputs: list[Path], out: Path | None, *,
     pdf_dirs = [(pdf, ".pdf")] if pdf is not None else []
     plan = plan_outputs(inputs, out, per_unit=per_unit, extra_dirs=pdf_dirs, units=units,
                         overwrite=overwrite)
-    with OutputSet() as outputs:  # a failure names the file it happened to, in one line
+    # A failure (a full disk, a read-only folder) names the file that failed, never its
+    # temporary name, and leaves every earlier output as it was (`OutputSet`).
+    with OutputSet() as outputs:
         if out is not None:
-            write_roster(result, outputs.stage(out), lang)
+            with naming(out):
+                write_roster(result, outputs.stage(out), lang)
         printouts = {u.unit: u for u in unit_printouts(result, lang)} if units else {}
         stems = dict(zip(units, unique_stems(units), strict=True))
         for unit in units:
             if per_unit is not None:
-                write_unit_book(printouts[unit], outputs.stage(per_unit / f"{stems[unit]}.xlsx"),
-                                lang)
+                target = per_unit / f"{stems[unit]}.xlsx"
+                with naming(target):
+                    write_unit_book(printouts[unit], outputs.stage(target), lang)
             if pdf is not None:
-                write_unit_pdf(printouts[unit], outputs.stage(pdf / f"{stems[unit]}.pdf"), lang)
+                target = pdf / f"{stems[unit]}.pdf"
+                with naming(target):
+                    write_unit_pdf(printouts[unit], outputs.stage(target), lang)
     return plan

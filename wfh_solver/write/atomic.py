@@ -8,6 +8,7 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
+from wfh_solver.write.failure import naming
 from wfh_solver.write.outputs import _create_temp, _fsync
 
 
@@ -21,14 +22,16 @@ def atomic_output(path: Path | str) -> Iterator[Path]:
     libraries that look at the extension behave the same.
     """
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _create_temp(target)
+    with naming(target):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = _create_temp(target)
     try:
-        yield tmp
-        _fsync(tmp)
-        if target.exists():
-            os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
-        os.replace(tmp, target)
+        with naming(target):
+            yield tmp
+            _fsync(tmp)
+            if target.exists():
+                os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
+            os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

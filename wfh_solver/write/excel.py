@@ -28,6 +28,7 @@ from wfh_solver.domain.employee import Employee
 from wfh_solver.evaluate.cells import roster_order
 from wfh_solver.evaluate.counts import counts_met
 from wfh_solver.labels import WFH, WFO, check_lang, label
+from wfh_solver.policy.wording import kind_label
 from wfh_solver.result import (
     CODES,
     LEAVE_CODE,
@@ -41,8 +42,10 @@ from wfh_solver.result import (
 )
 from wfh_solver.write import ooxml
 from wfh_solver.write.atomic import atomic_output
+from wfh_solver.write.memo import memo_items, technical_items
 from wfh_solver.write.ooxml import CellFormat, Column, Highlight, Sheet, TextRule
 from wfh_solver.write.outputs import safe_stem, unique_stems  # noqa: F401  (re-exported)
+from wfh_solver.write.review import review
 
 _FIXED_COLUMNS = ("col_nip", "col_name", "col_unit", "col_sub_unit", "col_position")
 _MAX_TEXT_WIDTH = 45.0
@@ -513,52 +516,6 @@ def _write_unit_grid(book: ooxml.Workbook, result: Result, lang: str, st: _Style
     book.write_sheet(sheet, rows)
 
 
-def summary_items(result: Result, lang: str) -> list[tuple[str, Cell | Percent]]:
-    """The key/value rows of the Ringkasan sheet."""
-
-    def t(key: str) -> str:
-        return label(key, lang)
-
-    cal = result.calendar
-    items: list[tuple[str, Cell | Percent]] = [
-        (t("scenario"), result.scenario_name),
-        (t("title"), result.scenario_title),
-        (t("source"), result.source),
-        (t("period_start"), cal.start),
-        (t("period_end"), cal.end),
-        (t("workweek"), cal.workweek),
-        (t("working_days"), len(result.roster.days)),
-    ]
-    items += [(t("skipped_holiday"), f"{d:%d/%m/%Y} {name}") for d, name in cal.skipped_holidays]
-    items.append((t("solver_status"), result.status.value))
-    for k, lv in enumerate(result.levels, start=1):
-        prefix = f"{t('level')} {k}"
-        items += [
-            (f"{prefix}: {t('level_name')}", lv.name),
-            (f"{prefix}: {t('level_description')}", lv.description),
-            (f"{prefix}: {t('level_objective')}", lv.objective),
-            (f"{prefix}: {t('level_bound')}", lv.bound),
-            (f"{prefix}: {t('level_status')}", lv.status.value),
-            (f"{prefix}: {t('level_gap')}", Percent(lv.gap)),
-            (f"{prefix}: {t('level_seconds')}", round(lv.seconds, 3)),
-        ]
-    items += [
-        (t("solve_seconds"), round(result.solve_seconds, 3)),
-        (t("switches"), result.switches),
-        (t("switches_bound"), result.switches_bound),
-        (t("interrupted"), result.interrupted),
-    ]
-    items += _listing(t("warnings"), result.warnings, t("none"))
-    items.append((t("rows_skipped"), result.rows_skipped))
-    items += _listing(t("choices"), result.choices, t("none"))
-    items += list(result.extra.items())
-    return items
-
-
-def _listing(key: str, values: Sequence[str], none: str) -> list[tuple[str, Cell | Percent]]:
-    return [(key, v) for v in values] if values else [(key, none)]
-
-
 def _value_cell(value: Cell | Percent, lang: str, st: _Styles) -> tuple[Cell, int]:
     """A Ringkasan value and its style."""
     if isinstance(value, Percent):
@@ -572,14 +529,15 @@ def _value_cell(value: Cell | Percent, lang: str, st: _Styles) -> tuple[Cell, in
     return value, st.wrap
 
 
-def _write_summary(book: ooxml.Workbook, result: Result, lang: str, st: _Styles) -> None:
-    items = summary_items(result, lang)
+def _write_items(book: ooxml.Workbook, sheet_key: str, items: Sequence[tuple[str, object]],
+                 lang: str, st: _Styles) -> None:
+    """A two-column sheet of labelled values (Ringkasan, Teknis)."""
     rows = [_header(book, [label("col_key", lang), label("col_value", lang)], st.header)]
     for row, (key, value) in enumerate(items, start=1):
-        shown, style = _value_cell(value, lang, st)
+        shown, style = _value_cell(value, lang, st)  # type: ignore[arg-type]
         rows.append(book.row(row, [(0, key, st.key), (1, shown, style)]))
     sheet = Sheet(
-        label("sheet_summary", lang),
+        label(sheet_key, lang),
         last_row=len(items),
         last_col=1,
         widths=[(0, 0, _text_width((k for k, _ in items), "", cap=40.0)), (1, 1, 90.0)],
@@ -587,6 +545,17 @@ def _write_summary(book: ooxml.Workbook, result: Result, lang: str, st: _Styles)
         landscape=False,
     )
     book.write_sheet(sheet, rows)
+
+
+def _write_review(book: ooxml.Workbook, result: Result, lang: str) -> None:
+    from wfh_solver.write.findings import write_table
+
+    rows = [[f.unit, f.finding, f.people, f.change] for f in review(result, lang)]
+    if not rows:
+        rows = [["", label("none", lang), "", ""]]
+    headers = [label(k, lang) for k in ("col_unit", "col_finding", "col_review_people",
+                                        "col_change")]
+    write_table(book, label("sheet_review", lang), headers, rows, (30, 50, 40, 70))
 
 
 _RULE_HEADERS = ("col_rule_name", "col_kind", "col_description", "col_affected")
@@ -597,7 +566,8 @@ def _write_rules(
 ) -> None:
     rows = [_header(book, [label(k, lang) for k in _RULE_HEADERS], st.header)]
     for row, rule in enumerate(rules, start=1):
-        cells = [(0, rule.name, st.wrap), (1, rule.kind, st.wrap), (2, rule.description, st.wrap)]
+        kind = kind_label(rule.kind, lang)
+        cells = [(0, rule.name, st.wrap), (1, kind, st.wrap), (2, rule.description, st.wrap)]
         rows.append(book.row(row, [*cells, (3, rule.affected, 0)]))
     sheet = Sheet(
         label("sheet_rules", lang),
@@ -605,7 +575,7 @@ def _write_rules(
         last_col=len(_RULE_HEADERS) - 1,
         widths=[
             (0, 0, _text_width((r.name for r in rules), label("col_rule_name", lang))),
-            (1, 1, _text_width((r.kind for r in rules), label("col_kind", lang))),
+            (1, 1, _text_width((kind_label(r.kind, lang) for r in rules), label("col_kind", lang))),
             (2, 2, 80.0),
             (3, 3, 12.0),
         ],
@@ -615,7 +585,8 @@ def _write_rules(
     book.write_sheet(sheet, rows)
 
 
-_SHEETS = ("sheet_roster", "sheet_units", "sheet_rule_detail", "sheet_summary", "sheet_rules")
+_SHEETS = ("sheet_roster", "sheet_units", "sheet_rule_detail", "sheet_summary", "sheet_review",
+           "sheet_rules", "sheet_technical")
 
 
 def _write_workbook(result: Result, target: Path, lang: str) -> None:
@@ -627,8 +598,10 @@ def _write_workbook(result: Result, target: Path, lang: str) -> None:
         _write_roster(book, result, lang, st)
         _write_unit_grid(book, result, lang, st)
         _write_units(book, result, lang, st)
-        _write_summary(book, result, lang, st)
+        _write_items(book, "sheet_summary", memo_items(result, lang), lang, st)
+        _write_review(book, result, lang)
         _write_rules(book, result.applied_rules, lang, st)
+        _write_items(book, "sheet_technical", technical_items(result, lang), lang, st)
         if result.violations:
             from wfh_solver.write.findings import write_violations_sheet
 

@@ -15,7 +15,9 @@ from pathlib import Path
 from wfh_solver.domain.employee import Employee
 from wfh_solver.evaluate import Violation
 from wfh_solver.explain import Conflict
+from wfh_solver.explain.conflicts import RULE
 from wfh_solver.labels import check_lang, label
+from wfh_solver.messages import CATALOGUE
 from wfh_solver.policy.problem import Problem
 from wfh_solver.write import ooxml
 from wfh_solver.write.atomic import atomic_output
@@ -24,7 +26,7 @@ from wfh_solver.write.ooxml import CellFormat, Sheet
 Row = Sequence[str | int | date | None]
 
 CONFLICT_HEADERS = ("col_unit", "col_sub_unit", "col_days", "col_rule", "col_items",
-                    "col_people", "col_explanation", "col_minimal")
+                    "col_people", "col_explanation", "col_fixes")
 VIOLATION_HEADERS = ("col_kind_v", "col_rule", "col_unit", "col_sub_unit", "col_date",
                      "col_required", "col_achieved", "col_people", "col_cells",
                      "col_explanation")
@@ -37,23 +39,41 @@ def _people(employees: Sequence[Employee], people: Sequence[int], limit: int = 5
     return "; ".join(names)
 
 
+def _involved(problem: Problem, conflict: Conflict) -> list[int]:
+    """The people a clash is about: those pinned or away in it, else everyone its rules
+    count (a cap against minimums involves the whole unit, not nobody)."""
+    if conflict.people:
+        return list(conflict.people)
+    members = {i for item in conflict.items if item.kind == RULE
+               for i in problem.requirements[item.key].members}
+    return sorted(members)
+
+
 def conflict_rows(problem: Problem, conflicts: Sequence[Conflict], lang: str) -> list[Row]:
     rows: list[Row] = []
+    joiner = f"\n{CATALOGUE[lang]['fix_or']} "
     for c in conflicts:
         rules = sorted({item.rule for item in c.items})
         rows.append([c.unit or label("whole_org", lang), c.sub_unit,
                      ", ".join(d.strftime("%d/%m/%Y") for d in c.days), "; ".join(rules),
-                     "\n".join(item.text for item in c.items), _people(problem.employees, c.people),
-                     c.text, label("yes" if c.minimal else "no", lang)])
+                     "\n".join(item.text for item in c.items),
+                     _people(problem.employees, _involved(problem, c)),
+                     c.text, joiner.join(c.fixes)])
     return rows
 
 
 def violation_rows(employees: Sequence[Employee], violations: Sequence[Violation],
                    lang: str) -> list[Row]:
-    return [[v.kind, v.rule, v.unit or label("whole_org", lang), v.sub_unit, v.day,
+    return [[_kind(v.kind, lang), v.rule, v.unit or label("whole_org", lang), v.sub_unit, v.day,
              v.required, v.achieved, _people(employees, v.people),
              ", ".join(c.split("!", 1)[-1] for c in v.cells[:50]), v.text]
             for v in violations]
+
+
+def _kind(kind: str, lang: str) -> str:
+    """A violation's kind in words ("Kurang dari jumlah minimal di kantor")."""
+    key = f"vk_{kind}"
+    return label(key, lang) if key in CATALOGUE[lang] else kind
 
 
 def write_table(book: ooxml.Workbook, name: str, headers: Sequence[str],
@@ -83,8 +103,9 @@ def write_conflicts(problem: Problem | None, conflicts: Sequence[Conflict],
     rows = conflict_rows(problem, conflicts, lang) if problem is not None else []
     if not rows:
         rows = [["", "", "", "", "", "", reason, ""] for reason in reasons]
+    rows.append(["", "", "", "", "", "", CATALOGUE[lang]["fix_hint"], ""])
     with atomic_output(path) as tmp, ooxml.Workbook(tmp, [name]) as book:
-        write_table(book, name, headers, rows, (30, 24, 16, 30, 60, 40, 80, 9))
+        write_table(book, name, headers, rows, (30, 24, 16, 30, 60, 40, 80, 60))
         book.close(title=name)
 
 

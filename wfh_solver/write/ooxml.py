@@ -10,11 +10,15 @@ built column-wise (`Column`: per-row codes into a small table of rendered
 cells) and assembled with numpy object arrays and `str.join`.
 
 Safety: every text goes to the shared-string table, so no text is ever a
-formula, and text a spreadsheet could take for one when a cell is edited (leading
-`=`, `+`, `-`, `@`, tab, CR) gets a leading apostrophe (`neutral.py`); text is
-cleaned of characters XML 1.0 forbids, truncated to Excel's 32,767 characters
-and escaped (`&<>"`, carriage returns, and `_xHHHH_` sequences that Excel would
-otherwise decode).
+formula, and a cell whose text a spreadsheet could take for one when the cell is
+edited (leading `=`, `+`, `-`, `@`, tab, CR: `neutral.py`) gets a style with
+`quotePrefix="1"`, Excel's own mark for "typed with a leading apostrophe": the text
+stays exactly the export's text, and editing the cell keeps it text. A cell's control
+characters, which XML 1.0 forbids, are written as Excel writes them (`_x001B_`, decoded
+back by Excel, LibreOffice and calamine), so even a NIP holding one reads back as it was;
+elsewhere (sheet names, properties) they are dropped. Text is truncated to Excel's
+32,767 characters and escaped (`&<>"`, carriage returns, and literal `_xHHHH_`
+sequences that Excel would otherwise decode).
 
 Determinism: the same calls give the same bytes (fixed zip timestamps and
 attributes, no creation dates, strings numbered in order of first use).
@@ -27,7 +31,7 @@ import numbers
 import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
@@ -37,7 +41,7 @@ import numpy as np
 import numpy.typing as npt
 
 from wfh_solver.cells import column_letter
-from wfh_solver.write.neutral import neutralise
+from wfh_solver.write.neutral import needs_neutralising
 from wfh_solver.write.outputs import CREATOR
 
 MAX_ROWS = 1_048_576
@@ -70,6 +74,8 @@ _SHEET_START = f'<worksheet xmlns="{_MAIN_NS}" xmlns:r="{_REL_NS}">'
 # Characters XML 1.0 forbids (C0 controls except tab, LF, CR; lone surrogates;
 # U+FFFE and U+FFFF). Python strings may hold any of them.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")  # kept in a cell as _xHHHH_
+_UNENCODABLE = re.compile("[\ud800-\udfff\ufffe\uffff]")  # no UTF-8, no _xHHHH_ either
 _SPECIAL = re.compile('[&<>"\r]|_x[0-9A-Fa-f]{4}_')
 _EXCEL_ESCAPE = re.compile("_(?=x[0-9A-Fa-f]{4}_)")  # each "_" that starts _xHHHH_
 _BAD_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
@@ -85,10 +91,12 @@ Value = str | int | float | date | None
 # --------------------------------------------------------------------------- #
 
 
-def clean_text(text: str) -> str:
-    """`text` without XML-illegal characters, cut to Excel's 32,767 UTF-16 units."""
-    if _ILLEGAL.search(text):
-        text = _ILLEGAL.sub("", text)
+def clean_text(text: str, keep_controls: bool = False) -> str:
+    """`text` without XML-illegal characters (but its controls, if `keep_controls`: a cell
+    keeps them as `_xHHHH_`), cut to Excel's 32,767 UTF-16 units."""
+    illegal = _UNENCODABLE if keep_controls else _ILLEGAL
+    if illegal.search(text):
+        text = illegal.sub("", text)
     if len(text) > MAX_TEXT // 2:
         units = text.encode("utf-16-le")
         if len(units) > 2 * MAX_TEXT:
@@ -97,24 +105,27 @@ def clean_text(text: str) -> str:
     return text
 
 
-def escape(text: str) -> str:
-    """`text` cleaned and escaped for XML element content or a quoted attribute."""
-    text = clean_text(text)
-    if not _SPECIAL.search(text):
+def escape(text: str, keep_controls: bool = False) -> str:
+    """`text` cleaned and escaped for XML element content or a quoted attribute; with
+    `keep_controls` (a cell's text) its controls become Excel's `_xHHHH_`."""
+    text = clean_text(text, keep_controls)
+    controls = keep_controls and _CONTROL.search(text) is not None
+    if not controls and not _SPECIAL.search(text):
         return text
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = text.replace('"', "&quot;")
     # Excel decodes _xHHHH_ in text; a literal one is kept by escaping its "_"
     # (found by lookahead, so "_x005F_x0041_" escapes both underscores).
     text = _EXCEL_ESCAPE.sub("_x005F_", text)
+    if controls:  # after the line above: our own _xHHHH_ must not be escaped again
+        text = _CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
     # A raw CR would be read back as LF (XML end-of-line handling).
     return text.replace("\r", "&#13;")
 
 
 def _si(text: str) -> str:
-    # cleaned first, so a control character cannot hide a leading "=" from neutralise
-    plain = neutralise(clean_text(text))
-    body = escape(plain)
+    plain = clean_text(text, keep_controls=True)  # the text itself; a formula-like one is
+    body = escape(plain, keep_controls=True)  # protected by its cell's style
     # judged before escaping: a trailing CR is "&#13;" in the XML, still whitespace to a reader
     if plain[:1].isspace() or plain[-1:].isspace():
         return f'<si><t xml:space="preserve">{body}</t></si>'
@@ -196,6 +207,10 @@ class SharedStrings:
         index = self._index
         return index.setdefault(text, len(index))
 
+    def texts(self) -> list[str]:
+        """Every text, at its index (a dict keeps the order of first use)."""
+        return list(self._index)
+
     def add_all(self, texts: Iterable[str]) -> npt.NDArray[np.intp]:
         """Indices of many texts at once."""
         index = self._index
@@ -224,6 +239,7 @@ class CellFormat:
     wrap: bool = False
     top: bool = False
     num_format: str | None = None
+    quote_prefix: bool = False  # text typed with a leading apostrophe: never a formula
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +265,11 @@ class Styles:
         if fmt not in self._formats:
             self._formats.append(fmt)
         return self._formats.index(fmt)
+
+    def quoted(self, style: int) -> int:
+        """The index of `style` with the quote prefix (formula-like text stays text)."""
+        fmt = self._formats[style]
+        return style if fmt.quote_prefix else self.add(replace(fmt, quote_prefix=True))
 
     def add_highlight(self, highlight: Highlight) -> int:
         """The dxf index of `highlight`."""
@@ -302,6 +323,7 @@ class Styles:
             attrs += ' applyFont="1"' if f.bold else ""
             attrs += ' applyFill="1"' if fill_id else ""
             attrs += ' applyBorder="1"' if f.bottom_border else ""
+            attrs += ' quotePrefix="1"' if f.quote_prefix else ""
             align = (' vertical="top"' if f.top else "") + (' wrapText="1"' if f.wrap else "")
             if align:
                 parts.append(f'<xf {attrs} applyAlignment="1"><alignment{align}/></xf>')
@@ -535,7 +557,10 @@ class Workbook:
     # -- cells ---------------------------------------------------------------- #
 
     def text_cell(self, text: str, style: int = 0) -> str:
-        """A shared-string cell (counts no reference; `Column`/`row` count them)."""
+        """A shared-string cell (counts no reference; `Column`/`row` count them); formula-like
+        text gets the quote-prefixed twin of `style`."""
+        if needs_neutralising(text):
+            style = self.styles.quoted(style)
         s = f' s="{style}"' if style else ""
         return f'{s} t="s"><v>{self.strings.add(text)}</v></c>'
 
@@ -578,8 +603,8 @@ class Workbook:
         """A column of shared-string cells, one text per row."""
         index = self.strings.add_all(texts)
         distinct, codes = np.unique(index, return_inverse=True)
-        s = f' s="{style}"' if style else ""
-        cells = [f'{s} t="s"><v>{k}</v></c>' for k in distinct.tolist()]
+        known = self.strings.texts()
+        cells = [self.text_cell(known[k], style) for k in distinct.tolist()]
         return Column(col, codes.reshape(-1).astype(np.intp), cells)
 
     def number_column(

@@ -29,9 +29,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from xlsxwriter.exceptions import FileCreateError
-
 from wfh_solver.messages import t
+from wfh_solver.write.failure import naming
 
 CREATOR = "wfh-solver"  # the creator written into every file we make; how we recognise them
 
@@ -45,23 +44,6 @@ _MAX_STEM_BYTES = 150  # and bytes (non-Latin names), leaving room for a suffix 
 
 class OutputClash(ValueError):
     """Two paths of a run collide, or an output would replace a file the run did not make."""
-
-
-class WriteFailed(OSError):
-    """Writing one output failed (a full disk, a read-only folder); the message names the
-    file as the user knows it, never a temporary name, and says nothing was changed."""
-
-    @classmethod
-    def of(cls, target: Path | str, error: BaseException) -> WriteFailed:
-        if isinstance(error, WriteFailed):
-            return error
-        cause = error.args[0] if isinstance(error, FileCreateError) and error.args else error
-        reason = cause.strerror if isinstance(cause, OSError) and cause.strerror else cause
-        return cls(t("write_failed", path=target, reason=reason))
-
-
-#: What a writer raises when the disk refuses it (xlsxwriter wraps the OSError).
-WRITE_ERRORS: tuple[type[BaseException], ...] = (OSError, FileCreateError)
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,26 +242,25 @@ class OutputSet:
     whatever a writer leaves there (its own temporary file, a worker process ended
     part-way) goes with it. On any failure (an exception, a signal turned into one)
     those folders are removed, files that existed before are left untouched, folders
-    the set made are removed again when empty, and an `OSError` becomes `WriteFailed`
-    naming the output being written.
+    the set made are removed again when empty; a failure names the output being
+    written (`failure.naming`), never a temporary name.
     """
 
     def __init__(self) -> None:
         self._staged: dict[Path, Path] = {}  # target → its temporary file
         self._stage_dirs: dict[Path, Path] = {}  # target folder → its hidden staging folder
         self._made_dirs: list[Path] = []
-        self._current: Path | None = None
 
     def stage(self, target: Path | str) -> Path:
         """A fresh temporary path for `target`, on its file system; the writer fills it."""
         target = Path(target)
-        self._make_dir(target.parent)
-        folder = self._stage_dirs.get(target.parent)
-        if folder is None:
-            folder = self._stage_dirs[target.parent] = _create_stage_dir(target.parent)
-        tmp = _create_temp(folder / f"out{target.suffix}")
+        with naming(target):
+            self._make_dir(target.parent)
+            folder = self._stage_dirs.get(target.parent)
+            if folder is None:
+                folder = self._stage_dirs[target.parent] = _create_stage_dir(target.parent)
+            tmp = _create_temp(folder / f"out{target.suffix}")
         self._staged[target] = tmp
-        self._current = target
         return tmp
 
     def discard(self, target: Path | str) -> None:
@@ -304,14 +285,14 @@ class OutputSet:
             done: list[Path] = []
             try:
                 for target, tmp in self._staged.items():
-                    self._current = target
-                    _fsync(tmp)
-                    if target.exists():
-                        os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
-                        backup = _create_temp(target)
-                        os.replace(target, backup)
-                        backups.append((backup, target))
-                    os.replace(tmp, target)
+                    with naming(target):  # a failure names the user's file
+                        _fsync(tmp)
+                        if target.exists():
+                            os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
+                            backup = _create_temp(target)
+                            os.replace(target, backup)
+                            backups.append((backup, target))
+                        os.replace(tmp, target)
                     done.append(target)
             except BaseException:
                 for target in done:
@@ -339,27 +320,18 @@ class OutputSet:
             shutil.rmtree(folder, ignore_errors=True)
         self._stage_dirs.clear()
 
-    def failure(self, error: BaseException) -> WriteFailed:
-        """`error` as one line naming the output it happened to (never a temporary name)."""
-        where = self._current if self._current is not None else "?"
-        return WriteFailed.of(where, error)
-
     def __enter__(self) -> OutputSet:
         return self
 
-    def __exit__(self, kind: object, exc: BaseException | None, tb: object) -> None:
-        if exc is None:
+    def __exit__(self, kind: object, exc: object, tb: object) -> None:
+        if kind is None:
             try:
                 self.commit()
-            except BaseException as failed:
+            except BaseException:
                 self.abort()
-                if isinstance(failed, WRITE_ERRORS):
-                    raise self.failure(failed) from None
                 raise
-            return
-        self.abort()
-        if isinstance(exc, WRITE_ERRORS):
-            raise self.failure(exc) from None
+        else:
+            self.abort()
 
 
 def _create_stage_dir(parent: Path) -> Path:

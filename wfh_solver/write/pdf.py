@@ -11,6 +11,7 @@ characters outside Windows-1252 are replaced.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,11 @@ _FONTS = (
      "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
      "/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf"),
 )
+
+
+# C0 controls but the line break, DEL, C1, bidi controls: nothing a page can show
+_INVISIBLE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e"
+                        "\u2066-\u2069]")
 
 
 class _Document(FPDF):
@@ -98,6 +104,9 @@ class _Document(FPDF):
         return lines
 
     def text_of(self, text: str) -> str:
+        """The export's text as printed: controls and bidi overrides (no glyph; fpdf2 would log
+        them raw) left out, nothing added (a formula-like name needs no apostrophe on paper)."""
+        text = _INVISIBLE.sub("", text)
         if self.family != "helvetica":
             return text
         return text.encode("cp1252", "replace").decode("cp1252")

@@ -2,8 +2,9 @@
 
 Unlike the roster writer this needs no streaming: these sheets have one row per case,
 day or unit. Text is never read as a formula or a link (a unit named `=HYPERLINK(…)`
-stays text), dates show as dates, the file appears whole or not at all, and it carries
-our creator mark, so a re-run replaces it without `--overwrite`.
+stays text), and a formula-like text keeps its exact letters under a quote-prefixed format, so
+editing the cell keeps it text; dates show as dates, the file appears whole or not at all, and
+it carries our creator mark, so a re-run replaces it without `--overwrite`.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from wfh_solver.write.atomic import atomic_output
+from wfh_solver.write.neutral import needs_neutralising
 from wfh_solver.write.outputs import CREATOR
 
 
@@ -30,7 +32,29 @@ def write_tables(sheets: Mapping[str, pd.DataFrame], path: Path | str) -> None:
         writer.book.set_properties({"author": CREATOR})  # a re-run may replace it
         for sheet, frame in sheets.items():
             frame.to_excel(writer, sheet_name=sheet, index=False)
+            _quote_formula_like(writer.book, writer.sheets[sheet], frame)
             _autofit(writer.sheets[sheet], frame)
+
+
+def _quote_formula_like(book: Any, sheet: Any, frame: pd.DataFrame) -> None:
+    """Rewrite each formula-like text cell (header included) as a string with a quote prefix."""
+    quoted: dict[bool, Any] = {}
+
+    def fmt(header: bool) -> Any:
+        if header not in quoted:
+            quoted[header] = book.add_format({"quote_prefix": True, "bold": header,
+                                              "border": int(header)})
+        return quoted[header]
+
+    for k, column in enumerate(frame.columns):
+        if isinstance(column, str) and needs_neutralising(column):
+            sheet.write_string(0, k, column, fmt(True))
+        values = frame.iloc[:, k]
+        if not (pd.api.types.is_object_dtype(values) or pd.api.types.is_string_dtype(values)):
+            continue
+        for r, value in enumerate(values.tolist(), start=1):
+            if isinstance(value, str) and needs_neutralising(value):
+                sheet.write_string(r, k, value, fmt(False))
 
 
 def _autofit(sheet: Any, frame: pd.DataFrame) -> None:

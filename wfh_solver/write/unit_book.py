@@ -3,21 +3,24 @@
 Sheet `Jadwal`: title, unit (named once), circular and period; staff grouped by sub-unit, one
 fortnight of days per page width at 9 pt on A4 landscape (no shrink-to-fit), `WFO` bold and
 shaded so it reads in black and white, per-day counts, page numbers, and the signature block of
-the unit's head. Sheet `Ringkasan`: `printable.unit_notes` in plain words. Every text passes
-`neutralise`. XlsxWriter rather than the streaming writer: these workbooks are small and need
+the unit's head. Sheet `Ringkasan`: `printable.unit_notes` in plain words. Every text is written
+as a string, exactly as the export has it; a formula-like one (`=…`, `+62 …`, `-Rina-`) gets the
+quote-prefixed twin of its format (`neutral.needs_neutralising`), so editing the cell keeps it
+text. XlsxWriter rather than the streaming writer: these workbooks are small and need
 merged cells, rich print setup and per-cell formats (speed measured in benchmarks/README.md).
 """
 
 from __future__ import annotations
 
 import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import xlsxwriter
 
 from wfh_solver.write.atomic import atomic_output
-from wfh_solver.write.neutral import neutralise
+from wfh_solver.write.neutral import needs_neutralising
 from wfh_solver.write.outputs import CREATOR
 from wfh_solver.write.printable import UnitPrintout, p
 
@@ -48,12 +51,29 @@ def height(n_lines: int, size: float = BODY_PT) -> float:
     return n_lines * size * 1.3 + 3
 
 
-def _formats(book: Any) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Style:
+    """An XlsxWriter format and its quote-prefixed twin (XlsxWriter writes only those used)."""
+
+    plain: Any
+    quoted: Any
+
+    def of(self, text: str) -> Any:
+        return self.quoted if needs_neutralising(text) else self.plain
+
+
+def _formats(book: Any) -> dict[str, Style]:
+    specs = _format_specs()
+    return {name: Style(book.add_format(spec), book.add_format({**spec, "quote_prefix": True}))
+            for name, spec in specs.items()}
+
+
+def _format_specs() -> dict[str, dict[str, Any]]:
     base = {"font_name": FONT, "font_size": BODY_PT, "valign": "vcenter"}
     cell = {**base, "border": 1}
 
-    def fmt(**extra: Any) -> Any:
-        return book.add_format({**base, **extra})
+    def fmt(**extra: Any) -> dict[str, Any]:
+        return {**base, **extra}
 
     return {
         "title": fmt(bold=True, font_size=12, align="center"),
@@ -61,36 +81,35 @@ def _formats(book: Any) -> dict[str, Any]:
         "line": fmt(font_size=10, align="center"),
         "legend": fmt(italic=True, font_size=SMALL_PT, align="center", text_wrap=True),
         "block": fmt(bold=True),
-        "head": book.add_format({**cell, "bold": True, "font_size": SMALL_PT, "align": "center",
-                                 "text_wrap": True, "bg_color": "#D9D9D9"}),
-        "group": book.add_format({**cell, "bold": True, "bg_color": "#EFEFEF", "text_wrap": True}),
-        "no": book.add_format({**cell, "align": "center", "valign": "top"}),
-        "text": book.add_format({**cell, "text_wrap": True, "valign": "top"}),
-        "WFO": book.add_format({**cell, "bold": True, "align": "center",
-                                "bg_color": "#C6E0B4", "pattern": 1}),
-        "WFH": book.add_format({**cell, "align": "center"}),
-        "away": book.add_format({**cell, "italic": True, "align": "center",
-                                 "font_size": SMALL_PT}),
-        "number": book.add_format({**cell, "align": "center"}),
-        "total": book.add_format({**cell, "bold": True, "text_wrap": True}),
+        "head": {**cell, "bold": True, "font_size": SMALL_PT, "align": "center",
+                 "text_wrap": True, "bg_color": "#D9D9D9"},
+        "group": {**cell, "bold": True, "bg_color": "#EFEFEF", "text_wrap": True},
+        "no": {**cell, "align": "center", "valign": "top"},
+        "text": {**cell, "text_wrap": True, "valign": "top"},
+        "WFO": {**cell, "bold": True, "align": "center", "bg_color": "#C6E0B4", "pattern": 1},
+        "WFH": {**cell, "align": "center"},
+        "away": {**cell, "italic": True, "align": "center", "font_size": SMALL_PT},
+        "number": {**cell, "align": "center"},
+        "total": {**cell, "bold": True, "text_wrap": True},
         "sign": fmt(align="center"),
         "sign_name": fmt(align="center", bold=True, underline=1),
-        "key": book.add_format({**base, "bold": True, "text_wrap": True, "valign": "top",
-                                "border": 1, "font_size": 10}),
-        "value": book.add_format({**base, "text_wrap": True, "valign": "top", "border": 1,
-                                  "font_size": 10}),
+        "key": {**base, "bold": True, "text_wrap": True, "valign": "top", "border": 1,
+                "font_size": 10},
+        "value": {**base, "text_wrap": True, "valign": "top", "border": 1, "font_size": 10},
     }
 
 
-def _text(sheet: Any, row: int, col: int, text: str, fmt: Any) -> None:
-    sheet.write_string(row, col, neutralise(text), fmt)
+def _text(sheet: Any, row: int, col: int, text: str, style: Style) -> None:
+    """A string cell holding `text` exactly; never a formula, a number or a link."""
+    sheet.write_string(row, col, text, style.of(text))
 
 
-def _merged(sheet: Any, row: int, first: int, last: int, text: str, fmt: Any) -> None:
+def _merged(sheet: Any, row: int, first: int, last: int, text: str, style: Style) -> None:
     if first == last:
-        _text(sheet, row, first, text, fmt)
-    else:
-        sheet.merge_range(row, first, row, last, neutralise(text), fmt)
+        _text(sheet, row, first, text, style)
+    else:  # merged blank, then the text as a string: merge_range would guess its type
+        sheet.merge_range(row, first, row, last, "", style.of(text))
+        _text(sheet, row, first, text, style)
 
 
 def _roster_sheet(book: Any, out: UnitPrintout, lang: str, f: dict[str, Any]) -> None:
@@ -140,7 +159,7 @@ def _block(sheet: Any, out: UnitPrintout, lang: str, f: dict[str, Any], row: int
                 group.sub_unit or p("pr_no_sub", lang), f["group"])
         row += 1
         for person in group.rows:
-            sheet.write_number(row, 0, person.number, f["no"])
+            sheet.write_number(row, 0, person.number, f["no"].plain)
             _text(sheet, row, 1, f"{person.name}\n{person.nip}", f["text"])
             _text(sheet, row, 2, person.position, f["text"])
             sheet.set_row(row, height(max(lines(f"{person.name}\n{person.nip}", WIDTHS["name"]),
@@ -150,7 +169,7 @@ def _block(sheet: Any, out: UnitPrintout, lang: str, f: dict[str, Any], row: int
                 _text(sheet, row, FIRST_DAY + k, code, f.get(code, f["away"]))
             values = [person.wfo, person.wfh, person.away][:len(totals)]
             for k, value in enumerate(values):
-                sheet.write_number(row, total_col + k, value, f["number"])
+                sheet.write_number(row, total_col + k, value, f["number"].plain)
             row += 1
     counts = [("pr_in_office", out.in_office)]
     if out.has_away:
@@ -158,7 +177,7 @@ def _block(sheet: Any, out: UnitPrintout, lang: str, f: dict[str, Any], row: int
     for key, per_day in counts:
         _merged(sheet, row, 0, FIRST_DAY - 1, p(key, lang), f["total"])
         for k, d in enumerate(range(first, end)):
-            sheet.write_number(row, FIRST_DAY + k, per_day[d], f["number"])
+            sheet.write_number(row, FIRST_DAY + k, per_day[d], f["number"].plain)
         row += 1
     return row
 
@@ -211,8 +230,8 @@ def write_unit_book(out: UnitPrintout, path: Path | str, lang: str = "id") -> No
             "strings_to_urls": False,
             # column widths are counted in the default font's digits: Arial, as printed
             "default_format_properties": {"font_name": FONT, "font_size": 10}})
-        book.set_properties({"title": neutralise(f"{p('pr_title', lang)} — {out.unit}"),
-                             "subject": neutralise(out.circular), "author": CREATOR})
+        book.set_properties({"title": f"{p('pr_title', lang)} — {out.unit}",
+                             "subject": out.circular, "author": CREATOR})
         formats = _formats(book)
         _roster_sheet(book, out, lang, formats)
         _notes_sheet(book, out, lang, formats)
