@@ -1079,6 +1079,9 @@ _HELP_ID: dict[str, str] = {
     "help.serve.allow_host": "Nama alamat yang boleh membuka halaman (boleh berulang; nama "
                              "loopback dan alamat IP selalu boleh)",
     "help.serve.solves": "Penyusunan bersamaan; sisanya menunggu dalam antrean (0: satu per inti)",
+    # --- s5-outputs ---
+    "help.compare.overwrite": "Timpa berkas keluaran yang sudah ada walau bukan buatan wfh-solver",
+    "help.batch.overwrite": "Timpa berkas keluaran yang sudah ada walau bukan buatan wfh-solver",
 }
 
 _HELP_EN: dict[str, str] = {
@@ -1190,6 +1193,9 @@ _HELP_EN: dict[str, str] = {
     "help.serve.allow_host": "A host name the page may be opened by (repeatable; loopback names "
                              "and IP addresses are always allowed)",
     "help.serve.solves": "Solves at once; the rest wait in a queue (0: one per core)",
+    # --- s5-outputs ---
+    "help.compare.overwrite": "Replace existing output files that wfh-solver did not make",
+    "help.batch.overwrite": "Replace existing output files that wfh-solver did not make",
 }
 
 _PRINT_ID: dict[str, str] = {
