@@ -16,9 +16,9 @@ import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -34,6 +34,7 @@ from wfh_solver.policy.problem import PolicyInfeasible
 from wfh_solver.policy.scenario import Scenario, ScenarioError
 from wfh_solver.read.errors import InputError
 from wfh_solver.result import Result
+from wfh_solver.signals import Stopped, children_deaf
 from wfh_solver.solve import solve
 
 #: Spreadsheet suffixes a batch picks up from a folder.
@@ -64,8 +65,10 @@ class Case:
 class Job:
     """One solve: staff (a file to read on the worker, or employees already read) × case.
 
-    `roster_out` asks the worker to write the roster there; `detail` to return the
-    analysis tables `compare` needs, not only the summary row.
+    `roster_out` asks the worker to write the roster there (a staged temporary file,
+    renamed by the parent when the whole batch is done), `roster_as` is the name the
+    user will see; `detail` returns the analysis tables `compare` needs, not only the
+    summary row.
     """
 
     staff: Path | tuple[Employee, ...]
@@ -75,6 +78,11 @@ class Job:
     detail: bool = False
     lang: str = "id"
     input_label: str = ""
+    roster_as: Path | None = None
+
+
+#: The status of a task whose roster could not be written: the whole batch fails on it.
+WRITE_ERROR = "WRITE_ERROR"
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,10 +134,6 @@ def run_job(job: Job) -> Outcome:
             else job.staff
         problem = make_problem(employees, job.case.scenario, job.case.start, job.case.end)
         result = solve(problem, job.options)
-        if job.roster_out is not None:
-            from wfh_solver.write import write_roster
-
-            write_roster(result, job.roster_out, lang=job.lang)
     except PolicyInfeasible as exc:
         return Outcome({**row, "status": "INFEASIBLE", "error": exc.reasons[0]})
     except InputError as exc:
@@ -138,10 +142,32 @@ def run_job(job: Job) -> Outcome:
         return Outcome({**row, "status": "SCENARIO_ERROR", "error": str(exc)})
     except Exception as exc:  # one job's failure must not stop the batch
         return Outcome({**row, "status": "ERROR", "error": f"{type(exc).__name__}: {exc}"})
-    row["seconds"] = round(time.perf_counter() - started, 3)
+    if result.stop_signal:  # solved here, in the main thread: the user stops the batch
+        raise Stopped(result.stop_signal)
     if job.roster_out is not None:
-        row["roster"] = str(job.roster_out)
+        failed = _write_roster(result, job)
+        if failed:
+            return Outcome({**row, "status": WRITE_ERROR, "error": failed})
+        row["roster"] = str(job.roster_as or job.roster_out)
+    row["seconds"] = round(time.perf_counter() - started, 3)
     return outcome(result, row, job.detail)
+
+
+def _write_roster(result: Result, job: Job) -> str:
+    """Write the job's roster; on failure, the one line naming the user's file."""
+    from wfh_solver.write import write_roster
+    from wfh_solver.write.failure import WriteFailed, naming
+
+    assert job.roster_out is not None
+    target = job.roster_as or job.roster_out
+    if not job.roster_out.parent.is_dir():  # the batch was stopped and its staging removed
+        return str(WriteFailed(target, os.strerror(2)))
+    try:
+        with naming(target):
+            write_roster(result, job.roster_out, lang=job.lang)
+    except WriteFailed as exc:
+        return str(exc)
+    return ""
 
 
 def outcome(result: Result, row: dict[str, Any] | None = None, detail: bool = True) -> Outcome:
@@ -178,8 +204,7 @@ def run_jobs(jobs: Sequence[Job], *, scheduler: Any = None, workers: int = 0) ->
 
 
 def _with_lang(job: Job, lang: str) -> Job:
-    return Job(job.staff, job.case, job.options, job.roster_out, job.detail, lang,
-               job.input_label)
+    return replace(job, lang=lang)
 
 
 def _failed(job: Job, exc: BaseException) -> Outcome:
@@ -193,11 +218,43 @@ def _run_local(jobs: Sequence[Job], threads: bool, workers: int) -> list[Outcome
     count = min(len(jobs), workers or os.cpu_count() or 1)
     if count <= 1:
         return [run_job(job) for job in jobs]
-    pool: Executor = ThreadPoolExecutor(count) if threads else ProcessPoolExecutor(
-        count, mp_context=multiprocessing.get_context("spawn"))
-    with pool:
-        futures = [pool.submit(run_job, job) for job in jobs]
-        return [_collect(f.result, job) for f, job in zip(futures, jobs, strict=True)]
+    if threads:
+        return _run_threads(jobs, count)
+    pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        with children_deaf():  # workers are spawned while jobs are submitted
+            futures = [pool.submit(run_job, job) for job in jobs]
+        outcomes = [_collect(f.result, job) for f, job in zip(futures, jobs, strict=True)]
+    except BaseException:  # Ctrl-C, SIGTERM: pending jobs cancelled, workers ended now
+        _end_pool(pool)
+        raise
+    pool.shutdown()
+    return outcomes
+
+
+def _end_pool(pool: ProcessPoolExecutor) -> None:
+    """Cancel what has not started and kill the worker processes (not wait for them)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with suppress(OSError, ValueError):
+            process.kill()
+    for process in processes:
+        with suppress(OSError, ValueError, AssertionError):
+            process.join(2)
+
+
+def _run_threads(jobs: Sequence[Job], count: int) -> list[Outcome]:
+    """Jobs on threads here (notebooks): a stop cancels what has not started."""
+    pool = ThreadPoolExecutor(count)
+    try:
+        futures: list[Future[Outcome]] = [pool.submit(run_job, job) for job in jobs]
+        outcomes = [_collect(f.result, job) for f, job in zip(futures, jobs, strict=True)]
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+    return outcomes
 
 
 def _collect(get: Callable[[], Outcome], job: Job) -> Outcome:
@@ -231,15 +288,49 @@ def _distributed() -> Any:
 @contextmanager
 def local_cluster(workers: int = 0) -> Iterator[Any]:
     """A Dask LocalCluster of `workers` single-threaded processes (0: one per core), bound
-    to 127.0.0.1 so it is never reachable from the network, with a client on it."""
+    to 127.0.0.1 so it is never reachable from the network, with a client on it.
+
+    Its worker processes ignore Ctrl-C and SIGTERM (see `signals`); a signal here,
+    while they start too, kills them at once instead of waiting for their tasks.
+    """
     distributed = _distributed()
     count = workers or os.cpu_count() or 1
     # worker chatter at shutdown (heartbeats to a closed scheduler) is not the user's
-    with distributed.LocalCluster(n_workers=count, threads_per_worker=1, processes=True,
-                                  host="127.0.0.1", dashboard_address=None,
-                                  silence_logs=logging.CRITICAL) as cluster, \
-            distributed.Client(cluster) as client:
+    cluster = distributed.LocalCluster(n_workers=0, threads_per_worker=1, processes=True,
+                                       host="127.0.0.1", dashboard_address=None,
+                                       silence_logs=logging.CRITICAL)
+    client = None
+    try:
+        client = distributed.Client(cluster)
+        cluster.scale(count)
+        client.wait_for_workers(count, timeout=120)
         yield client
+    except BaseException:
+        _end_cluster(cluster)
+        raise
+    finally:
+        if client is not None:
+            client.close()
+        cluster.close()
+
+
+def _end_cluster(cluster: Any) -> None:
+    """Kill the cluster's worker processes now (their nannies told not to restart them),
+    then close it: closing alone would wait for the running tasks. What the cut
+    connections still report (asyncio's "exception never retrieved", tornado) is not
+    the user's: the run ends here."""
+    for name in ("asyncio", "tornado", "distributed"):
+        logging.getLogger(name).setLevel(logging.CRITICAL + 1)
+    for nanny in list(cluster.workers.values()):
+        with suppress(Exception):
+            nanny.close_gracefully()
+    # the nannies' worker processes are children of this process, also those starting
+    for process in multiprocessing.active_children():
+        if process.name.startswith("Dask Worker"):
+            with suppress(OSError, ValueError):
+                process.kill()
+    with suppress(Exception):
+        cluster.close(timeout=5)
 
 
 def _on_client(client: Any, jobs: Sequence[Job]) -> list[Outcome]:
@@ -250,13 +341,17 @@ def _on_client(client: Any, jobs: Sequence[Job]) -> list[Outcome]:
             shared[id(job.staff)] = client.scatter(job.staff, broadcast=True)
     futures = [client.submit(_run_remote, job, shared.get(id(job.staff)), pure=False)
                for job in jobs]
-    return [_collect(f.result, job) for f, job in zip(futures, jobs, strict=True)]
+    try:
+        return [_collect(f.result, job) for f, job in zip(futures, jobs, strict=True)]
+    except BaseException:  # tasks not yet started never start
+        with suppress(Exception):
+            client.cancel(futures, force=True)
+        raise
 
 
 def _run_remote(job: Job, staff: tuple[Employee, ...] | None) -> Outcome:
     if staff is not None:
-        job = Job(staff, job.case, job.options, job.roster_out, job.detail, job.lang,
-                  job.input_label)
+        job = replace(job, staff=staff)
     return run_job(job)
 
 
@@ -271,23 +366,66 @@ def staff_files(spec: str | Path) -> list[Path]:
     return sorted(p for p in found if not p.name.startswith(("~$", ".")))
 
 
+def staff_lists(spec: str | Path, out: Path | None = None,
+                roster_dir: Path | None = None) -> list[Path]:
+    """`staff_files`, less this batch's own earlier outputs in the same folder: a summary
+    at `out` or a roster in `roster_dir` that wfh-solver made. Any other file stays an
+    input, so naming it as an output is refused by the plan rather than overwritten."""
+    from wfh_solver.write.outputs import made_by_us, same_file
+
+    def earlier_output(path: Path) -> bool:
+        ours = (out is not None and same_file(path, out)) or (
+            roster_dir is not None and same_file(path.parent, roster_dir))
+        return ours and made_by_us(path)
+
+    return [f for f in staff_files(spec) if not earlier_output(f)]
+
+
+def roster_paths(files: Sequence[Path], cases: Sequence[Case], roster_dir: Path) -> list[Path]:
+    """Each (file, case)'s roster, `<input>__<case>.xlsx`, in job order, names distinct."""
+    from wfh_solver.write.outputs import unique_stems
+
+    stems = unique_stems([f"{f.stem}__{c.name}" for f in files for c in cases])
+    return [roster_dir / f"{stem}.xlsx" for stem in stems]
+
+
 def batch(inputs: Iterable[Path], cases: Iterable[Case | str | Scenario], *,
           scheduler: Any = None, workers: int = 0, options: SolveOptions | None = None,
-          roster_dir: Path | None = None) -> pd.DataFrame:
+          roster_dir: Path | None = None, out: Path | None = None, overwrite: bool = False,
+          lang: str = "id") -> pd.DataFrame:
     """One summary row per (staff list, case); each file is read on the worker that
-    solves it. `roster_dir` also writes each roster as `<input>__<case>.xlsx` there."""
-    from wfh_solver.write.outputs import unique_stems
+    solves it. `roster_dir` also writes each roster as `<input>__<case>.xlsx` there,
+    `out` the summary workbook.
+
+    What is written is one set (`write.outputs`): planned before anything runs (no input
+    and no file wfh-solver did not make is replaced, unless `overwrite`), written under
+    temporary names and renamed together once every task is done. A roster that cannot
+    be written (a full disk) fails the whole set with an `OSError` naming it; a signal
+    cancels the pending tasks, ends the workers, and leaves every earlier file as it was.
+    """
+    from wfh_solver.write.outputs import OutputSet, plan_outputs
 
     todo = [c if isinstance(c, Case) else Case(c) for c in cases]
     files = list(inputs)
     options = options or SolveOptions(workers=1)
     pairs = [(f, c) for f in files for c in todo]
-    stems = unique_stems([f"{f.stem}__{c.name}" for f, c in pairs])
-    jobs = [Job(f, c, options, roster_dir / f"{stem}.xlsx" if roster_dir else None,
-                input_label=str(f))
-            for (f, c), stem in zip(pairs, stems, strict=True)]
-    return whole_numbers(pd.DataFrame(
-        [o.row for o in run_jobs(jobs, scheduler=scheduler, workers=workers)]))
+    rosters: list[Path | None] = list(roster_paths(files, todo, roster_dir)) \
+        if roster_dir is not None else [None] * len(pairs)
+    plan_outputs(files, out, files=[r for r in rosters if r is not None], overwrite=overwrite)
+    with OutputSet() as outputs:
+        jobs = [Job(f, c, options, outputs.stage(r) if r else None, input_label=str(f),
+                    roster_as=r) for (f, c), r in zip(pairs, rosters, strict=True)]
+        done = run_jobs(jobs, scheduler=scheduler, workers=workers)
+        for job, result in zip(jobs, done, strict=True):
+            if job.roster_as is not None and not result.ok:
+                outputs.discard(job.roster_as)  # an earlier roster there stays as it was
+        unwritten = [o.row["error"] for o in done if o.row.get("status") == WRITE_ERROR]
+        if unwritten:  # the worker's one line, naming the roster
+            raise OSError(unwritten[0])
+        frame = whole_numbers(pd.DataFrame([o.row for o in done]))
+        if out is not None:
+            write_summary(frame, outputs.stage(out), lang)
+    return frame
 
 
 def whole_numbers(frame: pd.DataFrame) -> pd.DataFrame:
@@ -311,7 +449,8 @@ def summary_sheets(frame: pd.DataFrame, lang: str = "id") -> dict[str, pd.DataFr
 
 
 def write_summary(frame: pd.DataFrame, path: Path | str, lang: str = "id") -> None:
-    """The batch summary as one workbook, written atomically."""
+    """The batch summary as one workbook, written atomically (`batch(out=…)` plans it
+    with the rosters as one set)."""
     from wfh_solver.write.tables import write_tables
 
     write_tables(summary_sheets(frame, lang), path)

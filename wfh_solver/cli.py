@@ -288,11 +288,18 @@ def _progress(quiet: bool) -> Iterator[Callable[[str, int, int], None]]:
 
 
 _phase = [""]  # no phase: a command that is not a run (serve, scenarios)
+_stop_line = ["signal_stopped"]  # what a signal's line says was kept
 
 
 def _note_phase(phase: str, done: int, total: int) -> None:
     """Remember the phase, so a signal's one line can say what it interrupted."""
     _phase[0] = phase
+
+
+def _as_one_set() -> None:
+    """This command writes one set of files (`batch`, `compare`): a signal's line says
+    that nothing was written and that existing files are as they were."""
+    _stop_line[0] = "signal_kept_none"
 
 
 def _decimal(value: float, lang: str) -> str:
@@ -346,39 +353,51 @@ def compare_command(
         help="Dask: 'local' (LocalCluster on 127.0.0.1) or tcp://HOST:PORT")] = None,
     lang: Annotated[str, typer.Option(help="id (Indonesian) or en")] = "id",
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+    overwrite: Annotated[bool, typer.Option(
+        help="Replace existing output files that wfh-solver did not make")] = False,
 ) -> None:
     """Solve one staff list under several scenarios and write one comparison (and charts)."""
     from wfh_solver.batch import Case
-    from wfh_solver.compare import compare, sweep_cases, write_comparison
+    from wfh_solver.compare import (
+        compare,
+        output_paths,
+        sweep_cases,
+        unique_labels,
+        write_comparison,
+    )
     from wfh_solver.model.cpsat import SolveOptions
+    from wfh_solver.write import plan_outputs
 
     _use_language(lang)
+    _as_one_set()
     _check_scheduler(scheduler)
     start = _parse_date(date_from, "--from")
     end = _parse_date(date_to, "--to")
     if out_path.suffix.lower() != ".xlsx":
         raise Exit(EXIT_INPUT, [f"{t('error')}: --out {out_path}: .xlsx"])
-    if out_path.resolve() == input.resolve():
-        raise Exit(EXIT_INPUT, [f"{t('error')}: " + t("out_is_input")])
+    inputs = [input, *([columns] if columns else []), *_scenario_files(scenario)]
     column_map = _guard(lambda: load_column_map(columns)) if columns else None
     scenarios = _guard(lambda: [load_scenario(name) for name in scenario])
     cases = [Case(s, start, end) for s in scenarios]  # labelled by the scenario's name
     swept = _guard(lambda: [c for spec in sweep or [] for c in sweep_cases(scenarios, spec)])
     cases += [Case(c.scenario, start, end, c.label) for c in swept]
+    # every file the run may write is checked before anything is read or solved
+    out, *charts = output_paths(unique_labels(cases), out_path, plots)
+    _guard(lambda: plan_outputs(inputs, out, files=charts, overwrite=overwrite))
     periods = _guard(lambda: [api.scenario_over(c.scenario, c.start, c.end) for c in cases])
     hull = (min(p.start for p in periods), max(p.end for p in periods))
+    _note_phase("read", 0, 1)
     staff = _guard(lambda: api.read_employees(input, sheet, column_map, hull))
     # every case's roster within the limits, before any worker starts
     _guard(lambda: [api.checked_period(c.scenario, len(staff.employees), c.start, c.end)
                     for c in cases])
     options = SolveOptions(time_limit, seed, workers=1)
+    _note_phase("solve", 0, 1)
     result = _guard(lambda: compare(staff, cases, scheduler=scheduler, workers=workers,
                                     options=options))
-    _guard(lambda: write_comparison(result, out_path, lang=lang))
-    if plots is not None:
-        from wfh_solver.plots import write_plots
-
-        _guard(lambda: write_plots(result, plots, lang=lang))
+    _note_phase("write", 0, 1)
+    _guard(lambda: write_comparison(result, out_path, lang=lang, plots=plots, inputs=inputs,
+                                    overwrite=overwrite))
     if not quiet:
         table = Table("scenario", "status", "office share", "min/day", "max/day", "seconds",
                       title=str(out_path))
@@ -396,6 +415,11 @@ def _number(value: object) -> str:
     if not isinstance(value, numbers.Real) or value != value:
         return ""
     return f"{value:g}"
+
+
+def _scenario_files(names: list[str]) -> list[Path]:
+    """The scenarios given as TOML files: inputs, never to be written over."""
+    return [Path(n) for n in names if Path(n).is_file()]
 
 
 def _check_scheduler(scheduler: str | None) -> None:
@@ -423,30 +447,38 @@ def batch_command(
         help="Dask: 'local' (LocalCluster on 127.0.0.1) or tcp://HOST:PORT")] = None,
     lang: Annotated[str, typer.Option(help="id (Indonesian) or en")] = "id",
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+    overwrite: Annotated[bool, typer.Option(
+        help="Replace existing output files that wfh-solver did not make")] = False,
 ) -> None:
     """Solve every staff list under every scenario: one summary row per task.
 
     Exit 0 when every task solved, 6 when the summary is written but some failed.
     """
-    from wfh_solver.batch import Case, batch, staff_files, write_summary
+    from wfh_solver.batch import Case, batch, roster_paths, staff_lists
     from wfh_solver.model.cpsat import SolveOptions
+    from wfh_solver.write import plan_outputs
 
     _use_language(lang)
+    _as_one_set()
     start = _parse_date(date_from, "--from")
     end = _parse_date(date_to, "--to")
     if out_path.suffix.lower() != ".xlsx":
         raise Exit(EXIT_INPUT, [f"{t('error')}: --out {out_path}: .xlsx"])
     _check_scheduler(scheduler)
-    # a summary from an earlier run in the same folder is an output, not a staff list
-    files = [f for f in staff_files(inputs) if f.resolve() != out_path.resolve()]
+    # this batch's own earlier summary or rosters in the same folder are not staff lists
+    files = staff_lists(inputs, out_path, rosters)
     if not files:
         raise Exit(EXIT_INPUT, [f"{t('error')}: " + t("batch_no_files", spec=inputs)])
     scenarios = _guard(lambda: [load_scenario(name) for name in scenario])
     cases = [Case(s, start, end) for s in scenarios]  # labelled by the scenario's name
+    planned = roster_paths(files, cases, rosters) if rosters is not None else []
+    _guard(lambda: plan_outputs([*files, *_scenario_files(scenario)], out_path, files=planned,
+                                overwrite=overwrite))
     options = SolveOptions(time_limit, seed, workers=1)
+    _note_phase("solve", 0, 1)
     summary = _guard(lambda: batch(files, cases, scheduler=scheduler, workers=workers,
-                                   options=options, roster_dir=rosters))
-    _guard(lambda: write_summary(summary, out_path, lang=lang))
+                                   options=options, roster_dir=rosters, out=out_path,
+                                   overwrite=overwrite, lang=lang))
     failed = summary[summary["error"].fillna("") != ""]
     if not quiet or len(failed):
         err.print(t("batch_done", total=len(summary), failed=len(failed), out=out_path))
@@ -680,7 +712,7 @@ def main(argv: list[str] | None = None) -> None:
     except Stopped as exc:
         name = signal.Signals(exc.signum).name
         phase = PHASES.get(_phase[0], _phase[0]).split(" / ")[0 if language() == "id" else -1]
-        line = t("signal_stopped", signal=name, phase=phase) if phase \
+        line = t(_stop_line[0], signal=name, phase=phase) if phase \
             else t("signal_stopped_plain", signal=name)
         err.print(line)
         sys.exit(128 + exc.signum)

@@ -174,6 +174,34 @@ def localised(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return frame.rename(columns=name)
 
 
-def write_comparison(comparison: Comparison, path: Path | str, lang: str = "id") -> None:
-    """The comparison workbook, written atomically; text is never read as a formula."""
-    write_tables(comparison_frames(comparison, lang), path)
+def output_paths(labels: Sequence[str], out: Path, plots: Path | None) -> list[Path]:
+    """The workbook, then every chart of these cases: what a comparison run writes."""
+    from wfh_solver.plots import chart_paths
+
+    return [out, *(chart_paths(list(labels), plots) if plots is not None else [])]
+
+
+def write_comparison(comparison: Comparison, path: Path | str, lang: str = "id", *,
+                     plots: Path | None = None, inputs: Sequence[Path] = (),
+                     overwrite: bool = False) -> list[Path]:
+    """The comparison workbook (and with `plots` its charts), written as one set.
+
+    The set is planned first (`write.outputs`): no output may be one of `inputs`, and an
+    existing file wfh-solver did not make is refused unless `overwrite`. Then everything
+    is written under temporary names and renamed at the end, so a failure or a signal
+    leaves every earlier file as it was. Text is never read as a formula.
+    """
+    from wfh_solver.plots import write_plots
+    from wfh_solver.write.failure import naming
+    from wfh_solver.write.outputs import OutputSet, plan_outputs
+
+    target = Path(path)
+    labels = [k for k, _ in comparison.solved()]
+    out, *charts = output_paths(labels, target, plots)
+    plan_outputs(list(inputs), out, files=charts, overwrite=overwrite)
+    with OutputSet() as outputs:
+        with naming(out):
+            write_tables(comparison_frames(comparison, lang), outputs.stage(out))
+        if plots is not None:
+            write_plots(comparison, plots, lang, outputs=outputs)
+    return [out, *charts]

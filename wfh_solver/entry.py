@@ -30,12 +30,22 @@ class Stopped(BaseException):
 
 
 def raise_stopped(signum: int, frame: FrameType | None) -> None:
+    for other in STOP_SIGNALS:  # the clean-up this starts (workers, temp files) runs to its end
+        signal.signal(other, signal.SIG_IGN)
     raise Stopped(signum)
 
 
 def install_handlers() -> None:
     for signum in STOP_SIGNALS:
         signal.signal(signum, raise_stopped)
+
+
+if "__mp_main__" in sys.modules:
+    # A worker process (local pool, Dask) loads the parent's main script under this name
+    # before anything else of ours: it ignores Ctrl-C and SIGTERM, its parent decides
+    # (`signals.py`).
+    for _signum in STOP_SIGNALS:
+        signal.signal(_signum, signal.SIG_IGN)
 
 
 def main() -> None:
@@ -47,6 +57,21 @@ def main() -> None:
         run()
     except Stopped as exc:  # during start-up, before the command line could say more
         _stopped_at_start(exc.signum)
+    except ImportError as exc:  # OR-Tools' C initialisation interrupted reports this
+        stopped = _stopped_in(exc)
+        if stopped is None:
+            raise
+        _stopped_at_start(stopped.signum)
+
+
+def _stopped_in(error: BaseException | None) -> Stopped | None:
+    """The signal behind a failed import: a C extension interrupted while it initialises
+    raises `ImportError("initialization failed")` caused by our `Stopped`."""
+    for _ in range(20):
+        if error is None or isinstance(error, Stopped):
+            return error
+        error = error.__cause__ or error.__context__
+    return None
 
 
 def _stopped_at_start(signum: int) -> None:

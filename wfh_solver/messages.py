@@ -482,6 +482,11 @@ _ID: dict[str, str] = {
         "lembar Rincian Aturan akan berisi {rows} baris (satu per unit dan aturan, untuk "
         "setiap hari dari {days} hari kerja); Excel memuat paling banyak {limit} baris — "
         "perpendek periode"),
+    # --- s5-outputs ---
+    "batch_workers_late": "{count} worker Dask belum siap setelah {seconds} detik",
+    "signal_kept_none": (
+        "dihentikan ({signal}) saat {phase}; tidak ada berkas yang ditulis, berkas yang sudah "
+        "ada tetap seperti semula"),
     # --- s5-serve ---
     "period_out_of_window": (
         "tanggal {day} di luar rentang yang masuk akal (tahun {first}–{last}); periksa tahun"
@@ -1012,6 +1017,11 @@ _EN: dict[str, str] = {
     "period_detail_rows": (
         "the Rincian Aturan sheet would have {rows} rows (one per unit and rule, for each of "
         "{days} working days); Excel holds at most {limit} rows — shorten the period"),
+    # --- s5-outputs ---
+    "batch_workers_late": "{count} Dask workers not ready after {seconds} s",
+    "signal_kept_none": (
+        "stopped ({signal}) while {phase}; nothing was written, existing files are as they "
+        "were"),
     # --- s5-serve ---
     "period_out_of_window": (
         "date {day} is outside the sane window (years {first}–{last}); check the period's"
@@ -1210,6 +1220,9 @@ _HELP_ID: dict[str, str] = {
     "help.serve.allow_host": "Nama alamat yang boleh membuka halaman (boleh berulang; nama "
                              "loopback dan alamat IP selalu boleh)",
     "help.serve.solves": "Penyusunan bersamaan; sisanya menunggu dalam antrean (0: satu per inti)",
+    # --- s5-outputs ---
+    "help.compare.overwrite": "Timpa berkas keluaran yang sudah ada walau bukan buatan wfh-solver",
+    "help.batch.overwrite": "Timpa berkas keluaran yang sudah ada walau bukan buatan wfh-solver",
 }
 
 _HELP_EN: dict[str, str] = {
@@ -1321,6 +1334,9 @@ _HELP_EN: dict[str, str] = {
     "help.serve.allow_host": "A host name the page may be opened by (repeatable; loopback names "
                              "and IP addresses are always allowed)",
     "help.serve.solves": "Solves at once; the rest wait in a queue (0: one per core)",
+    # --- s5-outputs ---
+    "help.compare.overwrite": "Replace existing output files that wfh-solver did not make",
+    "help.batch.overwrite": "Replace existing output files that wfh-solver did not make",
 }
 
 _PRINT_ID: dict[str, str] = {

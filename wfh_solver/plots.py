@@ -15,8 +15,12 @@ from matplotlib import colormaps
 from matplotlib.figure import Figure
 
 from wfh_solver.compare import Comparison
-from wfh_solver.write.atomic import atomic_output
-from wfh_solver.write.outputs import unique_stems
+from wfh_solver.write.failure import naming
+from wfh_solver.write.outputs import CREATOR, OutputSet, unique_stems
+
+#: Each chart is saved in these formats, with its resolution, and a creator mark that lets
+#: a re-run replace our own charts while a user's file of the same name is refused.
+FORMATS = ((".png", 150, {"Software": CREATOR}), (".svg", None, {"Creator": CREATOR}))
 
 #: `(Indonesian, English)` axis and title texts.
 _TEXT = {
@@ -99,26 +103,45 @@ def _short(unit: str, limit: int = 45) -> str:
     return unit if len(unit) <= limit else unit[: limit - 1] + "…"
 
 
+def chart_stems(labels: list[str]) -> list[str]:
+    """The file stems of the charts of these (solved) cases, in the order written."""
+    return ["daily_presence", "wfh_days", *unique_stems([f"heatmap_{k}" for k in labels])]
+
+
+def chart_paths(labels: list[str], directory: Path | str) -> list[Path]:
+    """Every file `write_plots` makes in `directory` for these cases: planned before solving."""
+    return [Path(directory) / f"{stem}{suffix}" for stem in chart_stems(labels)
+            for suffix, _, _ in FORMATS]
+
+
 def figures(comparison: Comparison, lang: str = "id") -> dict[str, Figure]:
     """Every chart by file stem: presence, WFH-days histogram, one heatmap per case."""
-    charts = {"daily_presence": daily_presence(comparison, lang),
-              "wfh_days": wfh_histogram(comparison, lang)}
     labels = [k for k, _ in comparison.solved()]
-    for stem, label in zip(unique_stems([f"heatmap_{k}" for k in labels]), labels,
-                           strict=True):
+    presence, histogram, *heatmaps = chart_stems(labels)
+    charts = {presence: daily_presence(comparison, lang),
+              histogram: wfh_histogram(comparison, lang)}
+    for stem, label in zip(heatmaps, labels, strict=True):
         charts[stem] = unit_heatmap(comparison, label, lang)
     return charts
 
 
-def write_plots(comparison: Comparison, directory: Path | str, lang: str = "id") -> list[Path]:
-    """Save every chart as PNG (150 dpi) and SVG in `directory`; returns the paths."""
+def write_plots(comparison: Comparison, directory: Path | str, lang: str = "id", *,
+                outputs: OutputSet | None = None) -> list[Path]:
+    """Save every chart as PNG (150 dpi) and SVG in `directory`; returns the paths.
+
+    With `outputs` the files join that set (the comparison workbook's); without, they
+    form a set of their own: all appear together, or none does.
+    """
+    if outputs is None:
+        with OutputSet() as own:
+            return write_plots(comparison, directory, lang, outputs=own)
     folder = Path(directory)
-    folder.mkdir(parents=True, exist_ok=True)
     written = []
     for stem, fig in figures(comparison, lang).items():
-        for suffix, dpi in ((".png", 150), (".svg", None)):
+        for suffix, dpi, metadata in FORMATS:
             target = folder / f"{stem}{suffix}"
-            with atomic_output(target) as tmp:
-                fig.savefig(tmp, dpi=dpi, format=suffix[1:])
+            with naming(target):
+                fig.savefig(outputs.stage(target), dpi=dpi, format=suffix[1:],
+                            metadata=metadata)
             written.append(target)
     return written

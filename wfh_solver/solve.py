@@ -147,7 +147,10 @@ def _signals_stop(stop: StopSignal) -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    wanted = (signal.SIGINT, signal.SIGTERM)
+    # A signal ignored by whoever started us stays ignored: a batch worker is started
+    # deaf (`signals.children_deaf`), and its parent alone decides when it ends.
+    wanted = [s for s in (signal.SIGINT, signal.SIGTERM)
+              if signal.getsignal(s) != signal.SIG_IGN]
     previous = {signum: signal.getsignal(signum) for signum in wanted}
     for signum in wanted:
         signal.signal(signum, lambda number, frame: stop.stop(number))

@@ -7,7 +7,10 @@ checked as a whole: no output is an input, no two outputs are one file (also whe
 they differ only in case, as on Windows), and no existing file the run did not make
 is replaced unless the user says so. Then `OutputSet` writes each file under a
 temporary name and renames them all at the end; a failure part-way leaves every
-earlier output exactly as it was.
+earlier output exactly as it was, and names the file that failed.
+
+Every command that writes (`solve`, `compare` with its charts, `batch` with its
+rosters, the conflict workbook) plans with `plan_outputs` and writes with `OutputSet`.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import contextlib
 import os
 import re
 import secrets
+import shutil
 import signal
 import stat
 import threading
@@ -90,7 +94,8 @@ def _key(path: Path) -> str:
     return os.path.normcase(os.path.abspath(path)).casefold()
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file: equal once normalised, or one file on disk."""
     if _key(a) == _key(b):
         return True
     try:
@@ -114,6 +119,10 @@ def made_by_us(path: Path) -> bool:
         if suffix == ".csv":
             first = head.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].lower()
             return first.startswith(b"nip,") or first.startswith(b"nip;")
+        if suffix == ".png":
+            return _png_software(head) == CREATOR
+        if suffix == ".svg":
+            return _SVG_CREATOR.search(head) is not None
         if suffix == ".pdf":
             handle_size = path.stat().st_size
             with path.open("rb") as handle:
@@ -125,20 +134,48 @@ def made_by_us(path: Path) -> bool:
     return False
 
 
+_SVG_CREATOR = re.compile(
+    rb"<dc:creator>\s*<cc:Agent>\s*<dc:title>" + re.escape(CREATOR.encode()) + rb"</dc:title>")
+
+
+def _png_software(head: bytes) -> str | None:
+    """The `Software` text chunk of a PNG's first 4 KB (written before the image data)."""
+    if not head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return None
+    at = 8
+    while at + 8 <= len(head):
+        size = int.from_bytes(head[at:at + 4], "big")
+        kind = head[at + 4:at + 8]
+        if kind == b"IDAT":
+            return None
+        if kind == b"tEXt":
+            key, _, value = head[at + 8:at + 8 + size].partition(b"\0")
+            if key == b"Software":
+                return value.decode("latin-1")
+        at += 12 + size
+    return None
+
+
 def plan_outputs(inputs: Sequence[Path], out: Path | None, *,
                  per_unit: Path | None = None, per_unit_suffix: str = ".xlsx",
                  extra_dirs: Sequence[tuple[Path, str]] = (),
-                 units: Sequence[str] = (), overwrite: bool = False) -> OutputPlan:
+                 units: Sequence[str] = (), files: Sequence[Path] = (),
+                 overwrite: bool = False) -> OutputPlan:
     """Decide and check every path a run will write; raise `OutputClash` naming the clash.
 
     `per_unit` and each `(folder, suffix)` of `extra_dirs` get one file per unit, named
     after it. Without `units` only the fixed paths are checked (a cheap early check
-    before reading and solving).
+    before reading and solving). `files` are further outputs the caller has named (a
+    batch's rosters, a comparison's charts).
     """
     paths: list[Path] = []
     unit_paths: dict[str, Path] = {}
     if out is not None:
         paths.append(out)
+    for path in files:
+        if path.parent.exists() and not path.parent.is_dir():
+            raise OutputClash(t("out_not_folder", path=path.parent))
+        paths.append(path)
     folders = ([(per_unit, per_unit_suffix)] if per_unit is not None else []) + list(extra_dirs)
     for folder, suffix in folders:
         if folder.exists() and not folder.is_dir():
@@ -155,7 +192,7 @@ def _check(inputs: Sequence[Path], paths: Sequence[Path], overwrite: bool) -> No
     seen: dict[str, Path] = {}
     for path in paths:
         for source in inputs:
-            if _same_file(path, source):
+            if same_file(path, source):
                 raise OutputClash(t("out_is_input_path", path=path, input=source))
         key = _key(path)
         if key in seen:
@@ -201,23 +238,36 @@ def _signals_held() -> Iterator[None]:
 class OutputSet:
     """Write several files as one: stage each under a temporary name, then rename all.
 
-    On any failure (an exception, a signal turned into one) every staged file is
-    removed and files that existed before are left untouched; folders the set made
-    are removed again when empty.
+    Staged files live in one hidden folder per target folder (`.wfh-….tmp/`), so that
+    whatever a writer leaves there (its own temporary file, a worker process ended
+    part-way) goes with it. On any failure (an exception, a signal turned into one)
+    those folders are removed, files that existed before are left untouched, folders
+    the set made are removed again when empty; a failure names the output being
+    written (`failure.naming`), never a temporary name.
     """
 
     def __init__(self) -> None:
-        self._staged: list[tuple[Path, Path]] = []
+        self._staged: dict[Path, Path] = {}  # target → its temporary file
+        self._stage_dirs: dict[Path, Path] = {}  # target folder → its hidden staging folder
         self._made_dirs: list[Path] = []
 
     def stage(self, target: Path | str) -> Path:
-        """A fresh temporary path beside `target`; the writer fills it."""
+        """A fresh temporary path for `target`, on its file system; the writer fills it."""
         target = Path(target)
         with naming(target):
             self._make_dir(target.parent)
-            tmp = _create_temp(target)
-        self._staged.append((tmp, target))
+            folder = self._stage_dirs.get(target.parent)
+            if folder is None:
+                folder = self._stage_dirs[target.parent] = _create_stage_dir(target.parent)
+            tmp = _create_temp(folder / f"out{target.suffix}")
+        self._staged[target] = tmp
         return tmp
+
+    def discard(self, target: Path | str) -> None:
+        """Drop a staged file (its task failed): nothing is written at `target`."""
+        tmp = self._staged.pop(Path(target), None)
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
 
     def _make_dir(self, folder: Path) -> None:
         missing = []
@@ -234,7 +284,7 @@ class OutputSet:
             backups: list[tuple[Path, Path]] = []
             done: list[Path] = []
             try:
-                for tmp, target in self._staged:
+                for target, tmp in self._staged.items():
                     with naming(target):  # a failure names the user's file
                         _fsync(tmp)
                         if target.exists():
@@ -254,14 +304,21 @@ class OutputSet:
             for backup, _ in backups:
                 backup.unlink(missing_ok=True)
             self._staged.clear()
+            self._remove_stage_dirs()
 
     def abort(self) -> None:
-        for tmp, _ in self._staged:
-            tmp.unlink(missing_ok=True)
-        self._staged.clear()
-        for folder in self._made_dirs:
-            with contextlib.suppress(OSError):
-                folder.rmdir()
+        """Remove everything staged (and the folders this set made); signals wait."""
+        with _signals_held():
+            self._staged.clear()
+            self._remove_stage_dirs()
+            for folder in self._made_dirs:
+                with contextlib.suppress(OSError):
+                    folder.rmdir()
+
+    def _remove_stage_dirs(self) -> None:
+        for folder in self._stage_dirs.values():
+            shutil.rmtree(folder, ignore_errors=True)
+        self._stage_dirs.clear()
 
     def __enter__(self) -> OutputSet:
         return self
@@ -275,6 +332,17 @@ class OutputSet:
                 raise
         else:
             self.abort()
+
+
+def _create_stage_dir(parent: Path) -> Path:
+    for _ in range(100):
+        folder = parent / f".wfh-{secrets.token_hex(6)}.tmp"
+        try:
+            folder.mkdir()
+        except FileExistsError:
+            continue
+        return folder
+    raise FileExistsError(t("temp_failed", path=parent))
 
 
 def _fsync(path: Path) -> None:

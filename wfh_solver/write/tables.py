@@ -3,7 +3,8 @@
 Unlike the roster writer this needs no streaming: these sheets have one row per case,
 day or unit. Text is never read as a formula or a link (a unit named `=HYPERLINK(…)`
 stays text), and a formula-like text keeps its exact letters under a quote-prefixed format, so
-editing the cell keeps it text; dates show as dates, and the file appears whole or not at all.
+editing the cell keeps it text; dates show as dates, the file appears whole or not at all, and
+it carries our creator mark, so a re-run replaces it without `--overwrite`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import pandas as pd
 
 from wfh_solver.write.atomic import atomic_output
 from wfh_solver.write.neutral import needs_neutralising
+from wfh_solver.write.outputs import CREATOR
 
 
 def write_tables(sheets: Mapping[str, pd.DataFrame], path: Path | str) -> None:
@@ -27,6 +29,7 @@ def write_tables(sheets: Mapping[str, pd.DataFrame], path: Path | str) -> None:
     with atomic_output(target) as tmp, pd.ExcelWriter(
             tmp, engine="xlsxwriter", engine_kwargs={"options": options},
             date_format="yyyy-mm-dd", datetime_format="yyyy-mm-dd") as writer:
+        writer.book.set_properties({"author": CREATOR})  # a re-run may replace it
         for sheet, frame in sheets.items():
             frame.to_excel(writer, sheet_name=sheet, index=False)
             _quote_formula_like(writer.book, writer.sheets[sheet], frame)
