@@ -224,7 +224,8 @@ def test_a_scenario_that_is_a_device_or_huge_is_refused_unread(tmp_path: Path, s
                     ["compare", staff, "-s", spec, "-o", "b.xlsx", "-q"]):
         result = run(*command, cwd=tmp_path)
         assert result.code == 2 and spec in one_line(result.stderr), result.stderr
-        assert result.peak < 256 * 2**20
+        # the libraries alone take about 280 MiB; reading the 300 MB file would add it all
+        assert result.peak < 400 * 2**20
     assert not (tmp_path / "j.xlsx").exists() and not (tmp_path / "b.xlsx").exists()
 
 

@@ -92,7 +92,8 @@ def test_validate_table_and_json_show_hostile_values_escaped(folder):
     done = run("validate", "p.csv", "--format", "json", cwd=folder)
     assert not RAW.search(done.stdout.replace("\n", ""))
     units = json.loads(done.stdout)["summary"]["units"]  # the reader's own text, exactly
-    assert any(unit.startswith("Dinas " + OSC + CSI + C1 + "\x7f\u202e") for unit in units)
+    # the reader drops direction marks (read/text.py) and keeps every other character
+    assert any(unit.startswith("Dinas " + OSC + CSI + C1 + "\x7f") for unit in units)
 
 
 def test_pin_file_with_an_unknown_hostile_nip_is_one_escaped_line(folder, tmp_path):
@@ -112,7 +113,9 @@ def test_check_lines_show_hostile_nip_name_and_cell_escaped(folder):
     assert done.returncode == 4, done.stderr
     text = assert_shown_escaped(done)
     assert "Orang " + MARKUP + visible(HOSTILE) in text  # [bold] and :smile: printed as typed
-    assert "Rina " + visible(HOSTILE) + MARKUP in text
+    # the staff list's name as the reader keeps it: direction marks dropped (read/text.py)
+    read = HOSTILE.replace("\u202e", "").replace("\u2066", "")
+    assert "Rina " + visible(read) + MARKUP in text
 
 
 def test_solve_summary_shows_a_hostile_scenario_title_escaped(folder, tmp_path):
