@@ -641,7 +641,7 @@ def check_command(
     found, moved = report.violations, report.differences
     if not moved:
         out.print(t("ck_found", count=len(found), **facts))
-        _print_lines([(v.kind, v.text) for v in found], limit, "ck_more")
+        _print_lines([(_kind_words(v.kind), v.text) for v in found], limit, "ck_more")
         raise Exit(EXIT_VIOLATIONS, [])
     # who is where apart from the rules: its own section, first (it explains the rest)
     out.print(t("ck_found_people", differences=len(moved), count=len(found), **facts))
@@ -649,8 +649,15 @@ def check_command(
     _print_lines([(d.label, d.text) for d in moved], limit, "ck_more_people")
     if found:
         out.print(t("ck_section_rules", count=len(found)))
-        _print_lines([(v.kind, v.text) for v in found], limit, "ck_more")
+        _print_lines([(_kind_words(v.kind), v.text) for v in found], limit, "ck_more")
     raise Exit(EXIT_VIOLATIONS, [])
+
+
+def _kind_words(kind: str) -> str:
+    """A broken rule's kind as HR reads it ("Kurang dari jumlah minimal di kantor")."""
+    from wfh_solver.labels import CATALOGUE as LABELS
+
+    return LABELS[language()].get(f"vk_{kind}", kind)
 
 
 def _print_lines(lines: list[tuple[str, str]], limit: int, more: str) -> None:
