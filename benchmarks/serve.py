@@ -18,6 +18,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -29,9 +30,14 @@ from benchmarks.machine import describe
 REQUESTS = ("progress", "home", "upload page")
 
 
-def start_server() -> tuple[subprocess.Popen[str], str]:
+def start_server(extra: Sequence[str] = (), *, installed: bool = False,
+                 ) -> tuple[subprocess.Popen[str], str]:
+    """`serve` on a free port (`installed`: through the console script, as users start it);
+    returns the process and the page's address once it prints it."""
+    command = [str(Path(sys.executable).parent / "wfh-solver")] if installed else [
+        sys.executable, "-m", "wfh_solver.cli"]
     process = subprocess.Popen(
-        [sys.executable, "-m", "wfh_solver.cli", "serve", "--no-browser", "--port", "0"],
+        [*command, "serve", "--no-browser", "--port", "0", *extra],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     found: list[str] = []
     ready = threading.Event()

@@ -19,8 +19,6 @@ import json
 import os
 import re
 import statistics
-import subprocess
-import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -30,8 +28,9 @@ from typing import Any
 
 import httpx
 
-from benchmarks.instances import ROOT, sample_file
+from benchmarks.instances import sample_file
 from benchmarks.machine import describe
+from benchmarks.serve import start_server
 
 POLL_SECONDS = 0.1
 
@@ -54,30 +53,6 @@ class ClientRun:
     @property
     def queue_wait(self) -> float:
         return (self.started or self.finished) - self.submitted
-
-
-def start_server(extra: list[str]) -> tuple[subprocess.Popen[str], str]:
-    script = Path(sys.executable).parent / "wfh-solver"
-    process = subprocess.Popen([str(script), "serve", "--no-browser", "--port", "0", *extra],
-                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               text=True)
-    found: list[str] = []
-    ready = threading.Event()
-
-    def read() -> None:
-        assert process.stderr is not None
-        for line in process.stderr:
-            sys.stderr.write(f"[serve] {line}")
-            match = re.search(r"(http://127\.0\.0\.1:\d+/)", line)
-            if match and not found:
-                found.append(match.group(1))
-                ready.set()
-
-    threading.Thread(target=read, daemon=True).start()
-    if not ready.wait(60):
-        process.terminate()
-        raise RuntimeError("serve did not start")
-    return process, found[0]
 
 
 # -- the server's process tree ------------------------------------------------------------
@@ -203,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("benchmarks/serve-load-results.json"))
     args = parser.parse_args(argv)
     path = sample_file(args.size)
-    process, url = start_server(args.serve_args.split())
+    process, url = start_server(args.serve_args.split(), installed=True)
     watch = TreeWatch(process.pid)
     watch.start()
     barrier = threading.Barrier(args.clients)

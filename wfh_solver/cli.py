@@ -17,37 +17,26 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
 from rich.table import Table
 
-from wfh_solver import api, usage
-from wfh_solver.domain.calendar import PeriodError, check_period, workweek_code
+from wfh_solver import usage
 from wfh_solver.entry import STARTED, Stopped, cli_language, install_handlers
 from wfh_solver.messages import LANGUAGES, language, set_language, t
-from wfh_solver.policy.problem import PolicyInfeasible
-from wfh_solver.policy.scenario import ScenarioError, bundled_names, load_scenario
-from wfh_solver.read.errors import InputError
-from wfh_solver.result import Result
 from wfh_solver.terminal import Terminal, json_visible, route_library_chatter
-from wfh_solver.validate import load_column_map, validation_report
+
+if TYPE_CHECKING:  # the library is imported by each command, not to print --help
+    from wfh_solver.policy.problem import PolicyInfeasible
+    from wfh_solver.result import Result
 
 EXIT_OK, EXIT_OTHER, EXIT_INPUT, EXIT_INFEASIBLE = 0, 1, 2, 3
 EXIT_VIOLATIONS = 4  # `check`: the roster breaks rules
 EXIT_RELAXED = 5  # `solve --relax`: a roster was written, and it breaks rules
 EXIT_PARTIAL = 6  # `batch`: the summary is written, but some tasks failed
 
-app = typer.Typer(add_completion=False,
+app = typer.Typer(add_completion=False, pretty_exceptions_enable=False,
                   context_settings={"help_option_names": ["-h", "--help"]},
                   help="Rotating WFH/WFO rosters for civil servants under a circular.")
 # Every line printed goes through these two: text from files is shown escaped, never as markup
@@ -64,6 +53,10 @@ class Exit(Exception):
 
 def _guard(action: Callable[[], T]) -> T:
     """Library errors → one message and an exit code; never a traceback for the user."""
+    from wfh_solver.policy.problem import PolicyInfeasible
+    from wfh_solver.policy.scenario import ScenarioError
+    from wfh_solver.read.errors import InputError
+
     try:
         return action()
     except InputError as exc:
@@ -89,6 +82,8 @@ def _parse_date(text: str | None, option: str) -> date | None:
                 if (d := _strptime(text.strip(), form)) is not None), None)
     if day is None:
         raise Exit(EXIT_INPUT, [f"{t('error')}: " + t("bad_date", option=option, value=text)])
+    from wfh_solver.domain.calendar import PeriodError, check_period
+
     try:  # the supported date window, for every command
         check_period(day, day)
     except PeriodError as exc:
@@ -159,6 +154,11 @@ def solve_command(
         help="A roster whose filled day cells (WFO, WFH, CUTI, DL) are kept exactly")] = None,
 ) -> None:
     """Solve a roster and write it to Excel (or CSV)."""
+    from wfh_solver import api
+    from wfh_solver.domain.calendar import workweek_code
+    from wfh_solver.policy.problem import PolicyInfeasible
+    from wfh_solver.policy.scenario import load_scenario
+    from wfh_solver.validate import load_column_map
     from wfh_solver.write import plan_outputs, write_outputs
 
     _use_language(lang)
@@ -273,6 +273,16 @@ def _progress(quiet: bool) -> Iterator[Callable[[str, int, int], None]]:
     if quiet or not sys.stderr.isatty():
         yield _note_phase
         return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TaskID,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True) as bar:
@@ -357,6 +367,7 @@ def compare_command(
         help="Replace existing output files that wfh-solver did not make")] = False,
 ) -> None:
     """Solve one staff list under several scenarios and write one comparison (and charts)."""
+    from wfh_solver import api
     from wfh_solver.batch import Case
     from wfh_solver.compare import (
         compare,
@@ -366,6 +377,8 @@ def compare_command(
         write_comparison,
     )
     from wfh_solver.model.cpsat import SolveOptions
+    from wfh_solver.policy.scenario import load_scenario
+    from wfh_solver.validate import load_column_map
     from wfh_solver.write import plan_outputs
 
     _use_language(lang)
@@ -456,6 +469,7 @@ def batch_command(
     """
     from wfh_solver.batch import Case, batch, roster_paths, staff_lists
     from wfh_solver.model.cpsat import SolveOptions
+    from wfh_solver.policy.scenario import load_scenario
     from wfh_solver.write import plan_outputs
 
     _use_language(lang)
@@ -498,6 +512,7 @@ def scenarios_command(
     lang: Annotated[str, typer.Option(help="id (Indonesian) or en")] = "id",
 ) -> None:
     """List the bundled scenarios with their source and period."""
+    from wfh_solver.policy.scenario import bundled_names, load_scenario
     _use_language(lang)
     scenarios = [load_scenario(name) for name in bundled_names()]
     table = Table(box=None, pad_edge=False)
@@ -545,6 +560,7 @@ def validate_command(
     lang: Annotated[str, typer.Option(help="id (Indonesian) or en")] = "id",
 ) -> None:
     """Check an employee list: every problem with its cell, and how the file was understood."""
+    from wfh_solver.validate import load_column_map, validation_report
     _use_language(lang)
     if output_format not in ("table", "json"):
         raise Exit(EXIT_INPUT, [f"{t('error')}: " + t("bad_format", value=output_format)])
@@ -619,7 +635,9 @@ def check_command(
 ) -> None:
     """List every rule a roster breaks and every person not where the staff list has them,
     with its cell (exit 0 clean, 4 on violations or differences)."""
+    from wfh_solver import api
     from wfh_solver.check import check_roster
+    from wfh_solver.validate import load_column_map
 
     _use_language(lang)
     start = _parse_date(date_from, "--from")
@@ -641,7 +659,7 @@ def check_command(
     found, moved = report.violations, report.differences
     if not moved:
         out.print(t("ck_found", count=len(found), **facts))
-        _print_lines([(v.kind, v.text) for v in found], limit, "ck_more")
+        _print_lines([(_kind_words(v.kind), v.text) for v in found], limit, "ck_more")
         raise Exit(EXIT_VIOLATIONS, [])
     # who is where apart from the rules: its own section, first (it explains the rest)
     out.print(t("ck_found_people", differences=len(moved), count=len(found), **facts))
@@ -649,8 +667,15 @@ def check_command(
     _print_lines([(d.label, d.text) for d in moved], limit, "ck_more_people")
     if found:
         out.print(t("ck_section_rules", count=len(found)))
-        _print_lines([(v.kind, v.text) for v in found], limit, "ck_more")
+        _print_lines([(_kind_words(v.kind), v.text) for v in found], limit, "ck_more")
     raise Exit(EXIT_VIOLATIONS, [])
+
+
+def _kind_words(kind: str) -> str:
+    """A broken rule's kind as HR reads it ("Kurang dari jumlah minimal di kantor")."""
+    from wfh_solver.labels import CATALOGUE as LABELS
+
+    return LABELS[language()].get(f"vk_{kind}", kind)
 
 
 def _print_lines(lines: list[tuple[str, str]], limit: int, more: str) -> None:

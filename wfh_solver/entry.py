@@ -51,6 +51,9 @@ if "__mp_main__" in sys.modules:
 def main() -> None:
     """`wfh-solver`: handlers first, then the command line."""
     install_handlers()
+    if sys.argv[1:] == ["--version"]:  # asked often, by scripts too: no library needed
+        print(f"wfh-solver {_version()}")
+        return
     try:
         from wfh_solver.cli import main as run
 
@@ -72,6 +75,17 @@ def _stopped_in(error: BaseException | None) -> Stopped | None:
             return error
         error = error.__cause__ or error.__context__
     return None
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("wfh-solver")
+    except PackageNotFoundError:
+        from wfh_solver import __version__
+
+        return __version__
 
 
 def _stopped_at_start(signum: int) -> None:
