@@ -486,6 +486,24 @@ _ID: dict[str, str] = {
     "web_allow_hint": (
         "Dari komputer lain buka http://ALAMAT-IP:{port}/?token=…; nama komputer lain perlu"
         " --allow-host NAMA."),
+    # --- s5-page ---
+    "web_job_of": "Berkas {file} · {circular}",
+    "web_summary_title": "Ringkasan",
+    "web_waited": "{employees} pegawai × {days} hari kerja; Anda menunggu {seconds} detik.",
+    "web_continue_hint": "Jadwal ini belum terbukti yang terbaik. Lanjutkan penyusunan dengan "
+                         "waktu lebih lama (paling lama {seconds} detik); jadwal ini tetap ada "
+                         "di halaman ini.",
+    "web_continue_button": "Lanjutkan penyusunan",
+    "web_interpreted": "Cara aturan ditafsirkan",
+    "web_notes_title": "Catatan untuk diperiksa ({count})",
+    "web_notes_whole": "Seluruh instansi",
+    "web_technical": "Teknis (angka penyusun jadwal)",
+    "web_solver_time": "Status penyusun: {status}; waktu hitung {seconds} detik.",
+    "web_status": "Status",
+    "web_days": "Sen Sel Rab Kam Jum Sab Min",
+    "web_relaxed_region": "Daftar pelanggaran",
+    "web_see_result": "Lihat hasil",
+    "web_state_stopped": "dihentikan, belum terbukti terbaik",
 }
 
 _EN: dict[str, str] = {
@@ -934,6 +952,23 @@ _EN: dict[str, str] = {
     "web_allow_hint": (
         "From another computer open http://IP-ADDRESS:{port}/?token=…; other computer names"
         " need --allow-host NAME."),
+    # --- s5-page ---
+    "web_job_of": "File {file} · {circular}",
+    "web_summary_title": "Summary",
+    "web_waited": "{employees} employees × {days} working days; you waited {seconds} s.",
+    "web_continue_hint": "This roster is not yet proven the best. Continue solving with more "
+                         "time (at most {seconds} s); this roster stays on this page.",
+    "web_continue_button": "Continue solving",
+    "web_interpreted": "How the rules were read",
+    "web_notes_title": "Notes to check ({count})",
+    "web_notes_whole": "The whole organisation",
+    "web_technical": "Technical (the solver's figures)",
+    "web_solver_time": "Solver status: {status}; computing time {seconds} s.",
+    "web_status": "Status",
+    "web_days": "Mon Tue Wed Thu Fri Sat Sun",
+    "web_relaxed_region": "Rules broken",
+    "web_see_result": "See the result",
+    "web_state_stopped": "stopped, not proven the best",
 }
 
 _HELP_ID: dict[str, str] = {

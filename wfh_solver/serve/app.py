@@ -36,6 +36,7 @@ from starlette.staticfiles import StaticFiles
 from wfh_solver.domain.calendar import check_period
 from wfh_solver.messages import LANGUAGES, set_language, t
 from wfh_solver.policy.scenario import ScenarioError, bundled_names, load_scenario
+from wfh_solver.policy.wording import kind_label
 from wfh_solver.serve import views
 from wfh_solver.serve.jobs import Job, JobQueue, State
 from wfh_solver.serve.limits import BodyLimits
@@ -51,6 +52,7 @@ from wfh_solver.serve.uploads import UploadRefused, receive_file
 from wfh_solver.serve.worker import JobSpec, check_file, validate_file
 from wfh_solver.serve.workspace import Upload, Workspace, display_name
 from wfh_solver.write import write_outputs
+from wfh_solver.write.memo import figures, verdict
 from wfh_solver.write.outputs import OutputSet
 
 LANG_COOKIE = "wfh_lang"
@@ -111,6 +113,7 @@ class Site:
         self._reader: ProcessPoolExecutor | None = None
         self.scenarios = _scenario_choices()
         self.queue = JobQueue(config.slots, config.queue_limit)
+        self.env.globals["kind_label"] = kind_label
 
     # -- rendering ---------------------------------------------------------------------
     def render(self, request: Request, template: str, status: int = 200,
@@ -373,7 +376,8 @@ async def solve(request: Request) -> Response:
     config = site.config
     spec = JobSpec(upload.input, scenario, folder, upload.name, lang,
                    config.time_limit, config.seed, config.workers)
-    return site.submit(request, upload, Job(spec, choice=form.get("scenario", "")))
+    return site.submit(request, upload, Job(spec, choice=form.get("scenario", ""),
+                                            title=load_scenario(scenario).title))
 
 
 async def job_page(request: Request) -> Response:
@@ -388,7 +392,11 @@ async def job_page(request: Request) -> Response:
         unit = request.query_params.get("unit") or (units[0] if units else "")
         if unit not in units:
             unit = units[0] if units else ""
+        lang = use_language(request)
         context |= {"result": result, "units": units, "unit": unit,
+                    "verdict": verdict(result, lang), "figures": figures(result, lang),
+                    "notes": views.notes_by_unit(result.warnings, units),
+                    "day_label": views.day_label,
                     "calendar": views.calendar(result, unit) if unit else None,
                     "chart": views.presence_chart(result),
                     "unit_chart": views.presence_chart(result, unit) if unit else None}
@@ -420,8 +428,25 @@ async def job_relax(request: Request) -> Response:
     if running is not None:
         return RedirectResponse(f"/u/{upload.token}/jobs/{running.id}", status_code=303)
     folder = upload.folder / f"job-{secrets.token_hex(6)}"
-    relaxed = Job(replace(job.spec, folder=folder, relax=True), choice=job.choice)
+    relaxed = Job(replace(job.spec, folder=folder, relax=True), choice=job.choice,
+                  title=job.title)
     return site.submit(request, upload, relaxed)
+
+
+async def job_continue(request: Request) -> Response:
+    """A roster not proven the best: the same solve again with more time (four times the
+    last limit when the clock stopped it, the same limit when the user did), as a new job
+    with its own id, so the first roster stays on its page."""
+    site: Site = request.app.state.site
+    upload, job = site.job_of(request)
+    await site.require_csrf(request)
+    if job.result is None:
+        raise HTTPException(404)
+    factor = 1.0 if job.result.stop_signal or job.cancelled else 4.0
+    folder = upload.folder / f"job-{secrets.token_hex(6)}"
+    longer = Job(replace(job.spec, folder=folder, time_limit=job.spec.time_limit * factor),
+                 choice=job.choice, title=job.title)
+    return site.submit(request, upload, longer)
 
 
 async def job_cancel(request: Request) -> Response:
@@ -658,6 +683,7 @@ def create_app(config: Config | None = None) -> Starlette:
         Route("/u/{token}/jobs/{job}/progress", job_progress),
         Route("/u/{token}/jobs/{job}/cancel", job_cancel, methods=["POST"]),
         Route("/u/{token}/jobs/{job}/relax", job_relax, methods=["POST"]),
+        Route("/u/{token}/jobs/{job}/continue", job_continue, methods=["POST"]),
         Route("/u/{token}/jobs/{job}/jadwal.xlsx", download_roster),
         Route("/u/{token}/jobs/{job}/per-unit.zip", download_per_unit),
         Route("/u/{token}/jobs/{job}/pdf.zip", download_pdfs),
