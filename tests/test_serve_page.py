@@ -134,3 +134,113 @@ def test_notes_are_grouped_under_the_unit_they_name() -> None:
     groups = views.notes_by_unit(notes, ["Dinas Kesehatan", "Dinas Kesehatan Hewan"])
     assert [(g.unit, len(g.notes)) for g in groups] == [
         ("", 1), ("Dinas Kesehatan", 2), ("Dinas Kesehatan Hewan", 1)]
+
+
+#: Words that only the other language uses; a page in one language must hold none of them
+#: outside the data (names, units, the circular's own rule names and titles).
+MARKERS = {
+    "id": {"the", "and", "roster", "employees", "download", "rules", "solve", "file",
+           "working", "days", "waited", "summary", "notes", "whole", "not", "found",
+           "cannot", "continue", "page", "circular", "mon", "tue", "wed", "thu", "fri"},
+    "en": {"yang", "dan", "dengan", "untuk", "tidak", "jadwal", "pegawai", "berkas", "unduh",
+           "aturan", "hari", "kerja", "halaman", "ditemukan", "lanjutkan", "ringkasan",
+           "catatan", "sen", "sel", "rab", "kam", "jum", "selesai", "menunggu"},
+}
+
+IMPOSSIBLE = """name = "mustahil"
+title = "Minimum di atas batas"
+source = "test"
+start = 2020-03-23
+end = 2020-03-27
+
+[[rules]]
+name = "Minimal 3 pegawai per OPD"
+kind = "min_present"
+per = "unit"
+count = 3
+
+[[rules]]
+name = "Paling banyak 10% di kantor"
+kind = "max_office_share"
+per = "unit"
+share = 0.1
+"""
+
+
+def visible_words(html: str, data: list[str]) -> set[str]:
+    """The page's visible words, without the data it shows and without text marked as
+    written in the language of the run (lang="…" on results made by an earlier solve)."""
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    html = re.sub(r'<(\w+)[^>]*\blang="(id|en)"[^>]*>.*?</\1>', " ", html[html.index("<body"):],
+                  flags=re.S)
+    text = re.sub(r"<[^>]+>", " ", html)
+    text = re.sub(r"&\w+;|&#\d+;", " ", text)
+    for item in sorted(data, key=len, reverse=True):
+        text = text.replace(item, " ")
+    return {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
+
+
+def data_of(source: Path) -> list[str]:
+    """What the page shows from the file and the circulars, in their own words."""
+    import openpyxl
+
+    from wfh_solver.policy.scenario import bundled_names, load_scenario
+
+    book = openpyxl.load_workbook(source, read_only=True)
+    words = [str(c) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)
+             for c in row if c] + book.sheetnames
+    staff = api.read_employees(source)
+    words += [x for e in staff.employees for x in (e.name, e.unit, e.sub_unit, e.position) if x]
+    for name in bundled_names():
+        scenario = load_scenario(name)
+        words += [scenario.title, scenario.name, *(r.name for r in scenario.rules)]
+    return words + ["Minimum di atas batas", "Minimal 3 pegawai per OPD",
+                    "Paling banyak 10% di kantor", "pegawai kantor.xlsx", "wfh-solver solve",
+                    "wfh-solver",
+                    "Bahasa Indonesia", "English", "WFO", "WFH", "OPTIMAL", "FEASIBLE"]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_page_state_speaks_one_language(client: TestClient, tmp_path: Path,
+                                              lang: str) -> None:
+    """Tests item 5: each page state, rendered under one language, holds none of the other
+    language's marker words outside the data it shows."""
+    client.get(f"/lang/{lang}")
+    source = workbooks.clean(tmp_path / "pegawai.xlsx")
+    data = data_of(source)
+    upload_url = uploaded(client, source)
+    token = client.cookies[CSRF_COOKIE]
+    pages = {"index": client.get("/").text, "upload": client.get(upload_url).text,
+             "scenario form": client.get(f"{upload_url}/scenario?base=jateng-2020").text,
+             "404": client.get("/u/nothing-here").text}
+    bad = client.post(f"{upload_url}/scenario", data={
+        "csrf": token, "base": "jateng-2020", "start": "2020-03-30", "end": "2020-03-23"})
+    pages["scenario refused"] = bad.text
+    solved = client.post(f"{upload_url}/solve", data={"csrf": token, "scenario": "jateng-2020"},
+                         follow_redirects=True)
+    pages["progress"] = solved.text
+    pages["result"] = wait_for(client, str(solved.url), 'id="downloads"')
+    staff = api.read_employees(source)
+    stopped = replace(solve(api.make_problem(staff, "kebumen-2020")), interrupted=True,
+                      stop_signal=2)
+    pages["stopped"] = client.get(finished_job(client, upload_url, stopped)).text
+    site = client.app.state.site  # type: ignore[attr-defined]
+    record = site.workspace.get(upload_url.rsplit("/", 1)[-1])
+    record.scenario_toml = record.folder / "scenario.toml"
+    record.scenario_toml.write_text(IMPOSSIBLE, encoding="utf-8")
+    impossible = client.post(f"{upload_url}/solve", data={"csrf": token, "scenario": "custom"},
+                             follow_redirects=True)
+    pages["infeasible"] = wait_for(client, str(impossible.url), 'id="infeasible"')
+    relaxed = client.post(f"{impossible.url}/relax", data={"csrf": token},
+                          follow_redirects=True)
+    pages["relaxed"] = wait_for(client, str(relaxed.url), 'id="downloads"')
+    other = MARKERS[lang]
+    found = {name: sorted(visible_words(html, data) & other) for name, html in pages.items()}
+    for name, words in found.items():
+        if words:
+            html = pages[name]
+            text = re.sub(r"<[^>]+>", " ", html[html.index("<body"):])
+            lines = [line.strip() for line in text.splitlines()
+                     if set(re.findall(r"[a-z]+", line.lower())) & set(words)]
+            pytest.fail(f"{name}: {words}: {lines[:6]}")
+    assert f'<html lang="{lang}">' in pages["404"] and client.get("/u/x").status_code == 404

@@ -504,6 +504,13 @@ _ID: dict[str, str] = {
     "web_relaxed_region": "Daftar pelanggaran",
     "web_see_result": "Lihat hasil",
     "web_state_stopped": "dihentikan, belum terbukti terbaik",
+    "web_vkind_pin": "sel yang ditetapkan",
+    "web_vkind_absence": "cuti/dinas luar",
+    "web_vkind_minimum": "kurang dari minimum",
+    "web_vkind_maximum": "melebihi batas",
+    "web_vkind_fairness": "pemerataan",
+    "web_vkind_roster": "isi jadwal",
+    "web_level_shortfall": "kekurangan aturan (orang-hari di bawah/di atas aturan)",
 }
 
 _EN: dict[str, str] = {
@@ -969,6 +976,13 @@ _EN: dict[str, str] = {
     "web_relaxed_region": "Rules broken",
     "web_see_result": "See the result",
     "web_state_stopped": "stopped, not proven the best",
+    "web_vkind_pin": "set cell",
+    "web_vkind_absence": "leave/travel",
+    "web_vkind_minimum": "below the minimum",
+    "web_vkind_maximum": "above the cap",
+    "web_vkind_fairness": "fairness",
+    "web_vkind_roster": "roster content",
+    "web_level_shortfall": "rule shortfall (person-days below/above the rules)",
 }
 
 _HELP_ID: dict[str, str] = {

@@ -34,7 +34,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from wfh_solver.domain.calendar import check_period
-from wfh_solver.messages import LANGUAGES, set_language, t
+from wfh_solver.messages import CATALOGUE, LANGUAGES, language, set_language, t
 from wfh_solver.policy.scenario import ScenarioError, bundled_names, load_scenario
 from wfh_solver.policy.wording import kind_label
 from wfh_solver.serve import views
@@ -99,7 +99,23 @@ class Refused(HTTPException):
 class ScenarioChoice:
     name: str
     title: str
-    period: str
+    period: str  # dd/mm/yyyy – dd/mm/yyyy; the working week is said by the template
+    workweek: str  # mon-fri or mon-sat, shown through the catalogue (web_ww_…)
+
+
+def level_label(name: str) -> str:
+    """A level of the objective in the user's words (its catalogue description), whatever
+    language the solve that made it ran in."""
+    table = CATALOGUE[language()]
+    key = f"web_level_{name}" if f"web_level_{name}" in table else f"level_{name}"
+    return t(key) if key in table else name
+
+
+def violation_kind(kind: str) -> str:
+    """A broken rule's kind in the user's words: a set cell, a minimum, a cap, or a rule
+    kind's own label; never the code ("pin", "min_present")."""
+    key = f"web_vkind_{kind}"
+    return t(key) if key in CATALOGUE[language()] else kind_label(kind)
 
 
 class Site:
@@ -114,6 +130,8 @@ class Site:
         self.scenarios = _scenario_choices()
         self.queue = JobQueue(config.slots, config.queue_limit)
         self.env.globals["kind_label"] = kind_label
+        self.env.globals["violation_kind"] = violation_kind
+        self.env.globals["level_label"] = level_label
 
     # -- rendering ---------------------------------------------------------------------
     def render(self, request: Request, template: str, status: int = 200,
@@ -121,6 +139,7 @@ class Site:
         lang = use_language(request)
         token, new = csrf_token(request)
         html = self.env.get_template(template).render(t=t, csrf=token, lang=lang,
+                                                      catalogue=CATALOGUE[lang],
                                                       request_path=request.url.path, **context)
         response = HTMLResponse(html, status)
         if new:
@@ -230,8 +249,8 @@ def _scenario_choices() -> list[ScenarioChoice]:
     choices = []
     for name in names:
         scenario = load_scenario(name)
-        period = f"{scenario.start:%d/%m/%Y} – {scenario.end:%d/%m/%Y} ({scenario.workweek})"
-        choices.append(ScenarioChoice(name, scenario.title, period))
+        period = f"{scenario.start:%d/%m/%Y} – {scenario.end:%d/%m/%Y}"
+        choices.append(ScenarioChoice(name, scenario.title, period, scenario.workweek))
     return choices
 
 
