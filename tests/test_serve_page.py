@@ -244,3 +244,23 @@ def test_every_page_state_speaks_one_language(client: TestClient, tmp_path: Path
                      if set(re.findall(r"[a-z]+", line.lower())) & set(words)]
             pytest.fail(f"{name}: {words}: {lines[:6]}")
     assert f'<html lang="{lang}">' in pages["404"] and client.get("/u/x").status_code == 404
+
+
+def test_two_tabs_keep_their_own_jobs(client: TestClient, tmp_path: Path) -> None:
+    """Tests item 4: two solves of one upload pressed one after the other (two tabs) are two
+    jobs with their own ids; each page names its own circular and the file."""
+    source = workbooks.clean(tmp_path / "pegawai.xlsx")
+    upload_url = uploaded(client, source)
+    token = client.cookies[CSRF_COOKIE]
+    first = client.post(f"{upload_url}/solve", data={"csrf": token, "scenario": "jateng-2020"},
+                        follow_redirects=True)
+    second = client.post(f"{upload_url}/solve", data={"csrf": token, "scenario": "paser-2020"},
+                         follow_redirects=True)
+    assert str(first.url) != str(second.url)
+    from wfh_solver.policy.scenario import load_scenario
+
+    for page, name in ((first, "jateng-2020"), (second, "paser-2020")):
+        title = load_scenario(name).title
+        text = wait_for(client, str(page.url), 'id="downloads"')
+        names = text[text.index('id="job-names"'):].split("</p>")[0]
+        assert title in names and "pegawai kantor.xlsx" in names

@@ -384,9 +384,8 @@ async def solve(request: Request) -> Response:
     site: Site = request.app.state.site
     upload = site.upload_of(request)
     form = await site.require_csrf(request)
-    running = upload.running_job()
-    if running is not None:  # one solve at a time per upload: show the one running
-        return RedirectResponse(f"/u/{upload.token}/jobs/{running.id}", status_code=303)
+    # each press is its own job with its own id in the address, so a second tab's choice
+    # never lands on the first tab's solve; the per-client quota bounds how many run
     if has_errors(upload.report) or upload.input is None:
         raise HTTPException(400)
     lang = use_language(request)
@@ -443,9 +442,6 @@ async def job_relax(request: Request) -> Response:
     site: Site = request.app.state.site
     upload, job = site.job_of(request)
     await site.require_csrf(request)
-    running = upload.running_job()
-    if running is not None:
-        return RedirectResponse(f"/u/{upload.token}/jobs/{running.id}", status_code=303)
     folder = upload.folder / f"job-{secrets.token_hex(6)}"
     relaxed = Job(replace(job.spec, folder=folder, relax=True), choice=job.choice,
                   title=job.title)
