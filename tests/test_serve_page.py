@@ -264,3 +264,58 @@ def test_two_tabs_keep_their_own_jobs(client: TestClient, tmp_path: Path) -> Non
         text = wait_for(client, str(page.url), 'id="downloads"')
         names = text[text.index('id="job-names"'):].split("</p>")[0]
         assert title in names and "pegawai kantor.xlsx" in names
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_circular_form_says_what_is_wrong_beside_each_field(client: TestClient,
+                                                                 tmp_path: Path,
+                                                                 lang: str) -> None:
+    """Tests item 3: 500 in a % field, swapped dates and a word for a count each get a
+    sentence in the user's language and units beside the field, never pydantic's text."""
+    from wfh_solver.policy.scenario import load_scenario
+    from wfh_solver.serve.scenario_form import rule_fields
+
+    client.get(f"/lang/{lang}")
+    upload_url = uploaded(client, workbooks.clean(tmp_path / "pegawai.xlsx"))
+    base = load_scenario("jateng-2020")
+    fields = rule_fields(base)
+    share = next(f for f in fields if f.parameter == "share")
+    count = next(f for f in fields if f.parameter == "count")
+    form = {f.key: f.value for f in fields} | {
+        "csrf": client.cookies[CSRF_COOKIE], "base": "jateng-2020", "workweek": "mon-fri",
+        "start": "30/03/2020", "end": "23/03/2020", share.key: "500", count.key: "dua"}
+    page = client.post(f"{upload_url}/scenario", data=form)
+    assert page.status_code == 400
+    errors = dict(re.findall(r'<p class="field-error" id="err-([\w-]+)">([^<]*)</p>', page.text))
+    assert set(errors) == {"end", share.key, count.key}
+    words = {"id": ("sebelum tanggal mulai (30/03/2020)", "antara 0 dan 100 (%)",
+                    "bilangan bulat"),
+             "en": ("before the start date (30/03/2020)", "between 0 and 100 (%)",
+                    "whole number")}[lang]
+    for key, expected in zip(("end", share.key, count.key), words, strict=True):
+        assert expected in errors[key], errors
+    assert "Input should" not in page.text and "Value error" not in page.text
+    assert f'aria-describedby="unit-{share.key} err-{share.key}"' in page.text
+
+
+def test_a_changed_share_is_written_into_the_rule_name_and_the_title(
+        client: TestClient, tmp_path: Path) -> None:
+    """Tests item 3: a 25% cap set to 1% says 1% in the rule's name and the title, in the
+    saved TOML and on the upload page."""
+    from wfh_solver.policy.scenario import load_scenario
+    from wfh_solver.serve.scenario_form import rule_fields
+
+    upload_url = uploaded(client, workbooks.clean(tmp_path / "pegawai.xlsx"))
+    base = load_scenario("se67-2020-risiko-tinggi")
+    assert "25%" in base.title
+    fields = rule_fields(base)
+    share = next(f for f in fields if f.parameter == "share" and f.value == "25")
+    form = {f.key: f.value for f in fields} | {
+        "csrf": client.cookies[CSRF_COOKIE], "base": base.name, "workweek": "mon-fri",
+        "start": "23/03/2020", "end": "27/03/2020", share.key: "1"}
+    saved = client.post(f"{upload_url}/scenario", data=form, follow_redirects=True)
+    assert saved.status_code == 200
+    toml = client.get(f"{upload_url}/scenario.toml").text
+    edited = load_scenario(base.name)  # unchanged on disk
+    assert "1%" in toml and "25%" not in toml, toml
+    assert edited.title in base.title

@@ -510,6 +510,15 @@ _ID: dict[str, str] = {
     "web_vkind_maximum": "melebihi batas",
     "web_vkind_fairness": "pemerataan",
     "web_vkind_roster": "isi jadwal",
+    "web_form_invalid": "Isian tidak sah — perbaiki kolom yang ditandai:",
+    "web_err_date": "'{value}' bukan tanggal; tulis sebagai dd/mm/yyyy, misalnya 23/03/2020.",
+    "web_err_end_before": "Tanggal selesai sebelum tanggal mulai ({start}).",
+    "web_err_window": "Periode harus di antara tahun 2000 dan 2100 dan paling lama 366 hari.",
+    "web_err_workweek": "Pilih Senin–Jumat atau Senin–Sabtu.",
+    "web_err_share": "'{value}' tidak sah: isi persen antara 0 dan 100 (%).",
+    "web_err_count": "'{value}' tidak sah: isi jumlah orang, bilangan bulat 0 atau lebih.",
+    "web_err_levels": "'{value}' tidak sah: isi jumlah tingkat jabatan, bilangan bulat 1 "
+                      "atau lebih.",
     "web_level_shortfall": "kekurangan aturan (orang-hari di bawah/di atas aturan)",
 }
 
@@ -982,6 +991,17 @@ _EN: dict[str, str] = {
     "web_vkind_maximum": "above the cap",
     "web_vkind_fairness": "fairness",
     "web_vkind_roster": "roster content",
+    "web_form_invalid": "Some fields are not valid — correct the marked ones:",
+    "web_err_date": "'{value}' is not a date; write it as dd/mm/yyyy, e.g. 23/03/2020.",
+    "web_err_end_before": "The end date is before the start date ({start}).",
+    "web_err_window": "The period must lie between the years 2000 and 2100 and last at most "
+                      "366 days.",
+    "web_err_workweek": "Choose Monday–Friday or Monday–Saturday.",
+    "web_err_share": "'{value}' is not valid: give a percentage between 0 and 100 (%).",
+    "web_err_count": "'{value}' is not valid: give a number of people, a whole number 0 or "
+                     "more.",
+    "web_err_levels": "'{value}' is not valid: give a number of levels, a whole number 1 or "
+                      "more.",
     "web_level_shortfall": "rule shortfall (person-days below/above the rules)",
 }
 

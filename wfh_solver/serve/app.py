@@ -40,7 +40,7 @@ from wfh_solver.policy.wording import kind_label
 from wfh_solver.serve import views
 from wfh_solver.serve.jobs import Job, JobQueue, State
 from wfh_solver.serve.limits import BodyLimits
-from wfh_solver.serve.scenario_form import apply_form, rule_fields, to_toml
+from wfh_solver.serve.scenario_form import FormInvalid, apply_form, rule_fields, to_toml
 from wfh_solver.serve.security import (
     CSRF_COOKIE,
     AccessGuard,
@@ -329,7 +329,7 @@ async def scenario_form(request: Request) -> Response:
     use_language(request)
     scenario = load_scenario(base)
     return site.render(request, "scenario.html", upload=upload, base=base, scenario=scenario,
-                       fields=rule_fields(scenario), values={})
+                       fields=rule_fields(scenario), values={}, errors={})
 
 
 async def scenario_save(request: Request) -> Response:
@@ -343,10 +343,14 @@ async def scenario_save(request: Request) -> Response:
     scenario = load_scenario(base)
     try:
         edited = apply_form(scenario, form)
+    except FormInvalid as exc:  # each message beside its field
+        return site.render(request, "scenario.html", status=400, upload=upload, base=base,
+                           scenario=scenario, fields=rule_fields(scenario), values=form,
+                           error=t("web_form_invalid"), errors=exc.fields)
     except ScenarioError as exc:
         return site.render(request, "scenario.html", status=400, upload=upload, base=base,
                            scenario=scenario, fields=rule_fields(scenario), values=form,
-                           error=str(exc))
+                           error=str(exc), errors={})
     path = upload.folder / "scenario.toml"
     path.write_text(to_toml(edited), encoding="utf-8")
     upload.scenario_toml = path
