@@ -319,3 +319,13 @@ def test_a_changed_share_is_written_into_the_rule_name_and_the_title(
     edited = load_scenario(base.name)  # unchanged on disk
     assert "1%" in toml and "25%" not in toml, toml
     assert edited.title in base.title
+
+
+def test_every_form_control_on_the_upload_page_has_a_label(client: TestClient,
+                                                           tmp_path: Path) -> None:
+    """Tests item 6 (part): each visible input and select of the upload page (the check
+    form's file input included) is named by a <label for=…>."""
+    page = client.get(uploaded(client, workbooks.clean(tmp_path / "pegawai.xlsx"))).text
+    ids = re.findall(r'<(?:input|select)\b(?![^>]*type="hidden")[^>]*\bid="([^"]+)"', page)
+    labelled = set(re.findall(r'<label for="([^"]+)"', page))
+    assert ids and set(ids) <= labelled, set(ids) - labelled
