@@ -573,6 +573,41 @@ _ID: dict[str, str] = {
     "ck_section_rules": "Pelanggaran aturan: {count}",
     "ck_more_people": "… dan {count} perbedaan lagi (--limit 0 untuk semuanya)",
     "web_check_people": "Perbedaan dengan daftar pegawai",
+    # --- s5-page ---
+    "web_job_of": "Berkas {file} · {circular}",
+    "web_summary_title": "Ringkasan",
+    "web_waited": "{employees} pegawai × {days} hari kerja; Anda menunggu {seconds} detik.",
+    "web_continue_hint": "Jadwal ini belum terbukti yang terbaik. Lanjutkan penyusunan dengan "
+                         "waktu lebih lama (paling lama {seconds} detik); jadwal ini tetap ada "
+                         "di halaman ini.",
+    "web_continue_button": "Lanjutkan penyusunan",
+    "web_interpreted": "Cara aturan ditafsirkan",
+    "web_notes_title": "Catatan untuk diperiksa ({count})",
+    "web_notes_whole": "Seluruh instansi",
+    "web_technical": "Teknis (angka penyusun jadwal)",
+    "web_solver_time": "Status penyusun: {status}; waktu hitung {seconds} detik.",
+    "web_status": "Status",
+    "web_days": "Sen Sel Rab Kam Jum Sab Min",
+    "web_relaxed_region": "Daftar pelanggaran",
+    "web_see_result": "Lihat hasil",
+    "web_state_stopped": "dihentikan, belum terbukti terbaik",
+    "web_vkind_pin": "sel yang ditetapkan",
+    "web_vkind_absence": "cuti/dinas luar",
+    "web_vkind_minimum": "kurang dari minimum",
+    "web_vkind_maximum": "melebihi batas",
+    "web_vkind_fairness": "pemerataan",
+    "web_vkind_roster": "isi jadwal",
+    "web_check_file": "Jadwal yang diedit (.xlsx)",
+    "web_form_invalid": "Isian tidak sah — perbaiki kolom yang ditandai:",
+    "web_err_date": "'{value}' bukan tanggal; tulis sebagai dd/mm/yyyy, misalnya 23/03/2020.",
+    "web_err_end_before": "Tanggal selesai sebelum tanggal mulai ({start}).",
+    "web_err_window": "Periode harus di antara tahun 2000 dan 2100 dan paling lama 366 hari.",
+    "web_err_workweek": "Pilih Senin–Jumat atau Senin–Sabtu.",
+    "web_err_share": "'{value}' tidak sah: isi persen antara 0 dan 100 (%).",
+    "web_err_count": "'{value}' tidak sah: isi jumlah orang, bilangan bulat 0 atau lebih.",
+    "web_err_levels": "'{value}' tidak sah: isi jumlah tingkat jabatan, bilangan bulat 1 "
+                      "atau lebih.",
+    "web_level_shortfall": "kekurangan aturan (orang-hari di bawah/di atas aturan)",
 }
 
 _EN: dict[str, str] = {
@@ -1106,6 +1141,42 @@ _EN: dict[str, str] = {
     "ck_section_rules": "Rule violations: {count}",
     "ck_more_people": "… and {count} more differences (--limit 0 for all)",
     "web_check_people": "Differences from the staff list",
+    # --- s5-page ---
+    "web_job_of": "File {file} · {circular}",
+    "web_summary_title": "Summary",
+    "web_waited": "{employees} employees × {days} working days; you waited {seconds} s.",
+    "web_continue_hint": "This roster is not yet proven the best. Continue solving with more "
+                         "time (at most {seconds} s); this roster stays on this page.",
+    "web_continue_button": "Continue solving",
+    "web_interpreted": "How the rules were read",
+    "web_notes_title": "Notes to check ({count})",
+    "web_notes_whole": "The whole organisation",
+    "web_technical": "Technical (the solver's figures)",
+    "web_solver_time": "Solver status: {status}; computing time {seconds} s.",
+    "web_status": "Status",
+    "web_days": "Mon Tue Wed Thu Fri Sat Sun",
+    "web_relaxed_region": "Rules broken",
+    "web_see_result": "See the result",
+    "web_state_stopped": "stopped, not proven the best",
+    "web_vkind_pin": "set cell",
+    "web_vkind_absence": "leave/travel",
+    "web_vkind_minimum": "below the minimum",
+    "web_vkind_maximum": "above the cap",
+    "web_vkind_fairness": "fairness",
+    "web_vkind_roster": "roster content",
+    "web_check_file": "The edited roster (.xlsx)",
+    "web_form_invalid": "Some fields are not valid — correct the marked ones:",
+    "web_err_date": "'{value}' is not a date; write it as dd/mm/yyyy, e.g. 23/03/2020.",
+    "web_err_end_before": "The end date is before the start date ({start}).",
+    "web_err_window": "The period must lie between the years 2000 and 2100 and last at most "
+                      "366 days.",
+    "web_err_workweek": "Choose Monday–Friday or Monday–Saturday.",
+    "web_err_share": "'{value}' is not valid: give a percentage between 0 and 100 (%).",
+    "web_err_count": "'{value}' is not valid: give a number of people, a whole number 0 or "
+                     "more.",
+    "web_err_levels": "'{value}' is not valid: give a number of levels, a whole number 1 or "
+                      "more.",
+    "web_level_shortfall": "rule shortfall (person-days below/above the rules)",
 }
 
 _HELP_ID: dict[str, str] = {

@@ -34,12 +34,13 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from wfh_solver.domain.calendar import check_period
-from wfh_solver.messages import LANGUAGES, set_language, t
+from wfh_solver.messages import CATALOGUE, LANGUAGES, language, set_language, t
 from wfh_solver.policy.scenario import ScenarioError, bundled_names, load_scenario
+from wfh_solver.policy.wording import kind_label
 from wfh_solver.serve import views
 from wfh_solver.serve.jobs import Job, JobQueue, State
 from wfh_solver.serve.limits import BodyLimits
-from wfh_solver.serve.scenario_form import apply_form, rule_fields, to_toml
+from wfh_solver.serve.scenario_form import FormInvalid, apply_form, rule_fields, to_toml
 from wfh_solver.serve.security import (
     CSRF_COOKIE,
     AccessGuard,
@@ -51,6 +52,7 @@ from wfh_solver.serve.uploads import UploadRefused, receive_file
 from wfh_solver.serve.worker import JobSpec, check_file, validate_file
 from wfh_solver.serve.workspace import Upload, Workspace, display_name
 from wfh_solver.write import write_outputs
+from wfh_solver.write.memo import figures, verdict
 from wfh_solver.write.outputs import OutputSet
 
 LANG_COOKIE = "wfh_lang"
@@ -97,7 +99,23 @@ class Refused(HTTPException):
 class ScenarioChoice:
     name: str
     title: str
-    period: str
+    period: str  # dd/mm/yyyy – dd/mm/yyyy; the working week is said by the template
+    workweek: str  # mon-fri or mon-sat, shown through the catalogue (web_ww_…)
+
+
+def level_label(name: str) -> str:
+    """A level of the objective in the user's words (its catalogue description), whatever
+    language the solve that made it ran in."""
+    table = CATALOGUE[language()]
+    key = f"web_level_{name}" if f"web_level_{name}" in table else f"level_{name}"
+    return t(key) if key in table else name
+
+
+def violation_kind(kind: str) -> str:
+    """A broken rule's kind in the user's words: a set cell, a minimum, a cap, or a rule
+    kind's own label; never the code ("pin", "min_present")."""
+    key = f"web_vkind_{kind}"
+    return t(key) if key in CATALOGUE[language()] else kind_label(kind)
 
 
 class Site:
@@ -111,6 +129,9 @@ class Site:
         self._reader: ProcessPoolExecutor | None = None
         self.scenarios = _scenario_choices()
         self.queue = JobQueue(config.slots, config.queue_limit)
+        self.env.globals["kind_label"] = kind_label
+        self.env.globals["violation_kind"] = violation_kind
+        self.env.globals["level_label"] = level_label
 
     # -- rendering ---------------------------------------------------------------------
     def render(self, request: Request, template: str, status: int = 200,
@@ -118,6 +139,7 @@ class Site:
         lang = use_language(request)
         token, new = csrf_token(request)
         html = self.env.get_template(template).render(t=t, csrf=token, lang=lang,
+                                                      catalogue=CATALOGUE[lang],
                                                       request_path=request.url.path, **context)
         response = HTMLResponse(html, status)
         if new:
@@ -227,8 +249,8 @@ def _scenario_choices() -> list[ScenarioChoice]:
     choices = []
     for name in names:
         scenario = load_scenario(name)
-        period = f"{scenario.start:%d/%m/%Y} – {scenario.end:%d/%m/%Y} ({scenario.workweek})"
-        choices.append(ScenarioChoice(name, scenario.title, period))
+        period = f"{scenario.start:%d/%m/%Y} – {scenario.end:%d/%m/%Y}"
+        choices.append(ScenarioChoice(name, scenario.title, period, scenario.workweek))
     return choices
 
 
@@ -307,7 +329,7 @@ async def scenario_form(request: Request) -> Response:
     use_language(request)
     scenario = load_scenario(base)
     return site.render(request, "scenario.html", upload=upload, base=base, scenario=scenario,
-                       fields=rule_fields(scenario), values={})
+                       fields=rule_fields(scenario), values={}, errors={})
 
 
 async def scenario_save(request: Request) -> Response:
@@ -321,10 +343,14 @@ async def scenario_save(request: Request) -> Response:
     scenario = load_scenario(base)
     try:
         edited = apply_form(scenario, form)
+    except FormInvalid as exc:  # each message beside its field
+        return site.render(request, "scenario.html", status=400, upload=upload, base=base,
+                           scenario=scenario, fields=rule_fields(scenario), values=form,
+                           error=t("web_form_invalid"), errors=exc.fields)
     except ScenarioError as exc:
         return site.render(request, "scenario.html", status=400, upload=upload, base=base,
                            scenario=scenario, fields=rule_fields(scenario), values=form,
-                           error=str(exc))
+                           error=str(exc), errors={})
     path = upload.folder / "scenario.toml"
     path.write_text(to_toml(edited), encoding="utf-8")
     upload.scenario_toml = path
@@ -362,9 +388,8 @@ async def solve(request: Request) -> Response:
     site: Site = request.app.state.site
     upload = site.upload_of(request)
     form = await site.require_csrf(request)
-    running = upload.running_job()
-    if running is not None:  # one solve at a time per upload: show the one running
-        return RedirectResponse(f"/u/{upload.token}/jobs/{running.id}", status_code=303)
+    # each press is its own job with its own id in the address, so a second tab's choice
+    # never lands on the first tab's solve; the per-client quota bounds how many run
     if has_errors(upload.report) or upload.input is None:
         raise HTTPException(400)
     lang = use_language(request)
@@ -373,7 +398,8 @@ async def solve(request: Request) -> Response:
     config = site.config
     spec = JobSpec(upload.input, scenario, folder, upload.name, lang,
                    config.time_limit, config.seed, config.workers)
-    return site.submit(request, upload, Job(spec, choice=form.get("scenario", "")))
+    return site.submit(request, upload, Job(spec, choice=form.get("scenario", ""),
+                                            title=load_scenario(scenario).title))
 
 
 async def job_page(request: Request) -> Response:
@@ -388,7 +414,11 @@ async def job_page(request: Request) -> Response:
         unit = request.query_params.get("unit") or (units[0] if units else "")
         if unit not in units:
             unit = units[0] if units else ""
+        lang = use_language(request)
         context |= {"result": result, "units": units, "unit": unit,
+                    "verdict": verdict(result, lang), "figures": figures(result, lang),
+                    "notes": views.notes_by_unit(result.warnings, units),
+                    "day_label": views.day_label,
                     "calendar": views.calendar(result, unit) if unit else None,
                     "chart": views.presence_chart(result),
                     "unit_chart": views.presence_chart(result, unit) if unit else None}
@@ -416,12 +446,26 @@ async def job_relax(request: Request) -> Response:
     site: Site = request.app.state.site
     upload, job = site.job_of(request)
     await site.require_csrf(request)
-    running = upload.running_job()
-    if running is not None:
-        return RedirectResponse(f"/u/{upload.token}/jobs/{running.id}", status_code=303)
     folder = upload.folder / f"job-{secrets.token_hex(6)}"
-    relaxed = Job(replace(job.spec, folder=folder, relax=True), choice=job.choice)
+    relaxed = Job(replace(job.spec, folder=folder, relax=True), choice=job.choice,
+                  title=job.title)
     return site.submit(request, upload, relaxed)
+
+
+async def job_continue(request: Request) -> Response:
+    """A roster not proven the best: the same solve again with more time (four times the
+    last limit when the clock stopped it, the same limit when the user did), as a new job
+    with its own id, so the first roster stays on its page."""
+    site: Site = request.app.state.site
+    upload, job = site.job_of(request)
+    await site.require_csrf(request)
+    if job.result is None:
+        raise HTTPException(404)
+    factor = 1.0 if job.result.stop_signal or job.cancelled else 4.0
+    folder = upload.folder / f"job-{secrets.token_hex(6)}"
+    longer = Job(replace(job.spec, folder=folder, time_limit=job.spec.time_limit * factor),
+                 choice=job.choice, title=job.title)
+    return site.submit(request, upload, longer)
 
 
 async def job_cancel(request: Request) -> Response:
@@ -658,6 +702,7 @@ def create_app(config: Config | None = None) -> Starlette:
         Route("/u/{token}/jobs/{job}/progress", job_progress),
         Route("/u/{token}/jobs/{job}/cancel", job_cancel, methods=["POST"]),
         Route("/u/{token}/jobs/{job}/relax", job_relax, methods=["POST"]),
+        Route("/u/{token}/jobs/{job}/continue", job_continue, methods=["POST"]),
         Route("/u/{token}/jobs/{job}/jadwal.xlsx", download_roster),
         Route("/u/{token}/jobs/{job}/per-unit.zip", download_per_unit),
         Route("/u/{token}/jobs/{job}/pdf.zip", download_pdfs),

@@ -52,6 +52,7 @@ class LevelProgress:
 class Job:
     spec: JobSpec
     choice: str = ""  # what the form chose: a bundled name or "custom"
+    title: str = ""  # the circular's title, so progress and result name it
     client: str = ""  # the address that asked for it, for the per-client quota
     id: str = field(default_factory=lambda: secrets.token_urlsafe(9))
     state: State = State.QUEUED
@@ -65,6 +66,9 @@ class Job:
     conflicts: Path | None = None  # the Konflik workbook when the rules cannot all hold
     cancelled: bool = False
     started: float = field(default_factory=time.monotonic)
+    #: when the user pressed the button: the page shows the time they waited (queue
+    #: included), never only the solver's own seconds
+    submitted: float = field(default_factory=time.monotonic)
     finished: float | None = None
 
     def __post_init__(self) -> None:
@@ -82,7 +86,14 @@ class Job:
 
     @property
     def seconds(self) -> float:
-        return (self.finished or time.monotonic()) - self.started
+        """Seconds the user has waited for this job, from the press of the button."""
+        return (self.finished or time.monotonic()) - self.submitted
+
+    @property
+    def stopped(self) -> bool:
+        """Finished with a roster the search did not prove the best (stopped or out of time)."""
+        return self.result is not None and (self.result.interrupted
+                                            or not self.result.is_optimal)
 
     def start(self, on_end: Callable[[Job], None] | None = None) -> Job:
         """Starts the worker; `on_end(job)` is called once it has finished, whatever the end."""

@@ -17,7 +17,8 @@ from pydantic import ValidationError
 
 from wfh_solver.domain.calendar import check_period
 from wfh_solver.messages import t
-from wfh_solver.policy.scenario import Scenario, ScenarioError
+from wfh_solver.policy.scenario import Rule, Scenario, ScenarioError
+from wfh_solver.policy.wording import describe_rule, percent
 
 #: The rule parameter a person edits, by rule kind.
 PARAMETER = {"min_present": "count", "min_office_share": "share", "max_office_share": "share",
@@ -47,46 +48,96 @@ def rule_fields(scenario: Scenario) -> list[RuleField]:
     return fields
 
 
+class FormInvalid(ScenarioError):
+    """Fields of the circular form that cannot be used, each with a sentence in the user's
+    language and units, shown next to the field (`fields`: form key → message)."""
+
+    def __init__(self, fields: dict[str, str]) -> None:
+        super().__init__(t("web_form_invalid") + " " + " ".join(fields.values()))
+        self.fields = fields
+
+
 def apply_form(scenario: Scenario, form: Mapping[str, str]) -> Scenario:
-    """The scenario with the form's numbers; ScenarioError names the field that is wrong."""
+    """The scenario with the form's numbers. Every field is checked before the scenario is
+    built, so HR reads "isi persen antara 0 dan 100" beside the field, never a pydantic
+    path; a changed number is written into the rule's name and the title too."""
     data: dict[str, Any] = scenario.model_dump()
-    data["name"] = f"{scenario.name}-diubah"
-    data["title"] = f"{scenario.title} ({t('web_edited')})"
-    data["start"] = _date(form.get("start", ""), "start")
-    data["end"] = _date(form.get("end", ""), "end")
-    data["workweek"] = form.get("workweek", scenario.workweek)
+    errors: dict[str, str] = {}
+    start = _date(form.get("start", ""), "start", errors)
+    end = _date(form.get("end", ""), "end", errors)
+    if start and end:
+        if end < start:
+            errors["end"] = t("web_err_end_before", start=f"{start:%d/%m/%Y}")
+        else:
+            try:
+                check_period(start, end)
+            except ValueError:
+                errors["end"] = t("web_err_window")
+    workweek = form.get("workweek", scenario.workweek)
+    if workweek not in ("mon-fri", "mon-sat"):
+        errors["workweek"] = t("web_err_workweek")
+    title = f"{scenario.title}"
     rules = [dict(rule) for rule in data["rules"]]
     for field in rule_fields(scenario):
-        text = form.get(field.key, "").strip().replace(",", ".")
+        text = form.get(field.key, "").strip().replace(",", ".").removesuffix("%").strip()
         index = int(field.key.removeprefix("rule_"))
-        rules[index][field.parameter] = _number(text, field)
-    data["rules"] = rules
-    try:
-        check_period(data["start"], data["end"])
-    except ValueError as exc:
-        raise ScenarioError(t("web_bad_scenario", detail=exc)) from None
+        value = _number(text, field, errors)
+        if value is None or value == rules[index][field.parameter]:
+            continue
+        old, new = _said(field.parameter, rules[index][field.parameter]), \
+            _said(field.parameter, value)
+        rules[index][field.parameter] = value
+        renamed = Rule.model_validate(rules[index])
+        name = str(rules[index]["name"])
+        rules[index]["name"] = name.replace(old, new) if old and old in name \
+            else describe_rule(renamed)
+        if old:  # the title and the interpretation notes quote the number too
+            title = title.replace(old, new)
+            data["choices"] = [str(c).replace(old, new) for c in data.get("choices") or []]
+    if errors:
+        raise FormInvalid(errors)
+    data.update(name=f"{scenario.name}-diubah", title=f"{title} ({t('web_edited')})",
+                start=start, end=end, workweek=workweek, rules=rules)
     try:
         return Scenario.model_validate(data)
-    except ValidationError as exc:
-        details = "; ".join(f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}"
-                            for err in exc.errors())
+    except ValidationError as exc:  # a rule the form cannot name: one sentence, no field
+        details = "; ".join(str(err["msg"]) for err in exc.errors())
         raise ScenarioError(t("web_bad_scenario", detail=details)) from None
 
 
-def _date(text: str, field: str) -> date:
+def _said(parameter: str, value: float) -> str:
+    """How a circular writes the number in a name or title ("25%"); counts and levels are
+    too short to replace safely, so the name is said again in full instead."""
+    return percent(float(value), "id").replace(",", ".") if parameter == "share" else ""
+
+
+def _date(text: str, field: str, errors: dict[str, str]) -> date | None:
+    """dd/mm/yyyy as HR writes it, or the ISO date a browser's date picker sends."""
+    text = text.strip()
     try:
-        return date.fromisoformat(text.strip())
+        if "/" in text:
+            day, month, year = (int(part) for part in text.split("/"))
+            return date(year, month, day)
+        return date.fromisoformat(text)
     except ValueError:
-        raise ScenarioError(t("web_bad_field", field=field, value=text)) from None
+        errors[field] = t("web_err_date", value=text)
+        return None
 
 
-def _number(text: str, field: RuleField) -> int | float:
+def _number(text: str, field: RuleField, errors: dict[str, str]) -> int | float | None:
     try:
         if field.parameter == "share":
-            return float(text) / 100
-        return int(text)
+            share = float(text)
+            if not 0 <= share <= 100:
+                raise ValueError
+            return share / 100
+        number = int(text)
+        if number < (1 if field.parameter == "levels" else 0):
+            raise ValueError
+        return number
     except ValueError:
-        raise ScenarioError(t("web_bad_field", field=field.rule, value=text)) from None
+        errors[field.key] = t(f"web_err_{field.parameter}", value=text)
+        return None
 
 
 def to_toml(scenario: Scenario) -> str:

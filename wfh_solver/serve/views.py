@@ -101,3 +101,34 @@ def presence_chart(result: Result, unit: str | None = None, height: int = 220,
                      zip(result.roster.days, counts, strict=True)))
     width = int(gap + len(bars) * (bar_width + gap))
     return Chart(bars, max(width, 120), height, bar_width, maximum)
+
+
+@dataclass(frozen=True, slots=True)
+class NoteGroup:
+    """The notes (warnings) about one unit; `unit` is empty for notes about the whole run."""
+
+    unit: str
+    notes: tuple[str, ...]
+
+
+def notes_by_unit(warnings: list[str] | tuple[str, ...], units: list[str]) -> list[NoteGroup]:
+    """The run's notes grouped under the unit each one names, so a head of unit finds theirs.
+
+    Notes are sentences from the catalogue that begin with the unit ("Bidang X / Seksi Y:
+    …") or name it in a person's parentheses; the longest matching unit wins, and notes
+    naming none go first, under the whole organisation.
+    """
+    ordered = sorted(units, key=len, reverse=True)
+    groups: dict[str, list[str]] = {}
+    for note in warnings:
+        unit = next((u for u in ordered if note.startswith((f"{u}:", f"{u} /"))
+                     or f", {u})" in note), "")
+        groups.setdefault(unit, []).append(note)
+    order = sorted(groups, key=lambda u: (u != "", u))
+    return [NoteGroup(unit, tuple(groups[unit])) for unit in order]
+
+
+def day_label(day: date, names: str) -> str:
+    """A calendar column header such as "Rab 18/03", the day's name from the catalogue
+    (`names`: seven words, Monday first) so no server locale decides the language."""
+    return f"{names.split()[day.weekday()]} {day:%d/%m}"

@@ -11,6 +11,7 @@ Events go back to the server on a queue as plain tuples:
 from __future__ import annotations
 
 import pickle
+import signal
 import sys
 import threading
 import time
@@ -106,7 +107,7 @@ def _stop_when_cancelled(cancel: CancelEvent, stop: StopSignal) -> None:
     # leaves a sleeper count behind, and the server's later `set()` would hang on it
     while not cancel.is_set():
         time.sleep(0.1)
-    stop.stop()
+    stop.stop(int(signal.SIGINT))  # as Ctrl+C on the terminal: the memo says the user stopped it
 
 
 def _shown(spec: JobSpec, line: str) -> str:
