@@ -83,12 +83,27 @@ def _html_xls(path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("layout", ["xlsx-jenis", "xlsx-ket", "xlsx-status-cpns", "html-xls"])
+def _xls(source: Path) -> Path:
+    """Excel 97-2003, as older SIMPEG installations export: converted by LibreOffice (no
+    maintained Python writer exists), in a profile of its own."""
+    out = source.parent / "xls"
+    out.mkdir()
+    done = subprocess.run(["soffice", f"-env:UserInstallation={(out / 'profile').as_uri()}",
+                           "--headless", "--convert-to", "xls", "--outdir", str(out),
+                           str(source)], capture_output=True, timeout=180, check=False)
+    assert done.returncode == 0, done.stderr
+    return out / source.with_suffix(".xls").name
+
+
+@pytest.mark.parametrize("layout", ["xlsx-jenis", "xlsx-ket", "xlsx-status-cpns", "html-xls",
+                                    "xls-jenis"])
 def test_each_export_layout_reads_every_column_it_carries(tmp_path: Path, layout: str):
     """Tests position, eselon, unit and statuses land in the right columns, names carry
     their titles, and validate lists what each column was read as."""
     if layout == "html-xls":
         path = _html_xls(tmp_path / "duk.xls")
+    elif layout == "xls-jenis":
+        path = _xls(_duk_xlsx(tmp_path / "duk.xlsx", "JENIS PEGAWAI", remarks=False))
     else:
         column = {"xlsx-jenis": "JENIS PEGAWAI", "xlsx-ket": None,
                   "xlsx-status-cpns": "STATUS CPNS PNS"}[layout]
@@ -103,6 +118,7 @@ def test_each_export_layout_reads_every_column_it_carries(tmp_path: Path, layout
     assert columns["eselon"].startswith("JABATAN / ESELON (E)")
     expected = {"html-xls": {"pns": 2, "pppk": 1, "cpns": 1},
                 "xlsx-jenis": {"pns": 2, "pppk": 1, "cpns": 1},
+                "xls-jenis": {"pns": 2, "pppk": 1, "cpns": 1},
                 "xlsx-ket": {"pns": 2, "pppk": 1, "cpns": 1},
                 "xlsx-status-cpns": {"pns": 3, "cpns": 1}}[layout]
     assert summary["statuses"] == dict(sorted(expected.items()))
