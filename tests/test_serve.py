@@ -586,8 +586,8 @@ def test_a_period_outside_the_window_is_refused_with_a_page(client: TestClient,
     form = {f.key: f.value for f in rule_fields(base)} | {
         "csrf": client.cookies[CSRF_COOKIE], "base": "jateng-2020", "start": "2020-03-18",
         "end": "2220-03-17", "workweek": "mon-fri"}
-    refused = client.post(f"{upload_url}/scenario", data=form)
-    assert refused.status_code == 400 and "di luar rentang" in refused.text
+    refused = client.post(f"{upload_url}/scenario", data=form)  # said beside the date fields
+    assert refused.status_code == 400 and "di antara tahun 2000 dan 2100" in refused.text
     long = client.post(f"{upload_url}/scenario", data=form | {"end": "2022-03-17"})
     assert long.status_code == 400 and "paling lama 366 hari" in long.text
     record = client.app.state.site.workspace.get(upload_url.rsplit("/", 1)[-1])  # type: ignore[attr-defined]
