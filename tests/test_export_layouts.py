@@ -8,6 +8,7 @@ through the installed console script."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -157,3 +158,14 @@ def test_hostile_spans_in_an_html_export_stay_small_and_fast(tmp_path: Path):
                           timeout=120)
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert time.monotonic() - started < 30
+
+
+def test_validate_says_what_it_read_in_words(tmp_path: Path):
+    """Tests validate's tables: categories, roles and unit types in words, not codes."""
+    path = _duk_xlsx(tmp_path / "duk.xlsx", "JENIS PEGAWAI", remarks=False)
+    done = subprocess.run([SCRIPT, "validate", str(path)], capture_output=True, text=True,
+                          timeout=120, env={**os.environ, "COLUMNS": "200"})
+    assert done.returncode == 0, done.stderr
+    assert "Kepala OPD" in done.stdout and "pejabat pimpinan tinggi (JPT)" in done.stdout
+    assert "kepala_opd" not in done.stdout and " jpt " not in done.stdout
+    assert "Dibaca sebagai" in done.stdout and "JABATAN / ESELON (E)" in done.stdout

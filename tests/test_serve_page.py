@@ -17,6 +17,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from tests import workbooks
+from tests.test_serve import IMPOSSIBLE
 from wfh_solver import api
 from wfh_solver.serve import views
 from wfh_solver.serve.app import Config, create_app
@@ -146,25 +147,6 @@ MARKERS = {
            "aturan", "hari", "kerja", "halaman", "ditemukan", "lanjutkan", "ringkasan",
            "catatan", "sen", "sel", "rab", "kam", "jum", "selesai", "menunggu"},
 }
-
-IMPOSSIBLE = """name = "mustahil"
-title = "Minimum di atas batas"
-source = "test"
-start = 2020-03-23
-end = 2020-03-27
-
-[[rules]]
-name = "Minimal 3 pegawai per OPD"
-kind = "min_present"
-per = "unit"
-count = 3
-
-[[rules]]
-name = "Paling banyak 10% di kantor"
-kind = "max_office_share"
-per = "unit"
-share = 0.1
-"""
 
 
 def visible_words(html: str, data: list[str]) -> set[str]:

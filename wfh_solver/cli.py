@@ -24,7 +24,7 @@ from rich.table import Table
 
 from wfh_solver import usage
 from wfh_solver.entry import STARTED, Stopped, cli_language, install_handlers
-from wfh_solver.messages import LANGUAGES, language, set_language, t
+from wfh_solver.messages import CATALOGUE, LANGUAGES, language, set_language, t
 from wfh_solver.terminal import Terminal, json_visible, route_library_chatter
 
 if TYPE_CHECKING:  # the library is imported by each command, not to print --help
@@ -412,8 +412,8 @@ def compare_command(
     _guard(lambda: write_comparison(result, out_path, lang=lang, plots=plots, inputs=inputs,
                                     overwrite=overwrite))
     if not quiet:
-        table = Table("scenario", "status", "office share", "min/day", "max/day", "seconds",
-                      title=str(out_path))
+        table = Table(*(t(f"cmp_col_{k}") for k in ("case", "status", "share", "min", "max",
+                                                      "seconds")), title=str(out_path))
         for label, row in result.summary().iterrows():
             table.add_row(str(label), str(row.get("status")),
                           f"{row['office_share']:.1%}" if row.get("error") == "" else
@@ -595,6 +595,7 @@ def _print_validation(report: dict[str, Any]) -> None:
         return
     out.print(t("v_understood", file=report["file"], sheet=summary["sheet"],
                 employees=summary["employees"], units=len(summary["units"])))
+    words = {"categories": "cat", "unit_types": "ut", "roles": "role"}  # codes said in words
     for title, key in (("v_categories", "categories"), ("v_statuses", "statuses"),
                        ("v_unit_types", "unit_types"),
                        ("v_roles", "roles"),
@@ -602,7 +603,12 @@ def _print_validation(report: dict[str, Any]) -> None:
         if summary.get(key):
             table = Table(t(title), "")
             for name, value in summary[key].items():
-                table.add_row(str(name), str(value))
+                shown = str(name)
+                if key in words:
+                    shown = CATALOGUE[language()].get(f"{words[key]}_{name}", shown)
+                elif key == "statuses":
+                    shown = shown.upper().replace("_", " ")
+                table.add_row(shown, str(value))
             out.print(table)
     _print_columns(summary)
 
