@@ -40,7 +40,7 @@ def verdict(result: Result, lang: str) -> str:
     return _say(lang, "memo_feasible", why=_say(lang, reason))
 
 
-def _presence(result: Result) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def presence(result: Result) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per day the share of present staff in the office; per person office and home days."""
     roster = result.roster
     office = roster.office
@@ -54,7 +54,7 @@ def figures(result: Result, lang: str) -> list[str]:
     """The office share and the rotation, as sentences a head can repeat."""
     if not result.roster.employees or not result.roster.days:
         return []
-    per_day, wfo, wfh = _presence(result)
+    per_day, wfo, wfh = presence(result)
     lines = [_say(lang, "memo_share", mean=percent(float(per_day.mean()), lang),
                   low=percent(float(per_day.min()), lang),
                   high=percent(float(per_day.max()), lang))]

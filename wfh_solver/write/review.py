@@ -19,6 +19,7 @@ import numpy.typing as npt
 
 from wfh_solver.messages import CATALOGUE
 from wfh_solver.result import Result
+from wfh_solver.write.memo import presence
 
 #: unit types whose service the public needs in person, with the word HR uses for them
 SERVICE_UNITS: dict[str, str] = {
@@ -51,17 +52,9 @@ def _names(result: Result, people: Sequence[int], lang: str) -> str:
     return text + (" " + _say(lang, "rv_and_more", count=rest) if rest > 0 else "")
 
 
-def _days(result: Result) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """Per person: office days and home days among the days present."""
-    roster = result.roster
-    present = np.ones_like(roster.office) if roster.absent is None else roster.absent == 0
-    return ((roster.office & present).sum(axis=1).astype(np.int64),
-            (~roster.office & present).sum(axis=1).astype(np.int64))
-
-
 def review(result: Result, lang: str) -> list[Finding]:
     """Every finding, unit by unit in the roster's unit order."""
-    wfo, wfh = _days(result)
+    _, wfo, wfh = presence(result)  # the same counts Ringkasan says
     employees = result.roster.employees
     units: dict[str, list[int]] = defaultdict(list)
     for i, e in enumerate(employees):
