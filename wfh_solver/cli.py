@@ -760,6 +760,12 @@ def main(argv: list[str] | None = None) -> None:
         err.print(t("aborted"))
         sys.exit(130)
     except Exception as exc:  # anything unforeseen
+        cause: BaseException | None = exc
+        while cause is not None and not isinstance(cause, Stopped):
+            cause = cause.__cause__ or cause.__context__  # a signal inside an import
+        if isinstance(cause, Stopped):
+            err.print(t("signal_stopped_plain", signal=signal.Signals(cause.signum).name))
+            sys.exit(128 + cause.signum)
         if os.environ.get("WFH_SOLVER_DEBUG"):
             raise
         err.print(f"internal error: {type(exc).__name__}: {exc}")
