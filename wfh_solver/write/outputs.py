@@ -29,7 +29,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wfh_solver.messages import t
+from wfh_solver.base.messages import t
 from wfh_solver.write.failure import naming
 
 CREATOR = "wfh-solver"  # the creator written into every file we make; how we recognise them

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 
 import numpy as np
 
-from wfh_solver.messages import t
+from wfh_solver.base.messages import t
 from wfh_solver.model.cpsat import (
     LEVELS,
     WALL_SAFETY_FACTOR,
@@ -35,7 +35,7 @@ from wfh_solver.model.groups import (
 from wfh_solver.model.layout import lay_out
 from wfh_solver.policy.problem import FIXED_WFO, PRESENT, PolicyInfeasible, Problem
 from wfh_solver.policy.wording import describe_rule
-from wfh_solver.result import AppliedRule, LevelResult, Result, Roster, RuleCount, Status
+from wfh_solver.solve.result import AppliedRule, LevelResult, Result, Roster, RuleCount, Status
 
 Progress = Callable[[str, int, int], None]
 
