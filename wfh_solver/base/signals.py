@@ -20,7 +20,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["STOP_SIGNALS", "Stopped", "children_deaf"]
+__all__ = ["STOP_SIGNALS", "Stopped", "children_deaf", "note_stop", "raise_if_stopped"]
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 WANTED = STOP_SIGNALS
@@ -32,6 +32,23 @@ class Stopped(BaseException):
     def __init__(self, signum: int) -> None:
         super().__init__(signum)
         self.signum = signum
+
+
+_received: list[int] = []
+
+
+def note_stop(signum: int) -> None:
+    """Remember a stop before raising it: a library that probes an optional import with
+    `except ImportError` can swallow it (a C extension interrupted while it initialises
+    reports `ImportError`), and the run must still stop at its next checkpoint."""
+    _received.append(signum)
+
+
+def raise_if_stopped() -> None:
+    """A checkpoint before anything lasting (solving, renaming outputs into place): a stop
+    received earlier, even one a library swallowed, ends the run here."""
+    if _received:
+        raise Stopped(_received[0])
 
 
 @contextmanager

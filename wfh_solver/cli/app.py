@@ -23,7 +23,7 @@ import typer
 from rich.table import Table
 
 from wfh_solver.base.messages import CATALOGUE, LANGUAGES, language, set_language, t
-from wfh_solver.base.signals import Stopped
+from wfh_solver.base.signals import Stopped, raise_if_stopped
 from wfh_solver.cli import usage
 from wfh_solver.cli.startup import STARTED, cli_language, install_handlers
 from wfh_solver.cli.terminal import Terminal, json_visible, route_library_chatter
@@ -739,6 +739,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         usage.translate_help(command)
         code = command.main(args, prog_name=usage.PROG, standalone_mode=False)
+        raise_if_stopped()  # a stop a library swallowed during an import: still a stop
         if isinstance(code, int) and code:
             sys.exit(code)
     except Stopped as exc:

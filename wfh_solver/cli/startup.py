@@ -10,7 +10,7 @@ import time
 from collections.abc import Mapping, Sequence
 from types import FrameType
 
-from wfh_solver.base.signals import STOP_SIGNALS, Stopped
+from wfh_solver.base.signals import STOP_SIGNALS, Stopped, note_stop
 
 STARTED = time.monotonic()  # the user's wait is counted from here, imports included
 
@@ -18,6 +18,7 @@ STARTED = time.monotonic()  # the user's wait is counted from here, imports incl
 def raise_stopped(signum: int, frame: FrameType | None) -> None:
     for other in STOP_SIGNALS:  # the clean-up this starts (workers, temp files) runs to its end
         signal.signal(other, signal.SIG_IGN)
+    note_stop(signum)
     raise Stopped(signum)
 
 

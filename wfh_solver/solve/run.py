@@ -13,6 +13,7 @@ from contextlib import contextmanager
 import numpy as np
 
 from wfh_solver.base.messages import t
+from wfh_solver.base.signals import raise_if_stopped
 from wfh_solver.model.cpsat import (
     LEVELS,
     WALL_SAFETY_FACTOR,
@@ -47,6 +48,7 @@ def solve(problem: Problem, options: SolveOptions | None = None,
     `stop` lets a caller (a notebook, a service) end the search early; Ctrl-C does the
     same when solving in the main thread.
     """
+    raise_if_stopped()  # a Ctrl-C during start-up that a library's import swallowed
     options = options or SolveOptions()
     started = time.perf_counter()
     deadline = time.monotonic() + options.time_limit * WALL_SAFETY_FACTOR + WALL_SAFETY_SECONDS
