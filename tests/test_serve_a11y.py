@@ -44,6 +44,8 @@ LANGS = ("id", "en")
 # every WCAG 2.x A/AA rule and axe's best practices (landmarks, heading order, region …)
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 SHOTS = ROOT / "docs" / "img"
+SCREENSHOTS = bool(os.environ.get("WFH_SCREENSHOTS"))
+SHIPPED = ROOT / "data" / "pegawai.xlsx"
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium not installed")
 
@@ -124,19 +126,21 @@ def _edited_roster(source: Path, folder: Path) -> Path:
     roster = folder / "jadwal-diedit.xlsx"
     write_roster(api.plan(source, "kebumen-2020"), roster)
     book = openpyxl.load_workbook(roster)
-    head = next(row for row in book["Jadwal"].iter_rows() if row[1].value == "Drs. Budi Santoso")
+    # a head of office (the circular keeps heads in) sent home on one day
+    head = next(row for row in book["Jadwal"].iter_rows()
+                if str(row[4].value or "").startswith("Kepala") and not row[3].value
+                and any(c.value == "WFO" for c in row))
     next(c for c in head if c.value == "WFO").value = "WFH"
     book.save(roster)
     return roster
 
 
-def _make(server: InProcess, folder: Path) -> Made:
+def _make(server: InProcess, folder: Path, source: Path) -> Made:
     from wfh_solver import api
     from wfh_solver.serve.jobs import Job, State
     from wfh_solver.serve.worker import JobSpec
     from wfh_solver.solve import solve
 
-    source = workbooks.clean(folder / "pegawai.xlsx")
     with httpx.Client(base_url=server.url, timeout=60) as client:
         client.get("/")
         token = client.cookies["wfh_csrf"]
@@ -189,7 +193,10 @@ def server() -> Iterator[InProcess]:
 
 @pytest.fixture(scope="module")
 def made(server: InProcess, tmp_path_factory: pytest.TempPathFactory) -> Made:
-    return _make(server, tmp_path_factory.mktemp("a11y"))
+    folder = tmp_path_factory.mktemp("a11y")
+    # the pictures show the shipped 9,000-staff sample; the tests a small clean list
+    source = SHIPPED if SCREENSHOTS else workbooks.clean(folder / "pegawai.xlsx")
+    return _make(server, folder, source)
 
 
 @pytest.fixture(scope="module")
@@ -293,9 +300,10 @@ def test_each_state_has_no_axe_violation_and_no_sideways_scroll(
     STATES[state](page, made, server.url)
     assert page.locator(f"html[lang={lang}]").count() == 1
     violations = axe_violations(page)
-    assert not violations, "\n".join(violations)
     widths = {DESKTOP["width"]: page_width(page)}
-    page.set_viewport_size(PHONE)
+    page.set_viewport_size(PHONE)  # narrow: tables now scroll, so their regions are judged
+    violations += [f"{PHONE['width']} px: {line}" for line in axe_violations(page)]
+    assert not violations, "\n".join(violations)
     widths[PHONE["width"]] = page_width(page)
     assert all(measured <= viewport for viewport, measured in widths.items()), widths
     if state == "result":  # the wide calendar scrolls in its own focusable, named region
@@ -356,7 +364,7 @@ def test_the_keyboard_alone_uploads_solves_and_reaches_every_download(
     page.set_viewport_size(DESKTOP)
 
 
-@pytest.mark.skipif(not os.environ.get("WFH_SCREENSHOTS"), reason="WFH_SCREENSHOTS=1 only")
+@pytest.mark.skipif(not SCREENSHOTS, reason="WFH_SCREENSHOTS=1 only")
 @pytest.mark.parametrize("state", ["upload-form", "validated", "progress", "result", "stopped",
                                    "infeasible", "relaxed", "check-result"])
 def test_screenshots(page: Any, server: InProcess, made: Made, state: str) -> None:
@@ -371,9 +379,9 @@ def test_screenshots(page: Any, server: InProcess, made: Made, state: str) -> No
         page.screenshot(path=str(target), full_page=True)
         with Image.open(target) as shot:
             image = shot.convert("RGB")
-        height = min(image.height, 2400 if suffix == "390" else 1500)
+        height = min(image.height, 2000 if suffix == "390" else 1100)
         image = image.crop((0, 0, image.width, height))
-        image.quantize(colors=64, method=Image.Quantize.MEDIANCUT).save(target, optimize=True)
+        image.quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(target, optimize=True)
         assert target.stat().st_size < 200_000, (target, target.stat().st_size)
     page.set_viewport_size(DESKTOP)
 
@@ -391,3 +399,20 @@ def test_axe_runs_and_would_report_an_unlabelled_control(page: Any, server: InPr
                   " p.style.color = '#ddd'; document.querySelector('main').append(f, p); }")
     rules = {line.split(" @ ")[0] for line in axe_violations(page)}
     assert {"label", "color-contrast"} <= rules, rules
+
+
+def test_every_scrolling_box_in_the_templates_is_a_named_focusable_region() -> None:
+    """Tests the class rule behind the 390 px layout: each `.scroll` box (a wide table that
+    scrolls inside the page) can take the keyboard focus and tells a screen reader what it
+    holds, in every template, the ones added later included."""
+    import re
+
+    templates = ROOT / "wfh_solver" / "serve" / "templates"
+    boxes = [(path.name, tag) for path in sorted(templates.glob("*.html"))
+             for tag in re.findall(r"<div\b[^>]*\bclass=\"[^\"]*\bscroll\b[^>]*>",
+                                   path.read_text(encoding="utf-8"))]
+    assert boxes
+    bad = [(name, tag) for name, tag in boxes
+           if 'tabindex="0"' not in tag or 'role="region"' not in tag
+           or not re.search(r"aria-label(ledby)?=", tag)]
+    assert not bad, bad
