@@ -340,6 +340,9 @@ def test_the_keyboard_alone_uploads_solves_and_reaches_every_download(
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.locator("#understood").is_visible()
+    # a screen reader hears the circulars as one group named by its heading
+    group = page.get_by_role("radiogroup", name=page.inner_text("#solve"))
+    assert group.get_by_role("radio").count() == page.locator("input[name=scenario]").count()
     _tab_to(page, "#sc-jateng-2020")  # Tab enters the radio group at the checked one
     page.keyboard.press("ArrowUp")  # and the arrows move the choice
     page.keyboard.press("ArrowUp")
@@ -416,3 +419,18 @@ def test_every_scrolling_box_in_the_templates_is_a_named_focusable_region() -> N
            if 'tabindex="0"' not in tag or 'role="region"' not in tag
            or not re.search(r"aria-label(ledby)?=", tag)]
     assert not bad, bad
+
+
+def test_the_stop_button_keeps_the_focus_while_the_progress_refreshes(
+        page: Any, server: InProcess, made: Made) -> None:
+    """Tests that a keyboard user on "Hentikan" stays there while the progress box is
+    replaced every 600 ms (htmx gives the focus back to the element of the same id), and
+    that the bar is named by the phase."""
+    use_language(page, server.url, "id")
+    page.goto(made.running)
+    assert page.get_by_role("progressbar", name=page.inner_text("#phase")).count() == 1
+    _tab_to(page, "#cancel-button")
+    with page.expect_response(lambda answer: answer.url.endswith("/progress")):
+        pass
+    page.wait_for_timeout(1500)  # two more refreshes
+    assert page.evaluate("() => document.activeElement.id") == "cancel-button"
