@@ -139,7 +139,7 @@ def _make(server: InProcess, folder: Path, source: Path) -> Made:
     from wfh_solver import api
     from wfh_solver.serve.jobs import Job, State
     from wfh_solver.serve.worker import JobSpec
-    from wfh_solver.solve import solve
+    from wfh_solver.solve.run import solve
 
     with httpx.Client(base_url=server.url, timeout=60) as client:
         client.get("/")
