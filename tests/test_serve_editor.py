@@ -342,3 +342,47 @@ def test_a_pin_and_earlier_rosters_are_read_as_the_cli_reads_them(client: TestCl
     box = html.unescape(text[text.index('id="failed"'):].split("</div>")[0])
     assert "sel tetap.xlsx" in box and "RAPAT" in box, box
     assert str(site.workspace.root) not in box
+
+
+def test_unit_files_are_one_zip_made_with_progress(client: TestClient, tmp_path: Path) -> None:
+    """Tests item 1's zip: per-unit workbooks and PDFs in one archive, made in the
+    background behind a page that shows how far it is (each unit's file told as written),
+    then offers the file."""
+    import zipfile
+
+    from wfh_solver import api
+    from wfh_solver.serve.exports import unit_zip
+    from wfh_solver.solve import solve
+
+    source = workbooks.clean(tmp_path / "pegawai.xlsx")
+    result = solve(api.make_problem(api.read_employees(source), "kebumen-2020"))
+    told: list[tuple[int, int]] = []
+    unit_zip(result, source, tmp_path / "out", "id", "all", lambda d, n: told.append((d, n)))
+    units = len({e.unit for e in result.roster.employees})
+    assert told == [(k, 2 * units) for k in range(1, 2 * units + 1)]
+
+    upload_url = uploaded(client, source)
+    solved = client.post(f"{upload_url}/solve", follow_redirects=True,
+                         data={"csrf": client.cookies[CSRF_COOKIE], "scenario": "kebumen-2020"})
+    text = wait_for(client, str(solved.url), 'id="downloads"')
+    assert 'id="download-all"' in text
+    page = client.post(f"{solved.url}/export", follow_redirects=True,
+                       data={"csrf": client.cookies[CSRF_COOKIE], "kind": "all"})
+    assert page.status_code == 200 and 'id="export"' in page.text
+    said = ("Menyiapkan berkas per unit", "Menulis berkas per unit", 'id="export-download"')
+    assert any(words in page.text for words in said), page.text
+    export_url = str(page.url)
+    deadline = time.monotonic() + 120
+    while 'data-state="done"' not in (fragment := client.get(f"{export_url}/progress").text):
+        assert 'data-state="running"' in fragment and time.monotonic() < deadline, fragment
+        time.sleep(0.2)
+    archive = tmp_path / "units.zip"
+    archive.write_bytes(client.get(f"{export_url}/file").content)
+    with zipfile.ZipFile(archive) as zipped:
+        names = zipped.namelist()
+        books = [n for n in names if n.startswith("xlsx/") and n.endswith(".xlsx")]
+        pdfs = [n for n in names if n.startswith("pdf/") and n.endswith(".pdf")]
+        assert len(books) == len(pdfs) == units == len(names) // 2
+        assert zipped.read(pdfs[0])[:4] == b"%PDF" and zipped.read(books[0])[:2] == b"PK"
+    assert client.post(f"{solved.url}/export", data={"csrf": client.cookies[CSRF_COOKIE],
+                                                     "kind": "../x"}).status_code == 404

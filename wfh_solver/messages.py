@@ -609,6 +609,16 @@ _ID: dict[str, str] = {
                       "sampai 5.",
     "web_level_shortfall": "kekurangan aturan (orang-hari di bawah/di atas aturan)",
     # --- s6-page ---
+    "web_download_per_unit": "Jadwal per unit (.zip)",
+    "web_download_all": "Jadwal dan PDF per unit (.zip)",
+    "web_export_title_per_unit": "Jadwal per unit",
+    "web_export_title_pdf": "PDF per unit",
+    "web_export_title_all": "Jadwal dan PDF per unit",
+    "web_export_starting": "Menyiapkan berkas per unit…",
+    "web_export_running": "Menulis berkas per unit: {done} dari {total}",
+    "web_export_bar": "Kemajuan",
+    "web_export_done": "{total} berkas siap dalam {seconds} detik.",
+    "web_export_download": "Unduh {name}",
     "web_more_files": "Sel yang sudah ditetapkan dan jadwal sebelumnya (boleh dikosongkan)",
     "web_pin_label": "Jadwal dengan sel yang sudah ditetapkan",
     "web_pin_hint": "Sel WFO, WFH, CUTI dan DL yang terisi dipertahankan persis; sel kosong "
@@ -1259,6 +1269,16 @@ _EN: dict[str, str] = {
                       "5.",
     "web_level_shortfall": "rule shortfall (person-days below/above the rules)",
     # --- s6-page ---
+    "web_download_per_unit": "Roster per unit (.zip)",
+    "web_download_all": "Roster and PDF per unit (.zip)",
+    "web_export_title_per_unit": "Roster per unit",
+    "web_export_title_pdf": "PDF per unit",
+    "web_export_title_all": "Roster and PDF per unit",
+    "web_export_starting": "Preparing the files per unit…",
+    "web_export_running": "Writing the files per unit: {done} of {total}",
+    "web_export_bar": "Progress",
+    "web_export_done": "{total} files ready in {seconds} s.",
+    "web_export_download": "Download {name}",
     "web_more_files": "Cells already decided and earlier rosters (optional)",
     "web_pin_label": "A roster with cells already decided",
     "web_pin_hint": "Filled WFO, WFH, CUTI and DL cells are kept exactly; blank cells are "

@@ -14,7 +14,6 @@ import secrets
 import shutil
 import sys
 import traceback
-import zipfile
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -40,6 +39,8 @@ from wfh_solver.policy.scenario import Scenario, ScenarioError, bundled_names, l
 from wfh_solver.policy.wording import describe_rule, kind_label
 from wfh_solver.read.textfile import MAX_TEXT_BYTES
 from wfh_solver.serve import views
+from wfh_solver.serve.exports import KINDS as EXPORT_KINDS
+from wfh_solver.serve.exports import Export, unit_zip
 from wfh_solver.serve.jobs import Job, JobQueue, State
 from wfh_solver.serve.limits import BodyLimits
 from wfh_solver.serve.scenario_form import (
@@ -72,7 +73,6 @@ from wfh_solver.serve.worker import JobSpec, check_file, shown_name, validate_fi
 from wfh_solver.serve.workspace import Upload, Workspace, display_name
 from wfh_solver.write import write_outputs
 from wfh_solver.write.memo import figures, verdict
-from wfh_solver.write.outputs import OutputSet
 
 LANG_COOKIE = "wfh_lang"
 #: The five regional circulars of 2020 are listed first; the national guidance after them.
@@ -692,21 +692,56 @@ async def _unit_files(request: Request, kind: str, stem: str) -> Response:
 
 
 def _unit_zip(result: Any, source: Path, folder: Path, lang: str, kind: str) -> Path:
-    """The CLI's `--per-unit DIR` or `--pdf DIR` files (same writer, same names), zipped;
-    the archive too is staged and renamed by `OutputSet`."""
-    set_language(lang)
-    units = folder / "units"
-    if kind == "pdf":
-        write_outputs(result, [source], None, pdf=units, lang=lang)
-    else:
-        write_outputs(result, [source], None, per_unit=units, lang=lang)
-    archive = folder / "units.zip"
-    with OutputSet() as outputs, zipfile.ZipFile(outputs.stage(archive), "w",
-                                                 zipfile.ZIP_DEFLATED) as zipped:
-        for path in sorted(units.rglob("*")):
-            if path.is_file():
-                zipped.write(path, path.relative_to(units).as_posix())
-    return archive
+    """The CLI's `--per-unit DIR` or `--pdf DIR` files (same writer, same names), zipped."""
+    return unit_zip(result, source, folder, lang, kind)
+
+
+async def export_start(request: Request) -> Response:
+    """Per-unit files (workbooks, PDFs or both) as one zip, made in the background; the
+    answer is a page showing how far it is, then the download."""
+    site: Site = request.app.state.site
+    upload, job = site.job_of(request)
+    form = await site.require_csrf(request)
+    kind = form.get("kind", "")
+    if job.result is None or upload.input is None or kind not in EXPORT_KINDS:
+        raise HTTPException(404)
+    lang = use_language(request)
+    site.check_room()
+    folder = upload.folder / f"out-{secrets.token_hex(8)}"
+    folder.mkdir(mode=0o700)
+    stem = {"per_unit": "jadwal-per-unit", "pdf": "jadwal-pdf", "all": "jadwal-unit"}[kind]
+    export = Export(kind, folder, f"{stem}-{job.result.scenario_name}.zip")
+    job.exports[export.id] = export.start(job.result, upload.input, lang)
+    return RedirectResponse(f"/u/{upload.token}/jobs/{job.id}/exports/{export.id}",
+                            status_code=303)
+
+
+def export_of(site: Site, request: Request) -> tuple[Upload, Job, Export]:
+    upload, job = site.job_of(request)
+    export = job.exports.get(request.path_params["export"])
+    if export is None:
+        raise HTTPException(404)
+    return upload, job, export
+
+
+async def export_page(request: Request) -> Response:
+    site: Site = request.app.state.site
+    upload, job, export = export_of(site, request)
+    return site.render(request, "export.html", upload=upload, job=job, export=export)
+
+
+async def export_progress(request: Request) -> Response:
+    site: Site = request.app.state.site
+    upload, job, export = export_of(site, request)
+    return site.render(request, "_export.html", upload=upload, job=job, export=export)
+
+
+async def export_file(request: Request) -> Response:
+    site: Site = request.app.state.site
+    _, _, export = export_of(site, request)
+    if export.path is None or not export.path.exists():
+        raise HTTPException(404)
+    return FileResponse(export.path, filename=export.name, media_type="application/zip")
 
 
 async def download_conflicts(request: Request) -> Response:
@@ -847,6 +882,10 @@ def create_app(config: Config | None = None) -> Starlette:
         Route("/u/{token}/jobs/{job}/jadwal.xlsx", download_roster),
         Route("/u/{token}/jobs/{job}/per-unit.zip", download_per_unit),
         Route("/u/{token}/jobs/{job}/pdf.zip", download_pdfs),
+        Route("/u/{token}/jobs/{job}/export", export_start, methods=["POST"]),
+        Route("/u/{token}/jobs/{job}/exports/{export}", export_page),
+        Route("/u/{token}/jobs/{job}/exports/{export}/progress", export_progress),
+        Route("/u/{token}/jobs/{job}/exports/{export}/file", export_file),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
     middleware = [Middleware(SecurityHeaders),

@@ -66,6 +66,7 @@ class Job:
     conflicts: Path | None = None  # the Konflik workbook when the rules cannot all hold
     #: each unit's clash: its sentence, the people involved, the smallest changes
     explanations: list[dict[str, Any]] = field(default_factory=list)
+    exports: dict[str, Any] = field(default_factory=dict)  # per-unit zips being made (id →)
     cancelled: bool = False
     started: float = field(default_factory=time.monotonic)
     #: when the user pressed the button: the page shows the time they waited (queue
