@@ -302,8 +302,8 @@ def test_a_pin_and_earlier_rosters_are_read_as_the_cli_reads_them(client: TestCl
 
     from wfh_solver import api
     from wfh_solver.policy.scenario import bundled_dir
-    from wfh_solver.result import WFO_CODE
-    from wfh_solver.solve import solve
+    from wfh_solver.solve.result import WFO_CODE
+    from wfh_solver.solve.run import solve
     from wfh_solver.write import write_roster
 
     source = workbooks.clean(tmp_path / "pegawai.xlsx")
@@ -352,7 +352,7 @@ def test_unit_files_are_one_zip_made_with_progress(client: TestClient, tmp_path:
 
     from wfh_solver import api
     from wfh_solver.serve.exports import unit_zip
-    from wfh_solver.solve import solve
+    from wfh_solver.solve.run import solve
 
     source = workbooks.clean(tmp_path / "pegawai.xlsx")
     result = solve(api.make_problem(api.read_employees(source), "kebumen-2020"))

@@ -19,8 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wfh_solver.messages import set_language, t
-from wfh_solver.result import Result
+from wfh_solver.base.messages import set_language, t
+from wfh_solver.solve.result import Result
 from wfh_solver.write import write_outputs
 from wfh_solver.write.outputs import OutputSet
 

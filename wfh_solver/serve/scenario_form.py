@@ -25,9 +25,9 @@ from typing import Any, get_args
 import tomli_w
 from pydantic import ValidationError
 
+from wfh_solver.base.messages import CATALOGUE, language, t
 from wfh_solver.domain.calendar import check_period
 from wfh_solver.domain.employee import ROLES, SUB_UNIT_KINDS, UNIT_TYPES, Category
-from wfh_solver.messages import CATALOGUE, language, t
 from wfh_solver.policy.patterns import PatternError, compile_pattern
 from wfh_solver.policy.scenario import Flag, Rule, RuleKind, Scenario, ScenarioError, Selector
 from wfh_solver.policy.wording import describe_rule, describe_who, kind_label, percent
