@@ -618,7 +618,7 @@ _ID: dict[str, str] = {
     "web_export_running": "Menulis berkas per unit: {done} dari {total}",
     "web_export_bar": "Kemajuan",
     "web_export_done": "{total} berkas siap dalam {seconds} detik.",
-    "web_export_download": "Unduh {name}",
+    "web_export_download": "Unduh berkas .zip",
     "web_more_files": "Sel yang sudah ditetapkan dan jadwal sebelumnya (boleh dikosongkan)",
     "web_pin_label": "Jadwal dengan sel yang sudah ditetapkan",
     "web_pin_hint": "Sel WFO, WFH, CUTI dan DL yang terisi dipertahankan persis; sel kosong "
@@ -1278,7 +1278,7 @@ _EN: dict[str, str] = {
     "web_export_running": "Writing the files per unit: {done} of {total}",
     "web_export_bar": "Progress",
     "web_export_done": "{total} files ready in {seconds} s.",
-    "web_export_download": "Download {name}",
+    "web_export_download": "Download the .zip file",
     "web_more_files": "Cells already decided and earlier rosters (optional)",
     "web_pin_label": "A roster with cells already decided",
     "web_pin_hint": "Filled WFO, WFH, CUTI and DL cells are kept exactly; blank cells are "
