@@ -169,7 +169,7 @@ def test_scenario_form_makes_a_toml_that_loads_back(tmp_path: Path) -> None:
     path.write_text(to_toml(edited), encoding="utf-8")
     loaded = load_scenario(path)
     assert loaded == edited
-    index = int(share.key.removeprefix("rule_"))
+    index = int(share.key.removeprefix("r").removesuffix("-value"))
     assert loaded.rules[index].share == pytest.approx(0.4)
     with pytest.raises(ScenarioError, match="tidak sah"):
         apply_form(base, form | {share.key: "tiga puluh"})

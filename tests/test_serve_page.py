@@ -177,9 +177,31 @@ def data_of(source: Path) -> list[str]:
         scenario = load_scenario(name)
         words += [scenario.title, scenario.name, *(r.name for r in scenario.rules)]
     return words + ["Minimum di atas batas", "Minimal 3 pegawai per OPD",
+                    "Minimal 1 pegawai per OPD", "kepala_dunia", "skenario.toml",
                     "Paling banyak 10% di kantor", "pegawai kantor.xlsx", "wfh-solver solve",
                     "wfh-solver",
                     "Bahasa Indonesia", "English", "WFO", "WFH", "OPTIMAL", "FEASIBLE"]
+
+
+def editor_states(client: TestClient, upload_url: str, editor: str) -> dict[str, str]:
+    """The rule editor with a rule added, refused with wrong fields, and each refused
+    scenario file (issue 21 item 1's states)."""
+    from tests.forms import as_data, form_fields, with_values
+    from tests.test_serve_editor import BAD
+
+    token = client.cookies[CSRF_COOKIE]
+    fields = with_values(form_fields(editor, "scenario-form"), {"new_kind": "top_levels"})
+    added = client.post(f"{upload_url}/scenario", data=as_data(fields) | {"add": "1"}).text
+    new = re.findall(r'name="rows" value="([^"]*)"', added)[0].split()[-1]
+    fields = with_values(form_fields(added, "scenario-form"),
+                         {f"r{new}-value": "9", f"r{new}-eselon": "VII"})
+    states = {"editor, rule added": added, "editor refused": client.post(
+        f"{upload_url}/scenario", data=as_data(fields) | {"save": "1"}).text}
+    for k, (text, _) in enumerate(BAD):
+        states[f"scenario file refused {k}"] = client.post(
+            f"{upload_url}/scenario-file", data={"csrf": token},
+            files={"scenario": ("skenario.toml", text.encode())}).text
+    return states
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -198,6 +220,7 @@ def test_every_page_state_speaks_one_language(client: TestClient, tmp_path: Path
     bad = client.post(f"{upload_url}/scenario", data={
         "csrf": token, "base": "jateng-2020", "start": "2020-03-30", "end": "2020-03-23"})
     pages["scenario refused"] = bad.text
+    pages |= editor_states(client, upload_url, pages["scenario form"])
     solved = client.post(f"{upload_url}/solve", data={"csrf": token, "scenario": "jateng-2020"},
                          follow_redirects=True)
     pages["progress"] = solved.text
@@ -216,6 +239,11 @@ def test_every_page_state_speaks_one_language(client: TestClient, tmp_path: Path
     relaxed = client.post(f"{impossible.url}/relax", data={"csrf": token},
                           follow_redirects=True)
     pages["relaxed"] = wait_for(client, str(relaxed.url), 'id="downloads"')
+    export = client.post(f"{relaxed.url}/export", data={"csrf": token, "kind": "all"},
+                         follow_redirects=True)
+    pages["export"] = export.text
+    wait_for(client, f"{export.url}/progress", 'data-state="done"')
+    pages["export done"] = client.get(str(export.url)).text
     other = MARKERS[lang]
     found = {name: sorted(visible_words(html, data) & other) for name, html in pages.items()}
     for name, words in found.items():

@@ -349,7 +349,7 @@ _ID: dict[str, str] = {
     "web_solve_button": "Susun jadwal",
     "web_runs": "Penyusunan untuk berkas ini",
     "web_delete": "Selesai: hapus berkas dan hasil",
-    "web_edit_title": "Ubah angka surat edaran",
+    "web_edit_title": "Ubah aturan surat edaran",
     "web_edited": "diubah",
     "web_start": "Mulai",
     "web_end": "Sampai",
@@ -417,7 +417,7 @@ _ID: dict[str, str] = {
     "web_relax_hint": (
         "Jadwal tetap dapat disusun dengan melonggarkan aturan sesedikit mungkin (seperti"
         " wfh-solver solve --relax); setiap aturan yang dilanggar disebut beserta selnya."),
-    "web_relax_button": "Susun dengan pelonggaran aturan",
+    "web_relax_button": "Susun jadwal yang paling sedikit melanggar",
     "web_relaxed": (
         "Jadwal ini melanggar {count} ketentuan seminimal mungkin, karena aturan tidak "
         "dapat dipenuhi bersamaan:"),
@@ -606,8 +606,99 @@ _ID: dict[str, str] = {
     "web_err_share": "'{value}' tidak sah: isi persen antara 0 dan 100 (%).",
     "web_err_count": "'{value}' tidak sah: isi jumlah orang, bilangan bulat 0 atau lebih.",
     "web_err_levels": "'{value}' tidak sah: isi jumlah tingkat jabatan, bilangan bulat 1 "
-                      "atau lebih.",
+                      "sampai 5.",
     "web_level_shortfall": "kekurangan aturan (orang-hari di bawah/di atas aturan)",
+    # --- s6-page ---
+    "web_download_per_unit": "Jadwal per unit (.zip)",
+    "web_download_all": "Jadwal dan PDF per unit (.zip)",
+    "web_export_title_per_unit": "Jadwal per unit",
+    "web_export_title_pdf": "PDF per unit",
+    "web_export_title_all": "Jadwal dan PDF per unit",
+    "web_export_starting": "Menyiapkan berkas per unit…",
+    "web_export_running": "Menulis berkas per unit: {done} dari {total}",
+    "web_export_bar": "Kemajuan",
+    "web_export_done": "{total} berkas siap dalam {seconds} detik.",
+    "web_export_download": "Unduh berkas .zip",
+    "web_more_files": "Sel yang sudah ditetapkan dan jadwal sebelumnya (boleh dikosongkan)",
+    "web_pin_label": "Jadwal dengan sel yang sudah ditetapkan",
+    "web_pin_hint": "Sel WFO, WFH, CUTI dan DL yang terisi dipertahankan persis; sel kosong "
+                    "disusun (seperti wfh-solver solve --pin).",
+    "web_previous_label": "Jadwal periode sebelumnya (boleh lebih dari satu)",
+    "web_previous_hint": "Hari WFH di jadwal ini ikut dihitung agar giliran tetap adil "
+                         "(seperti wfh-solver solve --previous).",
+    "web_job_pin": "sel tetap dari {file}",
+    "web_job_previous": "jadwal sebelumnya: {files}",
+    "web_conflict_people": "Orang yang terlibat:",
+    "web_conflict_fix": "Perubahan terkecil:",
+    "web_conflict_more": "dan {count} orang lagi (semua ada di workbook Konflik)",
+    "web_relax_cannot": "Melonggarkan aturan pun tidak menghasilkan jadwal: aturan yang "
+                        "menetapkan orang tertentu di kantor atau di rumah saling bertentangan "
+                        "dan tidak dilonggarkan. Ubah salah satu aturan itu.",
+    "web_edit_rules": "ubah aturan",
+    "web_rules_title": "Aturan ({count})",
+    "web_scope": "Berlaku",
+    "web_param_count": "Jumlah orang",
+    "web_param_share": "Persen",
+    "web_param_levels": "Jumlah tingkat jabatan",
+    "web_param_days": "Jumlah hari",
+    "web_unit_days": "hari",
+    "web_who": "Siapa yang diatur",
+    "web_who_categories": "Jenis jabatan",
+    "web_who_roles": "Jabatan pimpinan",
+    "web_who_flags": "Tanda pegawai",
+    "web_who_unit_types": "Jenis unit kerja",
+    "web_who_sub_unit_kinds": "Jenis sub-unit",
+    "web_who_units": "Unit kerja (sebagian nama)",
+    "web_who_sub_units": "Sub-unit (sebagian nama)",
+    "web_who_positions": "Nama jabatan (sebagian nama)",
+    "web_who_eselon": "Eselon",
+    "web_who_statuses": "Status kepegawaian",
+    "web_who_hint_units": "pisahkan dengan ; — misalnya Dinas Kesehatan; RSUD",
+    "web_who_hint_sub_units": "pisahkan dengan ; — misalnya Seksi; Puskesmas",
+    "web_who_hint_positions": "pisahkan dengan ; — misalnya Guru; Perawat",
+    "web_who_hint_eselon": "pisahkan dengan ; — misalnya II; III.a",
+    "web_who_hint_statuses": "pisahkan dengan ; — misalnya PNS; PPPK",
+    "web_remove_rule": "Hapus aturan ini",
+    "web_add_kind": "Jenis aturan baru",
+    "web_add_rule": "Tambah aturan",
+    "web_refresh_rules": "Perbarui nama aturan",
+    "web_err_kind": "Pilih jenis aturan dari daftar.",
+    "web_err_scope": "'{kind}' berlaku {scopes}; pilih salah satu.",
+    "web_err_days": "'{value}' tidak sah: isi jumlah hari, bilangan bulat {low} sampai {high}.",
+    "web_err_unknown_value": "'{value}' tidak dikenal; pilih dari: {known}.",
+    "web_err_eselon": "'{value}' bukan eselon; tulis seperti II, III.a atau IV.b.",
+    "web_err_pattern": "'{value}' tidak bisa dipakai untuk mencari nama; hapus tanda kurung "
+                       "atau garis miring terbalik yang tidak berpasangan.",
+    "web_toml_label": "Atau unggah skenario sendiri (berkas TOML)",
+    "web_toml_hint": "Berkas yang sama dengan wfh-solver solve --scenario; diperiksa dengan "
+                     "cara yang sama.",
+    "web_toml_button": "Unggah skenario",
+    "web_toml_refused": "Skenario {file} tidak dapat dipakai:",
+    "web_toml_unreadable": "berkas tidak dapat dibaca: {detail}",
+    "web_toml_syntax": "baris {line}, kolom {column}: penulisan TOML salah (periksa tanda "
+                       "kutip, tanda = dan kurung siku).",
+    "web_toml_syntax_somewhere": "penulisan TOML salah (periksa tanda kutip, tanda = dan "
+                                 "kurung siku).",
+    "web_toml_rule": "aturan ke-{number}{name}",
+    "web_toml_key": "kunci `{key}`",
+    "web_err_missing": "wajib diisi",
+    "web_err_unknown_key": "kunci ini tidak dikenal; periksa ejaannya",
+    "web_err_share_file": "{value} tidak sah: tulis persen sebagai pecahan antara 0 dan 1 "
+                          "(0.25 berarti 25%)",
+    "web_err_range_high": "{value} terlalu besar; paling besar {high}",
+    "web_err_range_low": "{value} terlalu kecil; paling kecil {low}",
+    "web_err_choice": "'{value}' tidak dikenal; pilihan: {choices}",
+    "web_err_not_number": "'{value}' bukan angka",
+    "web_err_toml_date": "'{value}' bukan tanggal; tulis tanpa tanda kutip, misalnya "
+                         "2020-03-23",
+    "web_err_not_text": "harus teks dalam tanda kutip",
+    "web_err_not_list": "harus daftar dalam kurung siku, misalnya [\"a\", \"b\"]",
+    "web_err_not_table": "harus tabel, misalnya {{ units = [\"Dinas\"] }}",
+    "web_err_value": "nilai {value} tidak bisa dipakai",
+    "web_err_needs": "aturan '{kind}' perlu angka `{parameter}`",
+    "web_err_unique": "dua aturan bernama sama; setiap aturan perlu nama sendiri",
+    "web_err_intent": "aturan '{kind}' hanya dipakai dengan intent = \"wfh_target\" (dan "
+                      "sebaliknya)",
 }
 
 _EN: dict[str, str] = {
@@ -927,7 +1018,7 @@ _EN: dict[str, str] = {
     "web_solve_button": "Solve",
     "web_runs": "Solves of this file",
     "web_delete": "Done: delete the file and results",
-    "web_edit_title": "Edit the circular's numbers",
+    "web_edit_title": "Edit the circular's rules",
     "web_edited": "edited",
     "web_start": "From",
     "web_end": "To",
@@ -991,7 +1082,7 @@ _EN: dict[str, str] = {
     "web_relax_hint": (
         "A roster can still be made by letting the rules give as little as possible (as "
         "wfh-solver solve --relax does); every rule it breaks is listed with its cells."),
-    "web_relax_button": "Solve, letting rules give",
+    "web_relax_button": "Make the roster that breaks the fewest rules",
     "web_relaxed": (
         "This roster breaks {count} requirement(s), as little as possible, because the "
         "rules cannot all hold:"),
@@ -1174,9 +1265,99 @@ _EN: dict[str, str] = {
     "web_err_share": "'{value}' is not valid: give a percentage between 0 and 100 (%).",
     "web_err_count": "'{value}' is not valid: give a number of people, a whole number 0 or "
                      "more.",
-    "web_err_levels": "'{value}' is not valid: give a number of levels, a whole number 1 or "
-                      "more.",
+    "web_err_levels": "'{value}' is not valid: give a number of levels, a whole number 1 to "
+                      "5.",
     "web_level_shortfall": "rule shortfall (person-days below/above the rules)",
+    # --- s6-page ---
+    "web_download_per_unit": "Roster per unit (.zip)",
+    "web_download_all": "Roster and PDF per unit (.zip)",
+    "web_export_title_per_unit": "Roster per unit",
+    "web_export_title_pdf": "PDF per unit",
+    "web_export_title_all": "Roster and PDF per unit",
+    "web_export_starting": "Preparing the files per unit…",
+    "web_export_running": "Writing the files per unit: {done} of {total}",
+    "web_export_bar": "Progress",
+    "web_export_done": "{total} files ready in {seconds} s.",
+    "web_export_download": "Download the .zip file",
+    "web_more_files": "Cells already decided and earlier rosters (optional)",
+    "web_pin_label": "A roster with cells already decided",
+    "web_pin_hint": "Filled WFO, WFH, CUTI and DL cells are kept exactly; blank cells are "
+                    "scheduled (as wfh-solver solve --pin).",
+    "web_previous_label": "Rosters of earlier periods (one or more)",
+    "web_previous_hint": "Their WFH days are counted so that turns stay fair (as wfh-solver "
+                         "solve --previous).",
+    "web_job_pin": "cells kept from {file}",
+    "web_job_previous": "earlier rosters: {files}",
+    "web_conflict_people": "People involved:",
+    "web_conflict_fix": "Smallest change:",
+    "web_conflict_more": "and {count} more (all in the Konflik workbook)",
+    "web_relax_cannot": "Even letting rules give makes no roster: rules that put given people "
+                        "in the office or at home contradict each other, and those do not "
+                        "give. Change one of them.",
+    "web_edit_rules": "edit rules",
+    "web_rules_title": "Rules ({count})",
+    "web_scope": "Applies",
+    "web_param_count": "Number of people",
+    "web_param_share": "Percentage",
+    "web_param_levels": "Number of levels",
+    "web_param_days": "Number of days",
+    "web_unit_days": "days",
+    "web_who": "Who it is about",
+    "web_who_categories": "Post categories",
+    "web_who_roles": "Head posts",
+    "web_who_flags": "Staff markers",
+    "web_who_unit_types": "Kinds of office",
+    "web_who_sub_unit_kinds": "Kinds of sub-unit",
+    "web_who_units": "Offices (part of the name)",
+    "web_who_sub_units": "Sub-units (part of the name)",
+    "web_who_positions": "Post titles (part of the name)",
+    "web_who_eselon": "Eselon",
+    "web_who_statuses": "Staff status",
+    "web_who_hint_units": "separate with ; — e.g. Dinas Kesehatan; RSUD",
+    "web_who_hint_sub_units": "separate with ; — e.g. Seksi; Puskesmas",
+    "web_who_hint_positions": "separate with ; — e.g. Guru; Perawat",
+    "web_who_hint_eselon": "separate with ; — e.g. II; III.a",
+    "web_who_hint_statuses": "separate with ; — e.g. PNS; PPPK",
+    "web_remove_rule": "Remove this rule",
+    "web_add_kind": "Kind of new rule",
+    "web_add_rule": "Add a rule",
+    "web_refresh_rules": "Update the rule names",
+    "web_err_kind": "Choose a kind of rule from the list.",
+    "web_err_scope": "'{kind}' applies {scopes}; choose one.",
+    "web_err_days": "'{value}' is not valid: give a number of days, a whole number {low} to "
+                    "{high}.",
+    "web_err_unknown_value": "'{value}' is not known; choose from: {known}.",
+    "web_err_eselon": "'{value}' is not an eselon; write it like II, III.a or IV.b.",
+    "web_err_pattern": "'{value}' cannot be used to look names up; remove an unmatched "
+                       "bracket or backslash.",
+    "web_toml_label": "Or upload a scenario of your own (a TOML file)",
+    "web_toml_hint": "The same file as wfh-solver solve --scenario, checked the same way.",
+    "web_toml_button": "Upload the scenario",
+    "web_toml_refused": "The scenario {file} cannot be used:",
+    "web_toml_unreadable": "the file cannot be read: {detail}",
+    "web_toml_syntax": "line {line}, column {column}: the TOML is written wrongly (check the "
+                       "quotes, = signs and square brackets).",
+    "web_toml_syntax_somewhere": "the TOML is written wrongly (check the quotes, = signs and "
+                                 "square brackets).",
+    "web_toml_rule": "rule {number}{name}",
+    "web_toml_key": "key `{key}`",
+    "web_err_missing": "is required",
+    "web_err_unknown_key": "this key is not known; check its spelling",
+    "web_err_share_file": "{value} is not valid: write a percentage as a fraction between 0 "
+                          "and 1 (0.25 means 25%)",
+    "web_err_range_high": "{value} is too large; at most {high}",
+    "web_err_range_low": "{value} is too small; at least {low}",
+    "web_err_choice": "'{value}' is not known; choices: {choices}",
+    "web_err_not_number": "'{value}' is not a number",
+    "web_err_toml_date": "'{value}' is not a date; write it without quotes, e.g. 2020-03-23",
+    "web_err_not_text": "must be text in quotes",
+    "web_err_not_list": "must be a list in square brackets, e.g. [\"a\", \"b\"]",
+    "web_err_not_table": "must be a table, e.g. {{ units = [\"Dinas\"] }}",
+    "web_err_value": "the value {value} cannot be used",
+    "web_err_needs": "a '{kind}' rule needs the number `{parameter}`",
+    "web_err_unique": "two rules have the same name; each rule needs its own",
+    "web_err_intent": "a '{kind}' rule is used only with intent = \"wfh_target\" (and the "
+                      "other way round)",
 }
 
 _HELP_ID: dict[str, str] = {
@@ -1735,8 +1916,8 @@ _PLAIN_ID: dict[str, str] = {
                         "senin-sabtu",
     "fix_line": "→ perubahan terkecil: {fixes}",
     "fix_hint": "Agar tetap ada jadwal: jalankan lagi dengan --relax (jadwal yang paling "
-                "sedikit melanggar, pelanggarannya didaftar), atau pilih 'Susun dengan "
-                "pelonggaran aturan' di halaman wfh-solver serve.",
+                "sedikit melanggar, pelanggarannya didaftar), atau pilih 'Susun jadwal "
+                "yang paling sedikit melanggar' di halaman wfh-solver serve.",
 }
 
 _PLAIN_EN: dict[str, str] = {
@@ -1927,8 +2108,8 @@ _PLAIN_EN: dict[str, str] = {
                         "(senin-jumat, senin-sabtu)",
     "fix_line": "→ smallest change: {fixes}",
     "fix_hint": "To get a roster anyway: run again with --relax (the roster that breaks the "
-                "rules least, every broken rule listed), or choose 'Solve, letting rules "
-                "give' on the wfh-solver serve page.",
+                "rules least, every broken rule listed), or choose 'Make the roster "
+                "that breaks the fewest rules' on the wfh-solver serve page.",
 }
 
 CATALOGUE: dict[str, dict[str, str]] = {

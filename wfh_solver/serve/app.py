@@ -14,7 +14,6 @@ import secrets
 import shutil
 import sys
 import traceback
-import zipfile
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -26,6 +25,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import ClientDisconnect, Request
@@ -35,12 +35,32 @@ from starlette.staticfiles import StaticFiles
 
 from wfh_solver.base.messages import CATALOGUE, LANGUAGES, language, set_language, t
 from wfh_solver.domain.calendar import check_period
-from wfh_solver.policy.scenario import ScenarioError, bundled_names, load_scenario
-from wfh_solver.policy.wording import kind_label
+from wfh_solver.policy.scenario import Scenario, ScenarioError, bundled_names, load_scenario
+from wfh_solver.policy.wording import describe_rule, kind_label
+from wfh_solver.read.textfile import MAX_TEXT_BYTES
 from wfh_solver.serve import views
+from wfh_solver.serve.exports import KINDS as EXPORT_KINDS
+from wfh_solver.serve.exports import Export, unit_zip
 from wfh_solver.serve.jobs import Job, JobQueue, State
 from wfh_solver.serve.limits import BodyLimits
-from wfh_solver.serve.scenario_form import FormInvalid, apply_form, rule_fields, to_toml
+from wfh_solver.serve.scenario_form import (
+    CHOICES,
+    MAX_RULES,
+    TEXTS,
+    FormInvalid,
+    Row,
+    apply_form,
+    choice_label,
+    new_row,
+    preview,
+    rows_from_form,
+    rows_of,
+    scope_label,
+    to_toml,
+    toml_problems,
+    who_text,
+)
+from wfh_solver.serve.scenario_form import kinds as editor_kinds
 from wfh_solver.serve.security import (
     CSRF_COOKIE,
     AccessGuard,
@@ -48,17 +68,17 @@ from wfh_solver.serve.security import (
     csrf_ok,
     csrf_token,
 )
-from wfh_solver.serve.uploads import UploadRefused, receive_file
-from wfh_solver.serve.worker import JobSpec, check_file, validate_file
+from wfh_solver.serve.uploads import UploadRefused, receive_file, receive_files
+from wfh_solver.serve.worker import JobSpec, check_file, shown_name, validate_file
 from wfh_solver.serve.workspace import Upload, Workspace, display_name
 from wfh_solver.write import write_outputs
 from wfh_solver.write.memo import figures, verdict
-from wfh_solver.write.outputs import OutputSet
 
 LANG_COOKIE = "wfh_lang"
 #: The five regional circulars of 2020 are listed first; the national guidance after them.
 REGIONAL = ("sragen-2020", "kebumen-2020", "jateng-2020", "pasuruan-2020", "paser-2020")
 STATIC = Path(__file__).parent / "static"
+MAX_PREVIOUS = 12  # earlier rosters one solve may count (a year of months)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -132,6 +152,8 @@ class Site:
         self.env.globals["kind_label"] = kind_label
         self.env.globals["violation_kind"] = violation_kind
         self.env.globals["level_label"] = level_label
+        self.env.globals["shown_name"] = shown_name
+        self.env.filters["shown_file"] = lambda path, spec: shown_name(spec, Path(path))
 
     # -- rendering ---------------------------------------------------------------------
     def render(self, request: Request, template: str, status: int = 200,
@@ -158,6 +180,13 @@ class Site:
         if job is None:
             raise HTTPException(404)
         return upload, job
+
+    async def form_data(self, request: Request) -> FormData:
+        """The posted form with every value of a repeated field (the editor's lists)."""
+        form = await request.form(max_files=0, max_fields=3000)
+        if not csrf_ok(request, str(form.get("csrf", ""))):
+            raise HTTPException(403)
+        return form
 
     async def require_csrf(self, request: Request) -> dict[str, str]:
         form = await request.form(max_files=0, max_fields=200)
@@ -314,46 +343,126 @@ def _shown(report: dict[str, Any], upload: Upload) -> dict[str, Any]:
 async def upload_page(request: Request) -> Response:
     site: Site = request.app.state.site
     upload = site.upload_of(request)
-    return site.render(request, "upload.html", upload=upload, report=upload.report,
-                       can_solve=not has_errors(upload.report), scenarios=site.scenarios,
-                       chosen=request.query_params.get("scenario", "jateng-2020"),
-                       running=upload.running_job(), open_check=False)
+    return _upload_page(site, request, upload,
+                        chosen=request.query_params.get("scenario", "jateng-2020"))
+
+
+def _upload_page(site: Site, request: Request, upload: Upload, status: int = 200,
+                 chosen: str = "jateng-2020", **context: Any) -> Response:
+    """The upload's page: what was understood, the circulars, the scenario of its own."""
+    use_language(request)
+    custom = None
+    if upload.scenario_toml is not None:
+        with contextlib.suppress(ScenarioError):
+            custom = load_scenario(upload.scenario_toml)
+    return site.render(request, "upload.html", status=status, upload=upload,
+                       report=upload.report, can_solve=not has_errors(upload.report),
+                       scenarios=site.scenarios, chosen=chosen, custom=custom,
+                       describe_rule=describe_rule, running=upload.running_job(),
+                       open_check=False, **context)
+
+
+def base_scenario(upload: Upload, base: str) -> Scenario:
+    """The scenario the editor starts from: a bundled circular or this upload's own (edited
+    or uploaded) one; never a path from the client."""
+    if base == "custom" and upload.scenario_toml is not None:
+        try:
+            return load_scenario(upload.scenario_toml)
+        except ScenarioError:
+            raise HTTPException(404) from None
+    if base not in bundled_names():
+        raise HTTPException(404)
+    return load_scenario(base)
+
+
+def editor(site: Site, request: Request, upload: Upload, base: str, scenario: Scenario,
+           rows: list[Row], values: Any, errors: dict[str, str], status: int = 200,
+           title: str = "", error: str = "") -> Response:
+    """The rule editor with these rows (after a rule is added or removed, or refused)."""
+    return site.render(request, "scenario.html", status=status, upload=upload, base=base,
+                       scenario=scenario, rows=rows, values=values, errors=errors,
+                       title=title or scenario.title, error=error, kinds=editor_kinds(),
+                       choice_fields=tuple(CHOICES), text_fields=TEXTS,
+                       choice_values=lambda name: CHOICES[name][0], choice_label=choice_label,
+                       scope_label=scope_label, who_text=who_text,
+                       who_open=lambda errs, row: any(row.key(n) in errs
+                                                      for n in (*CHOICES, *TEXTS)))
 
 
 async def scenario_form(request: Request) -> Response:
     site: Site = request.app.state.site
     upload = site.upload_of(request)
     base = request.query_params.get("base", "")
-    if base not in bundled_names():
-        raise HTTPException(404)
     use_language(request)
-    scenario = load_scenario(base)
-    return site.render(request, "scenario.html", upload=upload, base=base, scenario=scenario,
-                       fields=rule_fields(scenario), values={}, errors={})
+    scenario = base_scenario(upload, base)
+    return editor(site, request, upload, base, scenario, rows_of(scenario), {}, {})
 
 
 async def scenario_save(request: Request) -> Response:
+    """The editor's buttons: add a rule, remove one, show the names again, or save."""
     site: Site = request.app.state.site
     upload = site.upload_of(request)
-    form = await site.require_csrf(request)
-    base = form.get("base", "")
-    if base not in bundled_names():
+    form = await site.form_data(request)
+    base = str(form.get("base", ""))
+    if base != "custom" and base not in bundled_names():
         raise HTTPException(400)
     use_language(request)
-    scenario = load_scenario(base)
+    scenario = base_scenario(upload, base)
+    rows = rows_from_form(scenario, form)
+    remove, kind = str(form.get("remove", "")), str(form.get("new_kind", ""))
+    if remove or form.get("add") or form.get("refresh"):
+        rows = [row for row in rows if row.id != remove]
+        if form.get("add") and kind in editor_kinds() and len(rows) < MAX_RULES:
+            rows.append(new_row(kind, rows))
+        title, errors = preview(scenario, rows)
+        return editor(site, request, upload, base, scenario, rows, form,
+                      errors if form.get("refresh") else {}, title=title)
     try:
         edited = apply_form(scenario, form)
     except FormInvalid as exc:  # each message beside its field
-        return site.render(request, "scenario.html", status=400, upload=upload, base=base,
-                           scenario=scenario, fields=rule_fields(scenario), values=form,
-                           error=t("web_form_invalid"), errors=exc.fields)
-    except ScenarioError as exc:
-        return site.render(request, "scenario.html", status=400, upload=upload, base=base,
-                           scenario=scenario, fields=rule_fields(scenario), values=form,
-                           error=str(exc), errors={})
+        title, _ = preview(scenario, exc.rows)
+        return editor(site, request, upload, base, scenario, exc.rows, form, exc.fields,
+                      status=400, title=title, error=t("web_form_invalid"))
     path = upload.folder / "scenario.toml"
     path.write_text(to_toml(edited), encoding="utf-8")
     upload.scenario_toml = path
+    return RedirectResponse(f"/u/{upload.token}?scenario=custom#solve", status_code=303)
+
+
+async def scenario_file(request: Request) -> Response:
+    """A scenario TOML uploaded: the checks of `--scenario FILE`, each problem said in the
+    page's language beside the file field; a good one becomes this upload's scenario."""
+    site: Site = request.app.state.site
+    upload = site.upload_of(request)
+    use_language(request)
+    folder = upload.folder / f"toml-{secrets.token_hex(6)}"
+    folder.mkdir(mode=0o700)
+    problems: list[str] = []
+    try:
+        path, client_name, _ = await receive_file(
+            request.headers.get("content-type", ""), request.headers.get("content-length"),
+            request.stream(), folder, MAX_TEXT_BYTES, lambda sent: csrf_ok(request, sent),
+            file_field="scenario")
+        scenario, problems = toml_problems(path)
+        if scenario is not None:
+            try:
+                check_period(scenario.start, scenario.end, scenario.workweek)
+            except ValueError as exc:
+                problems = [str(exc)]
+    except UploadRefused as exc:
+        shutil.rmtree(folder, ignore_errors=True)
+        return _upload_page(site, request, upload, status=exc.status,
+                            toml_errors=[t(exc.key, **exc.params)])
+    if problems:
+        shutil.rmtree(folder, ignore_errors=True)
+        name = display_name(client_name)
+        return _upload_page(site, request, upload, status=400, chosen="custom",
+                            toml_errors=[p.replace(str(path), name) for p in problems],
+                            toml_name=name)
+    target = upload.folder / "scenario.toml"
+    os.replace(path, target)
+    shutil.rmtree(folder, ignore_errors=True)
+    upload.scenario_toml = target
     return RedirectResponse(f"/u/{upload.token}?scenario=custom#solve", status_code=303)
 
 
@@ -387,19 +496,49 @@ def scenario_of(upload: Upload, choice: str) -> str:
 async def solve(request: Request) -> Response:
     site: Site = request.app.state.site
     upload = site.upload_of(request)
-    form = await site.require_csrf(request)
+    lang = use_language(request)
     # each press is its own job with its own id in the address, so a second tab's choice
     # never lands on the first tab's solve; the per-client quota bounds how many run
     if has_errors(upload.report) or upload.input is None:
         raise HTTPException(400)
-    lang = use_language(request)
+    files: dict[str, list[tuple[Path, str]]] = {}
+    if request.headers.get("content-type", "").startswith("multipart/"):
+        form, files = await _solve_files(site, request, upload)
+    else:
+        form = await site.require_csrf(request)
     scenario = scenario_of(upload, form.get("scenario", ""))
     folder = upload.folder / f"job-{secrets.token_hex(6)}"
     config = site.config
+    pin = files.get("pin", [])
+    previous = files.get("previous", [])
+    names = tuple((str(path), display_name(name)) for path, name in pin + previous)
     spec = JobSpec(upload.input, scenario, folder, upload.name, lang,
-                   config.time_limit, config.seed, config.workers)
+                   config.time_limit, config.seed, config.workers,
+                   pin=pin[0][0] if pin else None,
+                   previous=tuple(path for path, _ in previous), names=names)
     return site.submit(request, upload, Job(spec, choice=form.get("scenario", ""),
                                             title=load_scenario(scenario).title))
+
+
+async def _solve_files(site: Site, request: Request, upload: Upload
+                       ) -> tuple[dict[str, str], dict[str, list[tuple[Path, str]]]]:
+    """The solve form with its optional files (`--pin`, `--previous`), streamed into a
+    folder of the upload; read later by the solve's own readers, as the CLI reads them."""
+    room = site.check_room()
+    folder = upload.folder / f"files-{secrets.token_hex(6)}"
+    folder.mkdir(mode=0o700)
+    try:
+        files, form = await receive_files(
+            request.headers.get("content-type", ""), request.headers.get("content-length"),
+            request.stream(), folder, min(site.config.max_upload_mb * 1024 * 1024, room),
+            lambda sent: csrf_ok(request, sent), {"pin": 1, "previous": MAX_PREVIOUS})
+    except UploadRefused as exc:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise Refused(exc.status, exc.key, **exc.params) from None
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return form, files
 
 
 async def job_page(request: Request) -> Response:
@@ -407,6 +546,7 @@ async def job_page(request: Request) -> Response:
     upload, job = site.job_of(request)
     context: dict[str, Any] = {"upload": upload, "job": job, "State": State,
                                "scenarios": site.scenarios, "chosen": job.choice,
+                               "scenario_names": bundled_names(),
                                **_queue_context(site, job)}
     result = job.result
     if result is not None:
@@ -552,21 +692,56 @@ async def _unit_files(request: Request, kind: str, stem: str) -> Response:
 
 
 def _unit_zip(result: Any, source: Path, folder: Path, lang: str, kind: str) -> Path:
-    """The CLI's `--per-unit DIR` or `--pdf DIR` files (same writer, same names), zipped;
-    the archive too is staged and renamed by `OutputSet`."""
-    set_language(lang)
-    units = folder / "units"
-    if kind == "pdf":
-        write_outputs(result, [source], None, pdf=units, lang=lang)
-    else:
-        write_outputs(result, [source], None, per_unit=units, lang=lang)
-    archive = folder / "units.zip"
-    with OutputSet() as outputs, zipfile.ZipFile(outputs.stage(archive), "w",
-                                                 zipfile.ZIP_DEFLATED) as zipped:
-        for path in sorted(units.rglob("*")):
-            if path.is_file():
-                zipped.write(path, path.relative_to(units).as_posix())
-    return archive
+    """The CLI's `--per-unit DIR` or `--pdf DIR` files (same writer, same names), zipped."""
+    return unit_zip(result, source, folder, lang, kind)
+
+
+async def export_start(request: Request) -> Response:
+    """Per-unit files (workbooks, PDFs or both) as one zip, made in the background; the
+    answer is a page showing how far it is, then the download."""
+    site: Site = request.app.state.site
+    upload, job = site.job_of(request)
+    form = await site.require_csrf(request)
+    kind = form.get("kind", "")
+    if job.result is None or upload.input is None or kind not in EXPORT_KINDS:
+        raise HTTPException(404)
+    lang = use_language(request)
+    site.check_room()
+    folder = upload.folder / f"out-{secrets.token_hex(8)}"
+    folder.mkdir(mode=0o700)
+    stem = {"per_unit": "jadwal-per-unit", "pdf": "jadwal-pdf", "all": "jadwal-unit"}[kind]
+    export = Export(kind, folder, f"{stem}-{job.result.scenario_name}.zip")
+    job.exports[export.id] = export.start(job.result, upload.input, lang)
+    return RedirectResponse(f"/u/{upload.token}/jobs/{job.id}/exports/{export.id}",
+                            status_code=303)
+
+
+def export_of(site: Site, request: Request) -> tuple[Upload, Job, Export]:
+    upload, job = site.job_of(request)
+    export = job.exports.get(request.path_params["export"])
+    if export is None:
+        raise HTTPException(404)
+    return upload, job, export
+
+
+async def export_page(request: Request) -> Response:
+    site: Site = request.app.state.site
+    upload, job, export = export_of(site, request)
+    return site.render(request, "export.html", upload=upload, job=job, export=export)
+
+
+async def export_progress(request: Request) -> Response:
+    site: Site = request.app.state.site
+    upload, job, export = export_of(site, request)
+    return site.render(request, "_export.html", upload=upload, job=job, export=export)
+
+
+async def export_file(request: Request) -> Response:
+    site: Site = request.app.state.site
+    _, _, export = export_of(site, request)
+    if export.path is None or not export.path.exists():
+        raise HTTPException(404)
+    return FileResponse(export.path, filename=export.name, media_type="application/zip")
 
 
 async def download_conflicts(request: Request) -> Response:
@@ -694,6 +869,7 @@ def create_app(config: Config | None = None) -> Starlette:
         Route("/u/{token}/scenario", scenario_form),
         Route("/u/{token}/scenario", scenario_save, methods=["POST"]),
         Route("/u/{token}/scenario.toml", scenario_download),
+        Route("/u/{token}/scenario-file", scenario_file, methods=["POST"]),
         Route("/u/{token}/solve", solve, methods=["POST"]),
         Route("/u/{token}/delete", delete_upload, methods=["POST"]),
         Route("/u/{token}/check", check_upload, methods=["POST"]),
@@ -706,6 +882,10 @@ def create_app(config: Config | None = None) -> Starlette:
         Route("/u/{token}/jobs/{job}/jadwal.xlsx", download_roster),
         Route("/u/{token}/jobs/{job}/per-unit.zip", download_per_unit),
         Route("/u/{token}/jobs/{job}/pdf.zip", download_pdfs),
+        Route("/u/{token}/jobs/{job}/export", export_start, methods=["POST"]),
+        Route("/u/{token}/jobs/{job}/exports/{export}", export_page),
+        Route("/u/{token}/jobs/{job}/exports/{export}/progress", export_progress),
+        Route("/u/{token}/jobs/{job}/exports/{export}/file", export_file),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
     middleware = [Middleware(SecurityHeaders),

@@ -64,6 +64,9 @@ class Job:
     lines: list[str] = field(default_factory=list)
     result: Result | None = None
     conflicts: Path | None = None  # the Konflik workbook when the rules cannot all hold
+    #: each unit's clash: its sentence, the people involved, the smallest changes
+    explanations: list[dict[str, Any]] = field(default_factory=list)
+    exports: dict[str, Any] = field(default_factory=dict)  # per-unit zips being made (id →)
     cancelled: bool = False
     started: float = field(default_factory=time.monotonic)
     #: when the user pressed the button: the page shows the time they waited (queue
@@ -168,6 +171,7 @@ class Job:
         elif kind == "infeasible":
             self.lines = list(event[1])
             self.conflicts = Path(event[2]) if event[2] else None
+            self.explanations = list(event[3]) if len(event) > 3 else []
             self.state = State.INFEASIBLE
         elif kind == "error":
             self.lines = list(event[1])

@@ -13,7 +13,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 #: Routes that receive a file; every other body is a small form.
-FILE_ROUTES = ("/upload", "/check")
+FILE_ROUTES = ("/upload", "/check", "/scenario-file", "/solve")
 FORM_LIMIT = 256 * 1024
 
 

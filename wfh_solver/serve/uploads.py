@@ -29,15 +29,19 @@ class UploadRefused(Exception):
 
 
 class _Sink:
-    """The parser's callbacks: small fields kept in memory, the one file part written out."""
+    """The parser's callbacks: small fields kept in memory, each file part written out.
+
+    `files`: the file fields accepted, each with how many files it may carry; a part for
+    another field, or one too many, refuses the form. An empty file part (a file input
+    left blank, which browsers still send) is skipped."""
 
     def __init__(self, folder: Path, limit: int, csrf_ok: Callable[[str], bool],
-                 file_field: str) -> None:
-        self.folder, self.limit, self.csrf_ok, self.file_field = folder, limit, csrf_ok, file_field
+                 files: dict[str, int]) -> None:
+        self.folder, self.limit, self.csrf_ok, self.accepted = folder, limit, csrf_ok, files
         self.fields: dict[str, str] = {}
-        self.path: Path | None = None
-        self.client_name = ""
+        self.files: dict[str, list[tuple[Path, str]]] = {}
         self.size = 0
+        self._skip = False
         self._out: IO[bytes] | None = None
         self._field: str | None = None
         self._buffer = bytearray()
@@ -53,7 +57,7 @@ class _Sink:
 
     def part_begin(self) -> None:
         self._headers.clear()
-        self._field, self._buffer = None, bytearray()
+        self._field, self._buffer, self._skip = None, bytearray(), False
 
     def header_field(self, data: bytes, start: int, end: int) -> None:
         self._name += data[start:end]
@@ -72,14 +76,20 @@ class _Sink:
         if filename is None:
             self._field = name
             return
-        if name != self.file_field or self.path is not None:
+        if not filename:  # a file input left empty
+            self._skip = True
+            return
+        taken = self.files.setdefault(name, [])
+        if name not in self.accepted or len(taken) >= self.accepted[name]:
             raise UploadRefused(400, "web_bad_form")
         if not self.csrf_ok(self.fields.get("csrf", "")):
             raise UploadRefused(403, "web_csrf")
-        self.client_name = filename.decode("utf-8", "replace")
-        self.path = self.folder / f"input{safe_suffix(self.client_name)}"
-        descriptor = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        client_name = filename.decode("utf-8", "replace")
+        stem = "input" if not taken and len(self.accepted) == 1 else f"{name}-{len(taken)}"
+        path = self.folder / f"{stem}{safe_suffix(client_name)}"
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         self._out = os.fdopen(descriptor, "wb")
+        taken.append((path, client_name))
 
     def part_data(self, data: bytes, start: int, end: int) -> None:
         if self._out is not None:
@@ -87,6 +97,8 @@ class _Sink:
             if self.size > self.limit:
                 raise UploadRefused(413, "web_too_large", limit=self.limit // (1024 * 1024))
             self._out.write(data[start:end])
+        elif self._skip:
+            return
         else:
             self._buffer += data[start:end]
             if len(self._buffer) > FIELD_LIMIT:
@@ -105,12 +117,13 @@ class _Sink:
             self._out = None
 
 
-async def receive_file(content_type: str, content_length: str | None,
-                       body: AsyncIterator[bytes], folder: Path, limit: int,
-                       csrf_ok: Callable[[str], bool],
-                       file_field: str = "file") -> tuple[Path, str, dict[str, str]]:
-    """Streams the form's file into `folder`; returns its path, the client's name and the
-    other fields. Raises `UploadRefused` (and leaves a partial file for the caller's cleanup)."""
+async def receive_files(content_type: str, content_length: str | None,
+                        body: AsyncIterator[bytes], folder: Path, limit: int,
+                        csrf_ok: Callable[[str], bool], files: dict[str, int]
+                        ) -> tuple[dict[str, list[tuple[Path, str]]], dict[str, str]]:
+    """Streams the form's files into `folder` (at most `limit` bytes together); returns
+    each file field's (path, client's name) pairs and the other fields. Raises
+    `UploadRefused` (and leaves partial files for the caller's cleanup)."""
     kind, params = parse_options_header(content_type)
     boundary = params.get(b"boundary")
     if kind != b"multipart/form-data" or not boundary:
@@ -118,7 +131,7 @@ async def receive_file(content_type: str, content_length: str | None,
     if content_length is not None and content_length.isdigit() \
             and int(content_length) > limit + 64 * 1024:
         raise UploadRefused(413, "web_too_large", limit=limit // (1024 * 1024))
-    sink = _Sink(folder, limit, csrf_ok, file_field)
+    sink = _Sink(folder, limit, csrf_ok, files)
     parser = MultipartParser(boundary, sink.callbacks())  # type: ignore[arg-type]
     try:
         async for chunk in body:
@@ -128,6 +141,21 @@ async def receive_file(content_type: str, content_length: str | None,
         raise UploadRefused(400, "web_bad_form") from None
     finally:
         sink.close()
-    if sink.path is None or sink.size == 0:
+    if not csrf_ok(sink.fields.get("csrf", "")):
+        raise UploadRefused(403, "web_csrf")
+    return {k: v for k, v in sink.files.items() if v}, sink.fields
+
+
+async def receive_file(content_type: str, content_length: str | None,
+                       body: AsyncIterator[bytes], folder: Path, limit: int,
+                       csrf_ok: Callable[[str], bool],
+                       file_field: str = "file") -> tuple[Path, str, dict[str, str]]:
+    """Streams the form's one file into `folder`; returns its path, the client's name and
+    the other fields. Raises `UploadRefused` (and leaves a partial file for the caller's
+    cleanup)."""
+    files, fields = await receive_files(content_type, content_length, body, folder, limit,
+                                        csrf_ok, {file_field: 1})
+    sent = files.get(file_field)
+    if not sent or sent[0][0].stat().st_size == 0:
         raise UploadRefused(400, "web_no_file")
-    return sink.path, sink.client_name, sink.fields
+    return sent[0][0], sent[0][1], fields

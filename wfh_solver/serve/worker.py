@@ -4,7 +4,10 @@ Events go back to the server on a queue as plain tuples:
   ("progress", phase, done, total)   read / build / solve (components done of total)
   ("level", level, objective, bound) one level of one component proven
   ("done", path)                     the pickled Result, in the job's private folder
-  ("infeasible", [reasons], path)    the rules cannot all hold (HR words); the Konflik workbook
+  ("infeasible", [reasons], path, [conflicts])
+                                     the rules cannot all hold (HR words); the Konflik
+                                     workbook; each unit's clash with its people and the
+                                     smallest changes (`Conflict.fixes`)
   ("error", [lines])                 bad input or scenario, one line per problem
 """
 
@@ -16,7 +19,7 @@ import sys
 import threading
 import time
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -26,6 +29,7 @@ from wfh_solver.base.messages import set_language, t
 from wfh_solver.check.roster import check_roster
 from wfh_solver.check.staff_list import validation_report
 from wfh_solver.explain import Conflicts
+from wfh_solver.explain.conflicts import RULE
 from wfh_solver.model.cpsat import StopSignal
 from wfh_solver.policy.problem import PolicyInfeasible
 from wfh_solver.policy.scenario import ScenarioError
@@ -33,6 +37,7 @@ from wfh_solver.read.errors import InputError
 from wfh_solver.write.findings import write_conflicts
 
 MAX_LINES = 50
+MAX_PEOPLE = 12  # names shown per clash; the Konflik workbook has them all
 CHECK_ROWS = 500
 
 
@@ -57,6 +62,15 @@ class JobSpec:
     seed: int = 0
     workers: int = 0
     relax: bool = False  # `solve --relax`: break rules as little as possible, and say which
+    pin: Path | None = None  # `--pin`: a roster whose filled cells are kept
+    previous: tuple[Path, ...] = ()  # `--previous`: earlier rosters fairness counts in
+    #: our private path → the client's file name, for the pin and earlier rosters
+    names: tuple[tuple[str, str], ...] = ()
+
+
+def shown_name(spec: JobSpec, path: Path) -> str:
+    """The client's name of one of the job's files (the pin, an earlier roster)."""
+    return dict(spec.names).get(str(path), path.name)
 
 
 def run_job(spec: JobSpec, events: EventQueue, cancel: CancelEvent) -> None:
@@ -68,9 +82,13 @@ def run_job(spec: JobSpec, events: EventQueue, cancel: CancelEvent) -> None:
     try:
         result = api.plan(spec.input, spec.scenario, time_limit=spec.time_limit,
                           seed=spec.seed, workers=spec.workers, stop=stop, relax=spec.relax,
+                          pin=spec.pin, previous=list(spec.previous),
                           roster_sheet=label("sheet_roster", spec.lang),
                           progress=lambda phase, done, total:
                           events.put(("progress", phase, done, total)))
+        if spec.names:  # notes about the pin and earlier rosters name them as the user does
+            result = replace(result, warnings=tuple(_shown(spec, w) for w in result.warnings),
+                             notes=tuple(_shown(spec, n) for n in result.notes))
         path = spec.folder / "result.pkl"
         with open(path, "wb") as out:
             pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
@@ -80,7 +98,8 @@ def run_job(spec: JobSpec, events: EventQueue, cancel: CancelEvent) -> None:
     except ScenarioError as exc:
         events.put(("error", [_shown(spec, str(exc))]))
     except PolicyInfeasible as exc:
-        events.put(("infeasible", list(exc.reasons[:MAX_LINES]), _conflicts_workbook(spec, exc)))
+        events.put(("infeasible", [_shown(spec, r) for r in exc.reasons[:MAX_LINES]],
+                    _conflicts_workbook(spec, exc), _explained(spec, exc)))
     except (TimeoutError, ValueError, OSError) as exc:
         events.put(("error", [_shown(spec, str(exc))]))
     except Exception:  # noqa: BLE001 - the page shows one line; the traceback goes to the log
@@ -102,6 +121,26 @@ def _conflicts_workbook(spec: JobSpec, error: PolicyInfeasible) -> str | None:
     return str(path)
 
 
+def _explained(spec: JobSpec, error: PolicyInfeasible) -> list[dict[str, Any]]:
+    """Each unit's clash for the page: its sentence, the people involved (those it names,
+    else those its clashing rules count) and the smallest changes that each alone would
+    let its rules hold."""
+    if not isinstance(error, Conflicts) or error.problem is None:
+        return []
+    problem = error.problem
+    shown = []
+    for c in error.conflicts[:MAX_LINES]:
+        people = list(c.people) or sorted({i for item in c.items if item.kind == RULE
+                                           and 0 <= item.key < len(problem.requirements)
+                                           for i in problem.requirements[item.key].members})
+        names = ", ".join(f"{problem.employees[i].name} (NIP {problem.employees[i].nip})"
+                          for i in people[:MAX_PEOPLE])
+        shown.append({"where": c.where, "text": _shown(spec, c.text), "people": names,
+                      "more": max(0, len(people) - MAX_PEOPLE),
+                      "fixes": [_shown(spec, f) for f in c.fixes]})
+    return shown
+
+
 def _stop_when_cancelled(cancel: CancelEvent, stop: StopSignal) -> None:
     # polled, not `cancel.wait()`: a process that dies waiting on a multiprocessing Event
     # leaves a sleeper count behind, and the server's later `set()` would hang on it
@@ -113,6 +152,8 @@ def _stop_when_cancelled(cancel: CancelEvent, stop: StopSignal) -> None:
 def _shown(spec: JobSpec, line: str) -> str:
     """Messages name the file as the user knows it, never our private folder."""
     line = line.replace(str(spec.input), spec.shown_name)
+    for path, name in spec.names:  # the full path first, then the file's own name
+        line = line.replace(path, name).replace(Path(path).name, name)
     return line.replace(str(spec.input.parent), "").replace(str(spec.folder), "")
 
 

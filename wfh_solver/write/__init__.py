@@ -5,6 +5,7 @@ Floor 8: may import every room up to `relax`; never the API, the CLI or the page
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from wfh_solver.base.labels import LANGUAGES, check_lang, label
@@ -68,12 +69,14 @@ def roster_units(result: Result) -> list[str]:
 
 def write_outputs(result: Result, inputs: list[Path], out: Path | None, *,
                   per_unit: Path | None = None, pdf: Path | None = None, lang: str = "id",
-                  overwrite: bool = False) -> OutputPlan:
+                  overwrite: bool = False,
+                  progress: Callable[[int, int], None] | None = None) -> OutputPlan:
     """Plan every output of a run, check the plan, then write it all or nothing.
 
     The roster, each unit's printable workbook (`per_unit`) and each unit's PDF (`pdf`) are
     staged under temporary names and renamed together at the end, so a failure or a signal
-    part-way leaves every earlier output as it was.
+    part-way leaves every earlier output as it was. `progress(done, total)` is told after
+    each unit's file (a PDF takes a second or more: the page shows how far it is).
     """
     check_lang(lang)
     units = roster_units(result) if per_unit is not None or pdf is not None else []
@@ -88,13 +91,21 @@ def write_outputs(result: Result, inputs: list[Path], out: Path | None, *,
                 write_roster(result, outputs.stage(out), lang)
         printouts = {u.unit: u for u in unit_printouts(result, lang)} if units else {}
         stems = dict(zip(units, unique_stems(units), strict=True))
+        total = len(units) * ((per_unit is not None) + (pdf is not None))
+        done = 0
         for unit in units:
             if per_unit is not None:
                 target = per_unit / f"{stems[unit]}.xlsx"
                 with naming(target):
                     write_unit_book(printouts[unit], outputs.stage(target), lang)
+                done += 1
+                if progress is not None:
+                    progress(done, total)
             if pdf is not None:
                 target = pdf / f"{stems[unit]}.pdf"
                 with naming(target):
                     write_unit_pdf(printouts[unit], outputs.stage(target), lang)
+                done += 1
+                if progress is not None:
+                    progress(done, total)
     return plan
