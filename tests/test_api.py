@@ -157,3 +157,16 @@ def test_no_public_name_is_a_room_but_solve() -> None:
     name, and the front door keeps it callable."""
     rooms = {p.name for p in (ROOT / "wfh_solver").iterdir() if (p / "__init__.py").exists()}
     assert set(wfh.__all__) & rooms == {"solve"}
+
+
+def test_every_python_block_of_the_planner_guide_runs(tmp_path: Path) -> None:
+    """Tests the guide's Python as shown: its blocks run one after another, in a folder
+    holding a small staff list as `pegawai.xlsx` (the guide's file name)."""
+    text = (ROOT / "docs" / "planner.md").read_text(encoding="utf-8")
+    blocks = [part.split("```", 1)[0] for part in text.split("```python\n")[1:]]
+    assert len(blocks) >= 3
+    wfh.sample_staff(tmp_path / "pegawai.xlsx", size=120)
+    done = subprocess.run([sys.executable, "-c", "\n".join(blocks)], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert (tmp_path / "kehadiran.png").stat().st_size > 10_000

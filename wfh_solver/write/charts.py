@@ -105,15 +105,16 @@ def day_axis(ax: Axes, days: Sequence[date], lang: str) -> None:
     ax.set_xlim(-0.6, len(days) - 0.4)
 
 
-def presence_panel(ax: Axes, daily: pd.DataFrame, lang: str) -> None:
-    """One period's days as stacked bars: in office, at home, on leave or travel."""
+def presence_panel(ax: Axes, daily: pd.DataFrame, lang: str, counts: bool = True) -> None:
+    """One period's days as stacked bars: in office, at home, on leave or travel; with
+    `counts`, the number in office written on each bar (what a report quotes)."""
     positions = np.arange(len(daily))
     away = (daily["leave"] + daily["travel"]).to_numpy()
     office = daily["in_office"].to_numpy()
     home = daily["at_home"].to_numpy()
     bars = ax.bar(positions, office, color=COLOURS[0], label=label("chart_in_office", lang))
-    if len(daily) <= 25:  # the count a report quotes, on the bar
-        ax.bar_label(bars, label_type="center", color="white", fontsize="xx-small")
+    if counts and len(daily) <= 25:
+        ax.bar_label(bars, label_type="center", color="white", fontsize="x-small")
     ax.bar(positions, home, bottom=office, color=COLOURS[1],
            label=label("chart_at_home", lang))
     if away.any():
@@ -138,7 +139,7 @@ def presence_figure(panels: Sequence[tuple[str, pd.DataFrame]], lang: str = "id"
     top = max([int(d[["in_office", "at_home", "leave", "travel"]].sum(axis=1).max())
                for _, d in panels if len(d)] or [1])
     for ax, (title, daily) in zip(axes, panels, strict=False):
-        presence_panel(ax, daily, lang)
+        presence_panel(ax, daily, lang, counts=count <= 3)
         ax.set_title(_wrapped(title, 70 if count == 1 else 44), fontsize="small")
         ax.set_ylabel(label("chart_staff", lang), fontsize="small")
         ax.tick_params(labelleft=True)
@@ -174,7 +175,10 @@ def histogram_figure(panels: Sequence[tuple[str, pd.Series]], lang: str = "id") 
         ax.set_title(_wrapped(title, 44 if count > 1 else 70), fontsize="small")
         ax.set_xlabel(label("chart_wfh_days", lang), fontsize="small")
         ax.set_ylabel(label("chart_staff", lang), fontsize="small")
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        if counts.index.max() <= 24:  # every count of days, each under its bar
+            ax.set_xticks(range(int(counts.index.max()) + 1))
+        else:
+            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.tick_params(labelbottom=True, labelleft=True, labelsize="x-small")
         ax.grid(axis="y", alpha=0.3)
@@ -190,14 +194,20 @@ def heatmap_figure(share: pd.DataFrame, title: str, lang: str = "id") -> Figure:
     wrapped) and day (columns), from 0% to 100%."""
     check_lang(lang)
     share = share.sort_index()
-    names = [_wrapped(str(u), 48) for u in share.index]
-    lines = sum(n.count("\n") + 1 for n in names)
-    fig = Figure(figsize=(max(8.0, 0.32 * share.shape[1] + 6.5), 0.17 * lines + 2.2),
-                 layout="constrained")
+    names = [_wrapped(str(u), 70) for u in share.index]
+    tallest = max([n.count("\n") + 1 for n in names] or [1])  # rows are alike: room for it
+    fig = Figure(figsize=(max(9.0, 0.5 * share.shape[1] + 7.0),
+                          (0.1 + 0.05 * tallest) * len(names) + 2.0), layout="constrained")
     ax = fig.subplots()
     image = ax.imshow(share.to_numpy(dtype=float), aspect="auto", cmap="viridis", vmin=0,
                       vmax=1, interpolation="nearest")
-    ax.set_yticks(range(len(share)), names, fontsize=6.5 if lines > 60 else 8)
+    ax.set_yticks(range(len(share)), names, fontsize=6.5, linespacing=0.9)
+    values = share.to_numpy(dtype=float)
+    if share.shape[1] <= 31:  # the figure a report quotes, in each cell
+        for (row, col), value in np.ndenumerate(values):
+            if value == value:
+                ax.text(col, row, f"{value:.0%}", ha="center", va="center", fontsize=5.5,
+                        color="black" if value > 0.6 else "white")
     day_axis(ax, _dates(share.columns), lang)
     ax.set_title(f"{label('chart_heatmap', lang)}\n{_wrapped(title, 90)}", fontsize="medium")
     bar = fig.colorbar(image, ax=ax, label=label("chart_share", lang), shrink=0.6,
