@@ -170,3 +170,20 @@ def test_every_python_block_of_the_planner_guide_runs(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]
     assert (tmp_path / "kehadiran.png").stat().st_size > 10_000
+
+
+def test_the_planning_charts_take_one_result_and_name_files_in_ascii(
+        result: wfh.Result) -> None:
+    """Tests `plots.daily_presence` etc. on a single result (it once needed a comparison),
+    chart file names without spaces, and a swept case titled by its circular and value."""
+    for draw in (wfh.plots.daily_presence, wfh.plots.wfh_histogram, wfh.plots.unit_heatmap):
+        assert isinstance(draw(result), Figure)
+    stems = wfh.plots.chart_stems(["jateng-2020 share=0.5", "Kab. Ciamis — SE/2020"])
+    assert stems == ["daily_presence", "wfh_days", "heatmap_jateng-2020-share-0.5",
+                     "heatmap_kab.-ciamis-se-2020"]
+    swept = wfh.sweep_cases(["jateng-2020"], "Minimal 30% pegawai masuk per OPD.share=0.5")
+    assert isinstance(swept[0].scenario, wfh.Scenario)
+    assert swept[0].scenario.title == "Provinsi Jawa Tengah — SE 965/932 (share 50%)"
+    comparison = wfh.Comparison.of({"a": result, "b": result})
+    titles = comparison.titles()
+    assert titles["a"] != titles["b"] and titles["a"].startswith("Provinsi Jawa Tengah")
