@@ -12,6 +12,7 @@ import resource
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -42,14 +43,13 @@ def run_cli(*args: str | Path, cwd: Path | None = None,
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
 
-    err_path = (cwd or Path.cwd()) / ".stderr.txt"
-    with open(err_path, "w") as err:
+    with tempfile.TemporaryFile("w+") as err:  # never beside the user's files or the repo
         child = subprocess.Popen([str(CLI), *map(str, args)], cwd=cwd, stdout=subprocess.DEVNULL,
                                  stderr=err, stdin=subprocess.DEVNULL, preexec_fn=limit)
         _, status, usage = os.wait4(child.pid, 0)
         child.returncode = os.waitstatus_to_exitcode(status)
-    text = err_path.read_text()
-    err_path.unlink()
+        err.seek(0)
+        text = err.read()
     return child.returncode, text, usage.ru_maxrss * 1024
 
 
