@@ -48,11 +48,15 @@ def test_long_frame_has_one_row_per_person_and_day(result: Result) -> None:
 
 
 def test_wide_frame_is_the_printed_roster(result: Result) -> None:
-    """Tests one row per person, a column per day and the day counts."""
+    """Tests one row per person, a column per day and the day counts; a day is the same
+    Timestamp in both layouts, so a day of the long frame names its wide column."""
     wide = result.to_frame("wide")
     assert len(wide) == 12
-    days = list(result.roster.days)
+    days = [pd.Timestamp(d) for d in result.roster.days]
     assert all(day in wide.columns for day in days)
+    first = result.to_frame("long")["day"].iloc[0]
+    assert isinstance(first, pd.Timestamp) and first == days[0]
+    assert wide[pd.Timestamp("2020-03-16")].tolist() == wide[first].tolist()
     assert (wide["wfo_days"] == (wide[days] == "WFO").sum(axis=1)).all()
     assert (wide["wfo_days"] + wide["wfh_days"] + wide["away_days"] == 5).all()
     with pytest.raises(ValueError, match="long' or 'wide"):

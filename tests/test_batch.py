@@ -73,6 +73,7 @@ def test_batch_command_writes_summary_and_rosters(exports: Path, tmp_path: Path)
         capture_output=True, text=True, timeout=600)
     assert done.returncode == 6, done.stderr
     assert "kab_rusak.xlsx" in done.stderr
+    assert f"4 tugas: 3 selesai, 1 gagal → {out}" in done.stderr  # of four, one failed
     sheets = pd.read_excel(out, sheet_name=None, engine="calamine")
     summary = sheets[label("sheet_cmp_summary", "id")]
     assert len(summary) == 4

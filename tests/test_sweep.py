@@ -24,9 +24,12 @@ def _comparable(frame):
 
 
 def test_local_sweep_gives_one_row_per_case_in_order(staff):
-    """Tests the rows' order, period, status and that April has its 21 working days."""
+    """Tests the rows' order, period, status and that April has its 21 working days; rows
+    are indexed by case label (the repeated scenario with its period), as in `compare`."""
     table = sweep(staff, CASES)
-    assert list(table["scenario"]) == ["kebumen-2020", "jateng-2020", "jateng-2020"]
+    assert list(table.index) == ["kebumen-2020", "jateng-2020",
+                                 "jateng-2020 2020-04-01..2020-04-30"]
+    assert table.index.name == "scenario"
     assert (table["status"] == "OPTIMAL").all()
     assert list(table["working_days"]) == [3, 9, 21]
     assert (table["intent_objective"] == table["intent_bound"]).all()

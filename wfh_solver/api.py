@@ -1,12 +1,32 @@
-"""The Python API that the CLI and notebooks share: read → classify → apply → solve."""
+"""The Python API that the CLI and notebooks share: read → classify → apply → solve.
+
+`solve` is the planner's one call (`wfh.solve` at the front door): a staff list and a
+circular in, a `Result` out that writes itself (`to_excel`, `to_csv`, through the same output
+plan as the CLI), shows itself as pandas (`to_frame`) and draws itself (`plot`).
+
+>>> import pandas as pd
+>>> import wfh_solver as wfh
+>>> staff = wfh.sample_staff("pegawai.xlsx", size=120)
+>>> result = wfh.solve(staff, "jateng-2020", start="2020-07-01", end="2020-07-03")
+>>> result.status.value, len(result.roster.employees), len(result.roster.days)
+('OPTIMAL', 120, 3)
+>>> result.to_excel("jadwal.xlsx").name
+'jadwal.xlsx'
+>>> wide = result.to_frame("wide")
+>>> wide[pd.Timestamp("2020-07-01")].value_counts().to_dict()["WFO"] > 0
+True
+>>> result.plot.presence().savefig("kehadiran.png")
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextvars import copy_context
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wfh_solver.base.messages import t
 from wfh_solver.domain.build import build_employees
@@ -21,8 +41,12 @@ from wfh_solver.policy.scenario import Scenario, ScenarioError, load_scenario
 from wfh_solver.read.earlier import EarlierRoster, read_earlier
 from wfh_solver.read.entries import read_entries
 from wfh_solver.read.table import StaffTable, read_staff
-from wfh_solver.solve.result import Result
-from wfh_solver.solve.run import Progress, solve
+from wfh_solver.solve.result import Result as SolvedResult
+from wfh_solver.solve.run import Progress
+from wfh_solver.solve.run import solve as solve_problem
+
+if TYPE_CHECKING:
+    from wfh_solver.write.charts import Charts
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +184,7 @@ def plan(path: str | Path, scenario: str | Path | Scenario, *, start: date | Non
          sheet: str | None = None, column_map: dict[str, str] | None = None,
          progress: Progress | None = None, relax: bool = False,
          roster_sheet: str = "Jadwal", previous: list[str | Path] | None = None,
-         pin: str | Path | None = None, stop: StopSignal | None = None) -> Result:
+         pin: str | Path | None = None, stop: StopSignal | None = None) -> SolvedResult:
     """One call from a spreadsheet to a roster: what `wfh-solver solve` does.
 
     `relax`: every count rule may give, as little as can be proven; the result's
@@ -186,18 +210,116 @@ def plan(path: str | Path, scenario: str | Path | Scenario, *, start: date | Non
     if pin is not None:
         problem = with_pins(problem, pin, check=False)
     report("build", 1, 1)
-    options = SolveOptions(time_limit, seed, workers)
+    result = _solved(problem, SolveOptions(time_limit, seed, workers), relax, progress, stop,
+                     roster_sheet)
+    # reading warnings (file, sheet, row) come first in Ringkasan, then the policy's
+    return replace(result, warnings=tuple(p.line() for p in staff.table.warnings)
+                   + result.warnings, rows_skipped=len(staff.table.skipped))
+
+
+def _solved(problem: Problem, options: SolveOptions, relax: bool = False,
+            progress: Progress | None = None, stop: StopSignal | None = None,
+            roster_sheet: str = "Jadwal") -> SolvedResult:
+    """The problem solved (or, with `relax`, as little broken as can be proven); pins that
+    break a rule, or rules that clash, raise `PolicyInfeasible` unit by unit."""
     try:
         if not relax and (reasons := check_pins(problem)):
             raise PolicyInfeasible(reasons)  # explained below, unit by unit
         if relax:
             from wfh_solver.relax import solve_relaxed
 
-            result = solve_relaxed(problem, options, progress, stop, sheet=roster_sheet)
-        else:
-            result = solve(problem, options, progress, stop)
+            return solve_relaxed(problem, options, progress, stop, sheet=roster_sheet)
+        return solve_problem(problem, options, progress, stop)
     except PolicyInfeasible as error:  # say which units clash, each with a minimal clash
         raise explained(problem, error) from None
-    # reading warnings (file, sheet, row) come first in Ringkasan, then the policy's
-    return replace(result, warnings=tuple(p.line() for p in staff.table.warnings)
-                   + result.warnings, rows_skipped=len(staff.table.skipped))
+
+
+@dataclass(frozen=True, slots=True)
+class Result(SolvedResult):
+    """A solved roster that writes and draws itself: what `wfh.solve` returns.
+
+    Everything `wfh_solver.solve.result.Result` holds (status, levels, roster, warnings),
+    and the files it was read from (`inputs`), which no output may replace.
+    """
+
+    inputs: tuple[Path, ...] = ()
+
+    @classmethod
+    def of(cls, result: SolvedResult, inputs: Sequence[str | Path] = ()) -> Result:
+        """`result` with its writers and charts (`inputs`: files no output may replace)."""
+        values = {f.name: getattr(result, f.name) for f in fields(SolvedResult)}
+        return cls(**values, inputs=tuple(Path(p) for p in inputs))
+
+    def to_excel(self, path: str | Path, lang: str = "id", *, per_unit: str | Path | None = None,
+                 pdf: str | Path | None = None, overwrite: bool = False) -> Path:
+        """The roster workbook (Jadwal, Rekap Unit, Ringkasan …) at `path` (`.xlsx`), as
+        `wfh-solver solve -o` writes it: planned first (no input is replaced, nor a file
+        wfh-solver did not make unless `overwrite`), then written all or nothing.
+        `per_unit`/`pdf`: also each unit's printable workbook / PDF in those folders."""
+        return self._write(path, ".xlsx", lang, per_unit, pdf, overwrite)
+
+    def to_csv(self, path: str | Path, *, overwrite: bool = False) -> Path:
+        """The roster in the long CSV layout (one line per person and day) at `path`."""
+        return self._write(path, ".csv", "id", None, None, overwrite)
+
+    def _write(self, path: str | Path, suffix: str, lang: str, per_unit: str | Path | None,
+               pdf: str | Path | None, overwrite: bool) -> Path:
+        from wfh_solver.write import write_outputs
+
+        target = Path(path)
+        if target.suffix.lower() != suffix:
+            raise ValueError(f"{target.name}: expected a {suffix} file")
+        write_outputs(self, list(self.inputs), target, lang=lang, overwrite=overwrite,
+                      per_unit=Path(per_unit) if per_unit is not None else None,
+                      pdf=Path(pdf) if pdf is not None else None)
+        return target
+
+    @property
+    def plot(self) -> Charts:
+        """The roster's charts: `presence()`, `wfh_days()`, `heatmap()` return matplotlib
+        figures (`lang="en"` for English); `save(folder)` writes them all as PNG and SVG."""
+        from wfh_solver.write.charts import Charts
+
+        return Charts(self)
+
+
+def _day(value: date | str | None) -> date | None:
+    """A date given as a date or as `"2020-07-01"`."""
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value!r}: expected a date like 2020-07-01") from None
+
+
+def solve(staff: str | Path | Staff | tuple[Employee, ...], scenario: str | Path | Scenario, *,
+          start: date | str | None = None, end: date | str | None = None,
+          previous: Sequence[str | Path] = (), pins: str | Path | None = None,
+          workweek: str | None = None, time_limit: float = 60.0, seed: int = 0,
+          workers: int = 0, relax: bool = False, sheet: str | None = None,
+          column_map: dict[str, str] | None = None) -> Result:
+    """A roster for `staff` (a staff list file, or `read_employees`' result) under a circular
+    (a bundled name like `"jateng-2020"`, a TOML path, or a `Scenario`), over its period or
+    `start`–`end` (dates or `"2020-07-01"`): what `wfh-solver solve` does.
+
+    `previous`: earlier rosters whose WFH days fairness counts in; `pins`: a roster whose
+    filled cells HR has decided; `relax`: rules may give, as little as can be proven.
+    A policy that cannot hold raises `PolicyInfeasible` naming the clashing rules.
+
+    >>> import wfh_solver as wfh
+    >>> result = wfh.solve(wfh.sample_staff("staf.xlsx", size=100), "kebumen-2020")
+    >>> result.is_optimal, result.calendar.start
+    (True, datetime.date(2020, 3, 26))
+    """
+    first, last = _day(start), _day(end)
+    if isinstance(staff, str | Path):
+        result = plan(staff, scenario, start=first, end=last, workweek=workweek,
+                      time_limit=time_limit, seed=seed, workers=workers, sheet=sheet,
+                      column_map=column_map, relax=relax, previous=list(previous), pin=pins)
+        return Result.of(result, [staff, *previous, *([pins] if pins is not None else [])])
+    problem = with_history(make_problem(staff, scenario, first, last, workweek), list(previous))
+    if pins is not None:
+        problem = with_pins(problem, pins, check=False)
+    result = _solved(problem, SolveOptions(time_limit, seed, workers), relax)
+    return Result.of(result, [*previous, *([pins] if pins is not None else [])])

@@ -166,6 +166,23 @@ ID: Final[dict[str, str]] = {
     "col_required": "Diminta",
     "col_achieved": "Tercapai",
     "col_cells": "Sel",
+    # --- s6-api ---
+    # charts (`write.charts`, `plan.plots`): titles, axes, legend, and the months, which the
+    # charts write themselves (never the system's locale)
+    "chart_presence": "Kehadiran pegawai per hari",
+    "chart_in_office": "Di kantor (WFO)",
+    "chart_at_home": "Di rumah (WFH)",
+    "chart_away": "Cuti / dinas luar",
+    "chart_staff": "Pegawai",
+    "chart_date": "Tanggal",
+    "chart_wfh_days": "Jumlah hari WFH per pegawai",
+    "chart_histogram": "Sebaran hari WFH",
+    "chart_heatmap": "Persentase pegawai di kantor per unit dan hari",
+    "chart_share": "Di kantor (% pegawai yang hadir)",
+    "month_1": "Januari", "month_2": "Februari", "month_3": "Maret", "month_4": "April",
+    "month_5": "Mei", "month_6": "Juni", "month_7": "Juli", "month_8": "Agustus",
+    "month_9": "September", "month_10": "Oktober", "month_11": "November",
+    "month_12": "Desember",
 }
 
 EN: Final[dict[str, str]] = {
@@ -314,6 +331,21 @@ EN: Final[dict[str, str]] = {
     "col_required": "Required",
     "col_achieved": "Achieved",
     "col_cells": "Cells",
+    # --- s6-api ---
+    "chart_presence": "Staff presence per day",
+    "chart_in_office": "In office (WFO)",
+    "chart_at_home": "At home (WFH)",
+    "chart_away": "Leave / official travel",
+    "chart_staff": "Staff",
+    "chart_date": "Date",
+    "chart_wfh_days": "WFH days per employee",
+    "chart_histogram": "How WFH days are spread",
+    "chart_heatmap": "Share of staff in the office by unit and day",
+    "chart_share": "In office (% of staff present)",
+    "month_1": "January", "month_2": "February", "month_3": "March", "month_4": "April",
+    "month_5": "May", "month_6": "June", "month_7": "July", "month_8": "August",
+    "month_9": "September", "month_10": "October", "month_11": "November",
+    "month_12": "December",
 }
 
 CATALOGUE: Final[dict[str, dict[str, str]]] = {"id": ID, "en": EN}

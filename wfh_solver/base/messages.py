@@ -154,7 +154,7 @@ _ID: dict[str, str] = {
     "batch_no_dask": "scheduler Dask memerlukan `pip install 'wfh-solver[dask]'`",
     "batch_no_files": "tidak ada daftar pegawai (.xlsx, .xls, .ods, .csv) di {spec}",
     "batch_failed": "{failed} dari {total} tugas gagal (lihat kolom galat di {out}):",
-    "batch_done": "{total} tugas selesai, {failed} gagal → {out}",
+    "batch_done": "{total} tugas: {done} selesai, {failed} gagal → {out}",
     "no_working_days": "periode {start} s.d. {end} tidak memiliki hari kerja (akhir pekan dan "
                        "hari libur saja)",
     # cli
@@ -830,7 +830,7 @@ _EN: dict[str, str] = {
     "batch_no_dask": "a Dask scheduler needs `pip install 'wfh-solver[dask]'`",
     "batch_no_files": "no staff lists (.xlsx, .xls, .ods, .csv) in {spec}",
     "batch_failed": "{failed} of {total} tasks failed (see the error column in {out}):",
-    "batch_done": "{total} tasks done, {failed} failed → {out}",
+    "batch_done": "{total} tasks: {done} done, {failed} failed → {out}",
     "no_working_days": "the period {start} to {end} has no working days (only weekends and "
                        "holidays)",
     "error": "error",

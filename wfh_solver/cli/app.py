@@ -496,7 +496,8 @@ def batch_command(
                                    overwrite=overwrite, lang=lang))
     failed = summary[summary["error"].fillna("") != ""]
     if not quiet or len(failed):
-        err.print(t("batch_done", total=len(summary), failed=len(failed), out=out_path))
+        err.print(t("batch_done", total=len(summary), done=len(summary) - len(failed),
+                    failed=len(failed), out=out_path))
     if len(failed):
         raise Exit(EXIT_PARTIAL, [t("batch_failed", failed=len(failed), total=len(summary),
                                     out=out_path)]

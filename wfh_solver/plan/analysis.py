@@ -14,41 +14,22 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from wfh_solver.solve.frames import FLAGS, person_frame, pinned_by, roster_frame
+from wfh_solver.solve.frames import (
+    FLAGS,
+    daily_summary,
+    person_frame,
+    pinned_by,
+    roster_frame,
+    unit_day_share,
+    wfh_days_distribution,
+)
+from wfh_solver.solve.frames import (
+    present as _present,
+)
 from wfh_solver.solve.result import Result
 
-__all__ = ["FLAGS", "person_frame", "roster_frame"]
-
-def _present(result: Result) -> npt.NDArray[np.bool_]:
-    absent = result.roster.absent
-    return np.ones(result.roster.office.shape, bool) if absent is None else absent == 0
-
-
-def daily_summary(result: Result) -> pd.DataFrame:
-    """Per working day: in office, at home, on leave, travelling, and the office share of
-    those present."""
-    roster = result.roster
-    codes = roster.codes()
-    counts = {name: (codes == k).sum(axis=0) for k, name in enumerate(
-        ("at_home", "in_office", "leave", "travel"))}
-    frame = pd.DataFrame(counts, index=pd.Index(pd.to_datetime(list(roster.days)), name="day"))
-    frame = frame[["in_office", "at_home", "leave", "travel"]]
-    present = frame["in_office"] + frame["at_home"]
-    frame["office_share"] = (frame["in_office"] / present.where(present > 0)).astype(float)
-    return frame
-
-
-def unit_day_share(result: Result) -> pd.DataFrame:
-    """Office share of the staff present, per unit (rows) and working day (columns)."""
-    roster = result.roster
-    units = [e.unit for e in roster.employees]
-    present = _present(result)
-    days = pd.to_datetime(list(roster.days))
-    office = pd.DataFrame(roster.office & present, columns=days).groupby(units).sum()
-    here = pd.DataFrame(present, columns=days).groupby(units).sum()
-    share = office / here.where(here > 0)
-    share.index.name = "unit"
-    return share.astype(float)
+__all__ = ["FLAGS", "binding_rules", "daily_summary", "fairness", "person_frame", "roster_frame",
+           "unit_day_share", "unit_summary", "wfh_days_distribution"]
 
 
 def unit_summary(result: Result) -> pd.DataFrame:
@@ -83,14 +64,6 @@ def unit_summary(result: Result) -> pd.DataFrame:
     frame["wfh_days_spread"] = frame["wfh_days_spread"].fillna(0).astype(int)
     frame.index.name = "unit"
     return frame
-
-
-def wfh_days_distribution(result: Result) -> pd.Series:
-    """How many employees got 0, 1, 2 … WFH days (every count up to the period's length)."""
-    wfh = result.roster.wfh_days()
-    counts = np.bincount(wfh, minlength=len(result.roster.days) + 1) if wfh.size else \
-        np.zeros(len(result.roster.days) + 1, dtype=np.int64)
-    return pd.Series(counts, index=pd.RangeIndex(len(counts), name="wfh_days"), name="staff")
 
 
 def _alike_spread(result: Result) -> int:

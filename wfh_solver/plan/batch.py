@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
-from wfh_solver.api import make_problem, read_employees
+from wfh_solver.api import Staff, make_problem, read_employees
 from wfh_solver.base.labels import label
 from wfh_solver.base.messages import language, set_language, t
 from wfh_solver.base.signals import Stopped, children_deaf
@@ -53,6 +53,16 @@ class Case:
     start: date | None = None
     end: date | None = None
     label: str | None = None
+
+    def __post_init__(self) -> None:
+        """Dates may be given as `"2020-07-01"`, as a notebook types them."""
+        for name in ("start", "end"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                try:
+                    object.__setattr__(self, name, date.fromisoformat(value))
+                except ValueError:
+                    raise ValueError(f"{value!r}: expected a date like 2020-07-01") from None
 
     @property
     def name(self) -> str:
@@ -183,6 +193,28 @@ def outcome(result: Result, row: dict[str, Any] | None = None, detail: bool = Tr
     return Outcome(row, analysis.daily_summary(result), analysis.unit_summary(result),
                    analysis.unit_day_share(result), analysis.fairness(result),
                    analysis.binding_rules(result), analysis.wfh_days_distribution(result))
+
+
+def unique_labels(cases: Sequence[Case]) -> list[str]:
+    """Case names, with the period added where a name repeats, then a counter."""
+    names = [c.name for c in cases]
+    out: list[str] = []
+    for case, name in zip(cases, names, strict=True):
+        if names.count(name) > 1 and (case.start or case.end) and not case.label:
+            name = f"{name} {case.start or ''}..{case.end or ''}"
+        base, k = name, 1
+        while name in out:
+            k += 1
+            name = f"{base} #{k}"
+        out.append(name)
+    return out
+
+
+def employees_of(staff: str | Path | Staff | tuple[Employee, ...]) -> tuple[Employee, ...]:
+    """The employees of a staff list given as a file, as `read_employees`' result, or as is."""
+    if isinstance(staff, str | Path):
+        staff = read_employees(staff)
+    return staff.employees if isinstance(staff, Staff) else staff
 
 
 def _input_name(staff: Path | tuple[Employee, ...]) -> str:

@@ -7,6 +7,7 @@ module only lines the cases up and writes them to one workbook.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,9 +19,20 @@ from wfh_solver.api import Staff
 from wfh_solver.base.labels import check_lang, label
 from wfh_solver.domain.employee import Employee
 from wfh_solver.model.cpsat import SolveOptions
-from wfh_solver.plan.batch import Case, Job, Outcome, localised, outcome, run_jobs, whole_numbers
+from wfh_solver.plan.batch import (
+    Case,
+    Job,
+    Outcome,
+    employees_of,
+    localised,
+    outcome,
+    run_jobs,
+    unique_labels,
+    whole_numbers,
+)
 from wfh_solver.policy.scenario import Scenario, ScenarioError, load_scenario
 from wfh_solver.solve.result import Result
+from wfh_solver.write.charts import short_title
 from wfh_solver.write.tables import write_tables
 
 
@@ -35,6 +47,18 @@ class Comparison:
     def of(cls, results: Mapping[str, Result]) -> Comparison:
         """A comparison of results already solved here (a notebook's), by label."""
         return cls(tuple(results), tuple(outcome(r) for r in results.values()))
+
+    def titles(self) -> dict[str, str]:
+        """Per case label, what a chart calls it: the circular's short title (a swept value
+        after it), its period added where two cases share a title, else its label."""
+        shown = {k: short_title(str(o.row.get("title") or k))
+                 for k, o in zip(self.labels, self.outcomes, strict=True)}
+        counts = Counter(shown.values())
+        for k, o in zip(self.labels, self.outcomes, strict=True):
+            if counts[shown[k]] > 1 and o.row.get("start") is not None:
+                shown[k] = f"{shown[k]}, {o.row['start']:%d/%m}–{o.row['end']:%d/%m/%Y}"
+        counts = Counter(shown.values())
+        return {k: v if counts[v] == 1 else f"{v} ({k})" for k, v in shown.items()}
 
     def solved(self) -> list[tuple[str, Outcome]]:
         return [(k, o) for k, o in zip(self.labels, self.outcomes, strict=True) if o.ok]
@@ -96,31 +120,17 @@ class Comparison:
         return outcome.unit_day
 
 
-def unique_labels(cases: Sequence[Case]) -> list[str]:
-    """Case names, with the period added where a name repeats, then a counter."""
-    names = [c.name for c in cases]
-    out: list[str] = []
-    for case, name in zip(cases, names, strict=True):
-        if names.count(name) > 1 and (case.start or case.end) and not case.label:
-            name = f"{name} {case.start or ''}..{case.end or ''}"
-        base, k = name, 1
-        while name in out:
-            k += 1
-            name = f"{base} #{k}"
-        out.append(name)
-    return out
-
-
-def compare(staff: Staff | tuple[Employee, ...], cases: Iterable[Case | str | Scenario], *,
-            scheduler: Any = None, workers: int = 0,
+def compare(staff: str | Path | Staff | tuple[Employee, ...],
+            cases: Iterable[Case | str | Scenario], *, scheduler: Any = None, workers: int = 0,
             options: SolveOptions | None = None) -> Comparison:
-    """Solve every case on the same staff and line the results up.
+    """Solve every case on the same staff (a file, or staff read already) and line the
+    results up; `summary()` is indexed by case label, like `sweep`'s table.
 
     Runs through `batch.run_jobs`: a local process pool by default, a Dask cluster with
     `scheduler` (see there). Each case is solved exactly as `solve` would, with the same
     seed, so its numbers equal a single run's.
     """
-    employees = staff.employees if isinstance(staff, Staff) else staff
+    employees = employees_of(staff)
     todo = [c if isinstance(c, Case) else Case(c) for c in cases]
     options = options or SolveOptions(workers=1)
     jobs = [Job(employees, c, options, detail=True) for c in todo]
@@ -145,8 +155,21 @@ def sweep_cases(scenarios: Sequence[str | Scenario], spec: str) -> list[Case]:
     for scenario in having:
         for value in (v.strip() for v in values.split(",") if v.strip()):
             edited = scenario.with_rule(rule, **{fieldname: value})
-            cases.append(Case(edited, label=f"{scenario.name} {fieldname}={value}"))
+            title = f"{short_title(scenario.title)} ({_setting(fieldname, value)})"
+            cases.append(Case(edited.renamed(edited.name, title),
+                              label=f"{scenario.name} {fieldname}={value}"))
     return cases
+
+
+def _setting(fieldname: str, value: str) -> str:
+    """A swept value as a title shows it: a share as a percentage (`share 50%`)."""
+    try:
+        number = float(value)
+    except ValueError:
+        return f"{fieldname} = {value}"
+    if fieldname.endswith("share") and 0 <= number <= 1:
+        return f"{fieldname} {number:.0%}"
+    return f"{fieldname} = {value}"
 
 
 def comparison_frames(comparison: Comparison, lang: str = "id") -> dict[str, pd.DataFrame]:

@@ -4,6 +4,6 @@
 `absences` adds leave and travel. Floor 8 (beside `api`): may import `write` and below.
 """
 
-from wfh_solver.sample.generator import COLUMNS, make_sample, write_sample
+from wfh_solver.sample.generator import COLUMNS, make_sample, sample_staff, write_sample
 
-__all__ = ["COLUMNS", "make_sample", "write_sample"]
+__all__ = ["COLUMNS", "make_sample", "sample_staff", "write_sample"]

@@ -963,3 +963,11 @@ def write_sample(path: Path, size: int = 9000, seed: int = 0, leave_share: float
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
+
+
+def sample_staff(path: Path | str, size: int = 200, seed: int = 0) -> Path:
+    """Write a synthetic staff list of `size` people (`data/pegawai.xlsx` is one of 9,000)
+    to `path` (.xlsx or .csv) and return the path: data to try the API on
+    (`wfh.sample_staff` at the front door)."""
+    write_sample(Path(path), size, seed)
+    return Path(path)

@@ -1,14 +1,17 @@
-"""A finished roster as pandas tables: one row per person, or per person and day.
+"""A finished roster as pandas tables: per person, per person and day, per day, per unit and day.
 
 Here rather than in the planning layer because `Result.to_frame` is the roster's own view of
-itself; the planning layer (`wfh_solver.plan.analysis`) builds its figures on these frames.
+itself, and the per-day tables because a single roster's charts (`write.charts`) draw them;
+the planning layer (`wfh_solver.plan.analysis`) builds its figures on these frames.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from wfh_solver.solve.codes import CODES
@@ -55,10 +58,19 @@ def person_frame(result: Result) -> pd.DataFrame:
     })
 
 
+def _timestamps(days: tuple[date, ...]) -> pd.DatetimeIndex:
+    """The roster's days as pandas Timestamps: the one date type of every frame here."""
+    return pd.DatetimeIndex(np.array(days, dtype="datetime64[D]")).as_unit("ns")
+
+
 def roster_frame(result: Result, layout: Literal["long", "wide"] = "long") -> pd.DataFrame:
     """`long`: one row per person and working day with `day` and `status` (WFH, WFO,
     CUTI, DL) — what groupby and plotting want. `wide`: one row per person and one
-    column per day, like the printed roster, plus the day counts."""
+    column per day, like the printed roster, plus the day counts.
+
+    Days are pandas Timestamps in both layouts (`long["day"]`, the day columns of `wide`),
+    so a day taken from one finds its column in the other: `wide[pd.Timestamp("2020-07-01")]`.
+    """
     if layout not in ("long", "wide"):
         raise ValueError(f"layout must be 'long' or 'wide', not {layout!r}")
     people = person_frame(result)
@@ -67,11 +79,51 @@ def roster_frame(result: Result, layout: Literal["long", "wide"] = "long") -> pd
     labels = pd.Categorical.from_codes(codes.ravel(), categories=pd.Index(list(CODES)))
     if layout == "wide":
         days = pd.DataFrame(np.asarray(labels).reshape(codes.shape),
-                            columns=list(roster.days)).astype("category")
+                            columns=_timestamps(roster.days)).astype("category")
         return pd.concat([people, days], axis=1)
     n, d = codes.shape
     long = people.drop(columns=["wfo_days", "wfh_days", "away_days"]).iloc[np.repeat(
         np.arange(n), d)].reset_index(drop=True)
-    long["day"] = pd.to_datetime(np.tile(np.array(roster.days, dtype="datetime64[D]"), n))
+    long["day"] = np.tile(_timestamps(roster.days).to_numpy(), n)
     long["status"] = labels
     return long
+
+
+def present(result: Result) -> npt.NDArray[np.bool_]:
+    absent = result.roster.absent
+    return np.ones(result.roster.office.shape, bool) if absent is None else absent == 0
+
+
+def daily_summary(result: Result) -> pd.DataFrame:
+    """Per working day: in office, at home, on leave, travelling, and the office share of
+    those present."""
+    roster = result.roster
+    codes = roster.codes()
+    counts = {name: (codes == k).sum(axis=0) for k, name in enumerate(
+        ("at_home", "in_office", "leave", "travel"))}
+    frame = pd.DataFrame(counts, index=pd.Index(pd.to_datetime(list(roster.days)), name="day"))
+    frame = frame[["in_office", "at_home", "leave", "travel"]]
+    present = frame["in_office"] + frame["at_home"]
+    frame["office_share"] = (frame["in_office"] / present.where(present > 0)).astype(float)
+    return frame
+
+
+def unit_day_share(result: Result) -> pd.DataFrame:
+    """Office share of the staff present, per unit (rows) and working day (columns)."""
+    roster = result.roster
+    units = [e.unit for e in roster.employees]
+    there = present(result)
+    days = pd.to_datetime(list(roster.days))
+    office = pd.DataFrame(roster.office & there, columns=days).groupby(units).sum()
+    here = pd.DataFrame(there, columns=days).groupby(units).sum()
+    share = office / here.where(here > 0)
+    share.index.name = "unit"
+    return share.astype(float)
+
+
+def wfh_days_distribution(result: Result) -> pd.Series:
+    """How many employees got 0, 1, 2 … WFH days (every count up to the period's length)."""
+    wfh = result.roster.wfh_days()
+    counts = np.bincount(wfh, minlength=len(result.roster.days) + 1) if wfh.size else \
+        np.zeros(len(result.roster.days) + 1, dtype=np.int64)
+    return pd.Series(counts, index=pd.RangeIndex(len(counts), name="wfh_days"), name="staff")

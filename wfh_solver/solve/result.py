@@ -191,7 +191,8 @@ class Result:
 
     def to_frame(self, layout: Literal["long", "wide"] = "long") -> pd.DataFrame:
         """The roster as a table for analysis (pandas), one row per person and day ("long")
-        or per person with one column per day ("wide"); see `wfh_solver.solve.frames`."""
+        or per person with one column per day ("wide"); days are pandas Timestamps in both
+        (`wide[pd.Timestamp("2020-07-01")]`); see `wfh_solver.solve.frames`."""
         from wfh_solver.solve.frames import roster_frame
 
         return roster_frame(self, layout)
