@@ -166,6 +166,10 @@ ID: Final[dict[str, str]] = {
     "col_required": "Diminta",
     "col_achieved": "Tercapai",
     "col_cells": "Sel",
+    # --- s6-tim ---
+    "col_team": "Tim",
+    "contacts": "Rekan satu sub unit yang ditemui di kantor, rata-rata per pegawai (jadwal ini)",
+    "contacts_plain": "Rekan satu sub unit yang ditemui, rata-rata per pegawai (tata letak biasa)",
 }
 
 EN: Final[dict[str, str]] = {
@@ -314,6 +318,10 @@ EN: Final[dict[str, str]] = {
     "col_required": "Required",
     "col_achieved": "Achieved",
     "col_cells": "Cells",
+    # --- s6-tim ---
+    "col_team": "Team",
+    "contacts": "Colleagues of one's sub-unit met in the office, average per person (this roster)",
+    "contacts_plain": "Colleagues of one's sub-unit met, average per person (ordinary layout)",
 }
 
 CATALOGUE: Final[dict[str, dict[str, str]]] = {"id": ID, "en": EN}
