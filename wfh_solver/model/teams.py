@@ -302,17 +302,38 @@ def contacts(employees: Sequence[Employee], office: npt.NDArray[np.bool_]) -> fl
     sub-unit with whom one shares at least one office day."""
     if not len(employees):
         return 0.0
-    codes = sub_unit_codes(employees)
+    return float(_met_per_sub_unit(sub_unit_codes(employees), office).sum()) / len(employees)
+
+
+def _met_per_sub_unit(codes: npt.NDArray[np.int64],
+                      office: npt.NDArray[np.bool_]) -> npt.NDArray[np.int64]:
+    """Per sub-unit code, the sum over its staff of the colleagues each meets."""
+    met = np.zeros(int(codes.max(initial=-1)) + 1, dtype=np.int64)
     order = np.argsort(codes, kind="stable")
     bounds = np.flatnonzero(np.diff(codes[order])) + 1
-    total = 0
     for rows in np.split(order, bounds):
         if len(rows) < 2:
             continue
         x = office[rows].astype(np.int32)
         shared = (x @ x.T) > 0
-        total += int(shared.sum()) - int(np.count_nonzero(shared.diagonal()))
-    return total / len(employees)
+        met[codes[rows[0]]] = int(shared.sum()) - int(np.count_nonzero(shared.diagonal()))
+    return met
+
+
+def keep_better(office: npt.NDArray[np.bool_], plain: npt.NDArray[np.bool_],
+                employees: Sequence[Employee], parts: Sequence[Sequence[int]]) -> None:
+    """Where the greedy met more colleagues than the ordinary layout, take the ordinary
+    layout back, a component at a time (`parts`: each component's free staff). A
+    component holds whole units, and colleagues share a unit, so each choice stands
+    alone, and each component's rows of either layout keep every rule and every level:
+    the figure with teams is never above the ordinary one."""
+    codes = sub_unit_codes(employees)
+    ours, theirs = _met_per_sub_unit(codes, office), _met_per_sub_unit(codes, plain)
+    for members in parts:
+        rows = np.asarray(members, dtype=np.int64)
+        here = np.unique(codes[rows])
+        if ours[here].sum() > theirs[here].sum():
+            office[rows] = plain[rows]
 
 
 def team_names(employees: Sequence[Employee], office: npt.NDArray[np.bool_],
