@@ -33,7 +33,7 @@ from wfh_solver.model.groups import (
     make_groups,
 )
 from wfh_solver.model.layout import lay_out
-from wfh_solver.model.teams import Teams, contacts, keep_better, team_names
+from wfh_solver.model.teams import Teams, keep_better, team_names
 from wfh_solver.policy.problem import FIXED_WFO, FREE, PRESENT, PolicyInfeasible, Problem
 from wfh_solver.policy.wording import describe_rule
 from wfh_solver.result import (
@@ -127,10 +127,10 @@ def solve(problem: Problem, options: SolveOptions | None = None,
             plain[problem.absent != PRESENT] = False
     teams = None
     if plain is not None:
-        keep_better(office, plain, problem.employees,
-                    [[i for g in comp.groups for i in groups[g].members] for comp in parts])
-        teams = TeamReport(contacts(problem.employees, office),
-                           contacts(problem.employees, plain),
+        met, met_plain = keep_better(
+            office, plain, problem.employees,
+            [[i for g in comp.groups for i in groups[g].members] for comp in parts])
+        teams = TeamReport(met, met_plain,
                            team_names(problem.employees, office, problem.fixed == FREE))
     levels = tuple(
         LevelResult(name, t(f"level_{name}"), total.objective, total.bound,

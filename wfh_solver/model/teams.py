@@ -77,68 +77,86 @@ class Teams:
                 runs.append([entry])
             start += groups[g].size
 
+        # On a one-day block only groups of several can choose, and only their sub-units'
+        # colleagues need to be followed: the slots to look at, found once.
+        several = [(members, s) for run in runs for members, s in run if len(members) > 1]
+        watch = {self.code[i] for members, _ in several for i in members}
+        lone = [s for run in runs for members, s in run
+                if len(members) == 1 and self.code[members[0]] in watch]
+        followed = sorted(lone + [s + k for members, s in several for k in range(len(members))])
+
         def arrange(days: npt.NDArray[np.int64], who: npt.NDArray[np.int64],
                     counts: npt.NDArray[np.int64], position: int
                     ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+            if len(days) == 1:
+                if not several:
+                    return counts, who
+                return counts, self._one_day(several, lone, followed, who, counts)
             line = _Line(len(days), position, self.code, self.bit)
-            self._block(line, runs, who.tolist(), counts.tolist())
+            self._block(line, runs, counts.tolist())
             return (np.asarray(line.counts, dtype=np.int64),
                     np.asarray(line.who, dtype=np.int64))
 
         return arrange
 
-    def _block(self, line: _Line, runs: list[list[tuple[list[int], int]]], who: list[int],
+    def _block(self, line: _Line, runs: list[list[tuple[list[int], int]]],
                counts: list[int]) -> None:
         for run in runs:
-            if line.m == 1:
-                self._one_day(line, run, who, counts)
-            else:
-                self._greedy(line, [self._hand(members, counts[s:s + len(members)])
-                                    for members, s in run])
+            self._greedy(line, [self._hand(members, counts[s:s + len(members)])
+                                for members, s in run])
         m = line.m
         got, met, bit, code, occupied = self.got, self.met, self.bit, self.code, line.occupied
         for i, first, c in line.placed:
             days = occupied[code[i]]
-            if m == 1:
-                seen = days[0]
-            else:
-                seen = 0
-                for k in range(min(c, m)):
-                    seen |= days[(first + k) % m]
+            seen = 0
+            for k in range(min(c, m)):
+                seen |= days[(first + k) % m]
             met[i] |= seen & ~bit[i]
             got[i] += c
 
-    def _one_day(self, line: _Line, run: list[tuple[list[int], int]], who: list[int],
-                 counts: list[int]) -> None:
-        """A one-day block: the order is moot, only who of each group comes in: first
-        everyone the counts leave no choice about, then, one at a time, whoever of the
-        group's candidates meets the fewest new colleagues."""
-        open_hands = []
-        for members, s in run:
-            if len(members) == 1:
-                line.place(who[s], counts[s])
-                continue
+    def _one_day(self, several: list[tuple[list[int], int]], lone: list[int],
+                 followed: list[int], who_in: npt.NDArray[np.int64],
+                 counts_in: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+        """A one-day block: the order is moot, only who of each group comes in. Everyone
+        the counts leave no choice about first, then, one at a time, whoever of a group's
+        candidates meets the fewest new colleagues. Each group's slots hold its members
+        with the extra day first, as the counts have them."""
+        who, counts = who_in.tolist(), counts_in.tolist()
+        code, bit, got, met = self.code, self.bit, self.got, self.met
+        here: dict[int, int] = defaultdict(int)  # sub-unit -> who is in today
+        for s in lone:
+            if counts[s]:
+                here[code[who[s]]] |= bit[who[s]]
+        hands: list[tuple[_Hand, int]] = []
+        for members, s in several:
             hand = self._hand(members, counts[s:s + len(members)])
-            for i in hand.forced:
-                line.place(i, hand.base + 1)
-            if hand.extras and len(hand.choice) > hand.extras:
-                open_hands.append(hand)
-            else:
-                for i in hand.choice:
-                    line.place(i, hand.base + 1 if hand.extras else hand.base)
-                for i in hand.rest:
-                    line.place(i, hand.base)
-        met = self.met
-        for hand in open_hands:
-            code = self.code[hand.choice[0]]
-            for _ in range(hand.extras):
-                seen = line.window(code, 1)
-                pick = min(hand.choice, key=lambda i: ((seen & ~met[i]).bit_count(),
-                                                       -(seen & met[i]).bit_count()))
-                hand.choice.remove(pick)
-                line.place(pick, hand.base + 1)
-            for i in hand.choice + hand.rest:
-                line.place(i, hand.base)
+            hands.append((hand, s))
+            for i in members if hand.base else hand.forced:
+                here[code[i]] |= bit[i]
+        for hand, s in hands:
+            chosen = list(hand.forced)
+            if hand.extras >= len(hand.choice):
+                chosen += hand.choice
+            elif hand.extras:
+                for _ in range(hand.extras):
+                    seen = here[code[hand.choice[0]]]
+                    pick = min(hand.choice, key=lambda i: ((seen & ~met[i]).bit_count(),
+                                                           -(seen & met[i]).bit_count()))
+                    hand.choice.remove(pick)
+                    chosen.append(pick)
+                    here[code[pick]] |= bit[pick]
+            taken = set(chosen)
+            rest = [i for i in hand.choice + hand.rest if i not in taken]
+            who[s:s + len(chosen) + len(rest)] = chosen + rest
+            for i in chosen:
+                got[i] += hand.base + 1
+            for i in rest:
+                got[i] += hand.base
+        for s in followed:
+            if counts[s]:
+                i = who[s]
+                met[i] |= here[code[i]] & ~bit[i]
+        return np.asarray(who, dtype=np.int64)
 
     def _hand(self, members: list[int], counts: list[int]) -> _Hand:
         """One group's office days in this block, still to be handed to its members:
@@ -321,12 +339,16 @@ def _met_per_sub_unit(codes: npt.NDArray[np.int64],
 
 
 def keep_better(office: npt.NDArray[np.bool_], plain: npt.NDArray[np.bool_],
-                employees: Sequence[Employee], parts: Sequence[Sequence[int]]) -> None:
+                employees: Sequence[Employee], parts: Sequence[Sequence[int]]
+                ) -> tuple[float, float]:
     """Where the greedy met more colleagues than the ordinary layout, take the ordinary
     layout back, a component at a time (`parts`: each component's free staff). A
     component holds whole units, and colleagues share a unit, so each choice stands
     alone, and each component's rows of either layout keep every rule and every level:
-    the figure with teams is never above the ordinary one."""
+    the figure with teams is never above the ordinary one. Returns the contacts figure
+    of `office` so amended and of `plain`."""
+    if not len(employees):
+        return 0.0, 0.0
     codes = sub_unit_codes(employees)
     ours, theirs = _met_per_sub_unit(codes, office), _met_per_sub_unit(codes, plain)
     for members in parts:
@@ -334,6 +356,8 @@ def keep_better(office: npt.NDArray[np.bool_], plain: npt.NDArray[np.bool_],
         here = np.unique(codes[rows])
         if ours[here].sum() > theirs[here].sum():
             office[rows] = plain[rows]
+            ours[here] = theirs[here]
+    return float(ours.sum()) / len(employees), float(theirs.sum()) / len(employees)
 
 
 def team_names(employees: Sequence[Employee], office: npt.NDArray[np.bool_],
