@@ -36,8 +36,8 @@ from wfh_solver.model.cpsat import SolveOptions
 from wfh_solver.model.teams import contacts
 from wfh_solver.policy.problem import FIXED_WFH, FIXED_WFO, PolicyInfeasible
 from wfh_solver.policy.scenario import load_scenario
-from wfh_solver.result import Result
-from wfh_solver.solve import solve
+from wfh_solver.solve.result import Result
+from wfh_solver.solve.run import solve
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "pegawai.xlsx"
@@ -147,7 +147,7 @@ def test_tim_keeps_the_levels_and_every_rule(instance: Instance) -> None:
     levels = tuple(level.objective for level in plain.levels)
     assert plain.teams is None
     # the greedy's own roster, before a unit where it met more is given the ordinary one
-    with patch("wfh_solver.solve.keep_better", _keep_greedy):
+    with patch("wfh_solver.solve.run.keep_better", _keep_greedy):
         raw = solve(problem, SolveOptions(teams=True))
     tim = solve(problem, SolveOptions(teams=True))
     for result in (raw, tim):

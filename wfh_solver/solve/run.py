@@ -12,7 +12,8 @@ from contextlib import contextmanager
 
 import numpy as np
 
-from wfh_solver.messages import t
+from wfh_solver.base.messages import t
+from wfh_solver.base.signals import raise_if_stopped
 from wfh_solver.model.cpsat import (
     LEVELS,
     WALL_SAFETY_FACTOR,
@@ -36,7 +37,7 @@ from wfh_solver.model.layout import lay_out
 from wfh_solver.model.teams import Teams, keep_better, team_names
 from wfh_solver.policy.problem import FIXED_WFO, FREE, PRESENT, PolicyInfeasible, Problem
 from wfh_solver.policy.wording import describe_rule
-from wfh_solver.result import (
+from wfh_solver.solve.result import (
     AppliedRule,
     LevelResult,
     Result,
@@ -56,6 +57,7 @@ def solve(problem: Problem, options: SolveOptions | None = None,
     `stop` lets a caller (a notebook, a service) end the search early; Ctrl-C does the
     same when solving in the main thread.
     """
+    raise_if_stopped()  # a Ctrl-C during start-up that a library's import swallowed
     options = options or SolveOptions()
     started = time.perf_counter()
     deadline = time.monotonic() + options.time_limit * WALL_SAFETY_FACTOR + WALL_SAFETY_SECONDS
