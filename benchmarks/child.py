@@ -48,7 +48,7 @@ def ours(job: Job, events: str) -> Record:
     result = api.plan(job["input"], job["scenario"], start=start, end=end,
                       time_limit=job["time_limit"], seed=job["seed"], workers=job["workers"],
                       progress=progress, previous=job.get("previous") or None,
-                      pin=job.get("pin"))
+                      pin=job.get("pin"), teams=bool(job.get("teams")))
     solved = time.perf_counter()
     emit(events, "solved")
     write_roster(result, job["output"])
@@ -77,6 +77,8 @@ def ours(job: Job, events: str) -> Record:
         "groups": int(result.extra.get("groups", 0)),
         "components": int(result.extra.get("components", 0)),
         "warnings": len(result.warnings),
+        "contacts": None if result.teams is None else [result.teams.contacts,
+                                                       result.teams.contacts_plain],
     }
     # Not timed, after the peak was taken: the roster against the peers' plain definitions.
     from benchmarks.peers.common import evaluate, violations

@@ -62,7 +62,7 @@ OURS_SLACK = 1800.0
 OURS_FIELDS = ("outcome", "reason", "employees", "n_days", "import_seconds", "read_seconds",
                "build_seconds", "solve_seconds", "write_seconds", "total_seconds",
                "peak_rss_bytes", "output_bytes", "status", "levels", "groups", "components",
-               "warnings", "check")
+               "warnings", "check", "contacts")
 FLOOR_FIELDS = ("outcome", "reason", "import_seconds", "read_seconds", "write_seconds",
                 "total_seconds", "peak_rss_bytes", "input_rows", "rows_written", "output_bytes")
 PEER_FIELDS = ("outcome", "reason", "time_limit", "build_cap", "import_seconds",
@@ -96,8 +96,8 @@ def _failure(run: ChildRun) -> str:
 
 
 def measure_ours(instance: Instance, work: Path, time_limit: float, workers: int,
-                 seed: int) -> Record:
-    job = _job(instance, time_limit=time_limit, workers=workers, seed=seed,
+                 seed: int, teams: bool = False) -> Record:
+    job = _job(instance, time_limit=time_limit, workers=workers, seed=seed, teams=teams,
                output=str(work / f"{instance.slug}.xlsx"),
                office=str(work / f"{instance.slug}.npy"))
     run = run_child("ours", job, time_limit + OURS_SLACK)
@@ -194,7 +194,7 @@ Failed = list[tuple[str, str, str, int, int, str]]  # family, scenario, peer kin
 def run_instance(instance: Instance, args: argparse.Namespace, work: Path,
                  failed: Failed) -> Record:
     _log(f"[{instance.name}] ours …")
-    ours = measure_ours(instance, work, args.time_limit, args.workers, args.seed)
+    ours = measure_ours(instance, work, args.time_limit, args.workers, args.seed, args.tim)
     _log(f"[{instance.name}] ours: {ours['outcome']} {ours.get('status')} "
          f"{report.seconds(ours.get('total_seconds'))} s; floor …")
     floor = measure_floor(instance, work)
@@ -290,6 +290,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=0,
                         help="solver threads, ours and peers; 0 = every core (our default)")
     parser.add_argument("--seed", type=int, default=0, help="solver seed")
+    parser.add_argument("--tim", action="store_true",
+                        help="ours with fixed teams (`wfh-solver solve --tim`)")
     parser.add_argument("--sample-seed", type=int, default=0, help="`wfh-solver sample --seed`")
     parser.add_argument("--smoke", action="store_true",
                         help=f"{SMOKE_SIZE} employees × {SMOKE_DAYS} days of {SMOKE_SCENARIO}, "

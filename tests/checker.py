@@ -47,6 +47,7 @@ FIXED_HEADERS = ("NIP", "Nama", "Unit Kerja", "Sub Unit", "Jabatan")
 TOTAL_HEADERS = ("Hari WFO", "Hari WFH")
 AWAY_HEADER = "Hari Cuti/DL"  # optional third total: CUTI + DL cells
 CUMULATIVE_HEADER = "WFH kumulatif"  # with `--previous`: earlier rosters' WFH days + these
+TEAM_HEADER = "Tim"  # with `--tim`: each person's team, the very last column
 WFO, WFH, LEAVE, TRAVEL = "WFO", "WFH", "CUTI", "DL"
 CODES = (WFO, WFH, LEAVE, TRAVEL)
 AWAY_CODES = {1: LEAVE, 2: TRAVEL}  # values of `_State.away`; 0 = at work
@@ -376,6 +377,7 @@ class RosterSheet:
     totals: npt.NDArray[np.object_]  # rows x totals, raw values, headed `total_headers`
     total_headers: tuple[str, ...] = TOTAL_HEADERS  # + AWAY_HEADER when the sheet has it
     cumulative: npt.NDArray[np.object_] | None = None  # `WFH kumulatif` per row, if there
+    teams: npt.NDArray[np.object_] | None = None  # `Tim` per row (`--tim`), if there
 
 
 def _text(value: Any) -> str:
@@ -413,6 +415,10 @@ def read_roster(path: Path, rep: Report) -> RosterSheet | None:
         return None
     header = list(rows[0])
     while header and header[-1] in ("", None):
+        header.pop()
+    team_col = None  # `--tim`: the team closes the header
+    if header and _text(header[-1]) == TEAM_HEADER:
+        team_col = len(header) - 1
         header.pop()
     cumulative_col = None  # `--previous`: the running balance closes the header
     if header and _text(header[-1]) == CUMULATIVE_HEADER:
@@ -471,7 +477,11 @@ def read_roster(path: Path, rep: Report) -> RosterSheet | None:
         cumulative = np.asarray(
             [rows[r - 1][cumulative_col] if cumulative_col < len(rows[r - 1]) else None
              for r in excel_rows], dtype=object)
-    return RosterSheet(days, frame, cells, totals, total_headers, cumulative)
+    teams = None
+    if team_col is not None:
+        teams = np.asarray([_text(rows[r - 1][team_col]) if team_col < len(rows[r - 1]) else ""
+                            for r in excel_rows], dtype=object)
+    return RosterSheet(days, frame, cells, totals, total_headers, cumulative, teams)
 
 
 def read_summary(path: Path) -> list[tuple[str, str]] | None:
@@ -550,7 +560,35 @@ def check(output_xlsx: str | Path, input_path: str | Path, scenario_toml: str | 
     _check_fairness(rep, state)
     _check_fairness_level(rep, state, summary)
     _check_warnings(rep, summary)
+    _check_teams(rep, roster)
     return rep
+
+
+def _check_teams(rep: Report, roster: RosterSheet) -> None:
+    """A `Tim` column means what the HR guide says: two people of one unit and sub-unit in
+    different teams never share an office day."""
+    if roster.teams is None:
+        return
+    office = roster.cells == WFO
+    units = roster.frame["Unit Kerja"].to_numpy()
+    subs = roster.frame["Sub Unit"].to_numpy()
+    seen: dict[tuple[str, str, str], npt.NDArray[np.bool_]] = {}
+    for k, team in enumerate(roster.teams):
+        if not team:
+            continue
+        key = (str(units[k]), str(subs[k]), str(team))
+        seen[key] = seen.get(key, np.zeros(office.shape[1], dtype=bool)) | office[k]
+    by_sub: dict[tuple[str, str], list[tuple[str, npt.NDArray[np.bool_]]]] = defaultdict(list)
+    for (unit, sub, team), days in seen.items():
+        by_sub[(unit, sub)].append((team, days))
+    for (unit, sub), teams in by_sub.items():
+        for a in range(len(teams)):
+            for b in range(a + 1, len(teams)):
+                both = teams[a][1] & teams[b][1]
+                if both.any():
+                    day = roster.days[int(np.flatnonzero(both)[0])]
+                    rep.add("teams", f"{where((unit, sub))}: teams {teams[a][0]} and "
+                                     f"{teams[b][0]} are both in the office on {day}")
 
 
 def _check_status(rep: Report, summary: list[tuple[str, str]] | None) -> None:

@@ -184,13 +184,16 @@ def plan(path: str | Path, scenario: str | Path | Scenario, *, start: date | Non
          sheet: str | None = None, column_map: dict[str, str] | None = None,
          progress: Progress | None = None, relax: bool = False,
          roster_sheet: str = "Jadwal", previous: list[str | Path] | None = None,
-         pin: str | Path | None = None, stop: StopSignal | None = None) -> SolvedResult:
+         pin: str | Path | None = None, stop: StopSignal | None = None,
+         teams: bool = False) -> SolvedResult:
     """One call from a spreadsheet to a roster: what `wfh-solver solve` does.
 
     `relax`: every count rule may give, as little as can be proven; the result's
     `violations` then name the cells of `roster_sheet` (the Jadwal sheet's name).
     `previous`: earlier rosters whose WFH days fairness counts in (`model/history.py`).
     `stop.stop()` from another thread ends the search and keeps the best roster so far.
+    `teams`: fixed teams per sub-unit among rosters of the same levels (also the
+    scenario's `rotation = "tim"`; `model/teams.py`).
     """
     report = progress or (lambda phase, done, total: None)
     rules = scenario_over(scenario, start, end, workweek)  # its period bounds the reading
@@ -210,8 +213,8 @@ def plan(path: str | Path, scenario: str | Path | Scenario, *, start: date | Non
     if pin is not None:
         problem = with_pins(problem, pin, check=False)
     report("build", 1, 1)
-    result = _solved(problem, SolveOptions(time_limit, seed, workers), relax, progress, stop,
-                     roster_sheet)
+    options = SolveOptions(time_limit, seed, workers, teams=teams)
+    result = _solved(problem, options, relax, progress, stop, roster_sheet)
     # reading warnings (file, sheet, row) come first in Ringkasan, then the policy's
     return replace(result, warnings=tuple(p.line() for p in staff.table.warnings)
                    + result.warnings, rows_skipped=len(staff.table.skipped))

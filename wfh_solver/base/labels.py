@@ -183,6 +183,10 @@ ID: Final[dict[str, str]] = {
     "month_5": "Mei", "month_6": "Juni", "month_7": "Juli", "month_8": "Agustus",
     "month_9": "September", "month_10": "Oktober", "month_11": "November",
     "month_12": "Desember",
+    # --- s6-tim ---
+    "col_team": "Tim",
+    "contacts": "Rekan satu sub unit yang ditemui di kantor, rata-rata per pegawai (jadwal ini)",
+    "contacts_plain": "Rekan satu sub unit yang ditemui, rata-rata per pegawai (tata letak biasa)",
 }
 
 EN: Final[dict[str, str]] = {
@@ -346,6 +350,10 @@ EN: Final[dict[str, str]] = {
     "month_5": "May", "month_6": "June", "month_7": "July", "month_8": "August",
     "month_9": "September", "month_10": "October", "month_11": "November",
     "month_12": "December",
+    # --- s6-tim ---
+    "col_team": "Team",
+    "contacts": "Colleagues of one's sub-unit met in the office, average per person (this roster)",
+    "contacts_plain": "Colleagues of one's sub-unit met, average per person (ordinary layout)",
 }
 
 CATALOGUE: Final[dict[str, dict[str, str]]] = {"id": ID, "en": EN}

@@ -1475,6 +1475,9 @@ _HELP_ID: dict[str, str] = {
     # --- s5-outputs ---
     "help.compare.overwrite": "Timpa berkas keluaran yang sudah ada walau bukan buatan wfh-solver",
     "help.batch.overwrite": "Timpa berkas keluaran yang sudah ada walau bukan buatan wfh-solver",
+    # --- s6-tim ---
+    "help.solve.tim": "Tim tetap: di antara jadwal dengan nilai tingkat yang sama, pegawai satu "
+                      "sub unit dibagi ke beberapa tim yang masuk bersama (kolom Tim)",
 }
 
 _HELP_EN: dict[str, str] = {
@@ -1589,6 +1592,9 @@ _HELP_EN: dict[str, str] = {
     # --- s5-outputs ---
     "help.compare.overwrite": "Replace existing output files that wfh-solver did not make",
     "help.batch.overwrite": "Replace existing output files that wfh-solver did not make",
+    # --- s6-tim ---
+    "help.solve.tim": "Fixed teams: among rosters with the same level values, the staff of a "
+                      "sub-unit form a few teams that come in together (column Team)",
 }
 
 _PRINT_ID: dict[str, str] = {
@@ -1656,6 +1662,8 @@ _PRINT_ID: dict[str, str] = {
     "pr_col_away_short": "C/D",
     "pr_section": "Sub unit: {sub} ({count} pegawai)",
     "pr_continued": "{caption} (lanjutan)",
+    # --- s6-tim ---
+    "pr_col_team": "Tim",
 }
 
 _PRINT_EN: dict[str, str] = {
@@ -1721,6 +1729,8 @@ _PRINT_EN: dict[str, str] = {
     "pr_col_away_short": "C/D",
     "pr_section": "Sub-unit: {sub} ({count} staff)",
     "pr_continued": "{caption} (continued)",
+    # --- s6-tim ---
+    "pr_col_team": "Team",
 }
 
 
@@ -1918,6 +1928,11 @@ _PLAIN_ID: dict[str, str] = {
     "fix_hint": "Agar tetap ada jadwal: jalankan lagi dengan --relax (jadwal yang paling "
                 "sedikit melanggar, pelanggarannya didaftar), atau pilih 'Susun jadwal "
                 "yang paling sedikit melanggar' di halaman wfh-solver serve.",
+    # --- s6-tim ---
+    "memo_teams": "Tim tetap: tiap pegawai bertemu rata-rata {tim} rekan satu sub unit di "
+                  "kantor selama periode ini; tanpa tim {plain} ({change}).",
+    "memo_teams_fewer": "{percent} lebih sedikit",
+    "memo_teams_same": "sama",
 }
 
 _PLAIN_EN: dict[str, str] = {
@@ -2110,6 +2125,11 @@ _PLAIN_EN: dict[str, str] = {
     "fix_hint": "To get a roster anyway: run again with --relax (the roster that breaks the "
                 "rules least, every broken rule listed), or choose 'Make the roster "
                 "that breaks the fewest rules' on the wfh-solver serve page.",
+    # --- s6-tim ---
+    "memo_teams": "Fixed teams: each person meets on average {tim} colleagues of their "
+                  "sub-unit in the office over the period; without teams {plain} ({change}).",
+    "memo_teams_fewer": "{percent} fewer",
+    "memo_teams_same": "the same",
 }
 
 CATALOGUE: dict[str, dict[str, str]] = {

@@ -153,6 +153,8 @@ def solve_command(
     ] = None,
     pin: Annotated[Path | None, typer.Option(
         help="A roster whose filled day cells (WFO, WFH, CUTI, DL) are kept exactly")] = None,
+    tim: Annotated[bool, typer.Option(
+        "--tim", help="Fixed teams per sub-unit among rosters with the same levels")] = False,
 ) -> None:
     """Solve a roster and write it to Excel (or CSV)."""
     from wfh_solver import api
@@ -188,7 +190,8 @@ def solve_command(
             result = _guard(lambda: api.plan(
                 input, rules, time_limit=time_limit, seed=seed, workers=workers, sheet=sheet,
                 column_map=column_map, progress=report, relax=relax,
-                roster_sheet=_roster_sheet(lang), previous=list(previous or []), pin=pin))
+                roster_sheet=_roster_sheet(lang), previous=list(previous or []), pin=pin,
+                teams=tim))
         except Exit as failed:
             if isinstance(failed.__cause__, PolicyInfeasible):
                 lines = _report_conflicts(failed.__cause__, out_path, lang, inputs, overwrite)

@@ -47,6 +47,7 @@ class SolveOptions:
     time_limit: float = 60.0
     seed: int = 0
     workers: int = 0
+    teams: bool = False  # stable teams (`model/teams.py`), also `rotation = "tim"`
 
 
 def share_budget(sizes: list[int], total: float) -> list[float]:

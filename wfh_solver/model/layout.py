@@ -13,19 +13,30 @@ loop took 1.55 s, this 0.1 s (`tests/test_layout.py` keeps the loop as its oracl
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import numpy.typing as npt
 
 from wfh_solver.model.groups import Group
 
+#: Given a block's days, each slot's person and office-day count and the line's start,
+#: the line again (counts, people): slots moved only among slots that every rule counts
+#: alike, and each group's counts given to its own members.
+Arrange = Callable[[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64], int],
+                   tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]]
+
 
 def lay_out(office: npt.NDArray[np.bool_], groups: Sequence[Group], order: Sequence[int],
             per_block: dict[int, list[int]], blocks: Sequence[Sequence[int]],
-            cursor: int) -> int:
+            cursor: int, arrange: Arrange | None = None) -> int:
     """Mark each member's office days of `order`'s groups in `office` (people × days);
-    return the wrap position for the next component (used with a single block)."""
+    return the wrap position for the next component (used with a single block).
+
+    `arrange` (stable teams, `model/teams.py`) may redo each block's line before it is
+    wrapped: it moves slots only among slots every rule counts alike and hands each
+    group's counts to its own members, keeping them within a day of each other, so
+    every rule's day counts and every level are those of the ordinary layout."""
     if not order:
         return cursor
     sizes = np.asarray([groups[g].size for g in order], dtype=np.int64)
@@ -42,8 +53,10 @@ def lay_out(office: npt.NDArray[np.bool_], groups: Sequence[Group], order: Seque
         base, extra = np.divmod(totals, sizes)
         counts = base[group_of_slot] + (j < extra[group_of_slot])
         position = cursor if single else 0
-        begin = (position + np.cumsum(counts) - counts) % max(m, 1)
         who = members[starts[group_of_slot] + (first[group_of_slot] + j) % sizes[group_of_slot]]
+        if arrange is not None:
+            counts, who = arrange(days, who, counts, position)
+        begin = (position + np.cumsum(counts) - counts) % max(m, 1)
         steps = np.arange(m, dtype=np.int64)
         taken = steps[None, :] < counts[:, None]  # slot × k: the k-th office day is taken
         rows, ks = np.nonzero(taken)

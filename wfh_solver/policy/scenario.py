@@ -146,6 +146,8 @@ class Scenario(BaseModel):
     end: date
     workweek: Literal["mon-fri", "mon-sat"] = "mon-fri"
     intent: Literal["max_wfh", "wfh_target", "max_wfo"] = "max_wfh"
+    # "tim": among rosters with the same levels, fixed teams per sub-unit (model/teams.py)
+    rotation: Literal["bergilir", "tim"] = "bergilir"
     vulnerable_age: int = Field(default=50, ge=0, le=100)
     choices: tuple[str, ...] = ()
     rules: tuple[Rule, ...] = ()

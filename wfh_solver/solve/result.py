@@ -152,6 +152,16 @@ class AppliedRule:
 
 
 @dataclass(frozen=True, slots=True)
+class TeamReport:
+    """Stable teams (`--tim`): the contacts figure of this roster and of the ordinary
+    layout of the same levels, and each person's team (`model/teams.py`)."""
+
+    contacts: float  # per person, distinct colleagues of the sub-unit met in the office
+    contacts_plain: float  # the same figure for the ordinary wrap-around layout
+    names: tuple[str, ...]  # per employee: "A", "B", …; "" for fixed staff, never in office
+
+
+@dataclass(frozen=True, slots=True)
 class Result:
     scenario_name: str
     scenario_title: str
@@ -184,6 +194,8 @@ class Result:
     #: warnings about the pin file and earlier rosters (`Problem.notes`), also in
     #: `warnings`: the CLI says each on the terminal
     notes: tuple[str, ...] = ()
+    #: stable teams and the contacts figure, None unless `--tim` or `rotation = "tim"`
+    teams: TeamReport | None = None
 
     @property
     def is_optimal(self) -> bool:

@@ -34,9 +34,18 @@ from wfh_solver.model.groups import (
     make_groups,
 )
 from wfh_solver.model.layout import lay_out
-from wfh_solver.policy.problem import FIXED_WFO, PRESENT, PolicyInfeasible, Problem
+from wfh_solver.model.teams import Teams, keep_better, team_names
+from wfh_solver.policy.problem import FIXED_WFO, FREE, PRESENT, PolicyInfeasible, Problem
 from wfh_solver.policy.wording import describe_rule
-from wfh_solver.solve.result import AppliedRule, LevelResult, Result, Roster, RuleCount, Status
+from wfh_solver.solve.result import (
+    AppliedRule,
+    LevelResult,
+    Result,
+    Roster,
+    RuleCount,
+    Status,
+    TeamReport,
+)
 
 Progress = Callable[[str, int, int], None]
 
@@ -57,6 +66,10 @@ def solve(problem: Problem, options: SolveOptions | None = None,
     days = problem.n_days
     office = np.zeros((len(problem.employees), days), dtype=bool)
     office[problem.fixed == FIXED_WFO, :] = True
+    tim = Teams(problem.employees) if options.teams or problem.scenario.rotation == "tim" \
+        else None
+    plain = office.copy() if tim is not None else None
+    plain_cursor = 0
     totals = [LevelTotals() for _ in LEVELS]
     intent = problem.scenario.intent
     if intent == "wfh_target" and not problem.targets:
@@ -99,12 +112,28 @@ def solve(problem: Problem, options: SolveOptions | None = None,
             raise TimeoutError(t("timeout"))
         for level, outcome in zip(totals, solution.levels, strict=True):
             level.add(outcome.objective, outcome.bound, outcome.optimal, outcome.seconds)
+        arrange = None
+        if tim is not None and plain is not None:  # and the ordinary layout, to compare
+            plain_cursor = lay_out(plain, groups, order or comp.groups, solution.office,
+                                   solution.blocks, plain_cursor)
+            if order is not None:  # otherwise every day is its own block: nothing to move
+                arrange = tim.arranger(groups, order, comp.sets)
         cursor = lay_out(office, groups, order or comp.groups, solution.office, solution.blocks,
-                         cursor)
+                         cursor, arrange)
     if days == 0:
         office = np.zeros((len(problem.employees), 0), dtype=bool)
+        plain = None if plain is None else office.copy()
     if problem.absent is not None:
         office[problem.absent != PRESENT] = False  # leave and travel win over any pin
+        if plain is not None:
+            plain[problem.absent != PRESENT] = False
+    teams = None
+    if plain is not None:
+        met, met_plain = keep_better(
+            office, plain, problem.employees,
+            [[i for g in comp.groups for i in groups[g].members] for comp in parts])
+        teams = TeamReport(met, met_plain,
+                           team_names(problem.employees, office, problem.fixed == FREE))
     levels = tuple(
         LevelResult(name, t(f"level_{name}"), total.objective, total.bound,
                     Status.OPTIMAL if total.optimal else Status.FEASIBLE, total.seconds)
@@ -140,6 +169,7 @@ def solve(problem: Problem, options: SolveOptions | None = None,
         history=problem.history,
         vulnerable=problem.vulnerable,
         notes=problem.notes,
+        teams=teams,
     )
 
 

@@ -315,11 +315,16 @@ def _write_roster(book: ooxml.Workbook, result: Result, lang: str, st: _Styles) 
     if result.history is not None:  # --previous: the running balance, earlier + this period
         totals.append(("col_wfh_cumulative", -2))
     last_col = wfo_col + len(totals) - 1
+    team_col = None
+    if result.teams is not None:  # --tim: each person's team closes the row
+        team_col = last_col = last_col + 1
 
     header: list[tuple[int, ooxml.Value, int]]
     header = [(col, label(key, lang), st.header) for col, key in enumerate(_FIXED_COLUMNS)]
     header += [(first_day + d, day, st.header_date) for d, day in enumerate(roster.days)]
     header += [(wfo_col + k, label(key, lang), st.header) for k, (key, _) in enumerate(totals)]
+    if team_col is not None:
+        header.append((team_col, label("col_team", lang), st.header))
 
     head = book.row(0, header)
     # WFH/WFO first: small shared-string indices keep 1.3M day cells short.
@@ -340,6 +345,9 @@ def _write_roster(book: ooxml.Workbook, result: Result, lang: str, st: _Styles) 
             continue
         counted = codes_matrix >= LEAVE_CODE if code < 0 else codes_matrix == code
         columns.append(Column(wfo_col + k, counted.sum(axis=1, dtype=np.intp), numbers))
+    if team_col is not None and result.teams is not None:
+        names = result.teams.names
+        columns.append(book.text_column(team_col, [names[i] for i in order], st.top))
 
     widths = [(0, 0, _text_width(texts[0], label(_FIXED_COLUMNS[0], lang)))]
     widths += [
@@ -663,6 +671,8 @@ def _subset(
         applied_rules=_unit_rules(result, sub_counts),
         extra={label("unit", lang): unit, **result.extra},
         history=None if result.history is None else result.history[list(keep)],
+        teams=None if result.teams is None else replace(
+            result.teams, names=tuple(result.teams.names[i] for i in keep)),
     )
 
 

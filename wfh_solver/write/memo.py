@@ -72,7 +72,28 @@ def figures(result: Result, lang: str) -> list[str]:
     lines.append(_say(lang, "memo_never_always", never=never,
                       always=int(np.count_nonzero(always_in)),
                       pinned=int(np.count_nonzero(always_in & pinned))))
+    lines += _teams(result, lang)
     return lines
+
+
+def _teams(result: Result, lang: str) -> list[str]:
+    """With fixed teams (`--tim`), how many colleagues a person meets, with and without."""
+    teams = result.teams
+    if teams is None:
+        return []
+    if teams.contacts < teams.contacts_plain:
+        fewer = 1 - teams.contacts / teams.contacts_plain
+        change = _say(lang, "memo_teams_fewer", percent=percent(fewer, lang))
+    else:
+        change = _say(lang, "memo_teams_same")
+    return [_say(lang, "memo_teams", tim=_decimal(teams.contacts, lang),
+                 plain=_decimal(teams.contacts_plain, lang), change=change)]
+
+
+def _decimal(value: float, lang: str) -> str:
+    """5,3 in Indonesian, 5.3 in English."""
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if lang == "id" else text
 
 
 def _targets(result: Result, lang: str) -> list[str]:
@@ -153,6 +174,9 @@ def technical_items(result: Result, lang: str) -> list[Item]:
         (key("interrupted"), result.interrupted),
         (key("rows_skipped"), result.rows_skipped),
     ]
+    if result.teams is not None:
+        items += [(key("contacts"), round(result.teams.contacts, 3)),
+                  (key("contacts_plain"), round(result.teams.contacts_plain, 3))]
     items += list(result.extra.items())
     return items
 

@@ -182,7 +182,8 @@ class _Columns:
 def _columns(pdf: _Document, out: UnitPrintout, days: range) -> _Columns:
     """Day columns as narrow as a date allows, the NIP as wide as it prints, and the rest of
     the page width shared by the name (up to its longest) and the position."""
-    totals = ("O", "H") + (("pr_col_away_short",) if out.has_away else ())
+    totals = ("O", "H") + (("pr_col_away_short",) if out.has_away else ()) + (
+        ("pr_col_team",) if out.has_teams else ())
     nip = pdf.width_of("00000000 000000 0 000", "", LINE_PT) + 1.8
     day = max(DAY_MIN_MM, pdf.width_of("00", "B", LINE_PT) + 1.4)
     inner = pdf.w - 2 * MARGIN_MM
@@ -250,12 +251,17 @@ class _Grid:
             self._upright(cols.first_day + k, top, day_name(out.days[d], lang))
             self.box(cols.first_day + k, top + DAY_HEAD_MM, ROW_MM, [f"{out.days[d].day}"],
                      style="B", fill=HEAD_FILL)
+        counted = len(cols.totals) - (1 if out.has_teams else 0)
         self.box(cols.first_total, top, DAY_HEAD_MM, [pdf.text_of(p("pr_col_totals", lang))],
-                 style="B", fill=HEAD_FILL, span=len(cols.totals))
+                 style="B", fill=HEAD_FILL, span=counted)
         for k, key in enumerate(cols.totals):
             text = p(key, lang) if key.startswith("pr_") else key
-            self.box(cols.first_total + k, top + DAY_HEAD_MM, ROW_MM, [text], style="B",
-                     fill=HEAD_FILL)
+            if k >= counted:  # the team (`--tim`), over both header rows
+                self.box(cols.first_total + k, top, height, [pdf.text_of(text)], style="B",
+                         fill=HEAD_FILL)
+            else:
+                self.box(cols.first_total + k, top + DAY_HEAD_MM, ROW_MM, [text], style="B",
+                         fill=HEAD_FILL)
         self._weeks(top, height)
         pdf.set_y(top + height)
 
@@ -333,9 +339,12 @@ class _Grid:
             else:
                 self.box(cols.first_day + k, top, height, [SHORT.get(code, code)],
                          style="" if code == "WFH" else "I")
-        values = (person.wfo, person.wfh, person.away)[:len(cols.totals)]
+        counted = len(cols.totals) - (1 if self.out.has_teams else 0)
+        values = (person.wfo, person.wfh, person.away)[:counted]
         for k, value in enumerate(values):
             self.box(cols.first_total + k, top, height, [str(value)])
+        if self.out.has_teams:
+            self.box(cols.first_total + counted, top, height, [person.team])
         self._weeks(top, height)
 
     def _count(self, top: float, key: str, per_day: Sequence[int]) -> None:

@@ -80,6 +80,7 @@ class PrintRow:
     wfo: int
     wfh: int
     away: int
+    team: str = ""  # with fixed teams (`--tim`): "A", "B", … ("" for fixed staff)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +113,7 @@ class UnitPrintout:
     has_away: bool
     signer: Signer | None
     notes: tuple[tuple[str, str], ...]  # the plain-word Ringkasan: (item, text)
+    has_teams: bool = False  # a `Tim` column after the totals (`--tim`)
 
 
 def month_blocks(days: Sequence[date]) -> tuple[tuple[int, int], ...]:
@@ -147,11 +149,13 @@ def unit_printout(result: Result, unit: str, members: Sequence[int], lang: str) 
     codes = roster.codes()[list(members)] if members else np.zeros((0, len(roster.days)), int)
     staff = [roster.employees[i] for i in members]
     groups: dict[str, list[PrintRow]] = {}
+    teams = result.teams
     for k, (e, row) in enumerate(zip(staff, codes.tolist(), strict=True)):
         text = tuple(CODES[c] for c in row)
         groups.setdefault(e.sub_unit, []).append(PrintRow(
             k + 1, e.name, nip_as_text(e.nip), e.position, text, text.count("WFO"),
-            text.count("WFH"), len(text) - text.count("WFO") - text.count("WFH")))
+            text.count("WFH"), len(text) - text.count("WFO") - text.count("WFH"),
+            teams.names[members[k]] if teams is not None else ""))
     ordered = sorted(groups, key=lambda s: (s != "", s.casefold()))
     number = 0
     printed: list[PrintGroup] = []
@@ -160,7 +164,7 @@ def unit_printout(result: Result, unit: str, members: Sequence[int], lang: str) 
         for r in groups[sub]:
             number += 1
             rows.append(PrintRow(number, r.name, r.nip, r.position, r.codes, r.wfo, r.wfh,
-                                 r.away))
+                                 r.away, r.team))
         printed.append(PrintGroup(sub, tuple(rows), *_counts(rows, len(roster.days))))
     head = head_of_unit(staff)
     signer = Signer(head.position, head.name, nip_as_text(head.nip)) if head else None
@@ -179,6 +183,7 @@ def unit_printout(result: Result, unit: str, members: Sequence[int], lang: str) 
         has_away=bool((codes > WFO_CODE).any()),
         signer=signer,
         notes=tuple(unit_notes(result, unit, members, lang)),
+        has_teams=teams is not None,
     )
 
 

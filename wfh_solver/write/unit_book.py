@@ -145,6 +145,9 @@ class _Sheet:
             name = f"{name} {month_label(out.days[first], lang)}"[:31]
         self.sheet = book.add_worksheet(name)
         self.totals = ["O", "H"] + (["pr_col_away_short"] if out.has_away else [])
+        self.counted = len(self.totals)  # day totals; then the team, if any (`--tim`)
+        if out.has_teams:
+            self.totals.append("pr_col_team")
         self.first_total = FIRST_DAY + len(self.days)
         self.last = self.first_total + len(self.totals) - 1
         self.name_width, self.position_width = self._widths()
@@ -215,10 +218,15 @@ class _Sheet:
         for k, d in enumerate(self.days):
             _text(sheet, row, FIRST_DAY + k, day_name(out.days[d], lang), f["upright"])
             sheet.write_number(row + 1, FIRST_DAY + k, out.days[d].day, f["head"])
-        _merged(sheet, row, self.first_total, self.last, p("pr_col_totals", lang), f["head"])
+        _merged(sheet, row, self.first_total, self.first_total + self.counted - 1,
+                p("pr_col_totals", lang), f["head"])
         for k, key in enumerate(self.totals):
-            _text(sheet, row + 1, self.first_total + k,
-                  p(key, lang) if key.startswith("pr_") else key, f["head"])
+            text = p(key, lang) if key.startswith("pr_") else key
+            if k >= self.counted:
+                sheet.merge_range(row, self.first_total + k, row + 1, self.first_total + k, text,
+                                  f["head"])
+            else:
+                _text(sheet, row + 1, self.first_total + k, text, f["head"])
         self._height(row, 3 * SMALL_PT + 4)
         self._height(row + 1, SMALL_PT * 1.3 + 3)
 
@@ -260,8 +268,10 @@ class _Sheet:
             for k, d in enumerate(self.days):
                 code = person.codes[d]
                 _text(sheet, row, FIRST_DAY + k, SHORT.get(code, code), f.get(code, f["away"]))
-            for k, value in enumerate([person.wfo, person.wfh, person.away][:len(self.totals)]):
+            for k, value in enumerate([person.wfo, person.wfh, person.away][:self.counted]):
                 sheet.write_number(row, self.first_total + k, value, f["number"])
+            if self.out.has_teams:
+                _text(sheet, row, self.first_total + self.counted, person.team, f["text"])
             row += 1
         return row
 
