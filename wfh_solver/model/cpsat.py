@@ -25,7 +25,7 @@ import numpy.typing as npt
 from ortools.sat.python import cp_model
 
 from wfh_solver.model import fairness, perday, pins, totals
-from wfh_solver.model.groups import Component, Group
+from wfh_solver.model.groups import Component, Group, temporal
 
 LEVELS: tuple[str, ...] = ("intent", "vulnerable", "fairness")
 
@@ -149,6 +149,21 @@ class _Model:
                     cap = max(0, cs.maximum[d] - cs.fixed_in_office[d]) * mult
                     self.m.add(free <= cap).with_name(f"max[{cs.label}|{cs.unit}|s{s}]")
 
+    def add_person_windows(self) -> None:
+        """Per-person rules (policy/person.py) on a group's office-days per day: each
+        member low ≤ office days in the window ≤ high is, for the group, size·low ≤ sum
+        ≤ size·high; the layout (one block per day, a running turn per group) gives every
+        member floor/ceil(sum/size) on any days in a row, so the sums are exact."""
+        slot = {block[0]: s for s, block in enumerate(self.blocks) if len(block) == 1}
+        for g in self.comp.groups:
+            size = self.groups[g].size
+            for k, (days, low, high) in enumerate(self.groups[g].windows):
+                total = sum(self.x[g][slot[d]] for d in days)
+                if low:
+                    self.m.add(total >= size * low).with_name(f"person_min[g{g},{k}]")
+                if high is not None:
+                    self.m.add(total <= size * high).with_name(f"person_max[g{g},{k}]")
+
     def add_group_fairness(self) -> None:
         """Hard: staff of one unit, sub-unit, category and flags differ by ≤ 1 day."""
         for k, members in enumerate(fairness.classes(self.comp, self.groups)):
@@ -256,6 +271,7 @@ class _Whole:
         if self._built is None:
             model = self._built = _Model(*self.args)
             model.add_count_rules()
+            model.add_person_windows()
             model.add_group_fairness()
             self.separable = [model.intent_terms(self.intent), model.vulnerable_terms()]
             self.objectives = [sum(terms) for terms in self.separable]
@@ -304,7 +320,9 @@ def solve_component(comp: Component, groups: list[Group], days: int, blocks: lis
     weak = any(groups[g].vulnerable for g in comp.groups)
     separable = 2
     first = 0
-    month = _greedy_month(comp, groups, days, blocks, intent)
+    # Per-person rules link the days: no level is separable by blocks, CP-SAT decides.
+    linked = temporal(comp, groups)
+    month = None if linked else _greedy_month(comp, groups, days, blocks, intent)
     if month is not None and fairness.classes_hold(comp, groups, month.office):
         # Both separable levels proven block by block without a search (`perday`).
         current = month.office
@@ -320,7 +338,7 @@ def solve_component(comp: Component, groups: list[Group], days: int, blocks: lis
             fixed.append(None)
             continue
         lower = None
-        if level < separable and len(blocks) > 1:
+        if level < separable and len(blocks) > 1 and not linked:
             found = perday.block_bounds(block_model, len(blocks), level, fixed, solver,
                                         budget - used)
             if found is None:
