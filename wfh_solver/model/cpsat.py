@@ -15,6 +15,7 @@ Levels, each proven optimal before it is fixed:
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable
@@ -24,7 +25,7 @@ import numpy as np
 import numpy.typing as npt
 from ortools.sat.python import cp_model
 
-from wfh_solver.model import fairness, perday, pins, totals
+from wfh_solver.model import fairness, mip, perday, pins, totals
 from wfh_solver.model.groups import Component, Group, temporal
 
 LEVELS: tuple[str, ...] = ("intent", "vulnerable", "fairness")
@@ -302,6 +303,8 @@ def solve_component(comp: Component, groups: list[Group], days: int, blocks: lis
     whole = _Whole(comp, groups, days, blocks, intent)
     solver = _solver(options)
     outcome = ComponentSolution({}, blocks)
+    if not hurry and temporal(comp, groups) and mip.available():
+        return _solve_by_mip(whole, comp, groups, options, budget, deadline, stop, outcome)
     if hurry:
         return _first_solution(whole.get(), solver, whole.objectives, outcome)
     used = 0.0
@@ -436,6 +439,37 @@ def solve_component(comp: Component, groups: list[Group], days: int, blocks: lis
         if solver.solve(model.m) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             outcome.office = {g: [int(solver.value(v)) for v in model.x[g]]
                               for g in comp.groups}
+    return outcome
+
+
+def _solve_by_mip(whole: _Whole, comp: Component, groups: list[Group], options: SolveOptions,
+                  budget: float, deadline: float, stop: StopSignal | None,
+                  outcome: ComponentSolution) -> ComponentSolution:
+    """Every level by HiGHS (`mip`), for a component that per-person rules link across
+    days. Its wall-clock allowance is three times the component's share of the budget
+    (at least two seconds), each level getting what the earlier ones left."""
+    model = whole.get()
+    balance = model.history_balance()  # its variables exist before the model is read
+    weak = any(groups[g].vulnerable for g in comp.groups)
+    program = mip.LevelMip(model.m, options.seed)
+    ends = min(deadline, time.monotonic() + max(2.0, 3.0 * budget))
+    for level, objective in enumerate(whole.objectives):
+        started = time.perf_counter()
+        if level == 1 and not weak:
+            _record(outcome, stop, 0, 0, True, started)
+            continue
+        try:
+            found = program.minimise(objective, ends - time.monotonic())
+        except TimeoutError:
+            return outcome  # nothing found in time: the caller says so
+        if found is None:
+            outcome.feasible = False
+            return outcome
+        _record(outcome, stop, found.objective, found.bound, found.optimal, started)
+    if not isinstance(balance, int) and ends > time.monotonic():
+        with contextlib.suppress(TimeoutError):  # the tie-break; never reported
+            program.minimise(balance, ends - time.monotonic())
+    outcome.office = {g: [program.value(v) for v in model.x[g]] for g in comp.groups}
     return outcome
 
 
