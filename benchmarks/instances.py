@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from benchmarks.proc import run_child
+
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = Path(__file__).resolve().parent / ".cache"
 
@@ -123,8 +125,7 @@ def _digest(paths: list[Path]) -> str:
 
 def _generator_digest() -> str:
     """A hash of the sample generator, so a changed generator makes new files."""
-    package = ROOT / "wfh_solver"
-    return _digest([package / "sample.py", package / "sample_absences.py"])
+    return _digest(list((ROOT / "wfh_solver" / "sample").glob("*.py")))
 
 
 def solver_digest() -> str:
@@ -173,7 +174,6 @@ def derived_files(instance: Instance, workers: int, time_limit: float,
     family = instance.family
     if not family.pins and not family.weeks:
         return instance
-    from benchmarks.proc import run_child
 
     folder = cache / "derived"
     folder.mkdir(parents=True, exist_ok=True)

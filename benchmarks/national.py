@@ -34,8 +34,8 @@ import pandas as pd
 
 from benchmarks.instances import sample_file
 from benchmarks.machine import describe, lines
-from wfh_solver.batch import Case, batch, local_cluster
 from wfh_solver.model.cpsat import SolveOptions
+from wfh_solver.plan.batch import Case, batch, local_cluster
 
 #: (kind, count, median staff, log-normal sigma): 548 governments, POLICY.md "Sizes".
 KINDS = (("provinsi", 34, 20_000, 0.60), ("kabupaten", 416, 5_800, 0.45),
@@ -119,7 +119,7 @@ def measure(count: int, workers: int, scenarios: list[str], seed: int) -> dict[s
     print(f"staff lists ready in {time.perf_counter() - started:.0f} s", flush=True)
     cases = [Case(s) for s in scenarios]
     with local_cluster(workers) as client:
-        client.run(lambda: __import__("wfh_solver.solve"))  # imports are not throughput
+        client.run(lambda: __import__("wfh_solver.solve.run"))  # imports are not throughput
         baseline = client.run(_peak_rss)
         with _MemoryWatch(client) as watch:
             started = time.perf_counter()

@@ -25,7 +25,7 @@ HARNESS = textwrap.dedent("""
     import os, signal, sys
     phase, signum = sys.argv[1], getattr(signal, sys.argv[2])
     import wfh_solver.read.table as table
-    import wfh_solver.solve as solving
+    import wfh_solver.solve.run as solving
     import wfh_solver.write.excel as excel
     fired = []
     def fire():
@@ -48,7 +48,7 @@ HARNESS = textwrap.dedent("""
             write(*a, **k); fire()
         excel._write_workbook = writing
     sys.argv = ["wfh-solver"] + sys.argv[3:]
-    from wfh_solver.cli import main
+    from wfh_solver.cli.app import main
     main()
 """)
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from hypothesis import settings
 
-from wfh_solver.messages import language, set_language
+from wfh_solver.base.messages import language, set_language
 
 # CI replays the same examples every run, so a landing is judged on the code, not on luck;
 # a developer's run keeps exploring new ones.

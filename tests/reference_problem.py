@@ -13,9 +13,9 @@ from unittest import mock
 
 import numpy as np
 
+from wfh_solver.base.messages import t
 from wfh_solver.domain.calendar import Calendar
 from wfh_solver.domain.employee import Employee
-from wfh_solver.messages import t
 from wfh_solver.policy import problem
 from wfh_solver.policy.problem import (
     FIXED_WFO,

@@ -16,6 +16,7 @@ from unittest import mock
 
 import pandas as pd
 
+from wfh_solver.base.messages import t
 from wfh_solver.domain.classify import (
     classify_category,
     classify_sub_unit_kind,
@@ -23,7 +24,6 @@ from wfh_solver.domain.classify import (
     recognise_roles,
 )
 from wfh_solver.domain.employee import Employee
-from wfh_solver.messages import t
 from wfh_solver.read import table
 from wfh_solver.read.eselon import EselonError, parse_eselon
 from wfh_solver.read.fields import (

@@ -9,10 +9,10 @@ import pandas as pd
 import pytest
 
 from tests import factories
-from wfh_solver import analysis
 from wfh_solver.domain.employee import Category
-from wfh_solver.result import Result
-from wfh_solver.solve import solve
+from wfh_solver.plan import analysis
+from wfh_solver.solve.result import Result
+from wfh_solver.solve.run import solve
 
 RULES = [
     {"name": "Kepala wajib masuk", "kind": "always_in_office",

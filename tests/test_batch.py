@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 from tests import checker
-from wfh_solver.batch import batch, local_cluster, staff_files
-from wfh_solver.labels import label
+from wfh_solver.base.labels import label
+from wfh_solver.plan.batch import batch, local_cluster, staff_files
 from wfh_solver.policy.scenario import bundled_dir
 from wfh_solver.sample import write_sample
 

@@ -20,11 +20,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from tests import checker
 from wfh_solver import api
-from wfh_solver.check import CheckReport, check_roster
+from wfh_solver.check.roster import CheckReport, check_roster
 from wfh_solver.policy.problem import FIXED_WFO, FREE, Problem
-from wfh_solver.result import Result
 from wfh_solver.sample import write_sample
-from wfh_solver.solve import solve
+from wfh_solver.solve.result import Result
+from wfh_solver.solve.run import solve
 from wfh_solver.write import write_roster
 
 SCENARIO = "jateng-2020"

@@ -14,7 +14,7 @@ import pytest
 from matplotlib.image import imread
 
 from tests import checker
-from wfh_solver.labels import label
+from wfh_solver.base.labels import label
 
 SAMPLE = Path(__file__).parent.parent / "data" / "pegawai.xlsx"
 CIRCULARS = ["sragen-2020", "kebumen-2020", "jateng-2020", "pasuruan-2020", "paser-2020"]

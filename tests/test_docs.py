@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import typer
 
-from wfh_solver.cli import app
+from wfh_solver.cli.app import app
 
 ROOT = Path(__file__).parents[1]
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]

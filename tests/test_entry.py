@@ -1,5 +1,5 @@
 """Tests that a signal while the console script starts (importing pandas and OR-Tools) ends in one
-line and exit 130/143, never a traceback (`wfh_solver/entry.py`)."""
+line and exit 130/143, never a traceback (`wfh_solver/cli/entry.py`)."""
 
 from __future__ import annotations
 

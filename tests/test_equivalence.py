@@ -41,7 +41,7 @@ from wfh_solver.policy.problem import (
     build_problem,
 )
 from wfh_solver.policy.scenario import Scenario
-from wfh_solver.solve import solve
+from wfh_solver.solve.run import solve
 
 PEER_SECONDS = 5.0
 MONDAY = date(2024, 6, 3)

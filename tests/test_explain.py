@@ -31,7 +31,7 @@ from wfh_solver.policy.problem import (
     PolicyInfeasible,
     Problem,
 )
-from wfh_solver.solve import solve
+from wfh_solver.solve.run import solve
 
 ROOT = Path(__file__).parents[1]
 

@@ -13,8 +13,8 @@ import pytest
 from tests import exports, workbooks
 from tests.test_read import understood
 from wfh_solver.api import plan, read_employees
-from wfh_solver.messages import t
-from wfh_solver.validate import validation_report
+from wfh_solver.base.messages import t
+from wfh_solver.check.staff_list import validation_report
 from wfh_solver.write import write_roster
 
 pytestmark = pytest.mark.usefixtures("english")

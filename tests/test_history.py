@@ -13,7 +13,7 @@ from wfh_solver import api
 from wfh_solver.domain.employee import Category
 from wfh_solver.model.history import prior_wfh_days
 from wfh_solver.read import sources
-from wfh_solver.solve import solve
+from wfh_solver.solve.run import solve
 from wfh_solver.write import write_roster
 
 WEEK1 = (date(2020, 3, 9), date(2020, 3, 13))

@@ -268,7 +268,7 @@ def test_the_detail_sheet_is_sized_from_the_problem_as_it_is_written(tmp_path: P
     """Tests that `detail_rows` counts the Rincian Aturan rows `unit_summary` writes, the
     count by which a too long period is refused before it is solved."""
     from wfh_solver import api
-    from wfh_solver.solve import solve
+    from wfh_solver.solve.run import solve
     from wfh_solver.write.excel import detail_rows, unit_summary
 
     staff = api.read_employees(workbooks.clean(tmp_path / "pegawai.xlsx"))

@@ -28,7 +28,7 @@ from python_calamine import CalamineWorkbook
 from tests import workbooks
 from wfh_solver.domain.calendar import Calendar
 from wfh_solver.domain.employee import Category, Employee
-from wfh_solver.result import AppliedRule, Result, Roster, RuleCount, Status
+from wfh_solver.solve.result import AppliedRule, Result, Roster, RuleCount, Status
 from wfh_solver.write import write_csv, write_xlsx
 from wfh_solver.write.neutral import needs_neutralising, neutralise
 from wfh_solver.write.per_unit import write_per_unit

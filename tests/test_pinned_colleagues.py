@@ -21,7 +21,7 @@ from wfh_solver.domain.calendar import Calendar
 from wfh_solver.domain.employee import Category, Employee
 from wfh_solver.policy.problem import FIXED_WFO, Problem, build_problem
 from wfh_solver.policy.scenario import Scenario
-from wfh_solver.solve import solve
+from wfh_solver.solve.run import solve
 
 MONDAY = date(2024, 6, 3)
 DAYS = tuple(MONDAY + timedelta(days=k) for k in range(5))

@@ -18,7 +18,7 @@ import pytest
 
 from tests import workbooks
 from wfh_solver import api
-from wfh_solver.result import Result
+from wfh_solver.solve.result import Result
 from wfh_solver.write import write_per_unit
 from wfh_solver.write.per_unit import unit_printouts
 from wfh_solver.write.printable import day_label, end_sentence, month_blocks, names_and_count

@@ -149,7 +149,7 @@ def test_hostile_file_exits_2_with_one_line_and_is_not_modified(name, tmp_path):
 
 def test_messages_are_indonesian_by_default(tmp_path):
     """Tests that HR staff read problems in Indonesian unless they ask for English."""
-    from wfh_solver.messages import set_language
+    from wfh_solver.base.messages import set_language
 
     set_language("id")
     frame = pd.DataFrame([r[:3] for r in workbooks.ROWS], columns=workbooks.HEADER[:3])

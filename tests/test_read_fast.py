@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 
 from tests import hostile, reference_read, workbooks
 from tests.reference_read import reference_reader
+from wfh_solver.base.messages import t
 from wfh_solver.domain.build import build_employees
-from wfh_solver.messages import t
 from wfh_solver.read import bounded, columnar, rows, table
 from wfh_solver.read.errors import InputError
 from wfh_solver.read.fields import Collector, _check_nip_shape

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from tests import workbooks
 from wfh_solver.api import make_problem, read_employees
 from wfh_solver.read.errors import InputError
-from wfh_solver.solve import solve
+from wfh_solver.solve.run import solve
 
 cell = st.one_of(
     st.none(),

@@ -14,10 +14,10 @@ import pytest
 from tests import workbooks
 from tests.test_read import understood
 from wfh_solver.api import read_employees
+from wfh_solver.check.staff_list import validation_report
 from wfh_solver.read.errors import InputError
 from wfh_solver.read.sources import Sheet
 from wfh_solver.read.table import MAX_DUPLICATE_GROUPS, MAX_PLACES, _fill_merged
-from wfh_solver.validate import validation_report
 
 pytestmark = pytest.mark.usefixtures("english")
 

@@ -229,7 +229,7 @@ def test_cli_says_first_that_rules_are_broken(tmp_path):
 def test_check_finds_what_pelanggaran_lists(tmp_path):
     """Tests that `check` on the relaxed roster file reports the same rule-days as the
     Pelanggaran sheet, through the file rather than in memory."""
-    from wfh_solver.check import check_roster
+    from wfh_solver.check.roster import check_roster
 
     staff, scenario = most_on_leave(tmp_path)
     result = api.plan(staff, scenario, relax=True)
@@ -244,7 +244,7 @@ def test_rekap_follows_a_cap_day_by_day():
     """Tests Rekap's check of a cap meaning "only the pinned staff": 2 in office is met on a
     day both pinned are present, broken on a day one of them is away."""
     from wfh_solver.evaluate.counts import counts_met
-    from wfh_solver.result import RuleCount
+    from wfh_solver.solve.result import RuleCount
 
     cap = RuleCount("Maks 25%", "max_office_share", "Dinas", "", (0, 1, 2, 3), None, 2,
                     daily_maximum=(2, 1))

@@ -23,7 +23,7 @@ from tests import checker, workbooks
 from tests import hostile as hostile_files
 from wfh_solver import api
 from wfh_solver.read.sources import MAX_ROWS
-from wfh_solver.solve import solve
+from wfh_solver.solve.run import solve
 from wfh_solver.write import write_outputs
 from wfh_solver.write.outputs import OutputClash
 

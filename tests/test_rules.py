@@ -10,8 +10,8 @@ import pytest
 from tests.factories import employee, problem
 from wfh_solver.domain.employee import Category
 from wfh_solver.policy.problem import PolicyInfeasible
-from wfh_solver.result import Status
-from wfh_solver.solve import solve
+from wfh_solver.solve.result import Status
+from wfh_solver.solve.run import solve
 
 ADMIN, PENGAWAS, STAF = Category.ADMINISTRATOR, Category.PENGAWAS, Category.PELAKSANA
 

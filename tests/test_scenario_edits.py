@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from wfh_solver.plan.sweep import Case, sweep
 from wfh_solver.policy.scenario import Rule, ScenarioError, bundled_dir, load_scenario
-from wfh_solver.sweep import Case, sweep
 
 SHARE_RULE = "Minimal 30% pegawai masuk per OPD"
 

@@ -33,7 +33,7 @@ from wfh_solver.serve import views
 from wfh_solver.serve.app import Config, create_app
 from wfh_solver.serve.scenario_form import apply_form, rule_fields, to_toml
 from wfh_solver.serve.security import CSRF_COOKIE
-from wfh_solver.solve import solve
+from wfh_solver.solve.run import solve
 
 ROOT = Path(__file__).resolve().parents[1]
 HOSTS = ("testserver", "127.0.0.1", "localhost")

@@ -24,7 +24,7 @@ from wfh_solver.serve.app import Config, create_app
 from wfh_solver.serve.jobs import Job, State
 from wfh_solver.serve.security import CSRF_COOKIE
 from wfh_solver.serve.worker import JobSpec
-from wfh_solver.solve import solve
+from wfh_solver.solve.run import solve
 
 HOSTS = ("testserver",)
 

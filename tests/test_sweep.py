@@ -9,7 +9,7 @@ import pytest
 
 from tests import workbooks
 from wfh_solver.api import read_employees
-from wfh_solver.sweep import Case, sweep
+from wfh_solver.plan.sweep import Case, sweep
 
 CASES = ["kebumen-2020", "jateng-2020", Case("jateng-2020", date(2020, 4, 1), date(2020, 4, 30))]
 

@@ -1,6 +1,6 @@
 """Tests that nothing from a file reaches the terminal raw: controls, escape sequences, bidi
 overrides and rich markup in a NIP, name, unit, scenario or file name are printed escaped by
-every command, through the installed console script (`wfh_solver/terminal.py`)."""
+every command, through the installed console script (`wfh_solver/cli/terminal.py`)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests import workbooks
-from wfh_solver.terminal import json_visible, visible
+from wfh_solver.cli.terminal import json_visible, visible
 
 CLI = Path(sys.executable).with_name("wfh-solver")
 SCENARIO = Path("wfh_solver/scenarios/kebumen-2020.toml").resolve()
@@ -165,7 +165,7 @@ def test_library_log_records_and_warnings_are_shown_escaped():
     import logging
     import warnings
 
-    from wfh_solver.terminal import Terminal, route_library_chatter
+    from wfh_solver.cli.terminal import Terminal, route_library_chatter
 
     buffer = io.StringIO()
     last, shown, hook = logging.lastResort, warnings.showwarning, sys.unraisablehook

@@ -9,9 +9,9 @@ import pytest
 
 from tests.workbooks import HEADER
 from wfh_solver.api import make_problem, read_employees
+from wfh_solver.check.staff_list import validation_report
 from wfh_solver.read.units import unit_key
-from wfh_solver.solve import solve
-from wfh_solver.validate import validation_report
+from wfh_solver.solve.run import solve
 from wfh_solver.write import write_per_unit, write_roster
 
 # The official form of each unit, and the other spellings found in the same file.

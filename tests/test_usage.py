@@ -15,8 +15,8 @@ import pytest
 import typer
 
 from tests import workbooks
-from wfh_solver.cli import app
-from wfh_solver.messages import CATALOGUE
+from wfh_solver.base.messages import CATALOGUE
+from wfh_solver.cli.app import app
 
 SCRIPT = Path(sys.executable).with_name("wfh-solver")
 
@@ -141,7 +141,7 @@ def test_every_command_and_option_has_help_in_both_languages():
     """Tests the catalogue: a help text for each command and parameter, Indonesian and English.
 
     A new option needs `help.<command>.<parameter>` in both `_HELP_ID` and `_HELP_EN`
-    (wfh_solver/messages.py).
+    (wfh_solver/base/messages.py).
     """
     group = typer.main.get_command(app)
     missing = []
@@ -150,7 +150,7 @@ def test_every_command_and_option_has_help_in_both_languages():
         missing += [f"{lang}:{key}" for key in keys for lang in ("id", "en")
                     if key not in CATALOGUE[lang]]
     assert missing == [], ("add these help texts to _HELP_ID (id) and _HELP_EN (en) in "
-                           f"wfh_solver/messages.py: {missing}")
+                           f"wfh_solver/base/messages.py: {missing}")
 
 
 def test_scenarios_shows_whole_names_and_the_circular_as_source():

@@ -7,8 +7,8 @@ from typing import get_args
 
 import pytest
 
+from wfh_solver.base.messages import CATALOGUE, set_language
 from wfh_solver.domain.employee import ROLES, SUB_UNIT_KINDS, UNIT_TYPES, Category
-from wfh_solver.messages import CATALOGUE, set_language
 from wfh_solver.policy.scenario import Rule, RuleKind, Selector, bundled_names, load_scenario
 from wfh_solver.policy.wording import RULE_KINDS, describe_rule, kind_label, percent
 

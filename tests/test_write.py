@@ -20,7 +20,7 @@ from python_calamine import CalamineWorkbook
 
 from wfh_solver.domain.calendar import Calendar
 from wfh_solver.domain.employee import Category, Employee
-from wfh_solver.result import AppliedRule, LevelResult, Result, Roster, RuleCount, Status
+from wfh_solver.solve.result import AppliedRule, LevelResult, Result, Roster, RuleCount, Status
 from wfh_solver.write import (
     atomic_output,
     excel,

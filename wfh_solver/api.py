@@ -8,11 +8,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from wfh_solver.base.messages import t
 from wfh_solver.domain.build import build_employees
 from wfh_solver.domain.calendar import Calendar, PeriodError, check_period, working_days
 from wfh_solver.domain.employee import Employee
 from wfh_solver.explain import explained
-from wfh_solver.messages import t
 from wfh_solver.model.cpsat import SolveOptions, StopSignal
 from wfh_solver.model.history import earlier_cells, earlier_lead, prior_wfh_days
 from wfh_solver.model.pins import check_pins, place_pins
@@ -21,8 +21,8 @@ from wfh_solver.policy.scenario import Scenario, ScenarioError, load_scenario
 from wfh_solver.read.earlier import EarlierRoster, read_earlier
 from wfh_solver.read.entries import read_entries
 from wfh_solver.read.table import StaffTable, read_staff
-from wfh_solver.result import Result
-from wfh_solver.solve import Progress, solve
+from wfh_solver.solve.result import Result
+from wfh_solver.solve.run import Progress, solve
 
 
 @dataclass(frozen=True, slots=True)

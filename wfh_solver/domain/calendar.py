@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import holidays
 
-from wfh_solver.messages import language, t
+from wfh_solver.base.messages import language, t
 
 #: The sane window for a roster's period (README "Keamanan data"): dates within these years,
 #: and at most a year long. A longer period is a typo (2020 → 2200), not a plan, and it would

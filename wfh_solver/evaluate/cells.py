@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from wfh_solver.cells import column_letter
+from wfh_solver.base.cells import column_letter
 from wfh_solver.domain.employee import Employee
 
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from wfh_solver.result import RuleCount
+from wfh_solver.solve.result import RuleCount
 
 
 def _optional(values: Sequence[int | None]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:

@@ -14,11 +14,11 @@ from datetime import date
 import numpy as np
 import numpy.typing as npt
 
+from wfh_solver.base.messages import t
 from wfh_solver.evaluate.cells import Layout
-from wfh_solver.messages import t
 from wfh_solver.policy.person import all_windows
 from wfh_solver.policy.problem import FIXED_WFH, FIXED_WFO, FREE, PRESENT, Problem, Requirement
-from wfh_solver.result import LEAVE_CODE, TRAVEL_CODE, WFH_CODE, WFO_CODE, Violation
+from wfh_solver.solve.result import LEAVE_CODE, TRAVEL_CODE, WFH_CODE, WFO_CODE, Violation
 
 MISSING = -1  # a cell the roster does not give (no row, or an unreadable code)
 

@@ -1,4 +1,7 @@
-"""Conflicts explained: every unit whose rules clash, each with a minimal clash in HR words."""
+"""Conflicts explained: every unit whose rules clash, each with a minimal clash in HR words.
+
+Floor 6: may import `base` up to `solve`.
+"""
 
 from wfh_solver.explain.conflicts import Conflict, Item, by_rule, explain
 from wfh_solver.policy.problem import PolicyInfeasible, Problem

@@ -19,7 +19,7 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
-from wfh_solver.messages import t
+from wfh_solver.base.messages import t
 from wfh_solver.policy.problem import FIXED_WFH, FIXED_WFO, LEAVE, PRESENT, TRAVEL, Problem
 from wfh_solver.read.entries import CODES, CUTI, DL, WFH, WFO, DayEntries
 

@@ -19,9 +19,9 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from wfh_solver.base.messages import t
 from wfh_solver.domain.calendar import Calendar
 from wfh_solver.domain.employee import Employee
-from wfh_solver.messages import t
 from wfh_solver.policy.patterns import any_match
 from wfh_solver.policy.scenario import PERSON_KINDS, Rule, Scenario, Selector
 

@@ -15,9 +15,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from wfh_solver.base.messages import t
 from wfh_solver.domain.calendar import check_period
 from wfh_solver.domain.employee import ROLES, SUB_UNIT_KINDS, UNIT_TYPES, Category
-from wfh_solver.messages import t
 from wfh_solver.policy.patterns import compile_pattern
 from wfh_solver.read.textfile import TextFileError, TomlError, read_toml
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from wfh_solver.messages import CATALOGUE, language, t
+from wfh_solver.base.messages import CATALOGUE, language, t
 from wfh_solver.policy.scenario import Rule, Selector
 
 #: Scenario kinds in the order a reader meets them; each has `kind_<name>` in the catalogue.

@@ -1,4 +1,7 @@
-"""Read stage: spreadsheet files to a validated staff table."""
+"""Read stage: spreadsheet files to a validated staff table.
+
+Floor 1: may import `base` only.
+"""
 
 from wfh_solver.read.errors import InputError, InputProblem
 from wfh_solver.read.table import StaffTable, read_staff

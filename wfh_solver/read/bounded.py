@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import iterparse
 
-from wfh_solver.cells import column_letter
-from wfh_solver.messages import t
+from wfh_solver.base.cells import column_letter
+from wfh_solver.base.messages import t
 
 Cell = str | float | int | bool | date | datetime | time | timedelta | None
 

@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from wfh_solver.messages import t
+from wfh_solver.base.messages import t
 from wfh_solver.read.dates import _MONTHS, _NAMED
 from wfh_solver.read.errors import InputError, InputProblem, column_letter, file_error
 from wfh_solver.read.roster import (

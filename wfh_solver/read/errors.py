@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from wfh_solver.cells import column_letter
-from wfh_solver.messages import t
+from wfh_solver.base.cells import column_letter
+from wfh_solver.base.messages import t
 
 __all__ = ["InputError", "InputProblem", "column_letter", "file_error"]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from wfh_solver.messages import language, t
+from wfh_solver.base.messages import language, t
 from wfh_solver.read.columns import DISPLAY
 from wfh_solver.read.dates import DateLimitError, DateScope, parse_date_list, parse_one
 from wfh_solver.read.errors import InputError, InputProblem

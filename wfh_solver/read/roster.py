@@ -3,7 +3,7 @@
 HR edits rosters: rows get re-sorted or filtered, columns hidden, cells coloured,
 `wfh` typed in lower case with a trailing space, a row deleted or added. The
 reader finds the header row (a `NIP` column and date columns), keeps each cell's
-Excel address, and leaves judging the contents to `wfh_solver.check`.
+Excel address, and leaves judging the contents to `wfh_solver.check.roster`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from datetime import date, datetime
 from operator import itemgetter
 from pathlib import Path
 
-from wfh_solver.messages import t
+from wfh_solver.base.messages import t
 from wfh_solver.read.dates import parse_one
 from wfh_solver.read.errors import InputError, InputProblem, column_letter, file_error
 from wfh_solver.read.sources import Cell, Sheet, load_sheets

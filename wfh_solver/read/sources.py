@@ -22,7 +22,7 @@ from typing import TextIO, cast
 import python_calamine as pc
 from charset_normalizer import from_bytes
 
-from wfh_solver.messages import t
+from wfh_solver.base.messages import t
 from wfh_solver.read import bounded
 from wfh_solver.read.columns import match_column
 from wfh_solver.read.errors import InputError, InputProblem, file_error

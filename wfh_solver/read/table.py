@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from wfh_solver.messages import t
+from wfh_solver.base.messages import t
 from wfh_solver.read.columnar import FIELDS, CleanRows, clean_rows
 from wfh_solver.read.columns import (
     COLUMN_ALIASES,

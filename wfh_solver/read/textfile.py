@@ -13,7 +13,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from wfh_solver.messages import t
+from wfh_solver.base.messages import t
 
 __all__ = ["MAX_TEXT_BYTES", "TextFileError", "TomlError", "read_text_file", "read_toml"]
 

@@ -5,6 +5,8 @@ counts before shares, pins, `--pin` cells and leave kept); the rules are moved, 
 can be met; then the usual levels are solved on that. The roster is judged against
 the ORIGINAL rules by `wfh_solver.evaluate`, so the `Pelanggaran` sheet lists what
 is broken whoever computed it, and its total equals the proven minimum.
+
+Floor 7: may import `evaluate` and every room below.
 """
 
 from __future__ import annotations
@@ -12,14 +14,14 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 
+from wfh_solver.base.messages import t
 from wfh_solver.evaluate import evaluate, written_layout
-from wfh_solver.messages import t
 from wfh_solver.model.cpsat import SolveOptions, StopSignal
 from wfh_solver.model.pins import check_pins
 from wfh_solver.policy.problem import PolicyInfeasible, Problem
 from wfh_solver.relax.shortfall import COUNT_KINDS, Shortfall, least_shortfall, relaxed_problem
-from wfh_solver.result import LevelResult, Result, Status, Violation
-from wfh_solver.solve import Progress, solve
+from wfh_solver.solve.result import LevelResult, Result, Status, Violation
+from wfh_solver.solve.run import Progress, solve
 
 EXIT_RELAXED = 5  # the roster was written, and it breaks rules (documented in README)
 

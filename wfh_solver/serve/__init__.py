@@ -4,4 +4,6 @@
 `uploads` the private files, `security` the headers and CSRF token, `views` what the
 result page draws, `scenario_form` the circular's numbers as a form, `server` the
 uvicorn launcher.
+
+Floor 11: may import `api`, `check` and every room below; never `cli` or `plan`.
 """

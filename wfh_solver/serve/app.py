@@ -33,8 +33,8 @@ from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Re
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from wfh_solver.base.messages import CATALOGUE, LANGUAGES, language, set_language, t
 from wfh_solver.domain.calendar import check_period
-from wfh_solver.messages import CATALOGUE, LANGUAGES, language, set_language, t
 from wfh_solver.policy.scenario import ScenarioError, bundled_names, load_scenario
 from wfh_solver.policy.wording import kind_label
 from wfh_solver.serve import views

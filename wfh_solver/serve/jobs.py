@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from wfh_solver.model.cpsat import LEVELS
-from wfh_solver.result import Result
 from wfh_solver.serve.worker import JobSpec, run_job
+from wfh_solver.solve.result import Result
 
 # spawn: a clean interpreter, whatever threads the server runs
 _CONTEXT = multiprocessing.get_context("spawn")

@@ -15,8 +15,8 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
+from wfh_solver.base.messages import t
 from wfh_solver.domain.calendar import check_period
-from wfh_solver.messages import t
 from wfh_solver.policy.scenario import Rule, Scenario, ScenarioError
 from wfh_solver.policy.wording import describe_rule, percent
 

@@ -20,7 +20,7 @@ from typing import Any
 import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-from wfh_solver.messages import t
+from wfh_solver.base.messages import t
 from wfh_solver.serve.app import Config, create_app
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")

@@ -12,7 +12,7 @@ from datetime import date
 
 import numpy as np
 
-from wfh_solver.result import CODES, LEAVE_CODE, TRAVEL_CODE, WFH_CODE, WFO_CODE, Result
+from wfh_solver.solve.result import CODES, LEAVE_CODE, TRAVEL_CODE, WFH_CODE, WFO_CODE, Result
 
 CALENDAR_ROWS = 300
 

@@ -21,15 +21,15 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from wfh_solver import api
-from wfh_solver.check import check_roster
+from wfh_solver.base.labels import label
+from wfh_solver.base.messages import set_language, t
+from wfh_solver.check.roster import check_roster
+from wfh_solver.check.staff_list import validation_report
 from wfh_solver.explain import Conflicts
-from wfh_solver.labels import label
-from wfh_solver.messages import set_language, t
 from wfh_solver.model.cpsat import StopSignal
 from wfh_solver.policy.problem import PolicyInfeasible
 from wfh_solver.policy.scenario import ScenarioError
 from wfh_solver.read.errors import InputError
-from wfh_solver.validate import validation_report
 from wfh_solver.write.findings import write_conflicts
 
 MAX_LINES = 50

@@ -1,11 +1,14 @@
-"""Writers: render a solved `Result` as an Excel workbook or a long-format CSV."""
+"""Writers: render a solved `Result` as an Excel workbook or a long-format CSV.
+
+Floor 8: may import every room up to `relax`; never the API, the CLI or the page.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from wfh_solver.labels import LANGUAGES, check_lang, label
-from wfh_solver.result import Result
+from wfh_solver.base.labels import LANGUAGES, check_lang, label
+from wfh_solver.solve.result import Result
 from wfh_solver.write.atomic import atomic_output
 from wfh_solver.write.csv import write_csv
 from wfh_solver.write.excel import unit_order, write_xlsx

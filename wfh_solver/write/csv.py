@@ -17,7 +17,7 @@ import csv
 from collections.abc import Iterator
 from pathlib import Path
 
-from wfh_solver.result import CODES, Result
+from wfh_solver.solve.result import CODES, Result
 from wfh_solver.write.atomic import atomic_output
 from wfh_solver.write.neutral import neutralise
 

@@ -24,12 +24,12 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from wfh_solver.base.labels import WFH, WFO, check_lang, label
 from wfh_solver.domain.employee import Employee
 from wfh_solver.evaluate.cells import roster_order
 from wfh_solver.evaluate.counts import counts_met
-from wfh_solver.labels import WFH, WFO, check_lang, label
 from wfh_solver.policy.wording import kind_label
-from wfh_solver.result import (
+from wfh_solver.solve.result import (
     CODES,
     LEAVE_CODE,
     TRAVEL_CODE,

@@ -12,7 +12,7 @@ import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from wfh_solver.messages import t
+from wfh_solver.base.messages import t
 
 
 class WriteFailed(OSError):

@@ -12,12 +12,12 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from wfh_solver.base.labels import check_lang, label
+from wfh_solver.base.messages import CATALOGUE
 from wfh_solver.domain.employee import Employee
 from wfh_solver.evaluate import Violation
 from wfh_solver.explain import Conflict
 from wfh_solver.explain.conflicts import RULE
-from wfh_solver.labels import check_lang, label
-from wfh_solver.messages import CATALOGUE
 from wfh_solver.policy.problem import Problem
 from wfh_solver.write import ooxml
 from wfh_solver.write.atomic import atomic_output

@@ -13,10 +13,10 @@ from datetime import date
 
 import numpy as np
 
-from wfh_solver.labels import label
-from wfh_solver.messages import CATALOGUE
+from wfh_solver.base.labels import label
+from wfh_solver.base.messages import CATALOGUE
 from wfh_solver.policy.wording import percent
-from wfh_solver.result import Result, Status
+from wfh_solver.solve.result import Result, Status
 
 Item = tuple[str, object]
 

@@ -40,7 +40,7 @@ from typing import IO
 import numpy as np
 import numpy.typing as npt
 
-from wfh_solver.cells import column_letter
+from wfh_solver.base.cells import column_letter
 from wfh_solver.write.neutral import needs_neutralising
 from wfh_solver.write.outputs import CREATOR
 

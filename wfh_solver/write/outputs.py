@@ -29,7 +29,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wfh_solver.messages import t
+from wfh_solver.base.messages import t
+from wfh_solver.base.signals import raise_if_stopped
 from wfh_solver.write.failure import naming
 
 CREATOR = "wfh-solver"  # the creator written into every file we make; how we recognise them
@@ -280,6 +281,7 @@ class OutputSet:
 
     def commit(self) -> None:
         """Rename every staged file onto its target, keeping a replaced file's mode."""
+        raise_if_stopped()  # a stop a library swallowed still leaves every file as it was
         with _signals_held():
             backups: list[tuple[Path, Path]] = []
             done: list[Path] = []

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wfh_solver.labels import check_lang
-from wfh_solver.result import Result
+from wfh_solver.base.labels import check_lang
+from wfh_solver.solve.result import Result
 from wfh_solver.write.excel import row_order, unit_order
 from wfh_solver.write.outputs import unique_stems
 from wfh_solver.write.printable import UnitPrintout, unit_printout

@@ -19,9 +19,9 @@ from datetime import date
 
 import numpy as np
 
+from wfh_solver.base.messages import CATALOGUE
 from wfh_solver.domain.employee import Employee
-from wfh_solver.messages import CATALOGUE
-from wfh_solver.result import CODES, WFH_CODE, WFO_CODE, Result
+from wfh_solver.solve.result import CODES, WFH_CODE, WFO_CODE, Result
 from wfh_solver.write.csv import nip_as_text
 
 #: Working days of one printed block: a calendar month of a six-day week (27) fits a landscape

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from wfh_solver.messages import CATALOGUE
-from wfh_solver.result import Result
+from wfh_solver.base.messages import CATALOGUE
+from wfh_solver.solve.result import Result
 from wfh_solver.write.memo import presence
 
 #: unit types whose service the public needs in person, with the word HR uses for them

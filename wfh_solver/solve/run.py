@@ -12,7 +12,8 @@ from contextlib import contextmanager
 
 import numpy as np
 
-from wfh_solver.messages import t
+from wfh_solver.base.messages import t
+from wfh_solver.base.signals import raise_if_stopped
 from wfh_solver.model.cpsat import (
     LEVELS,
     WALL_SAFETY_FACTOR,
@@ -35,7 +36,7 @@ from wfh_solver.model.groups import (
 from wfh_solver.model.layout import lay_out
 from wfh_solver.policy.problem import FIXED_WFO, PRESENT, PolicyInfeasible, Problem
 from wfh_solver.policy.wording import describe_rule
-from wfh_solver.result import AppliedRule, LevelResult, Result, Roster, RuleCount, Status
+from wfh_solver.solve.result import AppliedRule, LevelResult, Result, Roster, RuleCount, Status
 
 Progress = Callable[[str, int, int], None]
 
@@ -47,6 +48,7 @@ def solve(problem: Problem, options: SolveOptions | None = None,
     `stop` lets a caller (a notebook, a service) end the search early; Ctrl-C does the
     same when solving in the main thread.
     """
+    raise_if_stopped()  # a Ctrl-C during start-up that a library's import swallowed
     options = options or SolveOptions()
     started = time.perf_counter()
     deadline = time.monotonic() + options.time_limit * WALL_SAFETY_FACTOR + WALL_SAFETY_SECONDS

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from wfh_solver import api
-from wfh_solver.messages import t
+from wfh_solver.base.messages import t
 from wfh_solver.read.columns import COLUMN_ALIASES
 from wfh_solver.read.errors import InputError, file_error
 from wfh_solver.read.textfile import TextFileError, TomlError, read_toml

@@ -22,14 +22,15 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from rich.table import Table
 
-from wfh_solver import usage
-from wfh_solver.entry import STARTED, Stopped, cli_language, install_handlers
-from wfh_solver.messages import CATALOGUE, LANGUAGES, language, set_language, t
-from wfh_solver.terminal import Terminal, json_visible, route_library_chatter
+from wfh_solver.base.messages import CATALOGUE, LANGUAGES, language, set_language, t
+from wfh_solver.base.signals import Stopped, raise_if_stopped
+from wfh_solver.cli import usage
+from wfh_solver.cli.startup import STARTED, cli_language, install_handlers
+from wfh_solver.cli.terminal import Terminal, json_visible, route_library_chatter
 
 if TYPE_CHECKING:  # the library is imported by each command, not to print --help
     from wfh_solver.policy.problem import PolicyInfeasible
-    from wfh_solver.result import Result
+    from wfh_solver.solve.result import Result
 
 EXIT_OK, EXIT_OTHER, EXIT_INPUT, EXIT_INFEASIBLE = 0, 1, 2, 3
 EXIT_VIOLATIONS = 4  # `check`: the roster breaks rules
@@ -155,10 +156,10 @@ def solve_command(
 ) -> None:
     """Solve a roster and write it to Excel (or CSV)."""
     from wfh_solver import api
+    from wfh_solver.check.staff_list import load_column_map
     from wfh_solver.domain.calendar import workweek_code
     from wfh_solver.policy.problem import PolicyInfeasible
     from wfh_solver.policy.scenario import load_scenario
-    from wfh_solver.validate import load_column_map
     from wfh_solver.write import plan_outputs, write_outputs
 
     _use_language(lang)
@@ -223,7 +224,7 @@ _SHOWN_CONFLICTS = 5
 
 
 def _roster_sheet(lang: str) -> str:
-    from wfh_solver.labels import check_lang, label
+    from wfh_solver.base.labels import check_lang, label
 
     return label("sheet_roster", check_lang(lang))
 
@@ -368,17 +369,17 @@ def compare_command(
 ) -> None:
     """Solve one staff list under several scenarios and write one comparison (and charts)."""
     from wfh_solver import api
-    from wfh_solver.batch import Case
-    from wfh_solver.compare import (
+    from wfh_solver.check.staff_list import load_column_map
+    from wfh_solver.model.cpsat import SolveOptions
+    from wfh_solver.plan.batch import Case
+    from wfh_solver.plan.compare import (
         compare,
         output_paths,
         sweep_cases,
         unique_labels,
         write_comparison,
     )
-    from wfh_solver.model.cpsat import SolveOptions
     from wfh_solver.policy.scenario import load_scenario
-    from wfh_solver.validate import load_column_map
     from wfh_solver.write import plan_outputs
 
     _use_language(lang)
@@ -467,8 +468,8 @@ def batch_command(
 
     Exit 0 when every task solved, 6 when the summary is written but some failed.
     """
-    from wfh_solver.batch import Case, batch, roster_paths, staff_lists
     from wfh_solver.model.cpsat import SolveOptions
+    from wfh_solver.plan.batch import Case, batch, roster_paths, staff_lists
     from wfh_solver.policy.scenario import load_scenario
     from wfh_solver.write import plan_outputs
 
@@ -542,7 +543,7 @@ def sample_command(
 ) -> None:
     """Write a realistic synthetic staff list of a regional government."""
     from wfh_solver.sample import write_sample
-    from wfh_solver.sample_absences import PERIOD
+    from wfh_solver.sample.absences import PERIOD
 
     period = (_parse_date(date_from, "--from") or PERIOD[0],
               _parse_date(date_to, "--to") or PERIOD[1])
@@ -560,7 +561,7 @@ def validate_command(
     lang: Annotated[str, typer.Option(help="id (Indonesian) or en")] = "id",
 ) -> None:
     """Check an employee list: every problem with its cell, and how the file was understood."""
-    from wfh_solver.validate import load_column_map, validation_report
+    from wfh_solver.check.staff_list import load_column_map, validation_report
     _use_language(lang)
     if output_format not in ("table", "json"):
         raise Exit(EXIT_INPUT, [f"{t('error')}: " + t("bad_format", value=output_format)])
@@ -642,8 +643,8 @@ def check_command(
     """List every rule a roster breaks and every person not where the staff list has them,
     with its cell (exit 0 clean, 4 on violations or differences)."""
     from wfh_solver import api
-    from wfh_solver.check import check_roster
-    from wfh_solver.validate import load_column_map
+    from wfh_solver.check.roster import check_roster
+    from wfh_solver.check.staff_list import load_column_map
 
     _use_language(lang)
     start = _parse_date(date_from, "--from")
@@ -679,7 +680,7 @@ def check_command(
 
 def _kind_words(kind: str) -> str:
     """A broken rule's kind as HR reads it ("Kurang dari jumlah minimal di kantor")."""
-    from wfh_solver.labels import CATALOGUE as LABELS
+    from wfh_solver.base.labels import CATALOGUE as LABELS
 
     return LABELS[language()].get(f"vk_{kind}", kind)
 
@@ -738,6 +739,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         usage.translate_help(command)
         code = command.main(args, prog_name=usage.PROG, standalone_mode=False)
+        raise_if_stopped()  # a stop a library swallowed during an import: still a stop
         if isinstance(code, int) and code:
             sys.exit(code)
     except Stopped as exc:

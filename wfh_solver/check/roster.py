@@ -5,7 +5,7 @@ its day cells becomes a code, and `wfh_solver.evaluate` judges the scenario's
 rules on it. Problems with the sheet itself (a cell that is not a code, a row
 entered twice, a working day without a column) are violations too.
 
-Who is where is compared apart (`CheckReport.differences`, `wfh_solver.check_people`):
+Who is where is compared apart (`CheckReport.differences`, `wfh_solver.check.people`):
 a person missing or added, a NIP, name, unit or sub-unit that differs from the staff
 list. A head signs a roster for their own staff, so a person moved to another unit
 is not a rule violation but makes the roster wrong all the same.
@@ -21,14 +21,14 @@ import numpy as np
 import numpy.typing as npt
 
 from wfh_solver.api import Staff, make_problem
-from wfh_solver.cells import column_letter
-from wfh_solver.check_people import Difference, Matching, compare_people, pair_renumbered
+from wfh_solver.base.cells import column_letter
+from wfh_solver.base.messages import t
+from wfh_solver.check.people import Difference, Matching, compare_people, pair_renumbered
 from wfh_solver.evaluate import MISSING, Layout, Violation, evaluate
-from wfh_solver.messages import t
 from wfh_solver.policy.problem import Problem
 from wfh_solver.policy.scenario import Scenario
 from wfh_solver.read.roster import RosterSheet, read_roster
-from wfh_solver.result import CODES
+from wfh_solver.solve.result import CODES
 
 _CODE_OF = {code: k for k, code in enumerate(CODES)}
 

@@ -8,15 +8,18 @@ state and no GUI backend: the same code runs in a notebook, a CLI and a worker.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 from matplotlib import colormaps
 from matplotlib.figure import Figure
 
-from wfh_solver.compare import Comparison
 from wfh_solver.write.failure import naming
 from wfh_solver.write.outputs import CREATOR, OutputSet, unique_stems
+
+if TYPE_CHECKING:
+    from wfh_solver.plan.compare import Comparison
 
 #: Each chart is saved in these formats, with its resolution, and a creator mark that lets
 #: a re-run replace our own charts while a user's file of the same name is refused.

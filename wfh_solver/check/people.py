@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from wfh_solver.cells import column_letter
-from wfh_solver.messages import t
+from wfh_solver.base.cells import column_letter
+from wfh_solver.base.messages import t
 from wfh_solver.policy.problem import Problem
 from wfh_solver.read.roster import RosterRow, RosterSheet
 from wfh_solver.read.units import unit_key

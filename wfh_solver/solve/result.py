@@ -15,9 +15,14 @@ import numpy.typing as npt
 
 from wfh_solver.domain.calendar import Calendar
 from wfh_solver.domain.employee import Employee
+from wfh_solver.solve.codes import CODES, LEAVE_CODE, TRAVEL_CODE, WFH_CODE, WFO_CODE
 
 if TYPE_CHECKING:
     import pandas as pd
+
+#: re-exported: the writers take the cell codes from here
+__all__ = ["CODES", "LEAVE_CODE", "TRAVEL_CODE", "WFH_CODE", "WFO_CODE", "AppliedRule",
+           "LevelResult", "Result", "Roster", "RuleCount", "Status", "Violation"]
 
 
 class Status(StrEnum):
@@ -65,11 +70,6 @@ class RuleCount:
     target_wfh: int | None = None
     daily_minimum: tuple[int, ...] | None = None  # lowered on days leave leaves too few
     daily_maximum: tuple[int, ...] | None = None  # a cap meaning "only the pinned staff"
-
-
-#: Cell codes, by the value of `Roster.codes()`.
-CODES: tuple[str, ...] = ("WFH", "WFO", "CUTI", "DL")
-WFH_CODE, WFO_CODE, LEAVE_CODE, TRAVEL_CODE = range(4)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +191,7 @@ class Result:
 
     def to_frame(self, layout: Literal["long", "wide"] = "long") -> pd.DataFrame:
         """The roster as a table for analysis (pandas), one row per person and day ("long")
-        or per person with one column per day ("wide"); see `wfh_solver.analysis`."""
-        from wfh_solver.analysis import roster_frame
+        or per person with one column per day ("wide"); see `wfh_solver.solve.frames`."""
+        from wfh_solver.solve.frames import roster_frame
 
         return roster_frame(self, layout)

@@ -4,7 +4,7 @@ Typer builds its help from the English strings declared beside each option, and 
 (typer's own bundled copy of click) reports mistakes in English with a usage dump. HR staff read
 Indonesian and need one line that says what to type instead, so this module replaces every help
 text with the catalogue's (`help.<command>.<parameter>` in `messages.py`) and turns each parser
-exception into one sentence with the right `--help` hint. `cli.py` stays a thin layer: it builds
+exception into one sentence with the right `--help` hint. `app.py` stays a thin layer: it builds
 the commands and hands parser errors here.
 """
 
@@ -17,7 +17,7 @@ from typing import Any
 
 import typer
 
-from wfh_solver.messages import t
+from wfh_solver.base.messages import t
 
 try:  # typer ≥ 0.2x bundles its own click; older typer uses the click package
     from typer._click import exceptions as click_errors

@@ -10,8 +10,8 @@ from __future__ import annotations
 from contextvars import ContextVar
 from typing import Any
 
-from wfh_solver.labels import EN as LABELS_EN
-from wfh_solver.labels import ID as LABELS_ID
+from wfh_solver.base.labels import EN as LABELS_EN
+from wfh_solver.base.labels import ID as LABELS_ID
 
 LANGUAGES = ("id", "en")
 _language: ContextVar[str] = ContextVar("wfh_solver_language", default="id")

@@ -1,6 +1,6 @@
 """Ctrl-C and SIGTERM in worker processes: only the parent decides.
 
-The parent's handlers are installed by the console script's first code (`entry.py`): the
+The parent's handlers are installed by the console script's first code (`cli/entry.py`): the
 first signal becomes `Stopped`, which unwinds the command (temporary files go, worker
 processes are ended) before the CLI prints one line and exits 128+N; further signals are
 ignored while that clean-up runs, so it is never cut short.
@@ -10,7 +10,7 @@ Ctrl-C reaches the terminal's whole process group, and a worker that reacted on 
 own would print a traceback or finish its task regardless. Only the parent decides,
 and it ends the workers itself. Pool workers inherit the deafness (`children_deaf`);
 Dask's nannies start theirs over seconds, too long to hold the parent's signals, so
-those make themselves deaf as they load the console script (`entry.py`).
+those make themselves deaf as they load the console script (`cli/entry.py`).
 """
 
 from __future__ import annotations
@@ -20,10 +20,35 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from wfh_solver.entry import STOP_SIGNALS as WANTED
-from wfh_solver.entry import Stopped
+__all__ = ["STOP_SIGNALS", "Stopped", "children_deaf", "note_stop", "raise_if_stopped"]
 
-__all__ = ["Stopped", "children_deaf"]
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+WANTED = STOP_SIGNALS
+
+
+class Stopped(BaseException):
+    """SIGINT or SIGTERM outside the search: unwind (temp files go), then exit 128+N."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+_received: list[int] = []
+
+
+def note_stop(signum: int) -> None:
+    """Remember a stop before raising it: a library that probes an optional import with
+    `except ImportError` can swallow it (a C extension interrupted while it initialises
+    reports `ImportError`), and the run must still stop at its next checkpoint."""
+    _received.append(signum)
+
+
+def raise_if_stopped() -> None:
+    """A checkpoint before anything lasting (solving, renaming outputs into place): a stop
+    received earlier, even one a library swallowed, ends the run here."""
+    if _received:
+        raise Stopped(_received[0])
 
 
 @contextmanager

@@ -13,37 +13,14 @@ from __future__ import annotations
 import os
 import signal
 import sys
-import time
-from collections.abc import Mapping, Sequence
-from types import FrameType
 
-STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
-STARTED = time.monotonic()  # the user's wait is counted from here, imports included
-
-
-class Stopped(BaseException):
-    """SIGINT or SIGTERM outside the search: unwind (temp files go), then exit 128+N."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-
-
-def raise_stopped(signum: int, frame: FrameType | None) -> None:
-    for other in STOP_SIGNALS:  # the clean-up this starts (workers, temp files) runs to its end
-        signal.signal(other, signal.SIG_IGN)
-    raise Stopped(signum)
-
-
-def install_handlers() -> None:
-    for signum in STOP_SIGNALS:
-        signal.signal(signum, raise_stopped)
-
+from wfh_solver.base.signals import STOP_SIGNALS, Stopped
+from wfh_solver.cli.startup import cli_language, install_handlers
 
 if "__mp_main__" in sys.modules:
     # A worker process (local pool, Dask) loads the parent's main script under this name
     # before anything else of ours: it ignores Ctrl-C and SIGTERM, its parent decides
-    # (`signals.py`).
+    # (`base/signals.py`).
     for _signum in STOP_SIGNALS:
         signal.signal(_signum, signal.SIG_IGN)
 
@@ -55,7 +32,7 @@ def main() -> None:
         print(f"wfh-solver {_version()}")
         return
     try:
-        from wfh_solver.cli import main as run
+        from wfh_solver.cli.app import main as run
 
         run()
     except Stopped as exc:  # during start-up, before the command line could say more
@@ -91,26 +68,8 @@ def _version() -> str:
 def _stopped_at_start(signum: int) -> None:
     for other in STOP_SIGNALS:  # one line, even if the user presses Ctrl-C again
         signal.signal(other, signal.SIG_IGN)
-    from wfh_solver.messages import set_language, t
+    from wfh_solver.base.messages import set_language, t
 
     set_language(cli_language(sys.argv[1:], os.environ))
     sys.stderr.write(t("signal_stopped_plain", signal=signal.Signals(signum).name) + "\n")
     sys.exit(128 + signum)
-
-
-def cli_language(args: Sequence[str], environ: Mapping[str, str]) -> str:
-    """The language of help and usage lines: `--lang` if given, else English for an `en` locale.
-
-    Only the terminal chatter follows the locale; workbooks stay Indonesian unless `--lang en`,
-    because a roster is printed for the office, whatever the officer's computer is set to.
-    (Here rather than in `usage`, so the start-up line needs no typer.)
-    """
-    from wfh_solver.messages import LANGUAGES
-
-    for k, arg in enumerate(args):
-        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else (
-            args[k + 1] if arg == "--lang" and k + 1 < len(args) else None)
-        if value in LANGUAGES:
-            return value
-    locale = next((environ[k] for k in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(k)), "")
-    return "en" if locale.lower().startswith("en") else "id"

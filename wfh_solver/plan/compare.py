@@ -1,7 +1,7 @@
 """One staff list under several circulars (or one rule at several values), side by side.
 
 A thin layer over `batch`: each case is one job that solves and returns its analysis
-tables (`wfh_solver.analysis`), so the numbers are those of a single `solve` run. This
+tables (`wfh_solver.plan.analysis`), so the numbers are those of a single `solve` run. This
 module only lines the cases up and writes them to one workbook.
 """
 
@@ -15,12 +15,12 @@ from typing import Any
 import pandas as pd
 
 from wfh_solver.api import Staff
-from wfh_solver.batch import Case, Job, Outcome, outcome, run_jobs, whole_numbers
+from wfh_solver.base.labels import check_lang, label
 from wfh_solver.domain.employee import Employee
-from wfh_solver.labels import check_lang, label
 from wfh_solver.model.cpsat import SolveOptions
+from wfh_solver.plan.batch import Case, Job, Outcome, localised, outcome, run_jobs, whole_numbers
 from wfh_solver.policy.scenario import Scenario, ScenarioError, load_scenario
-from wfh_solver.result import Result
+from wfh_solver.solve.result import Result
 from wfh_solver.write.tables import write_tables
 
 
@@ -163,20 +163,9 @@ def comparison_frames(comparison: Comparison, lang: str = "id") -> dict[str, pd.
     return {label(key, lang): localised(frame, lang) for key, frame in sheets.items()}
 
 
-def localised(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Column headers in the user's language; a case label used as a column stays as typed."""
-    def name(column: object) -> object:
-        try:
-            return label(f"cmp_{column}", lang)
-        except KeyError:
-            return column
-
-    return frame.rename(columns=name)
-
-
 def output_paths(labels: Sequence[str], out: Path, plots: Path | None) -> list[Path]:
     """The workbook, then every chart of these cases: what a comparison run writes."""
-    from wfh_solver.plots import chart_paths
+    from wfh_solver.plan.plots import chart_paths
 
     return [out, *(chart_paths(list(labels), plots) if plots is not None else [])]
 
@@ -191,7 +180,7 @@ def write_comparison(comparison: Comparison, path: Path | str, lang: str = "id",
     is written under temporary names and renamed at the end, so a failure or a signal
     leaves every earlier file as it was. Text is never read as a formula.
     """
-    from wfh_solver.plots import write_plots
+    from wfh_solver.plan.plots import write_plots
     from wfh_solver.write.failure import naming
     from wfh_solver.write.outputs import OutputSet, plan_outputs
 

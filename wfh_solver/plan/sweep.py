@@ -14,9 +14,9 @@ from typing import Any
 import pandas as pd
 
 from wfh_solver.api import Staff
-from wfh_solver.batch import Case, Job, run_jobs
 from wfh_solver.domain.employee import Employee
 from wfh_solver.model.cpsat import SolveOptions
+from wfh_solver.plan.batch import Case, Job, run_jobs
 from wfh_solver.policy.scenario import Scenario
 
 __all__ = ["Case", "sweep"]

@@ -25,17 +25,18 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
-from wfh_solver import analysis
 from wfh_solver.api import make_problem, read_employees
+from wfh_solver.base.labels import label
+from wfh_solver.base.messages import language, set_language, t
+from wfh_solver.base.signals import Stopped, children_deaf
 from wfh_solver.domain.employee import Employee
-from wfh_solver.messages import language, set_language, t
 from wfh_solver.model.cpsat import SolveOptions
+from wfh_solver.plan import analysis
 from wfh_solver.policy.problem import PolicyInfeasible
 from wfh_solver.policy.scenario import Scenario, ScenarioError
 from wfh_solver.read.errors import InputError
-from wfh_solver.result import Result
-from wfh_solver.signals import Stopped, children_deaf
-from wfh_solver.solve import solve
+from wfh_solver.solve.result import Result
+from wfh_solver.solve.run import solve
 
 #: Spreadsheet suffixes a batch picks up from a folder.
 STAFF_SUFFIXES = (".xlsx", ".xls", ".ods", ".csv")
@@ -440,8 +441,6 @@ def whole_numbers(frame: pd.DataFrame) -> pd.DataFrame:
 
 def summary_sheets(frame: pd.DataFrame, lang: str = "id") -> dict[str, pd.DataFrame]:
     """The batch workbook: every task's row, then the failed ones with their reason."""
-    from wfh_solver.compare import localised
-    from wfh_solver.labels import label
 
     failed = frame[frame["error"].fillna("") != ""][["input", "scenario", "status", "error"]]
     return {label("sheet_cmp_summary", lang): localised(frame, lang),
@@ -454,3 +453,14 @@ def write_summary(frame: pd.DataFrame, path: Path | str, lang: str = "id") -> No
     from wfh_solver.write.tables import write_tables
 
     write_tables(summary_sheets(frame, lang), path)
+
+
+def localised(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Column headers in the user's language; a case label used as a column stays as typed."""
+    def name(column: object) -> object:
+        try:
+            return label(f"cmp_{column}", lang)
+        except KeyError:
+            return column
+
+    return frame.rename(columns=name)
