@@ -15,7 +15,6 @@ Levels, each proven optimal before it is fixed:
 
 from __future__ import annotations
 
-import contextlib
 import threading
 import time
 from collections.abc import Callable
@@ -445,15 +444,15 @@ def solve_component(comp: Component, groups: list[Group], days: int, blocks: lis
 def _solve_by_mip(whole: _Whole, comp: Component, groups: list[Group], options: SolveOptions,
                   budget: float, deadline: float, stop: StopSignal | None,
                   outcome: ComponentSolution) -> ComponentSolution:
-    """Every level by HiGHS (`mip`), for a component that per-person rules link across
-    days. Its wall-clock allowance is three times the component's share of the budget
-    (at least two seconds), each level getting what the earlier ones left."""
+    """For a component that per-person rules link across days: the two sums (intent,
+    vulnerable) by HiGHS (`mip`), within a wall-clock allowance of three times the
+    component's share of the budget (at least two seconds); then fairness, a spread that
+    a MIP closes slowly, by CP-SAT from HiGHS's roster, within the budget."""
     model = whole.get()
-    balance = model.history_balance()  # its variables exist before the model is read
     weak = any(groups[g].vulnerable for g in comp.groups)
     program = mip.LevelMip(model.m, options.seed)
     ends = min(deadline, time.monotonic() + max(2.0, 3.0 * budget))
-    for level, objective in enumerate(whole.objectives):
+    for level, objective in enumerate(whole.objectives[:2]):
         started = time.perf_counter()
         if level == 1 and not weak:
             _record(outcome, stop, 0, 0, True, started)
@@ -466,10 +465,32 @@ def _solve_by_mip(whole: _Whole, comp: Component, groups: list[Group], options: 
             outcome.feasible = False
             return outcome
         _record(outcome, stop, found.objective, found.bound, found.optimal, started)
-    if not isinstance(balance, int) and ends > time.monotonic():
-        with contextlib.suppress(TimeoutError):  # the tie-break; never reported
-            program.minimise(balance, ends - time.monotonic())
-    outcome.office = {g: [program.value(v) for v in model.x[g]] for g in comp.groups}
+        if not isinstance(objective, int):
+            model.m.add(objective <= found.objective)
+    office = {g: [program.value(v) for v in model.x[g]] for g in comp.groups}
+    outcome.office = office
+    _hint_office(model, office)
+    started = time.perf_counter()
+    objective = whole.objectives[2]
+    solver = _solver(options)
+    model.m.minimize(objective)
+    solver.parameters.max_deterministic_time = max(0.1, budget)
+    solver.parameters.max_time_in_seconds = max(0.05, deadline - time.monotonic())
+    if stop is not None:
+        stop.attach(solver)
+    try:
+        status = solver.solve(model.m)
+    finally:
+        if stop is not None:
+            stop.detach(solver)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        value = fairness.value(comp, groups, model.days, office)
+        _record(outcome, stop, value, 0, value == 0, started)
+        return outcome
+    value = round(solver.objective_value)
+    _record(outcome, stop, value, round(solver.best_objective_bound),
+            status == cp_model.OPTIMAL, started)
+    outcome.office = {g: [int(solver.value(v)) for v in model.x[g]] for g in comp.groups}
     return outcome
 
 
