@@ -152,13 +152,15 @@ class _Model:
     def add_person_windows(self) -> None:
         """Per-person rules (policy/person.py) on a group's office-days per day: each
         member low ≤ office days in the window ≤ high is, for the group, size·low ≤ sum
-        ≤ size·high; the layout (one block per day, a running turn per group) gives every
-        member floor/ceil(sum/size) on any days in a row, so the sums are exact."""
-        slot = {block[0]: s for s, block in enumerate(self.blocks) if len(block) == 1}
+        ≤ size·high; the layout (one block per day and a running turn per group, or for
+        a window over the whole period the blocks' rotation) gives every member
+        floor/ceil(sum/size) on the window's days, so the sums are exact."""
         for g in self.comp.groups:
             size = self.groups[g].size
             for k, (days, low, high) in enumerate(self.groups[g].windows):
-                total = sum(self.x[g][slot[d]] for d in days)
+                inside = set(days)  # whole blocks: a window is the period or blocks are days
+                total = sum(self.x[g][s] for s, block in enumerate(self.blocks)
+                            if block[0] in inside)
                 if low:
                     self.m.add(total >= size * low).with_name(f"person_min[g{g},{k}]")
                 if high is not None:

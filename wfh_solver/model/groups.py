@@ -182,11 +182,20 @@ def components(groups: list[Group], sets: list[CountSet]) -> list[Component]:
 
 
 def temporal(component: Component, groups: list[Group]) -> bool:
-    """Does a per-person rule (a week, a run of days) hold someone of this component?
-    Then days are no longer interchangeable: one block per day, in order, so that the
-    layout's running turn gives each member floor/ceil of the group's office days in
-    any days in a row (`model/layout.py`), which is what the windows ask of the sums."""
+    """Does a per-person rule (a week, a run of days, a period) hold someone here? Then
+    the levels are no sums over blocks: the block-by-block shortcuts do not apply."""
     return any(groups[g].windows for g in component.groups)
+
+
+def _partial(component: Component, groups: list[Group], days: int) -> bool:
+    """Does a per-person rule look at part of the period (a week, a run)? Then days are
+    no longer interchangeable: one block per day, in order, so that the layout's running
+    turn gives each member floor/ceil of the group's office days on any days in a row
+    (`model/layout.py`), which is what the windows ask of the sums. A rule over the whole
+    period (or a week that is the whole period) is a bound on each group's total, which
+    the blocks keep exactly."""
+    return any(len(window[0]) < days for g in component.groups
+               for window in groups[g].windows)
 
 
 def day_blocks(component: Component, groups: list[Group], days: int,
@@ -198,7 +207,7 @@ def day_blocks(component: Component, groups: list[Group], days: int,
     needs one variable per group and block: one block for a period without leave, a
     few when some staff are away. Without laminar rules, every day is its own block.
     """
-    if not laminar or temporal(component, groups):
+    if not laminar or _partial(component, groups, days):
         return [[d] for d in range(days)]
     away: list[tuple[object, ...]] = [
         p for g in component.groups if (p := groups[g].present) is not None]
