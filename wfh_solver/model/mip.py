@@ -15,6 +15,8 @@ machines (reported as not proven, never as optimal). Without `highspy`, `None`.
 
 from __future__ import annotations
 
+import os
+import sys
 import time
 from dataclasses import dataclass
 
@@ -27,6 +29,28 @@ except ImportError:  # pragma: no cover - highspy ships wheels for every platfor
     highspy = None  # type: ignore[assignment]
 
 _BIG = 2**62
+
+
+def _banner_once() -> None:
+    """HiGHS prints its banner on stdout when a process makes its first solver: made
+    here, at import, with stdout pointed away, so a run prints only its own lines."""
+    if highspy is None:
+        return
+    try:
+        sys.stdout.flush()
+        saved = os.dup(1)
+    except (OSError, ValueError, AttributeError):  # no stdout to keep clean
+        return
+    try:
+        with open(os.devnull, "w") as null:
+            os.dup2(null.fileno(), 1)
+            highspy.Highs()
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+
+
+_banner_once()
 
 
 @dataclass(slots=True)
