@@ -45,7 +45,12 @@ def ours(job: Job, events: str) -> Record:
             marks[(phase, done)] = time.perf_counter()
 
     start, end = date.fromisoformat(job["start"]), date.fromisoformat(job["end"])
-    result = api.plan(job["input"], job["scenario"], start=start, end=end,
+    scenario = job["scenario"]
+    if job.get("rotation"):  # the `rotation` family: issue 22's per-person rules added
+        from benchmarks.instances import rotating
+
+        scenario = rotating(scenario)
+    result = api.plan(job["input"], scenario, start=start, end=end,
                       time_limit=job["time_limit"], seed=job["seed"], workers=job["workers"],
                       progress=progress, previous=job.get("previous") or None,
                       pin=job.get("pin"), teams=bool(job.get("teams")))

@@ -15,6 +15,7 @@ import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from benchmarks.proc import run_child
 
@@ -52,6 +53,8 @@ class Family:
     flip_share: float = 0.0
     weeks: int = 0
     sizes: tuple[int, ...] | None = None
+    #: the scenario plus the per-person rules of issue 22 (`ROTATION_RULES`)
+    rotation: bool = False
 
     @property
     def label(self) -> str:
@@ -65,12 +68,15 @@ class Family:
             parts.append(f"{self.pins} pins ({100 * self.flip_share:g}% flipped)")
         if self.weeks:
             parts.append(f"{self.weeks} weeks' history")
+        if self.rotation:
+            parts.append("1 office day a week, ≤ 5 WFH days in a row")
         return ", ".join(parts)
 
     def params(self) -> dict[str, object]:
         return {"family": self.name, "leave_share": self.leave_share,
                 "travel_share": self.travel_share, "pins": self.pins,
-                "flip_share": self.flip_share, "history_weeks": self.weeks}
+                "flip_share": self.flip_share, "history_weeks": self.weeks,
+                **({"rotation": True} if self.rotation else {})}
 
 
 FAMILIES: dict[str, Family] = {
@@ -79,7 +85,28 @@ FAMILIES: dict[str, Family] = {
     "leave5": Family("leave5", leave_share=0.05, sizes=(10_000,)),
     "pins": Family("pins", leave_share=0.2, travel_share=0.02, pins=500, flip_share=0.1),
     "history": Family("history", leave_share=0.2, travel_share=0.02, weeks=4),
+    "rotation": Family("rotation", leave_share=0.2, travel_share=0.02, weeks=4, rotation=True),
 }
+
+#: Issue 22's rotation: everyone comes in at least one day a week and works from home at
+#: most five working days in a row (added to the instance's scenario by `rotating`).
+ROTATION_RULES: tuple[dict[str, object], ...] = (
+    {"name": "Setiap pegawai minimal 1 hari di kantor per minggu", "kind": "min_office_days",
+     "per": "week", "days": 1},
+    {"name": "Paling lama 5 hari kerja berturut-turut WFH", "kind": "max_consecutive_wfh",
+     "days": 5},
+)
+
+
+def rotating(scenario: str) -> Any:
+    """The bundled scenario with `ROTATION_RULES` added (a `Scenario`, as `api.plan` takes)."""
+    from wfh_solver.policy.scenario import load_scenario
+
+    loaded = load_scenario(scenario)
+    for rule in ROTATION_RULES:
+        loaded = loaded.with_rule(str(rule["name"]), **{k: v for k, v in rule.items()
+                                                       if k != "name"})
+    return loaded
 
 
 @dataclass(frozen=True, slots=True)

@@ -85,7 +85,8 @@ def _job(instance: Instance, **extra: Any) -> Record:
     return {"input": str(instance.input), "scenario": instance.scenario,
             "start": instance.start.isoformat(), "end": instance.end.isoformat(),
             "days": instance.days, "pin": None if instance.pin is None else str(instance.pin),
-            "previous": [str(p) for p in instance.previous], **extra}
+            "previous": [str(p) for p in instance.previous],
+            **({"rotation": True} if instance.family.rotation else {}), **extra}
 
 
 def _failure(run: ChildRun) -> str:

@@ -63,12 +63,17 @@ FIX_IN_OFFICE = ("exempt_units", "always_in_office", "top_levels")
 FIX_AT_HOME = ("always_at_home",)
 MINIMUMS = ("min_present", "min_office_share")
 COUNT_KINDS = ("min_present", "min_office_share", "max_office_share", "wfh_share_target")
-RULE_KINDS = frozenset(FIX_IN_OFFICE + FIX_AT_HOME + COUNT_KINDS)
+# Per-person rules (issue 22), read here from docs/model.md, "Rules about each person's
+# days": office days per calendar week (Monday–Sunday) or period, runs of working days.
+PERSON_KINDS = ("min_office_days", "max_office_days", "max_consecutive_wfh",
+                "max_consecutive_wfo")
+RULE_KINDS = frozenset(FIX_IN_OFFICE + FIX_AT_HOME + COUNT_KINDS + PERSON_KINDS)
 SELECTOR_KEYS = frozenset({"categories", "eselon", "roles", "unit_types", "sub_unit_kinds",
                            "units", "sub_units", "positions", "statuses", "flags", "exclude"})
 FLAGS = frozenset({"vulnerable", "aged", "comorbid", "pregnant", "must_wfo", "must_wfh", "asn",
                    "structural"})
-RULE_KEYS = frozenset({"name", "kind", "who", "per", "count", "share", "levels", "note"})
+RULE_KEYS = frozenset({"name", "kind", "who", "per", "count", "share", "levels", "note",
+                       "days"})
 
 Mask = npt.NDArray[np.bool_]
 
@@ -132,6 +137,7 @@ class RuleSpec:
     count: int | None
     share: Fraction | None
     levels: int | None
+    days: int | None = None  # per-person rules: the number of days
 
 
 @dataclass(frozen=True)
@@ -183,7 +189,7 @@ def load_scenario_spec(path: str | Path, start: date | None = None,
         if kind not in RULE_KINDS:
             raise ValueError(f"{where}: unknown rule kind {kind!r}")
         per = raw.get("per", "unit")
-        if per not in ("unit", "sub_unit", "organisation"):
+        if per not in ("unit", "sub_unit", "organisation", "week", "period"):
             raise ValueError(f"{where}: unknown scope per={per!r}")
         share = raw.get("share")
         rules.append(RuleSpec(
@@ -194,6 +200,7 @@ def load_scenario_spec(path: str | Path, start: date | None = None,
             count=None if raw.get("count") is None else int(raw["count"]),
             share=None if share is None else Fraction(str(share)),
             levels=None if raw.get("levels") is None else int(raw["levels"]),
+            days=None if raw.get("days") is None else int(raw["days"]),
         ))
     workweek = data.get("workweek", "mon-fri")
     if workweek not in WORKWEEK_DAYS:
@@ -556,6 +563,7 @@ def check(output_xlsx: str | Path, input_path: str | Path, scenario_toml: str | 
     _check_absence(rep, state)
     _check_fixed(rep, state, scenario)
     _check_counts(rep, state, scenario)
+    _check_person_rules(rep, state, scenario, previous)
     _check_optimality(rep, state, scenario)
     _check_fairness(rep, state)
     _check_fairness_level(rep, state, summary)
@@ -1094,6 +1102,108 @@ def _check_warnings(rep: Report, summary: list[tuple[str, str]] | None) -> None:
                                "travel leaves fewer staff present than a minimum asks")
 
 
+# ---------------------------- per-person rules ---------------------------- #
+
+
+def earlier_cells(paths: Sequence[str | Path]) -> dict[str, dict[date, str]]:
+    """NIP (digits) → date → code of every filled day cell of the earlier rosters (our
+    workbook's `Jadwal` sheet or our long CSV); a later file wins a clash."""
+    cells: dict[str, dict[date, str]] = defaultdict(dict)
+    for path in map(Path, paths):
+        if path.suffix.lower() == ".csv":
+            lines = path.read_text(encoding="utf-8-sig").splitlines()
+            head = [h.strip().casefold() for h in lines[0].split(";")]
+            nip, when, status = head.index("nip"), head.index("tanggal"), head.index("status")
+            for line in lines[1:]:
+                row = line.split(";")
+                day = _as_day(row[when].strip()) if len(row) == len(head) else None
+                if day is not None and row[status].strip():
+                    cells[re.sub(r"\D", "", row[nip])][day] = row[status].strip().upper()
+            continue
+        book = CalamineWorkbook.from_path(str(path))
+        name = ROSTER_SHEET if ROSTER_SHEET in book.sheet_names else book.sheet_names[0]
+        rows = book.get_sheet_by_name(name).to_python()
+        top = next(k for k, r in enumerate(rows[:30]) if any(_text(c) == "NIP" for c in r))
+        nip = [_text(c) for c in rows[top]].index("NIP")
+        days = {j: d for j, c in enumerate(rows[top]) if (d := _as_day(c)) is not None}
+        for r in rows[top + 1:]:
+            key = re.sub(r"\D", "", _text(r[nip]))
+            for j, day in days.items():
+                if key and _text(r[j]):
+                    cells[key][day] = _text(r[j]).upper()
+    return cells
+
+
+def _before(start: date, workweek: str, known: set[date]) -> list[date]:
+    """The working days just before `start` (a month back at most) that the earlier
+    rosters fill without a gap, oldest first."""
+    days = expected_working_days(start - timedelta(days=31), start - timedelta(days=1),
+                                 workweek)
+    lead: list[date] = []
+    for day in reversed(days):
+        if day not in known:
+            break
+        lead.insert(0, day)
+    return lead
+
+
+def _check_person_rules(rep: Report, st: _State, scenario: ScenarioSpec,
+                        previous: Sequence[str | Path]) -> None:
+    """Each free person a per-person rule selects: office days per calendar week (the
+    earlier roster's office days of a week that began there count) or per period, a
+    minimum asking no more than the days at work; no run of more than `days` working days
+    in a row all WFH (or all WFO), leave and travel breaking a run, a run that ended the
+    earlier roster going on."""
+    rules = [r for r in scenario.rules if r.kind in PERSON_KINDS]
+    if not rules or not st.days:
+        return
+    earlier = earlier_cells(previous) if previous else {}
+    known = {day for row in earlier.values() for day in row}
+    lead = _before(st.days[0], scenario.workweek, known) if earlier else []
+    free = ~st.fixed_wfo & ~st.fixed_wfh & st.listed
+    nips = [re.sub(r"\D", "", str(n)) for n in st.people.frame["nip"]]
+    weeks: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for j, day in enumerate(st.days):
+        weeks[tuple(day.isocalendar())[:2]].append(j)
+    checked = 0
+    for rule in rules:
+        assert rule.days is not None
+        for i in np.flatnonzero(select(rule.who, st.people) & free).tolist():
+            checked += 1
+            mine = earlier.get(nips[i], {})
+            before = [mine.get(day, "") for day in lead]
+            if rule.kind in ("min_office_days", "max_office_days"):
+                spans = list(weeks.items()) if rule.per == "week" else [((0, 0), list(
+                    range(len(st.days))))]
+                for week, span in spans:
+                    done = sum(1 for day, code in zip(lead, before, strict=True)
+                               if rule.per == "week" and code == WFO
+                               and tuple(day.isocalendar())[:2] == week)
+                    office = int(st.office[i, span].sum())
+                    at_work = int(st.at_work[i, span].sum())
+                    low = max(0, min(rule.days - done, at_work))
+                    high = max(0, rule.days - done)
+                    first, last = st.days[span[0]], st.days[span[-1]]
+                    if rule.kind == "min_office_days" and office < low:
+                        rep.add(rule.kind, f"{_who(st.people, i)}: {office} office days "
+                                           f"{first}–{last}, '{rule.name}' asks {low}")
+                    if rule.kind == "max_office_days" and office > high:
+                        rep.add(rule.kind, f"{_who(st.people, i)}: {office} office days "
+                                           f"{first}–{last}, '{rule.name}' allows {high}")
+                continue
+            code = WFH if rule.kind == "max_consecutive_wfh" else WFO
+            cells = before + [str(c) for c in st.cells[i]]
+            run = longest = 0
+            for c in cells:
+                run = run + 1 if c == code else 0
+                longest = max(longest, run)
+            if longest > rule.days:
+                rep.add(rule.kind, f"{_who(st.people, i)}: {longest} working days in a row "
+                                   f"{code} (with the earlier roster's last days), "
+                                   f"'{rule.name}' allows {rule.days}")
+    rep.checked["person_rules"] = checked
+
+
 # ------------------------------- optimality ------------------------------- #
 
 
@@ -1148,6 +1258,9 @@ def _check_optimality(rep: Report, st: _State, scenario: ScenarioSpec) -> None:
         return  # wfh_target: the daily target itself is checked in _check_counts
     if any(r.kind == "wfh_share_target" for r in scenario.rules):
         rep.notes.append("optimality not checked: max_wfh with a wfh_share_target rule")
+        return
+    if any(r.kind in PERSON_KINDS for r in scenario.rules):
+        rep.notes.append("optimality not checked: per-person rules have no closed form")
         return
     if any(r.kind in MINIMUMS and r.per == "organisation" for r in scenario.rules):
         rep.notes.append("optimality not checked: a minimum over the whole organisation")

@@ -65,6 +65,7 @@ class _Builder:
         self.conflicts: list[str] = []
         self.exempt: set[int] = set()
         self.empty_scopes: dict[str, int] = defaultdict(int)
+        self.person_rules: list[problem.PersonRule] = []
 
     def select(self, selector: Selector) -> list[int]:
         return [i for i, e in enumerate(self.employees)

@@ -59,14 +59,27 @@ class Instance:
     intent: str
     history: tuple[int, ...] | None = None  # WFH days in earlier periods (--previous)
     pins: tuple[tuple[int, int, int], ...] = ()  # (employee, day, FIXED_WFO/WFH): --pin
+    shift: int = 0  # the period starts this many days after MONDAY (4: a Friday)
+    #: per employee, the earlier roster's cells of the two days before the period
+    #: (0 none, 1 WFO, 2 WFH, 3 CUTI, 4 DL): a week or a run that began there goes on
+    earlier: tuple[tuple[int, ...], ...] | None = None
 
     def problem(self) -> Problem:
-        days = tuple(MONDAY + timedelta(days=k) for k in range(self.days))
+        start = MONDAY + timedelta(days=self.shift)
+        days = tuple(start + timedelta(days=k) for k in range(self.days))
         calendar = Calendar(days[0], days[-1], days, (), "mon-fri")
         scenario = Scenario.model_validate({
             "name": "prop", "title": "prop", "source": "hypothesis", "start": days[0],
             "end": days[-1], "intent": self.intent, "rules": list(self.rules)})
-        problem = build_problem(scenario, calendar, self.employees)
+        moved = timedelta(days=self.shift)
+        staff = tuple(replace(e, leave=tuple(d + moved for d in e.leave),
+                              travel=tuple(d + moved for d in e.travel))
+                      if self.shift and (e.leave or e.travel) else e for e in self.employees)
+        problem = build_problem(scenario, calendar, staff)
+        if self.earlier is not None:
+            problem = replace(problem, earlier=np.array(self.earlier, dtype=np.int8),
+                              earlier_days=(start - timedelta(days=2),
+                                            start - timedelta(days=1)))
         if self.history is not None:
             problem = replace(problem, history=np.array(self.history, dtype=np.int64))
         if self.pins:
@@ -191,6 +204,36 @@ def instances(draw: st.DrawFn) -> Instance:
                                              st.sampled_from((FIXED_WFO, FIXED_WFH))),
                                    min_size=1, max_size=6, unique_by=lambda p: p[:2])))
     return Instance(staff, days, tuple(rules), intent, history, pins)
+
+
+PERSON_WHO = ({}, {"categories": ["pelaksana"]}, {"categories": ["pelaksana", "fungsional"]},
+              {"flags": ["comorbid"]}, {"positions": ["^Analis"]})
+
+
+@st.composite
+def person_instances(draw: st.DrawFn) -> Instance:
+    """An instance of `instances()` with one or two per-person rules (issue 22), often a
+    period that starts on a Friday (so a week runs over two days, then a new one) and
+    often an earlier roster's last two days (a week or a run that began there)."""
+    base = draw(instances())
+    rules = list(base.rules)
+    for k in range(draw(st.integers(1, 2))):
+        kind = draw(st.sampled_from(("min_office_days", "max_office_days",
+                                     "max_consecutive_wfh", "max_consecutive_wfo")))
+        rule: dict[str, Any] = {"name": f"person {k}", "kind": kind,
+                                "who": draw(st.sampled_from(PERSON_WHO))}
+        low, high = {"min_office_days": (1, 2), "max_office_days": (2, 4),
+                     "max_consecutive_wfh": (1, 3), "max_consecutive_wfo": (2, 3)}[kind]
+        rule["days"] = draw(st.integers(low, high))
+        if not kind.startswith("max_consecutive"):
+            rule["per"] = draw(st.sampled_from(("week", "period")))
+        rules.append(rule)
+    earlier = None
+    if draw(st.booleans()):
+        earlier = tuple(tuple(draw(st.lists(st.integers(0, 4), min_size=2, max_size=2)))
+                        for _ in base.employees)
+    shift = draw(st.sampled_from((0, 4)))
+    return replace(base, rules=tuple(rules), shift=shift, earlier=earlier)
 
 
 @st.composite
@@ -361,6 +404,19 @@ def test_aggregated_levels_equal_per_employee_cpsat(instance: Instance) -> None:
 @given(target_instances())
 def test_organisation_wide_target_levels_equal_per_employee_cpsat(instance: Instance) -> None:
     """Tests the fairness-over-totals path against the per-employee CP-SAT peer."""
+    test_aggregated_levels_equal_per_employee_cpsat.hypothesis.inner_test(instance)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(person_instances())
+def test_person_rules_levels_equal_per_employee_cpsat(instance: Instance) -> None:
+    """Tests the per-person rules (office days per week or period, runs of WFH or WFO
+    days, with leave, travel, pins and an earlier roster) against the per-employee peer."""
+    if instance.earlier is not None:
+        event("earlier roster's last days")
+    if instance.shift:
+        event("a period starting on a Friday")
     test_aggregated_levels_equal_per_employee_cpsat.hypothesis.inner_test(instance)
 
 

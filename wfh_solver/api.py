@@ -34,7 +34,7 @@ from wfh_solver.domain.calendar import Calendar, PeriodError, check_period, work
 from wfh_solver.domain.employee import Employee
 from wfh_solver.explain import explained
 from wfh_solver.model.cpsat import SolveOptions, StopSignal
-from wfh_solver.model.history import prior_wfh_days
+from wfh_solver.model.history import earlier_cells, earlier_lead, prior_wfh_days
 from wfh_solver.model.pins import check_pins, place_pins
 from wfh_solver.policy.problem import PolicyInfeasible, Problem, build_problem
 from wfh_solver.policy.scenario import Scenario, ScenarioError, load_scenario
@@ -148,8 +148,15 @@ def _counted_in(problem: Problem, earlier: list[Future[EarlierRoster]]) -> Probl
     notes = tuple(t("previous_overlap", file=r.path.name, count=len(inside),
                     first=f"{inside[0]:%d/%m/%Y}", last=f"{inside[-1]:%d/%m/%Y}")
                   for r in rosters if (inside := [d for d in r.days if d in working]))
+    lead: tuple[date, ...] = ()
+    cells = None
+    if problem.person_rules:  # a week or a run of days that began there goes on
+        lead = earlier_lead(problem.calendar.start, problem.calendar.workweek,
+                            [day for r in rosters for day in r.days])
+        cells = earlier_cells(problem.employees, [r.wfh.entries for r in rosters], lead)
     return replace(problem, history=prior_wfh_days(problem.employees, [r.wfh for r in rosters]),
-                   warnings=problem.warnings + notes, notes=problem.notes + notes)
+                   warnings=problem.warnings + notes, notes=problem.notes + notes,
+                   earlier=cells, earlier_days=lead)
 
 
 def with_pins(problem: Problem, path: str | Path, *, check: bool = True) -> Problem:
@@ -168,6 +175,7 @@ def with_pins(problem: Problem, path: str | Path, *, check: bool = True) -> Prob
             for i, e in enumerate(problem.employees))
         rebuilt = build_problem(problem.scenario, problem.calendar, employees)
         problem = replace(rebuilt, history=problem.history, notes=problem.notes,
+                          earlier=problem.earlier, earlier_days=problem.earlier_days,
                           warnings=rebuilt.warnings + problem.notes)
     problem = replace(problem, pins=placed.pins if placed.pins.any() else None,
                       warnings=problem.warnings + placed.notes,

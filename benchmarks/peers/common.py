@@ -21,6 +21,13 @@ Levels, minimised in this order (the definitions the aggregated model must match
               that unit's free employees; WFH-days = WFH days of earlier periods
               (`Problem.history`, --previous) + days present − office-days (without
               history, leave or travel, the spread of office-days).
+Per-person rules (`Problem.person_rules`), each read here on its own from the rule, the
+days present, HR's pins and the earlier roster's cells (`person_limits`): a count per
+calendar week (Monday–Sunday; the earlier roster's office days in a week that began there
+count) or per period, a minimum never above the days the person can come in (present, not
+pinned WFH) and a maximum never below their pinned WFO days; a run of `days + 1` working
+days in a row that are all WFH-able (present, or an earlier roster's WFH cell just before)
+has an office day, unless HR pinned all of its days here WFH; the same for WFO.
 Hard fairness: free employees with the same (unit, sub-unit, category, vulnerable,
 set of absent days, earlier WFH days) have WFH-day totals within one of each other (the
 same days present, so equally office-day totals).
@@ -35,6 +42,8 @@ import numpy as np
 import numpy.typing as npt
 
 from wfh_solver.policy.problem import FIXED_WFH, FIXED_WFO, FREE, PRESENT, Problem
+
+EARLIER_WFO, EARLIER_WFH = 1, 2  # `read.entries` codes in `Problem.earlier`
 
 LEVEL_NAMES: tuple[str, str, str] = ("intent", "vulnerable", "fairness")
 
@@ -206,12 +215,88 @@ def violations(problem: Problem, office: npt.NDArray[np.bool_]) -> list[str]:
             if c < low or (high is not None and c > high):
                 found.append(f"{req.rule} ({req.unit}/{req.sub_unit}) day {d}: {c} in office, "
                              f"needs [{low}, {high}]")
+    for limit in person_limits(problem):
+        got = int(office[limit.i, list(limit.days)].sum())
+        if got < limit.low or (limit.high is not None and got > limit.high):
+            found.append(f"{limit.rule}: employee {limit.i} has {got} office days on "
+                         f"{limit.days}, needs [{limit.low}, {limit.high}]")
     totals = office.sum(axis=1)
     for members in s.classes:
         spread = int(totals[list(members)].max() - totals[list(members)].min())
         if spread > 1:
             found.append(f"fairness class {members}: office days differ by {spread}")
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class PersonLimit:
+    """Employee `i` has low ≤ (office days on `days`) ≤ high (None: no upper limit)."""
+
+    rule: str
+    i: int
+    days: tuple[int, ...]
+    low: int
+    high: int | None
+
+
+def person_limits(problem: Problem) -> list[PersonLimit]:
+    """Every per-person rule as limits on sums of one employee's office days."""
+    out: list[PersonLimit] = []
+    here = problem.absence() == PRESENT
+    pins = problem.pinned()
+    n = problem.n_days
+    calendar = problem.calendar.days
+    earlier = problem.earlier
+    for spec in problem.person_rules:
+        for i in spec.members:
+            before = [] if earlier is None else [int(c) for c in earlier[i]]
+            if spec.kind.startswith("max_consecutive"):
+                out += _run_limits(spec.rule, spec.kind == "max_consecutive_wfh", spec.days,
+                                   i, before, here[i], pins[i], n)
+                continue
+            if spec.per == "week":
+                weeks: dict[tuple[int, int], list[int]] = {}
+                for d in range(n):
+                    weeks.setdefault(tuple(calendar[d].isocalendar())[:2], []).append(d)
+                spans = list(weeks.items())
+            else:
+                spans = [((0, 0), list(range(n)))]
+            for week, span in spans:
+                done = sum(1 for day, c in zip(problem.earlier_days, before, strict=True)
+                           if spec.per == "week" and c == EARLIER_WFO
+                           and tuple(day.isocalendar())[:2] == week)
+                can = sum(1 for d in span if here[i, d] and pins[i, d] != FIXED_WFH)
+                held = sum(1 for d in span if here[i, d] and pins[i, d] == FIXED_WFO)
+                if spec.kind == "min_office_days":
+                    out.append(PersonLimit(spec.rule, i, tuple(span),
+                                           max(0, min(spec.days - done, can)), None))
+                else:
+                    out.append(PersonLimit(spec.rule, i, tuple(span), 0,
+                                           max(0, spec.days - done, held)))
+    return out
+
+
+def _run_limits(rule: str, wfh: bool, longest: int, i: int, before: list[int],
+                here: npt.NDArray[np.bool_], pins: npt.NDArray[np.int8],
+                n: int) -> list[PersonLimit]:
+    """Windows of longest + 1 days in a row, over the earlier roster's cells then this
+    period's days, each kept only when every day of it could be of the status."""
+    status = EARLIER_WFH if wfh else EARLIER_WFO
+    mine = FIXED_WFH if wfh else FIXED_WFO
+    timeline = [(None, c == status) for c in before] + [(d, bool(here[d])) for d in range(n)]
+    out = []
+    for first in range(len(timeline) - longest):
+        window = timeline[first:first + longest + 1]
+        days = tuple(d for d, _ in window if d is not None)
+        if not days or not all(able for _, able in window):
+            continue
+        if all(pins[d] == mine for d in days):
+            continue
+        if wfh:
+            out.append(PersonLimit(rule, i, days, 1, None))
+        else:
+            out.append(PersonLimit(rule, i, days, 0, len(days) - 1))
+    return out
 
 
 def relative_gap(objective: int | None, bound: int | None) -> float | None:

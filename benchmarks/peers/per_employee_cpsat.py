@@ -25,6 +25,7 @@ from .common import (
     PeerLevel,
     PeerResult,
     level_bounds,
+    person_limits,
     present_count,
     relative_gap,
     structure,
@@ -69,6 +70,12 @@ class PerEmployeeModel:
                 cap = req.maximum_on(d)
                 if cap is not None:
                     m.add(in_office <= cap).with_name(f"max[{r},{d}]")
+        for limit in person_limits(problem):  # per-person rules
+            days = sum(self.office[limit.i][d] for d in limit.days)
+            if limit.low:
+                m.add(days >= limit.low)
+            if limit.high is not None:
+                m.add(days <= limit.high)
         for c, members in enumerate(s.classes):
             low = m.new_int_var(0, s.days, f"class_low[{c}]")
             for i in members:

@@ -29,6 +29,7 @@ from .common import (
     UNKNOWN,
     PeerLevel,
     PeerResult,
+    person_limits,
     present_count,
     relative_gap,
     structure,
@@ -70,6 +71,12 @@ class PerEmployeeMip:
                 if not s.present[i][d]:
                     h.changeColBounds(x.index, 0.0, 0.0)
         total = [h.qsum(row) for row in self.office]
+        for limit in person_limits(problem):  # per-person rules
+            days = h.qsum(self.office[limit.i][d] for d in limit.days)
+            if limit.low:
+                h.addConstr(days >= limit.low)
+            if limit.high is not None:
+                h.addConstr(days <= limit.high)
         for req in problem.requirements:
             for d in range(s.days):
                 in_office = h.qsum(self.office[i][d] for i in req.members)

@@ -163,6 +163,8 @@ ID: Final[dict[str, str]] = {
     "vk_maximum": "Melebihi batas di kantor",
     "vk_fairness": "Pembagian WFH tidak merata",
     "vk_roster": "Isi jadwal tidak sah",
+    # --- s6-rules ---
+    "vk_person": "Aturan per orang dilanggar",
     "col_required": "Diminta",
     "col_achieved": "Tercapai",
     "col_cells": "Sel",
@@ -332,6 +334,8 @@ EN: Final[dict[str, str]] = {
     "vk_maximum": "More in the office than allowed",
     "vk_fairness": "WFH days not shared evenly",
     "vk_roster": "Roster cell not valid",
+    # --- s6-rules ---
+    "vk_person": "Per-person rule broken",
     "col_required": "Required",
     "col_achieved": "Achieved",
     "col_cells": "Cells",

@@ -597,6 +597,7 @@ _ID: dict[str, str] = {
     "web_vkind_maximum": "melebihi batas",
     "web_vkind_fairness": "pemerataan",
     "web_vkind_roster": "isi jadwal",
+    "web_vkind_person": "aturan per orang",
     "web_check_file": "Jadwal yang diedit (.xlsx)",
     "web_form_invalid": "Isian tidak sah — perbaiki kolom yang ditandai:",
     "web_err_date": "'{value}' bukan tanggal; tulis sebagai dd/mm/yyyy, misalnya 23/03/2020.",
@@ -1255,6 +1256,7 @@ _EN: dict[str, str] = {
     "web_vkind_maximum": "above the cap",
     "web_vkind_fairness": "fairness",
     "web_vkind_roster": "roster content",
+    "web_vkind_person": "per-person rule",
     "web_check_file": "The edited roster (.xlsx)",
     "web_form_invalid": "Some fields are not valid — correct the marked ones:",
     "web_err_date": "'{value}' is not a date; write it as dd/mm/yyyy, e.g. 23/03/2020.",
@@ -1933,6 +1935,33 @@ _PLAIN_ID: dict[str, str] = {
                   "kantor selama periode ini; tanpa tim {plain} ({change}).",
     "memo_teams_fewer": "{percent} lebih sedikit",
     "memo_teams_same": "sama",
+    # --- s6-rules ---
+    "kind_min_office_days": "Minimal hari di kantor per orang",
+    "kind_max_office_days": "Maksimal hari di kantor per orang",
+    "kind_max_consecutive_wfh": "Maksimal WFH berturut-turut",
+    "kind_max_consecutive_wfo": "Maksimal WFO berturut-turut",
+    "say_min_office_days": "Setiap {who} masuk kantor paling sedikit {days} hari {per}.",
+    "say_max_office_days": "Setiap {who} masuk kantor paling banyak {days} hari {per}.",
+    "say_max_consecutive_wfh": "Tidak ada {who} yang bekerja dari rumah lebih dari {days} "
+                               "hari kerja berturut-turut.",
+    "say_max_consecutive_wfo": "Tidak ada {who} yang masuk kantor lebih dari {days} hari "
+                               "kerja berturut-turut.",
+    "per_week": "setiap minggu",
+    "per_period": "dalam periode ini",
+    "ev_rule_person": "aturan per orang",
+    "ev_person_min": "{who}: aturan '{rule}' memerlukan paling sedikit {required} hari di "
+                     "kantor pada {span}, hanya {achieved} ({cells})",
+    "ev_person_max": "{who}: aturan '{rule}' membolehkan paling banyak {required} hari di "
+                     "kantor pada {span}, tercatat {achieved} ({cells})",
+    "ev_person_run_wfh": "{who}: aturan '{rule}' — bekerja dari rumah {span} tanpa sehari "
+                         "pun di kantor ({cells})",
+    "ev_person_run_wfo": "{who}: aturan '{rule}' — masuk kantor {span} tanpa sehari pun "
+                         "bekerja dari rumah ({cells})",
+    "ev_span": "{first}–{last}",
+    "ev_span_earlier": "{first}–{last} (termasuk {count} hari kerja terakhir jadwal "
+                       "sebelumnya)",
+    "person_clash": "{who}: aturan per orang {rules} tidak bisa dipenuhi bersama aturan "
+                    "jumlah di unitnya ({unit}); longgarkan salah satunya",
 }
 
 _PLAIN_EN: dict[str, str] = {
@@ -2130,6 +2159,33 @@ _PLAIN_EN: dict[str, str] = {
                   "sub-unit in the office over the period; without teams {plain} ({change}).",
     "memo_teams_fewer": "{percent} fewer",
     "memo_teams_same": "the same",
+    # --- s6-rules ---
+    "kind_min_office_days": "Minimum office days per person",
+    "kind_max_office_days": "Maximum office days per person",
+    "kind_max_consecutive_wfh": "Maximum WFH days in a row",
+    "kind_max_consecutive_wfo": "Maximum office days in a row",
+    "say_min_office_days": "Each of the {who} comes to the office at least {days} days {per}.",
+    "say_max_office_days": "Each of the {who} comes to the office at most {days} days {per}.",
+    "say_max_consecutive_wfh": "None of the {who} works from home more than {days} working "
+                               "days in a row.",
+    "say_max_consecutive_wfo": "None of the {who} comes to the office more than {days} "
+                               "working days in a row.",
+    "per_week": "each week",
+    "per_period": "in the period",
+    "ev_rule_person": "per-person rule",
+    "ev_person_min": "{who}: rule '{rule}' needs at least {required} office days in "
+                     "{span}, only {achieved} ({cells})",
+    "ev_person_max": "{who}: rule '{rule}' allows at most {required} office days in {span}, "
+                     "there are {achieved} ({cells})",
+    "ev_person_run_wfh": "{who}: rule '{rule}' — works from home {span} without one day in "
+                         "the office ({cells})",
+    "ev_person_run_wfo": "{who}: rule '{rule}' — in the office {span} without one day at "
+                         "home ({cells})",
+    "ev_span": "{first}–{last}",
+    "ev_span_earlier": "{first}–{last} (with the last {count} working days of the earlier "
+                       "roster)",
+    "person_clash": "{who}: the per-person rules {rules} cannot hold together with the "
+                    "count rules of their unit ({unit}); relax one of them",
 }
 
 CATALOGUE: dict[str, dict[str, str]] = {

@@ -16,13 +16,14 @@ import numpy.typing as npt
 
 from wfh_solver.base.messages import t
 from wfh_solver.evaluate.cells import Layout
+from wfh_solver.policy.person import all_windows
 from wfh_solver.policy.problem import FIXED_WFH, FIXED_WFO, FREE, PRESENT, Problem, Requirement
 from wfh_solver.solve.result import LEAVE_CODE, TRAVEL_CODE, WFH_CODE, WFO_CODE, Violation
 
 MISSING = -1  # a cell the roster does not give (no row, or an unreadable code)
 
 #: Kinds of violation, in the order a report lists them.
-KINDS: tuple[str, ...] = ("pin", "absence", "minimum", "maximum", "fairness")
+KINDS: tuple[str, ...] = ("pin", "absence", "minimum", "maximum", "person", "fairness")
 
 
 def office_of(codes: npt.NDArray[np.int8]) -> npt.NDArray[np.bool_]:
@@ -54,6 +55,7 @@ def evaluate(problem: Problem, codes: npt.NDArray[np.int8], layout: Layout) -> l
     found = pins(problem, codes, layout)
     found += absences(problem, codes, layout)
     found += counts(problem, codes, layout)
+    found += person_rules(problem, codes, layout)
     found += fairness(problem, codes, layout)
     return found
 
@@ -150,6 +152,73 @@ def _count_violation(problem: Problem, req: Requirement, d: int, required: int, 
                      tuple(who + pinned), cells, text, req.kind)
 
 
+def person_rules(problem: Problem, codes: npt.NDArray[np.int8],
+                 layout: Layout) -> list[Violation]:
+    """Per-person rules (policy/person.py): a week or period with too few or too many
+    office days, and a run of WFH (or WFO) days longer than allowed, said once per run."""
+    office = office_of(codes)
+    complete = ~(codes == MISSING).any(axis=1)  # a missing row is reported on its own
+    out: list[Violation] = []
+    for i, windows in sorted(all_windows(problem).items()):
+        if not complete[i]:
+            continue
+        runs: dict[int, list[tuple[int, ...]]] = defaultdict(list)
+        for w in windows:
+            got = int(office[i, list(w.days)].sum())
+            if w.low <= got and (w.high is None or got <= w.high):
+                continue
+            spec = problem.person_rules[w.rule]
+            if spec.kind.startswith("max_consecutive"):
+                runs[w.rule].append(w.days)
+            else:
+                out.append(_person_violation(problem, i, spec.rule, spec.kind, w.days,
+                                             w.low if got < w.low else int(w.high or 0),
+                                             got, layout))
+        for rule, spans in runs.items():
+            spec = problem.person_rules[rule]
+            for days in _merged(spans):
+                out.append(_person_violation(problem, i, spec.rule, spec.kind, days,
+                                             spec.days, len(days), layout))
+    return out
+
+
+def _merged(spans: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
+    """Overlapping windows of one run as one run of days."""
+    merged: list[list[int]] = []
+    for days in sorted(spans):
+        if merged and days[0] <= merged[-1][-1] + 1:
+            merged[-1] = sorted(set(merged[-1]) | set(days))
+        else:
+            merged.append(list(days))
+    return [tuple(m) for m in merged]
+
+
+def _person_violation(problem: Problem, i: int, rule: str, kind: str, days: tuple[int, ...],
+                      required: int, achieved: int, layout: Layout) -> Violation:
+    e = problem.employees[i]
+    dates = problem.calendar.days
+    shown = [d for d in days if layout.columns[d] >= 0]
+    cells = tuple(layout.cell(i, d) for d in shown)
+    span = t("ev_span", first=_day(dates[days[0]]), last=_day(dates[days[-1]]))
+    spec = problem.person_rules
+    longest = next(p.days for p in spec if p.rule == rule)
+    carried = longest + 1 - len(days)
+    if kind.startswith("max_consecutive") and days[0] == 0 and carried > 0:
+        span = t("ev_span_earlier", first=_day(dates[0]), last=_day(dates[days[-1]]),
+                 count=carried)
+    key = {"min_office_days": "ev_person_min", "max_office_days": "ev_person_max",
+           "max_consecutive_wfh": "ev_person_run_wfh",
+           "max_consecutive_wfo": "ev_person_run_wfo"}[kind]
+    text = t(key, who=_who(problem, [i]), rule=rule, required=required, achieved=achieved,
+             span=span, cells=_cells_text(cells))
+    carried = max(0, carried) if days[0] == 0 else 0
+    if kind.startswith("max_consecutive"):
+        # a run of `achieved` days needs a day of the other status in every longest + 1
+        required, achieved = max(1, (achieved + carried) // (longest + 1)), 0
+    return Violation("person", rule, e.unit, e.sub_unit, dates[days[0]], required, achieved,
+                     (i,), cells, text, kind)
+
+
 def _cells_text(cells: tuple[str, ...]) -> str:
     return ", ".join(cells[:4]) + (" …" if len(cells) > 4 else "")
 
@@ -190,4 +259,5 @@ def fairness(problem: Problem, codes: npt.NDArray[np.int8], layout: Layout) -> l
 
 def total_shortfall(violations: list[Violation]) -> int:
     """Person-days short (or over) on count rules and pins: what `--relax` minimises."""
-    return sum(v.shortfall for v in violations if v.kind in ("pin", "minimum", "maximum"))
+    return sum(v.shortfall for v in violations
+               if v.kind in ("pin", "minimum", "maximum", "person"))

@@ -25,9 +25,12 @@ import numpy as np
 from ortools.sat.python import cp_model
 
 from wfh_solver.base.messages import t
+from wfh_solver.policy.person import all_windows
 from wfh_solver.policy.problem import FIXED_WFH, FIXED_WFO, FREE, PRESENT, Problem, Requirement
+from wfh_solver.policy.wording import describe_rule
 
 RULE, PIN, CELL, ABSENCE, ROTATION = "rule", "pin", "cell", "absence", "rotation"
+PERSON = "person"  # a per-person rule (a week, a run of days): key is its index
 _FILTER_LIMIT = 200  # items above which the clash is reported as found, not made minimal
 
 
@@ -410,7 +413,8 @@ def rotation_conflict(problem: Problem, unit: str, people: list[int],
                       reqs: list[int]) -> Conflict | None:
     """A unit whose rules hold day by day but not together with the rotation rule (alike
     staff within one WFH day). Reported with the unit's rules, not made minimal."""
-    if not _rotation_may_bind(problem, people, reqs):
+    windows = {i: found for i, found in all_windows(problem).items() if i in set(people)}
+    if not windows and not _rotation_may_bind(problem, people, reqs):
         return None
     m = cp_model.CpModel()
     days = range(problem.n_days)
@@ -438,6 +442,13 @@ def rotation_conflict(problem: Problem, unit: str, people: list[int],
             cap = req.maximum_on(d)
             if cap is not None:
                 m.add(here <= cap)
+    for i, found in windows.items():  # per-person rules, as the solver holds them
+        for w in found:
+            office = sum(x[i, d] for d in w.days)
+            if w.low:
+                m.add(office >= w.low)
+            if w.high is not None:
+                m.add(office <= w.high)
     for k, members in enumerate(classes.values()):
         if len(members) > 1:
             low = m.new_int_var(0, problem.n_days, f"low[{k}]")
@@ -447,7 +458,13 @@ def rotation_conflict(problem: Problem, unit: str, people: list[int],
                 m.add(total <= low + 1)
     if _solver(30.0).solve(m) != cp_model.INFEASIBLE:
         return None
-    items = [Item(ROTATION, -1, t("ev_rule_fairness"), t("ex_rotation"))]
+    items = [Item(ROTATION, -1, t("ev_rule_fairness"), t("ex_rotation"))] if (
+        _rotation_may_bind(problem, people, reqs)) else []
+    used = sorted({w.rule for found in windows.values() for w in found})
+    items += [Item(PERSON, k, problem.person_rules[k].rule,
+                   f"'{problem.person_rules[k].rule}': "
+                   + describe_rule(problem.scenario.rule(problem.person_rules[k].rule)))
+              for k in used]
     items += [Item(RULE, r, problem.requirements[r].rule, _rule_text(problem.requirements[r], 0))
               for r in reqs]
     return _conflict(problem, unit, items, list(days), False)
@@ -479,7 +496,7 @@ def by_rule(conflicts: Sequence[Conflict]) -> dict[str, int]:
     long list."""
     counts: dict[str, int] = defaultdict(int)
     for conflict in conflicts:
-        for rule in {item.rule for item in conflict.items if item.kind in (RULE, PIN)}:
+        for rule in {item.rule for item in conflict.items if item.kind in (RULE, PIN, PERSON)}:
             counts[rule] += 1
     return dict(counts)
 

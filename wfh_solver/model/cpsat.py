@@ -24,8 +24,8 @@ import numpy as np
 import numpy.typing as npt
 from ortools.sat.python import cp_model
 
-from wfh_solver.model import fairness, perday, pins, totals
-from wfh_solver.model.groups import Component, Group
+from wfh_solver.model import fairness, mip, perday, pins, totals
+from wfh_solver.model.groups import Component, Group, temporal
 
 LEVELS: tuple[str, ...] = ("intent", "vulnerable", "fairness")
 
@@ -150,6 +150,23 @@ class _Model:
                     cap = max(0, cs.maximum[d] - cs.fixed_in_office[d]) * mult
                     self.m.add(free <= cap).with_name(f"max[{cs.label}|{cs.unit}|s{s}]")
 
+    def add_person_windows(self) -> None:
+        """Per-person rules (policy/person.py) on a group's office-days per day: each
+        member low ≤ office days in the window ≤ high is, for the group, size·low ≤ sum
+        ≤ size·high; the layout (one block per day and a running turn per group, or for
+        a window over the whole period the blocks' rotation) gives every member
+        floor/ceil(sum/size) on the window's days, so the sums are exact."""
+        for g in self.comp.groups:
+            size = self.groups[g].size
+            for k, (days, low, high) in enumerate(self.groups[g].windows):
+                inside = set(days)  # whole blocks: a window is the period or blocks are days
+                total = sum(self.x[g][s] for s, block in enumerate(self.blocks)
+                            if block[0] in inside)
+                if low:
+                    self.m.add(total >= size * low).with_name(f"person_min[g{g},{k}]")
+                if high is not None:
+                    self.m.add(total <= size * high).with_name(f"person_max[g{g},{k}]")
+
     def add_group_fairness(self) -> None:
         """Hard: staff of one unit, sub-unit, category and flags differ by ≤ 1 day."""
         for k, members in enumerate(fairness.classes(self.comp, self.groups)):
@@ -257,6 +274,7 @@ class _Whole:
         if self._built is None:
             model = self._built = _Model(*self.args)
             model.add_count_rules()
+            model.add_person_windows()
             model.add_group_fairness()
             self.separable = [model.intent_terms(self.intent), model.vulnerable_terms()]
             self.objectives = [sum(terms) for terms in self.separable]
@@ -287,6 +305,8 @@ def solve_component(comp: Component, groups: list[Group], days: int, blocks: lis
     whole = _Whole(comp, groups, days, blocks, intent)
     solver = _solver(options)
     outcome = ComponentSolution({}, blocks)
+    if not hurry and temporal(comp, groups) and mip.available():
+        return _solve_by_mip(whole, comp, groups, options, budget, deadline, stop, outcome)
     if hurry:
         return _first_solution(whole.get(), solver, whole.objectives, outcome)
     used = 0.0
@@ -305,7 +325,9 @@ def solve_component(comp: Component, groups: list[Group], days: int, blocks: lis
     weak = any(groups[g].vulnerable for g in comp.groups)
     separable = 2
     first = 0
-    month = _greedy_month(comp, groups, days, blocks, intent)
+    # Per-person rules link the days: no level is separable by blocks, CP-SAT decides.
+    linked = temporal(comp, groups)
+    month = None if linked else _greedy_month(comp, groups, days, blocks, intent)
     if month is not None and fairness.classes_hold(comp, groups, month.office):
         # Both separable levels proven block by block without a search (`perday`).
         current = month.office
@@ -321,7 +343,7 @@ def solve_component(comp: Component, groups: list[Group], days: int, blocks: lis
             fixed.append(None)
             continue
         lower = None
-        if level < separable and len(blocks) > 1:
+        if level < separable and len(blocks) > 1 and not linked:
             found = perday.block_bounds(block_model, len(blocks), level, fixed, solver,
                                         budget - used)
             if found is None:
@@ -419,6 +441,59 @@ def solve_component(comp: Component, groups: list[Group], days: int, blocks: lis
         if solver.solve(model.m) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             outcome.office = {g: [int(solver.value(v)) for v in model.x[g]]
                               for g in comp.groups}
+    return outcome
+
+
+def _solve_by_mip(whole: _Whole, comp: Component, groups: list[Group], options: SolveOptions,
+                  budget: float, deadline: float, stop: StopSignal | None,
+                  outcome: ComponentSolution) -> ComponentSolution:
+    """For a component that per-person rules link across days: the two sums (intent,
+    vulnerable) by HiGHS (`mip`), within a wall-clock allowance of three times the
+    component's share of the budget (at least two seconds); then fairness, a spread that
+    a MIP closes slowly, by CP-SAT from HiGHS's roster, within the budget."""
+    model = whole.get()
+    weak = any(groups[g].vulnerable for g in comp.groups)
+    program = mip.LevelMip(model.m, options.seed)
+    ends = min(deadline, time.monotonic() + max(2.0, 3.0 * budget))
+    for level, objective in enumerate(whole.objectives[:2]):
+        started = time.perf_counter()
+        if level == 1 and not weak:
+            _record(outcome, stop, 0, 0, True, started)
+            continue
+        try:
+            found = program.minimise(objective, ends - time.monotonic())
+        except TimeoutError:
+            return outcome  # nothing found in time: the caller says so
+        if found is None:
+            outcome.feasible = False
+            return outcome
+        _record(outcome, stop, found.objective, found.bound, found.optimal, started)
+        if not isinstance(objective, int):
+            model.m.add(objective <= found.objective)
+    office = {g: [program.value(v) for v in model.x[g]] for g in comp.groups}
+    outcome.office = office
+    _hint_office(model, office)
+    started = time.perf_counter()
+    objective = whole.objectives[2]
+    solver = _solver(options)
+    model.m.minimize(objective)
+    solver.parameters.max_deterministic_time = max(0.1, budget)
+    solver.parameters.max_time_in_seconds = max(0.05, deadline - time.monotonic())
+    if stop is not None:
+        stop.attach(solver)
+    try:
+        status = solver.solve(model.m)
+    finally:
+        if stop is not None:
+            stop.detach(solver)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        value = fairness.value(comp, groups, model.days, office)
+        _record(outcome, stop, value, 0, value == 0, started)
+        return outcome
+    value = round(solver.objective_value)
+    _record(outcome, stop, value, round(solver.best_objective_bound),
+            status == cp_model.OPTIMAL, started)
+    outcome.office = {g: [int(solver.value(v)) for v in model.x[g]] for g in comp.groups}
     return outcome
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from wfh_solver.policy.person import all_windows
 from wfh_solver.policy.problem import FIXED_WFO, FREE, PRESENT, Problem
 
 
@@ -27,6 +28,9 @@ class Group:
     present: tuple[bool, ...] | None = None  # None: present every day (no leave/travel)
     history: int = 0  # WFH days each member had in earlier periods (model/history.py)
     pins: tuple[int, ...] | None = None  # per day: 0, FIXED_WFO or FIXED_WFH (model/pins.py)
+    #: per-person rules as (days, low, high): each member has low ≤ office days on those
+    #: days ≤ high (policy/person.py); a group with any needs one block per day
+    windows: tuple[tuple[tuple[int, ...], int, int | None], ...] = ()
 
     @property
     def size(self) -> int:
@@ -76,6 +80,9 @@ def make_groups(problem: Problem) -> tuple[list[Group], list[CountSet]]:
     pinned_rows = nobody if pins is None else [bool(x) for x in (pins != 0).any(axis=1)]
     free = (problem.fixed == FREE).tolist()
     vulnerable_rows = problem.vulnerable.astype(bool).tolist()
+    windows = {i: tuple(sorted({(w.days, w.low, w.high) for w in found},
+                               key=lambda w: (w[0], w[1], -1 if w[2] is None else w[2])))
+               for i, found in all_windows(problem).items()}
     keyed: dict[tuple[object, ...], Group] = {}
     for i in np.flatnonzero(free).tolist():
         e = problem.employees[i]
@@ -91,12 +98,14 @@ def make_groups(problem: Problem) -> tuple[list[Group], list[CountSet]]:
             pinned = tuple(pins[i].tolist())
         fairness = (e.unit, e.sub_unit, e.category.value, vulnerable, present, history, pinned)
         rules = tuple(membership[i]) if i in membership else ()
-        key = (*fairness, rules)
+        own = windows.get(i, ())
+        key = (*fairness, rules, own)
         group = keyed.get(key)
         if group is None:
             in_target = bool(rules) and rules[-1] >= offset  # targets come last
             group = keyed[key] = Group(len(keyed), e.unit, fairness, vulnerable, in_target,
-                                       present=present, history=history, pins=pinned)
+                                       present=present, history=history, pins=pinned,
+                                       windows=own)
         group.members.append(i)
     groups = list(keyed.values())
     group_of = {i: g.index for g in groups for i in g.members}
@@ -172,6 +181,23 @@ def components(groups: list[Group], sets: list[CountSet]) -> list[Component]:
     return sorted(parts.values(), key=lambda c: c.groups[0])
 
 
+def temporal(component: Component, groups: list[Group]) -> bool:
+    """Does a per-person rule (a week, a run of days, a period) hold someone here? Then
+    the levels are no sums over blocks: the block-by-block shortcuts do not apply."""
+    return any(groups[g].windows for g in component.groups)
+
+
+def _partial(component: Component, groups: list[Group], days: int) -> bool:
+    """Does a per-person rule look at part of the period (a week, a run)? Then days are
+    no longer interchangeable: one block per day, in order, so that the layout's running
+    turn gives each member floor/ceil of the group's office days on any days in a row
+    (`model/layout.py`), which is what the windows ask of the sums. A rule over the whole
+    period (or a week that is the whole period) is a bound on each group's total, which
+    the blocks keep exactly."""
+    return any(len(window[0]) < days for g in component.groups
+               for window in groups[g].windows)
+
+
 def day_blocks(component: Component, groups: list[Group], days: int,
                laminar: bool) -> list[list[int]]:
     """Days that are interchangeable for this component, grouped into blocks.
@@ -181,7 +207,7 @@ def day_blocks(component: Component, groups: list[Group], days: int,
     needs one variable per group and block: one block for a period without leave, a
     few when some staff are away. Without laminar rules, every day is its own block.
     """
-    if not laminar:
+    if not laminar or _partial(component, groups, days):
         return [[d] for d in range(days)]
     away: list[tuple[object, ...]] = [
         p for g in component.groups if (p := groups[g].present) is not None]

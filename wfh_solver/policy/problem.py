@@ -23,7 +23,7 @@ from wfh_solver.base.messages import t
 from wfh_solver.domain.calendar import Calendar
 from wfh_solver.domain.employee import Employee
 from wfh_solver.policy.patterns import any_match
-from wfh_solver.policy.scenario import Rule, Scenario, Selector
+from wfh_solver.policy.scenario import PERSON_KINDS, Rule, Scenario, Selector
 
 FREE, FIXED_WFO, FIXED_WFH = 0, 1, 2
 PRESENT, LEAVE, TRAVEL = 0, 1, 2
@@ -78,6 +78,24 @@ class WfhTarget:
 
 
 @dataclass(frozen=True, slots=True)
+class PersonRule:
+    """A rule about each person's own days (`min_office_days`, `max_office_days`,
+    `max_consecutive_wfh`, `max_consecutive_wfo`) and the free staff it holds: staff fixed
+    for the whole period by a rule or a personal flag are outside it (that rule is the
+    more specific instruction). `per` is `week` or `period` for the counts."""
+
+    rule: str
+    kind: str
+    per: str
+    days: int
+    members: tuple[int, ...]
+
+
+#: Cells of an earlier roster (`Problem.earlier`): blank/unknown, then `read.entries` codes.
+EARLIER_NONE, EARLIER_WFO, EARLIER_WFH, EARLIER_CUTI, EARLIER_DL = 0, 1, 2, 3, 4
+
+
+@dataclass(frozen=True, slots=True)
 class Problem:
     scenario: Scenario
     calendar: Calendar
@@ -96,6 +114,12 @@ class Problem:
     #: unknown staff, changing nothing; an earlier roster of this period): also in
     #: `warnings`, and said on the terminal
     notes: tuple[str, ...] = ()
+    person_rules: tuple[PersonRule, ...] = ()
+    #: (employees, len(earlier_days)): the earlier roster's cells (`EARLIER_*`) of the
+    #: working days just before the period, so that a week or a run of days that began
+    #: there counts (`--previous`; `model/history.py::earlier_cells`)
+    earlier: npt.NDArray[np.int8] | None = None
+    earlier_days: tuple[date, ...] = ()
 
     def pinned(self) -> npt.NDArray[np.int8]:
         """Cells HR has already decided (`--pin`): FIXED_WFO or FIXED_WFH, 0 elsewhere."""
@@ -256,6 +280,7 @@ class _Builder:
         self.conflicts: list[str] = []
         self.exempt: set[int] = set()
         self.empty_scopes: dict[str, int] = defaultdict(int)
+        self.person_rules: list[PersonRule] = []
 
     def select(self, selector: Selector) -> list[int]:
         """The employees the selector picks, in order: `matches` is asked once for each
@@ -355,6 +380,9 @@ def build_problem(scenario: Scenario, calendar: Calendar,
         for rule in scenario.rules:
             if rule.kind == kind:
                 _APPLY[kind](b, rule)
+    for rule in scenario.rules:
+        if rule.kind in PERSON_KINDS:
+            _apply_person(b, rule)
     if b.conflicts:
         raise PolicyInfeasible(b.conflicts)
     for rule_name, count in b.empty_scopes.items():
@@ -363,7 +391,16 @@ def build_problem(scenario: Scenario, calendar: Calendar,
     _check_counts(b)
     return Problem(scenario, calendar, employees, b.fixed, tuple(b.fixed_by), b.vulnerable,
                    tuple(b.requirements), tuple(b.targets), tuple(b.warnings),
-                   tuple(scenario.choices), b.absent)
+                   tuple(scenario.choices), b.absent, person_rules=tuple(b.person_rules))
+
+
+def _apply_person(b: _Builder, rule: Rule) -> None:
+    """A rule about each person's days holds the free staff it selects (after every
+    fixing rule, so that who is fixed is known)."""
+    assert rule.days is not None
+    members = tuple(i for i in b.select(rule.who) if b.fixed[i] == FREE)
+    per = rule.per if rule.per in ("week", "period") else ""
+    b.person_rules.append(PersonRule(rule.name, rule.kind, per, rule.days, members))
 
 
 def _apply_fixing(state: int) -> Callable[[_Builder, Rule], None]:

@@ -30,7 +30,15 @@ RuleKind = Literal[
     "max_office_share",
     "wfh_share_target",
     "top_levels",
+    "min_office_days",
+    "max_office_days",
+    "max_consecutive_wfh",
+    "max_consecutive_wfo",
 ]
+#: Rules about each person's own days (docs/model.md, "Rules about each person's days"):
+#: `per` is `week` or `period` for the office-day counts, unused for the runs.
+PERSON_KINDS = ("min_office_days", "max_office_days", "max_consecutive_wfh",
+                "max_consecutive_wfo")
 Flag = Literal["vulnerable", "comorbid", "pregnant", "aged", "must_wfo", "must_wfh", "asn",
                "structural"]
 
@@ -111,8 +119,9 @@ class Rule(BaseModel):
     name: str
     kind: RuleKind
     who: Selector = Field(default_factory=Selector)
-    per: Literal["unit", "sub_unit", "organisation"] = "unit"
+    per: Literal["unit", "sub_unit", "organisation", "week", "period"] = "unit"
     count: int | None = Field(default=None, ge=0)
+    days: int | None = Field(default=None, ge=0, le=366)
     share: float | None = Field(default=None, ge=0.0, le=1.0)
     levels: int | None = Field(default=None, ge=1, le=5)
     note: str = ""
@@ -125,12 +134,32 @@ class Rule(BaseModel):
             "max_office_share": "share",
             "wfh_share_target": "share",
             "top_levels": "levels",
+            "min_office_days": "days",
+            "max_office_days": "days",
+            "max_consecutive_wfh": "days",
+            "max_consecutive_wfo": "days",
         }
         field = needs.get(self.kind)
         if field is not None and getattr(self, field) is None:
             raise ValueError(f"rule {self.name!r} of kind {self.kind} needs `{field}`")
         if self.kind == "top_levels" and self.per == "organisation":
             raise ValueError(f"rule {self.name!r}: top_levels works per unit or sub_unit")
+        if self.kind in ("min_office_days", "max_office_days") and self.per not in (
+                "week", "period"):
+            raise ValueError(f"rule {self.name!r} of kind {self.kind} counts each person's "
+                             "days: set per = \"week\" or per = \"period\"")
+        if self.kind not in PERSON_KINDS and self.per in ("week", "period"):
+            raise ValueError(f"rule {self.name!r}: per = {self.per!r} is only for "
+                             "min_office_days and max_office_days")
+        if self.kind.startswith("max_consecutive") and self.per == "period":
+            raise ValueError(f"rule {self.name!r}: a run of days is not counted per period; "
+                             "leave `per` out")
+        if self.kind.startswith("max_consecutive") and self.days is not None and self.days < 1:
+            raise ValueError(f"rule {self.name!r}: days must be at least 1 "
+                             "(0 would forbid every day)")
+        if self.days is not None and self.kind not in PERSON_KINDS:
+            raise ValueError(f"rule {self.name!r}: `days` is only for "
+                             + ", ".join(PERSON_KINDS))
         return self
 
 

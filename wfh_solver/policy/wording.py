@@ -18,7 +18,8 @@ from wfh_solver.policy.scenario import Rule, Selector
 #: Scenario kinds in the order a reader meets them; each has `kind_<name>` in the catalogue.
 RULE_KINDS: tuple[str, ...] = (
     "always_in_office", "always_at_home", "exempt_units", "top_levels", "min_present",
-    "min_office_share", "max_office_share", "wfh_share_target",
+    "min_office_share", "max_office_share", "wfh_share_target", "min_office_days",
+    "max_office_days", "max_consecutive_wfh", "max_consecutive_wfo",
 )
 
 
@@ -101,6 +102,8 @@ def describe_rule(rule: Rule) -> str:
         params["pct"] = percent(rule.share)
     if rule.levels is not None:
         params["levels"] = rule.levels
+    if rule.days is not None:
+        params["days"] = rule.days
     key = f"say_{rule.kind}"
     if rule.kind == "max_office_share" and rule.share == 0:
         key = "say_nobody_in_office"

@@ -25,11 +25,14 @@ from dataclasses import dataclass, replace
 import numpy as np
 from ortools.sat.python import cp_model
 
+from wfh_solver.base.messages import t
+from wfh_solver.policy.person import all_windows
 from wfh_solver.policy.problem import (
     FIXED_WFH,
     FIXED_WFO,
     FREE,
     PRESENT,
+    PolicyInfeasible,
     Problem,
     Requirement,
 )
@@ -114,6 +117,27 @@ def _rotation(m: cp_model.CpModel, problem: Problem, people: Sequence[int],
             m.add(office <= low + 1)
 
 
+def _person_rules(m: cp_model.CpModel, problem: Problem, people: Sequence[int],
+                  x: dict[tuple[int, int], cp_model.IntVar], days: Sequence[int]) -> None:
+    """Per-person rules stay hard under `--relax`, like pins: they are each person's own
+    rotation, and the counts give around them (docs/model.md)."""
+    if list(days) != list(range(problem.n_days)):
+        return  # only the whole period holds a week or a run
+    windows = all_windows(problem)
+    for i in people:
+        for w in windows.get(i, ()):
+            office = sum(x[i, d] for d in w.days)
+            if w.low:
+                m.add(office >= w.low)
+            if w.high is not None:
+                m.add(office <= w.high)
+
+
+def _names(problem: Problem, people: Sequence[int]) -> str:
+    names = [f"{problem.employees[i].name} (NIP {problem.employees[i].nip})" for i in people[:3]]
+    return ", ".join(names) + (" …" if len(people) > 3 else "")
+
+
 def _solve(problem: Problem, people: Sequence[int], reqs: Sequence[int], days: Sequence[int],
            weight: int, rotation: bool = False) -> _Slacks:
     """Least weighted slack for these days (one day, or all days with the rotation rule)."""
@@ -130,6 +154,7 @@ def _solve(problem: Problem, people: Sequence[int], reqs: Sequence[int], days: S
                 m.add(x[i, k] == int(cells[i, day] == FIXED_WFO))
     if rotation:
         _rotation(m, problem, people, x, days)
+        _person_rules(m, problem, people, x, days)
     below: dict[tuple[int, int], cp_model.IntVar] = {}
     above: dict[tuple[int, int], cp_model.IntVar] = {}
     terms = []
@@ -148,13 +173,17 @@ def _solve(problem: Problem, people: Sequence[int], reqs: Sequence[int], days: S
                                             f"above[{req.rule}|{req.unit}|{k}]")
                 m.add(here - above[r, k] <= cap)
                 terms.append(w * above[r, k])
-    if not terms:
+    if not terms and not problem.person_rules:
         return _Slacks({}, {}, 0, 0, True)
     m.minimize(sum(terms))
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
     solver.parameters.max_time_in_seconds = 60.0
     status = solver.solve(m)
+    if status == cp_model.INFEASIBLE:  # the per-person rules, which stay hard, clash
+        raise PolicyInfeasible([t("person_clash", who=_names(problem, people), rules=", ".join(
+            repr(p.rule) for p in problem.person_rules), unit=problem.employees[
+                people[0]].unit if people else "")])
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         raise RuntimeError("the relaxed rules found no roster in 60 s")
     b = {key: int(solver.value(v)) for key, v in below.items() if solver.value(v)}
@@ -190,6 +219,8 @@ def least_shortfall(problem: Problem, workers: int = 1, rotation: bool = False) 
     use: list[tuple[tuple[int, ...], tuple[object, ...]]] = []
     scopes = _scopes(problem)
     every_day = tuple(range(problem.n_days))
+    # a week or a run of days links a unit's days: solve them together, rules and all
+    rotation = rotation or bool(problem.person_rules)
     for s, (people, reqs) in enumerate(scopes):
         if not reqs:
             continue

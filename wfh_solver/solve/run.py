@@ -239,6 +239,7 @@ def _applied_rules(problem: Problem) -> tuple[AppliedRule, ...]:
         fixed = sum(1 for reason in problem.fixed_by if reason == rule.name)
         scoped = sum(len(r.members) for r in problem.requirements if r.rule == rule.name)
         scoped += sum(len(t.members) for t in problem.targets if t.rule == rule.name)
+        scoped += sum(len(p.members) for p in problem.person_rules if p.rule == rule.name)
         description = describe_rule(rule)
         applied.append(AppliedRule(rule.name, rule.kind, description, fixed or scoped))
     return tuple(applied)
