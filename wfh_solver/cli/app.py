@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
-from rich.table import Table
 
 from wfh_solver.base.messages import CATALOGUE, LANGUAGES, language, set_language, t
 from wfh_solver.base.signals import Stopped, raise_if_stopped
@@ -29,6 +28,8 @@ from wfh_solver.cli.startup import STARTED, cli_language, install_handlers
 from wfh_solver.cli.terminal import Terminal, json_visible, route_library_chatter
 
 if TYPE_CHECKING:  # the library is imported by each command, not to print --help
+    from rich.table import Table
+
     from wfh_solver.policy.problem import PolicyInfeasible
     from wfh_solver.solve.result import Result
 
@@ -413,7 +414,7 @@ def compare_command(
     _guard(lambda: write_comparison(result, out_path, lang=lang, plots=plots, inputs=inputs,
                                     overwrite=overwrite))
     if not quiet:
-        table = Table(*(t(f"cmp_col_{k}") for k in ("case", "status", "share", "min", "max",
+        table = _table(*(t(f"cmp_col_{k}") for k in ("case", "status", "share", "min", "max",
                                                       "seconds")), title=str(out_path))
         for label, row in result.summary().iterrows():
             table.add_row(str(label), str(row.get("status")),
@@ -504,6 +505,13 @@ def batch_command(
                       failed.head(20).itertuples()])
 
 
+def _table(*headers: str, **options: Any) -> Table:
+    """A rich table; rich's table module is loaded by the commands that print one."""
+    from rich.table import Table
+
+    return Table(*headers, **options)
+
+
 def _dmy(day: date) -> str:
     return day.strftime("%d/%m/%Y")
 
@@ -516,7 +524,7 @@ def scenarios_command(
     from wfh_solver.policy.scenario import bundled_names, load_scenario
     _use_language(lang)
     scenarios = [load_scenario(name) for name in bundled_names()]
-    table = Table(box=None, pad_edge=False)
+    table = _table(box=None, pad_edge=False)
     # the name is what HR types: never wrapped or cut, whatever the terminal's width
     table.add_column(t("sc_name"), no_wrap=True, min_width=max(len(s.name) for s in scenarios))
     for key in ("sc_source", "sc_period", "sc_title"):
@@ -582,7 +590,7 @@ MAX_TABLE_PROBLEMS = 500
 def _print_validation(report: dict[str, Any]) -> None:
     problems = report["problems"]
     if problems:
-        table = Table(*(t(f"v_{k}") for k in ("severity", "sheet", "row", "column", "value",
+        table = _table(*(t(f"v_{k}") for k in ("severity", "sheet", "row", "column", "value",
                                              "reason", "hint")),
                       title=t("v_problems_in", file=report["file"]))
         for p in problems[:MAX_TABLE_PROBLEMS]:  # a broken 100,000-row file must not
@@ -602,7 +610,7 @@ def _print_validation(report: dict[str, Any]) -> None:
                        ("v_roles", "roles"),
                        ("v_spellings", "unit_spellings"), ("v_units", "units")):
         if summary.get(key):
-            table = Table(t(title), "")
+            table = _table(t(title), "")
             for name, value in summary[key].items():
                 shown = str(name)
                 if key in words:
@@ -619,7 +627,7 @@ def _print_columns(summary: dict[str, Any]) -> None:
     and the columns left unused (a status or title column missed shows here)."""
     from wfh_solver.read.columns import DISPLAY
 
-    table = Table(t("v_column_in_file"), t("v_column_read_as"), title=t("v_columns"))
+    table = _table(t("v_column_in_file"), t("v_column_read_as"), title=t("v_columns"))
     for key, shown in summary.get("columns", {}).items():
         table.add_row(shown, DISPLAY.get(key, key))
     out.print(table)
@@ -737,7 +745,7 @@ def main(argv: list[str] | None = None) -> None:
     route_library_chatter(err, debug=bool(os.environ.get("WFH_SOLVER_DEBUG")))
     command: Any = typer.main.get_command(app)
     try:
-        usage.translate_help(command)
+        usage.translate_help(command, panels=usage.asks_help(args))
         code = command.main(args, prog_name=usage.PROG, standalone_mode=False)
         raise_if_stopped()  # a stop a library swallowed during an import: still a stop
         if isinstance(code, int) and code:

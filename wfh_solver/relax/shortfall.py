@@ -23,8 +23,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
 import numpy as np
-from ortools.sat.python import cp_model
 
+from wfh_solver.model.sat import cp_model
 from wfh_solver.policy.problem import (
     FIXED_WFH,
     FIXED_WFO,
