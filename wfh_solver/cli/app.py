@@ -23,7 +23,7 @@ import typer
 
 from wfh_solver.base.messages import CATALOGUE, LANGUAGES, language, set_language, t
 from wfh_solver.base.signals import Stopped, raise_if_stopped
-from wfh_solver.cli import usage
+from wfh_solver.cli import plain, usage
 from wfh_solver.cli.startup import STARTED, cli_language, install_handlers
 from wfh_solver.cli.terminal import Terminal, json_visible, route_library_chatter
 
@@ -732,6 +732,17 @@ def serve_command(
                                 + f" ({exc.strerror or exc})"]) from None
 
 
+def _solve_plain(given: dict[str, Any]) -> None:
+    """`solve` from a plain command line, ending as typer's click ends a command: end of
+    input or an interrupt becomes an empty line and `Abort`."""
+    try:
+        solve_command(**given)
+    except (EOFError, KeyboardInterrupt) as exc:
+        sys.stderr.write("\n")
+        sys.stderr.flush()
+        raise usage.Abort() from exc
+
+
 def _use_language(lang: str) -> None:
     if lang not in LANGUAGES:
         raise Exit(EXIT_INPUT, ["error: " + t("bad_lang", value=lang)])
@@ -743,10 +754,18 @@ def main(argv: list[str] | None = None) -> None:
     install_handlers()  # the console script's entry did it already; `python -m` did not
     set_language(cli_language(args, os.environ))
     route_library_chatter(err, debug=bool(os.environ.get("WFH_SOLVER_DEBUG")))
-    command: Any = typer.main.get_command(app)
+    command: Any = None
+    # A plain `solve` line is read from the same declarations without building typer's
+    # parsers (a tenth of a second); any other line, help or mistake goes to typer.
+    given = plain.read(args, "solve", plain.params(solve_command))
     try:
-        usage.translate_help(command, panels=usage.asks_help(args))
-        code = command.main(args, prog_name=usage.PROG, standalone_mode=False)
+        if given is not None:
+            _solve_plain(given)
+            code = None
+        else:
+            command = typer.main.get_command(app)
+            usage.translate_help(command, panels=usage.asks_help(args))
+            code = command.main(args, prog_name=usage.PROG, standalone_mode=False)
         raise_if_stopped()  # a stop a library swallowed during an import: still a stop
         if isinstance(code, int) and code:
             sys.exit(code)
@@ -764,6 +783,7 @@ def main(argv: list[str] | None = None) -> None:
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except usage.UsageError as exc:  # typer's own click: a usage mistake, one line, exit 2
+        command = command or typer.main.get_command(app)
         err.print(usage.usage_line(exc, list(command.commands), args))
         sys.exit(EXIT_INPUT)
     except (KeyboardInterrupt, usage.Abort):
