@@ -25,6 +25,7 @@ from wfh_solver.domain.classify import (
 )
 from wfh_solver.domain.employee import Employee
 from wfh_solver.read import table
+from wfh_solver.read.errors import InputProblem
 from wfh_solver.read.eselon import EselonError, parse_eselon
 from wfh_solver.read.fields import (
     Collector,
@@ -41,16 +42,32 @@ from wfh_solver.read.fields import (
 )
 from wfh_solver.read.rows import Kind, RowReader
 from wfh_solver.read.sources import Cell, Sheet
-from wfh_solver.read.table import _second_table, _section_title
-from wfh_solver.read.units import _plain, unit_key
+from wfh_solver.read.table import MAX_DUPLICATE_GROUPS, MAX_PLACES, _second_table, _section_title
+from wfh_solver.read.units import UnitNames, _plain, unit_key
 
 
 @contextmanager
 def reference_reader() -> Iterator[None]:
-    """`read_staff` with the per-row reader and unit normalisation of before."""
-    with mock.patch.object(table, "_read_rows", _read_rows), \
-            mock.patch.object(table, "normalise_units", normalise_units):
+    """`read_staff` with the per-row reader and unit normalisation of before (each handed
+    over in the form `read_staff` now takes: columns of values, and the unit names)."""
+    with mock.patch.object(table, "_read_rows", _read_rows_as_columns), \
+            mock.patch.object(table, "unit_names", _unit_names):
         yield
+
+
+def _read_rows_as_columns(*args: Any) -> dict[str, list[object]]:
+    frame = _read_rows(*args)
+    return {str(column): list(frame[column]) for column in frame.columns}
+
+
+def _unit_names(units: list[str], sub_units: list[str]) -> UnitNames:
+    """What the pandas normalisation did to each unit and sub-unit text."""
+    if not len(units):
+        return UnitNames({}, {}, {})
+    frame = pd.DataFrame({"unit": list(units), "sub_unit": list(sub_units)})
+    spellings = normalise_units(frame)
+    return UnitNames(spellings, dict(zip(units, frame["unit"], strict=True)),
+                     dict(zip(sub_units, frame["sub_unit"], strict=True)))
 
 
 def _read_rows(sheet: Sheet, header_index: int, columns: dict[int, str],
@@ -236,3 +253,31 @@ def _employee(rec: dict[str, Any], memo: _Memo) -> Employee:
         leave=tuple(rec.get("leave") or ()),
         travel=tuple(rec.get("travel") or ()),
     )
+
+
+def duplicates(file: str, frame: pd.DataFrame,
+               nip_columns: dict[str, str]) -> list[InputProblem]:
+    """The duplicated NIPs as read with pandas before issue 24 (`frame` has a `sheet`
+    column): the oracle of `table._duplicates`."""
+    with_nip = frame[frame["nip"] != ""]
+    dupes = with_nip[with_nip.duplicated("nip", keep=False)]
+    if dupes.empty:
+        return []
+    several = frame["sheet"].nunique() > 1
+    groups = dupes.groupby("nip", sort=True)
+    problems = []
+    for k, (nip, group) in enumerate(groups):
+        if k == MAX_DUPLICATE_GROUPS:
+            problems.append(InputProblem(file, "", None, "", "", t(
+                "duplicates_more", count=groups.ngroups - k), t("hint_duplicate")))
+            break
+        sheets, rows = list(group["sheet"]), list(group["row"])
+        places = [f"{s}!{r}" if several else str(r)
+                  for s, r in zip(sheets[:MAX_PLACES], rows[:MAX_PLACES], strict=True)]
+        if len(rows) > MAX_PLACES:
+            places.append(t("and_more", count=len(rows) - MAX_PLACES))
+        problems.append(InputProblem(file, str(sheets[0]), int(rows[0]),
+                                     nip_columns[str(sheets[0])], str(nip),
+                                     t("duplicate_nip", count=len(rows),
+                                       rows=", ".join(places)), t("hint_duplicate")))
+    return problems

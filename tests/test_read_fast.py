@@ -28,7 +28,7 @@ from wfh_solver.read.errors import InputError
 from wfh_solver.read.fields import Collector, _check_nip_shape
 from wfh_solver.read.sources import Cell, Sheet
 from wfh_solver.read.table import StaffTable, read_staff
-from wfh_solver.read.units import normalise_units
+from wfh_solver.read.units import unit_names
 from wfh_solver.sample import write_sample
 
 _SHEET = "xl/worksheets/sheet1.xml"
@@ -86,8 +86,11 @@ def _outcome(read: Callable[[], StaffTable], build: Callable[[pd.DataFrame], obj
         table = read()
     except InputError as error:
         return ("error", error.problems, error.warnings)
+    employees = build(table.frame)
+    if build is build_employees:  # the solve path reads the columns, not the frame
+        assert build_employees(table.data) == employees
     return ("staff", table.file, table.sheet, table.frame, table.columns, table.unit_spellings,
-            table.warnings, table.skipped, build(table.frame))
+            table.warnings, table.skipped, employees)
 
 
 def assert_reads_as_before(read: Callable[[], StaffTable]) -> None:
@@ -336,10 +339,13 @@ spellings = st.sampled_from(["Dinas Kesehatan", "DINAS KESEHATAN", "Dinkes", "di
                      min_size=30, max_size=30))
 def test_unit_spellings_are_chosen_as_before(units: list[str], subs: list[str]):
     """Tests the most written spelling, full names over abbreviations, first seen on ties."""
-    new = pd.DataFrame({"unit": units, "sub_unit": subs[:len(units)]})
-    old = new.copy()
-    assert normalise_units(new) == reference_read.normalise_units(old)
-    pd.testing.assert_frame_equal(new, old)
+    subs = subs[:len(units)]
+    old = pd.DataFrame({"unit": units, "sub_unit": subs})
+    spellings = reference_read.normalise_units(old)
+    names = unit_names(units, subs)
+    assert names.spellings == spellings
+    assert [names.unit[u] for u in units] == list(old["unit"])
+    assert [names.sub_unit[s] for s in subs] == list(old["sub_unit"])
 
 
 def test_equal_cells_of_different_types_are_read_by_their_type():
@@ -389,3 +395,22 @@ def test_the_read_benchmark_runs_on_a_small_month(tmp_path: Path, monkeypatch: p
     assert records[1]["on_leave"] > 0 == records[0]["on_leave"]
     assert all(r[phase] > 0 for r in records for phase in (*bench.PHASES, "floor_read"))
     assert capsys.readouterr().out.count("| 300 |") == 2
+
+
+@settings(max_examples=150, deadline=None)
+@given(sheets=st.lists(st.lists(st.sampled_from(["", *(f"1985{k:04d}" for k in range(70)),
+                                                 "19850001 ", "x"]), max_size=120),
+                       min_size=1, max_size=3))
+def test_duplicate_nips_are_reported_as_before(sheets: list[list[str]]):
+    """Tests the duplicated NIPs (first rows named, across sheets, at most 50 NIPs listed)
+    found without pandas: the same lines as the pandas grouping of before."""
+    names = [f"OPD {k}" for k in range(len(sheets))]
+    parsed = [table._Parsed(name, {"row": range(3, 3 + len(nips)), "nip": nips}, [], {},
+                            f"B ({name})", []) for name, nips in zip(names, sheets, strict=True)]
+    frames = [pd.DataFrame({"row": list(range(3, 3 + len(nips))), "nip": nips, "sheet": name})
+              for name, nips in zip(names, sheets, strict=True) if nips]  # as the reader had
+    frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
+        {"row": [], "nip": [], "sheet": []})
+    columns = {name: f"B ({name})" for name in names}
+    assert table._duplicates("p.xlsx", parsed, columns) == reference_read.duplicates(
+        "p.xlsx", frame, columns)

@@ -32,7 +32,6 @@ from wfh_solver.base.messages import t
 from wfh_solver.domain.build import build_employees
 from wfh_solver.domain.calendar import Calendar, PeriodError, check_period, working_days
 from wfh_solver.domain.employee import Employee
-from wfh_solver.explain import explained
 from wfh_solver.model.cpsat import SolveOptions, StopSignal
 from wfh_solver.model.history import earlier_cells, earlier_lead, prior_wfh_days
 from wfh_solver.model.pins import check_pins, place_pins
@@ -63,7 +62,7 @@ def read_employees(path: str | Path, sheet: str | None = None,
     """The staff of one file. `period`: the days Cuti/DL cells are read for (a range is cut
     to it before it is expanded); give the period of every problem to be made from them."""
     table = read_staff(Path(path), sheet, column_map, period)
-    return Staff(table, build_employees(table.frame))
+    return Staff(table, build_employees(table.data))
 
 
 def make_problem(staff: Staff | tuple[Employee, ...], scenario: str | Path | Scenario,
@@ -242,6 +241,8 @@ def _solved(problem: Problem, options: SolveOptions, relax: bool = False,
             return solve_relaxed(problem, options, progress, stop, sheet=roster_sheet)
         return solve_problem(problem, options, progress, stop)
     except PolicyInfeasible as error:  # say which units clash, each with a minimal clash
+        from wfh_solver.explain import explained  # only a run that cannot be solved needs it
+
         raise explained(problem, error) from None
 
 

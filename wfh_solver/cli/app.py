@@ -20,15 +20,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
-from rich.table import Table
 
 from wfh_solver.base.messages import CATALOGUE, LANGUAGES, language, set_language, t
 from wfh_solver.base.signals import Stopped, raise_if_stopped
-from wfh_solver.cli import usage
+from wfh_solver.cli import plain, usage
 from wfh_solver.cli.startup import STARTED, cli_language, install_handlers
 from wfh_solver.cli.terminal import Terminal, json_visible, route_library_chatter
 
 if TYPE_CHECKING:  # the library is imported by each command, not to print --help
+    from rich.table import Table
+
     from wfh_solver.policy.problem import PolicyInfeasible
     from wfh_solver.solve.result import Result
 
@@ -416,7 +417,7 @@ def compare_command(
     _guard(lambda: write_comparison(result, out_path, lang=lang, plots=plots, inputs=inputs,
                                     overwrite=overwrite))
     if not quiet:
-        table = Table(*(t(f"cmp_col_{k}") for k in ("case", "status", "share", "min", "max",
+        table = _table(*(t(f"cmp_col_{k}") for k in ("case", "status", "share", "min", "max",
                                                       "seconds")), title=str(out_path))
         for label, row in result.summary().iterrows():
             table.add_row(str(label), str(row.get("status")),
@@ -508,6 +509,13 @@ def batch_command(
                       failed.head(20).itertuples()])
 
 
+def _table(*headers: str, **options: Any) -> Table:
+    """A rich table; rich's table module is loaded by the commands that print one."""
+    from rich.table import Table
+
+    return Table(*headers, **options)
+
+
 def _dmy(day: date) -> str:
     return day.strftime("%d/%m/%Y")
 
@@ -520,7 +528,7 @@ def scenarios_command(
     from wfh_solver.policy.scenario import bundled_names, load_scenario
     _use_language(lang)
     scenarios = [load_scenario(name) for name in bundled_names()]
-    table = Table(box=None, pad_edge=False)
+    table = _table(box=None, pad_edge=False)
     # the name is what HR types: never wrapped or cut, whatever the terminal's width
     table.add_column(t("sc_name"), no_wrap=True, min_width=max(len(s.name) for s in scenarios))
     for key in ("sc_source", "sc_period", "sc_title"):
@@ -586,7 +594,7 @@ MAX_TABLE_PROBLEMS = 500
 def _print_validation(report: dict[str, Any]) -> None:
     problems = report["problems"]
     if problems:
-        table = Table(*(t(f"v_{k}") for k in ("severity", "sheet", "row", "column", "value",
+        table = _table(*(t(f"v_{k}") for k in ("severity", "sheet", "row", "column", "value",
                                              "reason", "hint")),
                       title=t("v_problems_in", file=report["file"]))
         for p in problems[:MAX_TABLE_PROBLEMS]:  # a broken 100,000-row file must not
@@ -606,7 +614,7 @@ def _print_validation(report: dict[str, Any]) -> None:
                        ("v_roles", "roles"),
                        ("v_spellings", "unit_spellings"), ("v_units", "units")):
         if summary.get(key):
-            table = Table(t(title), "")
+            table = _table(t(title), "")
             for name, value in summary[key].items():
                 shown = str(name)
                 if key in words:
@@ -623,7 +631,7 @@ def _print_columns(summary: dict[str, Any]) -> None:
     and the columns left unused (a status or title column missed shows here)."""
     from wfh_solver.read.columns import DISPLAY
 
-    table = Table(t("v_column_in_file"), t("v_column_read_as"), title=t("v_columns"))
+    table = _table(t("v_column_in_file"), t("v_column_read_as"), title=t("v_columns"))
     for key, shown in summary.get("columns", {}).items():
         table.add_row(shown, DISPLAY.get(key, key))
     out.print(table)
@@ -728,6 +736,17 @@ def serve_command(
                                 + f" ({exc.strerror or exc})"]) from None
 
 
+def _solve_plain(given: dict[str, Any]) -> None:
+    """`solve` from a plain command line, ending as typer's click ends a command: end of
+    input or an interrupt becomes an empty line and `Abort`."""
+    try:
+        solve_command(**given)
+    except (EOFError, KeyboardInterrupt) as exc:
+        sys.stderr.write("\n")
+        sys.stderr.flush()
+        raise usage.Abort() from exc
+
+
 def _use_language(lang: str) -> None:
     if lang not in LANGUAGES:
         raise Exit(EXIT_INPUT, ["error: " + t("bad_lang", value=lang)])
@@ -739,10 +758,18 @@ def main(argv: list[str] | None = None) -> None:
     install_handlers()  # the console script's entry did it already; `python -m` did not
     set_language(cli_language(args, os.environ))
     route_library_chatter(err, debug=bool(os.environ.get("WFH_SOLVER_DEBUG")))
-    command: Any = typer.main.get_command(app)
+    command: Any = None
+    # A plain `solve` line is read from the same declarations without building typer's
+    # parsers (a tenth of a second); any other line, help or mistake goes to typer.
+    given = plain.read(args, "solve", plain.params(solve_command))
     try:
-        usage.translate_help(command)
-        code = command.main(args, prog_name=usage.PROG, standalone_mode=False)
+        if given is not None:
+            _solve_plain(given)
+            code = None
+        else:
+            command = typer.main.get_command(app)
+            usage.translate_help(command, panels=usage.asks_help(args))
+            code = command.main(args, prog_name=usage.PROG, standalone_mode=False)
         raise_if_stopped()  # a stop a library swallowed during an import: still a stop
         if isinstance(code, int) and code:
             sys.exit(code)
@@ -760,6 +787,7 @@ def main(argv: list[str] | None = None) -> None:
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except usage.UsageError as exc:  # typer's own click: a usage mistake, one line, exit 2
+        command = command or typer.main.get_command(app)
         err.print(usage.usage_line(exc, list(command.commands), args))
         sys.exit(EXIT_INPUT)
     except (KeyboardInterrupt, usage.Abort):

@@ -29,10 +29,13 @@ UsageError = click_errors.UsageError
 Abort: type[BaseException] = typer.Abort
 
 
-def translate_help(group: Any) -> None:
-    """Every command's and parameter's help from the catalogue (`help.<cmd>[.<param>]`)."""
+def translate_help(group: Any, panels: bool = True) -> None:
+    """Every command's and parameter's help from the catalogue (`help.<cmd>[.<param>]`);
+    with `panels`, typer's own words in the help screen too (which loads its rich help
+    module: only when the help is asked for, `asks_help`)."""
     group.help = t("help")
-    _panel_titles()
+    if panels:
+        _panel_titles()
     root = _help_option(group)
     for param in group.params:
         if hasattr(param, "help") and _has(f"help.{param.name}"):
@@ -46,6 +49,11 @@ def translate_help(group: Any) -> None:
             key = f"help.{name}.{param.name}"
             if hasattr(param, "help") and _has(key):
                 param.help = t(key)
+
+
+def asks_help(args: Sequence[str]) -> bool:
+    """Whether the command line asks for a help screen (`-h` or `--help` anywhere in it)."""
+    return any(arg in ("-h", "--help") for arg in args)
 
 
 def _help_option(command: Any, parent: Any = None) -> Any:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from wfh_solver.domain.classify import (
     classify_category,
@@ -16,6 +15,9 @@ from wfh_solver.domain.classify import (
     recognise_roles,
 )
 from wfh_solver.domain.employee import Category, Employee
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class _Memo:
@@ -50,16 +52,19 @@ class _Memo:
         return self.categories[key]
 
 
-def build_employees(frame: pd.DataFrame) -> tuple[Employee, ...]:
+def build_employees(table: Mapping[str, Sequence[object]] | pd.DataFrame
+                    ) -> tuple[Employee, ...]:
     """One `Employee` per row, in input order; each column is read once, not row by row,
-    and each distinct unit, post and classification worked out once."""
+    and each distinct unit, post and classification worked out once. `table`: the staff
+    list's columns (`StaffTable.data`) or the same as a DataFrame (`StaffTable.frame`)."""
     memo = _Memo()
-    n = len(frame)
+    n = len(table["row"])
 
     def column(key: str, default: object = None) -> list[Any]:
-        if default is None or key in frame.columns:
-            return frame[key].tolist()
-        return [default] * n  # a frame made before leave and travel were read
+        if default is None or key in table:
+            values = table[key]
+            return values.tolist() if hasattr(values, "tolist") else list(values)
+        return [default] * n  # a table made before leave and travel were read
 
     units, sub_units = _strings(column("unit")), _strings(column("sub_unit"))
     positions = _strings(column("position"))

@@ -22,9 +22,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
-from ortools.sat.python import cp_model
 
 from wfh_solver.base.messages import t
+from wfh_solver.model.sat import cp_model
 from wfh_solver.policy.person import all_windows
 from wfh_solver.policy.problem import FIXED_WFH, FIXED_WFO, FREE, PRESENT, Problem, Requirement
 from wfh_solver.policy.wording import describe_rule

@@ -22,10 +22,10 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 import numpy.typing as npt
-from ortools.sat.python import cp_model
 
 from wfh_solver.model import fairness, mip, perday, pins, totals
 from wfh_solver.model.groups import Component, Group, temporal
+from wfh_solver.model.sat import cp_model
 
 LEVELS: tuple[str, ...] = ("intent", "vulnerable", "fairness")
 

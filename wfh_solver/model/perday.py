@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
-from ortools.sat.python import cp_model
 
 from wfh_solver.model.groups import Group
+from wfh_solver.model.sat import cp_model
 from wfh_solver.policy.problem import FIXED_WFH, FIXED_WFO
 
 #: One block's model, per separable level its objective term on that block, its

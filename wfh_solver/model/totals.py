@@ -23,10 +23,10 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 from ortools.graph.python import max_flow
-from ortools.sat.python import cp_model
 
 from wfh_solver.model import fairness
 from wfh_solver.model.groups import Component, Group
+from wfh_solver.model.sat import cp_model
 
 #: Rounds of "solve the totals, try the flow, add the cut" before giving up.
 MAX_ROUNDS = 30

@@ -17,7 +17,6 @@ from operator import attrgetter
 
 import numpy as np
 import numpy.typing as npt
-import pandas as pd
 
 from wfh_solver.base.messages import t
 from wfh_solver.domain.calendar import Calendar
@@ -300,10 +299,11 @@ class _Builder:
     def _code(self, fact: str) -> npt.NDArray[np.int64]:
         """Each employee's value of `fact` as a small integer, equal values equal codes."""
         if fact not in self._codes:
-            values = np.empty(len(self.employees), dtype=object)
-            values[:] = list(map(attrgetter(fact), self.employees))
-            codes, _ = pd.factorize(values, use_na_sentinel=False)  # equal as in a dict
-            self._codes[fact] = codes.astype(np.int64)
+            seen: dict[object, int] = {}  # equal as in a dict, numbered as first seen
+            self._codes[fact] = np.fromiter(
+                (seen.setdefault(value, len(seen))
+                 for value in map(attrgetter(fact), self.employees)),
+                dtype=np.int64, count=len(self.employees))
         return self._codes[fact]
 
     def fix(self, indices: Iterable[int], state: int, reason: str) -> int:

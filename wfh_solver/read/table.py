@@ -7,12 +7,13 @@ Every problem is collected with its Excel row and column and raised once
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from wfh_solver.base.messages import t
 from wfh_solver.read.columnar import FIELDS, CleanRows, clean_rows
@@ -31,7 +32,10 @@ from wfh_solver.read.fields import Collector, record, row_texts
 from wfh_solver.read.rows import Kind, RowReader, cell_text, plausible_name, plausible_nip
 from wfh_solver.read.sources import Cell, Sheet, load_sheets
 from wfh_solver.read.text import marks
-from wfh_solver.read.units import normalise_units
+from wfh_solver.read.units import UnitNames, unit_names
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 HEADER_SCAN_ROWS = 60
 MAX_DUPLICATE_GROUPS = 50  # NIP groups listed one line each; the rest counted in one line
@@ -39,23 +43,53 @@ MAX_PLACES = 10  # rows named per duplicated NIP
 _text = cell_text
 
 
+#: A staff list column by column: `row` and each of `FIELDS`, one value per employee.
+Columns = dict[str, Sequence[object]]
+
+
 @dataclass
 class StaffTable:
     """The validated staff list: one row per employee, canonical column names.
 
-    `frame` has string columns `nip`, `name`, `unit`, `sub_unit`, `position`, `eselon`,
-    `kind`, `status`, `unit_type`; `birth_date` (date or None); booleans `comorbid`,
-    `pregnant`, `must_wfo`, `must_wfh`; and `row`, the Excel row.
+    `data` holds the columns `row` (the Excel row) and `nip`, `name`, `unit`, `sub_unit`,
+    `position`, `eselon`, `kind`, `status`, `unit_type` (text); `birth_date` (date or
+    None); `comorbid`, `pregnant`, `must_wfo`, `must_wfh` (booleans); `leave` and `travel`
+    (the days away), with every unit in its official spelling. `frame` is the same table as
+    a pandas DataFrame, made when first asked for: a roster is solved without pandas, whose
+    import alone costs a third of a second (issue 24).
     """
 
     file: str
     sheet: str
-    frame: pd.DataFrame
+    data: Columns
     columns: dict[str, str]  # canonical key -> "header (column letter)"
     unit_spellings: dict[str, str] = field(default_factory=dict)  # raw -> canonical
     warnings: list[InputProblem] = field(default_factory=list)
     skipped: list[InputProblem] = field(default_factory=list)  # info: rows not read, and why
     unused: list[str] = field(default_factory=list)  # "header (column letter)" left unread
+    # each sheet's columns as read, and the unit names: what `frame` is made of
+    sheets: tuple[tuple[str, Columns], ...] = field(default=(), repr=False, compare=False)
+    units: UnitNames = field(default_factory=lambda: UnitNames({}, {}, {}), repr=False,
+                             compare=False)
+
+    @cached_property
+    def frame(self) -> pd.DataFrame:
+        """The table as a DataFrame: each sheet's frame, joined, units in their official
+        spelling (the steps the reader took with pandas before issue 24, so the dtypes are
+        the same)."""
+        import pandas as pd
+
+        frames = []
+        for name, data in self.sheets:
+            part = pd.DataFrame(data, columns=COLUMNS) if len(data["row"]) else \
+                pd.DataFrame.from_records([], columns=COLUMNS)
+            part["sheet"] = name
+            frames.append(part)
+        frame = pd.concat(frames, ignore_index=True)
+        if not frame.empty:
+            frame["unit"] = frame["unit"].map(self.units.unit)
+            frame["sub_unit"] = frame["sub_unit"].map(self.units.sub_unit)
+        return frame.drop(columns="sheet")
 
 
 ALL_SHEETS = "*"
@@ -78,17 +112,28 @@ def read_staff(path: Path, sheet: str | None = None,
     else:
         chosen = [_choose_sheet(path, sheets, sheet, column_map)]
     parsed = [_parse_sheet(path, s, column_map, dates) for s in chosen]
-    frame = pd.concat([p.frame for p in parsed], ignore_index=True)
+    data = _joined([p.data for p in parsed])
     problems = [problem for p in parsed for problem in p.problems]
     problems += [note for s in sheets for note in s.notes]  # content the reader left out
-    problems += _duplicates(str(path), frame, {p.sheet: p.nip_column for p in parsed})
-    spellings = normalise_units(frame)
+    problems += _duplicates(str(path), parsed, {p.sheet: p.nip_column for p in parsed})
+    units = unit_names(data["unit"], data["sub_unit"])  # type: ignore[arg-type]
+    if units.unit:
+        data["unit"] = [units.unit[u] for u in data["unit"]]  # type: ignore[index]
+        data["sub_unit"] = [units.sub_unit[u] for u in data["sub_unit"]]  # type: ignore[index]
     if any(p.severity == "error" for p in problems):
         raise InputError(problems)
-    return StaffTable(str(path), ", ".join(p.sheet for p in parsed), frame.drop(columns="sheet"),
-                      parsed[0].columns, spellings,
+    return StaffTable(str(path), ", ".join(p.sheet for p in parsed), data,
+                      parsed[0].columns, units.spellings,
                       [p for p in problems if p.severity == "warning"],
-                      [p for p in problems if p.severity == "info"], parsed[0].unused)
+                      [p for p in problems if p.severity == "info"], parsed[0].unused,
+                      tuple((p.sheet, p.data) for p in parsed), units)
+
+
+def _joined(parts: list[Columns]) -> Columns:
+    """The sheets' columns one after the other (one sheet's as they are, not copied)."""
+    if len(parts) == 1:
+        return dict(parts[0])
+    return {key: [value for part in parts for value in part[key]] for key in COLUMNS}
 
 
 def _staff_sheets(path: Path, sheets: list[Sheet],
@@ -221,7 +266,7 @@ def _best_header(sheet: Sheet, extra: dict[str, str]) -> tuple[int, int, dict[in
 @dataclass
 class _Parsed:
     sheet: str
-    frame: pd.DataFrame
+    data: Columns
     problems: list[InputProblem]
     columns: dict[str, str]
     nip_column: str
@@ -252,19 +297,18 @@ def _parse_sheet(path: Path, sheet: Sheet, column_map: dict[str, str] | None,
     _name_marks(sheet.rows, header_index, columns, out)
     if not filled:
         out.add(None, "", "", t("merged_overlap"), severity="warning")
-    frame = _read_rows(sheet, header_index, columns, extra, out, sections, dates)
+    data = _read_rows(sheet, header_index, columns, extra, out, sections, dates)
     if sections:
         letters["unit"] = ""
-    if frame.empty:
+    if not len(data["row"]):
         out.add(None, "", "", t("no_rows"))
-    frame["sheet"] = sheet.name
     titles = _column_titles(sheet, header_index)
     mapped = {key: f"{titles[j] if j < len(titles) else ''} ({letters[key]})"
               for j, key in columns.items()}
     unused = [f"{text} ({column_letter(j + sheet.first_column)})"
               for j, text in enumerate(titles) if text and j not in columns]
     nip_column = f"{letters.get('nip', letters.get('name_nip', ''))} ({DISPLAY['nip']})"
-    return _Parsed(sheet.name, frame, out.problems, mapped, nip_column, unused)
+    return _Parsed(sheet.name, data, out.problems, mapped, nip_column, unused)
 
 
 def _missing_hint(missing: list[str], titles: list[str]) -> str:
@@ -325,7 +369,7 @@ class _Run:
 
 def _read_rows(sheet: Sheet, header_index: int, columns: dict[int, str],
                extra: dict[str, str], out: Collector, sections: bool,
-               dates: DateScope) -> pd.DataFrame:
+               dates: DateScope) -> Columns:
     """Staff records of the rows below the header; every other non-blank row is skipped
     with an info line naming it, or reported as a broken staff row (see `read.rows`).
 
@@ -382,23 +426,23 @@ def _read_rows(sheet: Sheet, header_index: int, columns: dict[int, str],
             continue
         shown = " | ".join(dict.fromkeys(c for c in map(_text, row) if c))
         out.add(i + 1, "", shown, t(f"skip_{kind.value}"), severity="info")
-    return _frame(pieces)
+    return _columns(pieces)
 
 
 COLUMNS = ("row", *FIELDS)
 
 
-def _frame(pieces: list[_Run | dict[str, object]]) -> pd.DataFrame:
-    """The staff frame of runs of clean rows and single records, in sheet order."""
+def _columns(pieces: list[_Run | dict[str, object]]) -> Columns:
+    """The staff columns of runs of clean rows and single records, in sheet order."""
     if not pieces:
-        return pd.DataFrame.from_records([], columns=COLUMNS)
+        return {key: [] for key in COLUMNS}
     only = pieces[0]
     if len(pieces) == 1 and isinstance(only, _Run) and not only.section \
             and only.start == 0 and only.stop == len(only.rows.clean):
         # every row below the header is clean staff: its columns as they are, not copied
-        whole: dict[str, Sequence[object]] = dict(only.rows.fields)
-        whole["row"] = range(only.rows.first + 1, only.rows.first + only.stop + 1)
-        return pd.DataFrame(whole, columns=COLUMNS)
+        whole: Columns = {"row": range(only.rows.first + 1, only.rows.first + only.stop + 1)}
+        whole.update((key, only.rows.fields[key]) for key in FIELDS)
+        return whole
     data: dict[str, list[object]] = {key: [] for key in COLUMNS}
     for piece in pieces:
         if isinstance(piece, dict):
@@ -411,7 +455,7 @@ def _frame(pieces: list[_Run | dict[str, object]]) -> pd.DataFrame:
             data[key].extend(piece.rows.fields[key][a:b])
         if piece.section:
             data["unit"][a - b:] = [piece.section] * (b - a)
-    return pd.DataFrame(data, columns=COLUMNS)
+    return dict(data)
 
 
 def _second_table(row: list[Cell], index: dict[str, int], extra: dict[str, str],
@@ -448,30 +492,34 @@ def _section_title(row: list[Cell]) -> str | None:
     return None
 
 
-def _duplicates(file: str, frame: pd.DataFrame,
+def _duplicates(file: str, parsed: list[_Parsed],
                 nip_columns: dict[str, str]) -> list[InputProblem]:
     """One line per duplicated NIP, naming its first rows (across sheets too) and how many
     there are; past `MAX_DUPLICATE_GROUPS` NIPs, one line counts the rest. Linear in the
     rows, so a file of one NIP repeated 60,000 times reports in one short line."""
-    with_nip = frame[frame["nip"] != ""]
-    dupes = with_nip[with_nip.duplicated("nip", keep=False)]
-    if dupes.empty:
+    counts = Counter(nip for p in parsed for nip in p.data["nip"] if nip != "")
+    duplicated = sorted(nip for nip, count in counts.items() if count > 1)  # type: ignore[type-var]
+    if not duplicated:
         return []
-    several = frame["sheet"].nunique() > 1
-    groups = dupes.groupby("nip", sort=True)
+    several = len({p.sheet for p in parsed if len(p.data["row"])}) > 1
+    places_of: dict[object, list[tuple[str, object]]] = {nip: [] for nip in duplicated}
+    for p in parsed:
+        for nip, row in zip(p.data["nip"], p.data["row"], strict=True):
+            if nip in places_of:
+                places_of[nip].append((p.sheet, row))
     problems = []
-    for k, (nip, group) in enumerate(groups):
+    for k, nip in enumerate(duplicated):
         if k == MAX_DUPLICATE_GROUPS:
             problems.append(InputProblem(file, "", None, "", "", t(
-                "duplicates_more", count=groups.ngroups - k), t("hint_duplicate")))
+                "duplicates_more", count=len(duplicated) - k), t("hint_duplicate")))
             break
-        sheets, rows = list(group["sheet"]), list(group["row"])
-        places = [f"{s}!{r}" if several else str(r)
-                  for s, r in zip(sheets[:MAX_PLACES], rows[:MAX_PLACES], strict=True)]
-        if len(rows) > MAX_PLACES:
-            places.append(t("and_more", count=len(rows) - MAX_PLACES))
-        problems.append(InputProblem(file, str(sheets[0]), int(rows[0]),
-                                     nip_columns[str(sheets[0])], str(nip),
-                                     t("duplicate_nip", count=len(rows),
+        found = places_of[nip]
+        places = [f"{s}!{r}" if several else str(r) for s, r in found[:MAX_PLACES]]
+        if len(found) > MAX_PLACES:
+            places.append(t("and_more", count=len(found) - MAX_PLACES))
+        first_sheet, first_row = found[0]
+        problems.append(InputProblem(file, first_sheet, int(first_row),  # type: ignore[call-overload]
+                                     nip_columns[first_sheet], str(nip),
+                                     t("duplicate_nip", count=len(found),
                                        rows=", ".join(places)), t("hint_duplicate")))
     return problems

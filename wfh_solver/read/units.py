@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-import pandas as pd
-
-__all__ = ["UNIT_ABBREVIATIONS", "normalise_units", "unit_key"]
+__all__ = ["UNIT_ABBREVIATIONS", "UnitNames", "unit_key", "unit_names"]
 
 UNIT_ABBREVIATIONS: dict[str, str] = {
     "dinkes": "dinas kesehatan",
@@ -63,15 +63,25 @@ def _plain(name: str) -> str:
     return re.sub(r"[\s.]+", " ", name.strip().lower()).strip()
 
 
-def normalise_units(frame: pd.DataFrame) -> dict[str, str]:
-    """Rewrite every unit spelling to its official written form; report the mapping.
+@dataclass(frozen=True, slots=True)
+class UnitNames:
+    """How a staff list's unit and sub-unit texts are shown: `unit` maps every unit text
+    read to its official spelling, `sub_unit` every sub-unit text to its tidied form, and
+    `spellings` lists, sorted, the unit texts that change (what `validate` reports)."""
+
+    spellings: dict[str, str]
+    unit: dict[str, str]
+    sub_unit: dict[str, str]
+
+
+def unit_names(units: Sequence[str], sub_units: Sequence[str]) -> UnitNames:
+    """Every unit spelling's official written form, and every sub-unit's tidied text.
 
     Each distinct spelling is judged once with its count (60,000 staff write a few
     hundred), in order of first appearance, which is what the preference looks at."""
-    if frame.empty:
-        return {}
-    raws = frame["unit"].tolist()
-    counts = Counter(raws)  # distinct spellings in order of first appearance
+    if len(units) == 0:
+        return UnitNames({}, {}, {})
+    counts = Counter(units)  # distinct spellings in order of first appearance
     keys = {raw: unit_key(raw) for raw in counts}
     tidy = {raw: _TIDY.sub(" ", raw).strip() for raw in counts}
     spellings: dict[str, Counter[str]] = {}
@@ -80,8 +90,5 @@ def normalise_units(frame: pd.DataFrame) -> dict[str, str]:
     display = {key: _preferred_spelling(written, key) for key, written in spellings.items()}
     canonical = {raw: display[keys[raw]] for raw in counts}
     mapping = {raw: canon for raw, canon in canonical.items() if raw != canon}
-    frame["unit"] = frame["unit"].map(canonical)
-    sub_units = frame["sub_unit"].tolist()
     tidy_sub = {raw: _TIDY.sub(" ", raw).strip() for raw in set(sub_units)}
-    frame["sub_unit"] = frame["sub_unit"].map(tidy_sub)
-    return dict(sorted(mapping.items()))
+    return UnitNames(dict(sorted(mapping.items())), canonical, tidy_sub)

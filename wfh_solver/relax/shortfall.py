@@ -23,9 +23,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
 import numpy as np
-from ortools.sat.python import cp_model
 
 from wfh_solver.base.messages import t
+from wfh_solver.model.sat import cp_model
 from wfh_solver.policy.person import all_windows
 from wfh_solver.policy.problem import (
     FIXED_WFH,

@@ -21,7 +21,6 @@ from wfh_solver.write.outputs import (
     plan_outputs,
     unique_stems,
 )
-from wfh_solver.write.pdf import write_unit_pdf
 from wfh_solver.write.per_unit import unit_printouts, write_per_unit
 from wfh_solver.write.unit_book import write_unit_book
 
@@ -79,6 +78,8 @@ def write_outputs(result: Result, inputs: list[Path], out: Path | None, *,
     each unit's file (a PDF takes a second or more: the page shows how far it is).
     """
     check_lang(lang)
+    if pdf is not None:  # fpdf2 and fontTools load in 0.3 s: only for a run that prints
+        from wfh_solver.write.pdf import write_unit_pdf
     units = roster_units(result) if per_unit is not None or pdf is not None else []
     pdf_dirs = [(pdf, ".pdf")] if pdf is not None else []
     plan = plan_outputs(inputs, out, per_unit=per_unit, extra_dirs=pdf_dirs, units=units,

@@ -21,8 +21,6 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
-
 from wfh_solver.write.atomic import atomic_output
 from wfh_solver.write.neutral import needs_neutralising
 from wfh_solver.write.outputs import CREATOR
@@ -332,6 +330,8 @@ def _notes_sheet(book: Any, out: UnitPrintout, lang: str, f: dict[str, Any]) -> 
 
 def write_unit_book(out: UnitPrintout, path: Path | str, lang: str = "id") -> None:
     """Write one unit's printable workbook atomically."""
+    import xlsxwriter  # here, not at the top: a run without `--per-unit` never loads it
+
     with atomic_output(path) as tmp:
         book = xlsxwriter.Workbook(str(tmp), {
             "in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
