@@ -21,6 +21,7 @@ import time
 from dataclasses import dataclass
 
 import numpy as np
+
 from wfh_solver.model.sat import cp_model
 
 try:  # an ordinary dependency; guarded so that a missing wheel falls back to CP-SAT
