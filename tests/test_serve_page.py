@@ -339,3 +339,30 @@ def test_every_form_control_on_the_upload_page_has_a_label(client: TestClient,
     ids = re.findall(r'<(?:input|select)\b(?![^>]*type="hidden")[^>]*\bid="([^"]+)"', page)
     labelled = set(re.findall(r'<label for="([^"]+)"', page))
     assert ids and set(ids) <= labelled, set(ids) - labelled
+
+
+def test_the_result_page_shows_the_review_a_head_would_ask_for(client: TestClient,
+                                                                tmp_path: Path) -> None:
+    """Tests issue 22 item 2 on the page: the Telaah findings of the workbook (who never comes
+    in, who never goes home, services sent home, with the rule that would change each) are on
+    the result page, in the page's language, each finding once."""
+    from markupsafe import escape
+
+    from wfh_solver.write.review import review
+
+    source = workbooks.clean(tmp_path / "pegawai.xlsx")
+    upload_url = uploaded(client, source)
+    result = solve(api.make_problem(api.read_employees(source), "kebumen-2020"))
+    findings = review(result, "id")
+    assert findings, "the clean workbook under kebumen-2020 sends someone home all month"
+    job_url = finished_job(client, upload_url, result)
+    text = client.get(job_url).text
+    section = text[text.index('id="review"'):text.index("</section>", text.index('id="review"'))]
+    assert f"Telaah ({len(findings)})" in section
+    for finding in findings:
+        assert escape(finding.finding) in section and escape(finding.change) in section
+    assert section.count("<tr>") == len(findings) + 1  # the header row and one per finding
+    client.get("/lang/en")
+    english = client.get(job_url).text
+    assert f"Review ({len(findings)})" in english
+    assert escape(review(result, "en")[0].change) in english

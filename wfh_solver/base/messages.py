@@ -700,6 +700,12 @@ _ID: dict[str, str] = {
     "web_err_unique": "dua aturan bernama sama; setiap aturan perlu nama sendiri",
     "web_err_intent": "aturan '{kind}' hanya dipakai dengan intent = \"wfh_target\" (dan "
                       "sebaliknya)",
+    # --- lead: Telaah on the page ---
+    "web_review_hint": "Yang akan ditanyakan kepala unit sebelum menandatangani: siapa yang "
+                       "tidak pernah ke kantor, siapa yang tidak pernah di rumah, kelompok "
+                       "yang seluruhnya di rumah, unit layanan yang dirumahkan, masing-masing "
+                       "dengan aturan yang akan mengubahnya (juga di sheet Telaah pada berkas "
+                       "Excel).",
 }
 
 _EN: dict[str, str] = {
@@ -1360,6 +1366,11 @@ _EN: dict[str, str] = {
     "web_err_unique": "two rules have the same name; each rule needs its own",
     "web_err_intent": "a '{kind}' rule is used only with intent = \"wfh_target\" (and the "
                       "other way round)",
+    # --- lead: Telaah on the page ---
+    "web_review_hint": "What a head of unit would ask about before signing: who never comes "
+                       "in, who never goes home, whole groups at home, service units sent "
+                       "home, each with the rule that would change it (also the Review sheet "
+                       "of the workbook).",
 }
 
 _HELP_ID: dict[str, str] = {

@@ -33,6 +33,7 @@ from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Re
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from wfh_solver.base.labels import label as sheet_label
 from wfh_solver.base.messages import CATALOGUE, LANGUAGES, language, set_language, t
 from wfh_solver.domain.calendar import check_period
 from wfh_solver.policy.scenario import Scenario, ScenarioError, bundled_names, load_scenario
@@ -73,6 +74,7 @@ from wfh_solver.serve.worker import JobSpec, check_file, shown_name, validate_fi
 from wfh_solver.serve.workspace import Upload, Workspace, display_name
 from wfh_solver.write import write_outputs
 from wfh_solver.write.memo import figures, verdict
+from wfh_solver.write.review import review
 
 LANG_COOKIE = "wfh_lang"
 #: The five regional circulars of 2020 are listed first; the national guidance after them.
@@ -162,6 +164,7 @@ class Site:
         token, new = csrf_token(request)
         html = self.env.get_template(template).render(t=t, csrf=token, lang=lang,
                                                       catalogue=CATALOGUE[lang],
+                                                      label=lambda key: sheet_label(key, lang),
                                                       request_path=request.url.path, **context)
         response = HTMLResponse(html, status)
         if new:
@@ -558,6 +561,7 @@ async def job_page(request: Request) -> Response:
         context |= {"result": result, "units": units, "unit": unit,
                     "verdict": verdict(result, lang), "figures": figures(result, lang),
                     "notes": views.notes_by_unit(result.warnings, units),
+                    "findings": review(result, lang),
                     "day_label": views.day_label,
                     "calendar": views.calendar(result, unit) if unit else None,
                     "chart": views.presence_chart(result),
