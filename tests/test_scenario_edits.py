@@ -77,4 +77,5 @@ def test_sweep_labels_scenario_objects_by_name(tmp_path: Path) -> None:
     staff = read_employees(workbooks.clean(tmp_path / "p.xlsx"))
     base = load_scenario("jateng-2020")
     table = sweep(staff, [base, Case(base.with_rule(SHARE_RULE, share=0.5), label="50%")])
-    assert list(table["scenario"]) == ["jateng-2020", "50%"]
+    assert list(table.index) == ["jateng-2020", "50%"]
+    assert table.index.name == "scenario"

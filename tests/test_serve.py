@@ -641,7 +641,7 @@ def test_every_error_path_is_a_page_never_a_500(client: TestClient, tmp_path: Pa
         ("GET", f"{upload_url}/scenario.toml", {}, 404),
         ("POST", f"{upload_url}/solve", {"data": {"scenario": "kebumen-2020"}}, 403),
         ("POST", f"{upload_url}/solve", {"data": {"csrf": csrf, "scenario": "/etc/x"}}, 400),
-        ("POST", f"{upload_url}/solve", {"data": {"csrf": csrf, "x": "y" * 300_000}}, 413),
+        ("POST", f"{upload_url}/scenario", {"data": {"csrf": csrf, "x": "y" * 300_000}}, 413),
         ("POST", "/upload", {"data": {"csrf": csrf}}, 400),
         ("POST", "/upload", {"content": b"x" * 10, "headers": {
             "content-type": "multipart/form-data; boundary=zz"}}, 400),

@@ -247,7 +247,7 @@ def _scenario_form(page: Any, made: Made, base: str) -> None:
 def _scenario_refused(page: Any, made: Made, base: str) -> None:
     _scenario_form(page, made, base)
     page.fill("#f-end", "01/01/2020")
-    page.locator("input[name^=rule_][value='30']").first.fill("500")
+    page.locator("input[name$=-value][value='30']").first.fill("500")
     page.click("#scenario-save")
     page.wait_for_selector(".field-error")
 
@@ -342,7 +342,8 @@ def test_the_keyboard_alone_uploads_solves_and_reaches_every_download(
     assert page.locator("#understood").is_visible()
     # a screen reader hears the circulars as one group named by its heading
     group = page.get_by_role("radiogroup", name=page.inner_text("#solve"))
-    assert group.get_by_role("radio").count() == page.locator("input[name=scenario]").count()
+    radios = page.locator("input[type=radio][name=scenario]")
+    assert group.get_by_role("radio").count() == radios.count()
     _tab_to(page, "#sc-jateng-2020")  # Tab enters the radio group at the checked one
     page.keyboard.press("ArrowUp")  # and the arrows move the choice
     page.keyboard.press("ArrowUp")
