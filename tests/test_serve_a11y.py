@@ -107,6 +107,7 @@ class Made:
     running: str  # a solve in progress (never ends)
     infeasible: str  # rules that cannot all hold: the explanation, relax offered
     relaxed: str  # the --relax roster, its broken rules listed
+    continued: str  # the stopped roster's "lanjutkan": a new job, proven the best
     edited_roster: Path  # a roster with a head of office sent home, for the check form
 
 
@@ -179,9 +180,15 @@ def _make(server: InProcess, folder: Path, source: Path) -> Made:
     for level in list(running.levels.values())[:2]:
         level.objective, level.bound, level.components = 120, 118, 3
     record.jobs[stopped.id], record.jobs[running.id] = stopped, running
-    return Made(upload_url, bad_url, str(solved.url), f"{upload_url}/jobs/{stopped.id}",
+    stopped_url = f"{upload_url}/jobs/{stopped.id}"
+    with httpx.Client(base_url=server.url, timeout=60) as client:
+        client.get("/")
+        continued = client.post(f"{stopped_url}/continue", follow_redirects=True,
+                                data={"csrf": client.cookies["wfh_csrf"]})
+        _wait(client, str(continued.url), 'id="downloads"')
+    return Made(upload_url, bad_url, str(solved.url), stopped_url,
                 f"{upload_url}/jobs/{running.id}", str(impossible.url), str(relaxed.url),
-                _edited_roster(source, folder))
+                str(continued.url), _edited_roster(source, folder))
 
 
 @pytest.fixture(scope="module")
@@ -252,6 +259,20 @@ def _scenario_refused(page: Any, made: Made, base: str) -> None:
     page.wait_for_selector(".field-error")
 
 
+def _editor_conflict(page: Any, made: Made, base: str) -> None:
+    """The editor holding the rules that cannot all hold (from the explanation's link)."""
+    page.goto(made.infeasible)
+    page.click("#edit-conflicting")
+    page.wait_for_selector("#scenario-form")
+
+
+def _export(page: Any, made: Made, base: str) -> None:
+    """The per-unit files being made (or made) for the relaxed roster: its progress page."""
+    page.goto(made.relaxed)
+    page.click("#download-all")
+    page.wait_for_selector("#export")
+
+
 STATES: dict[str, Callable[[Any, Made, str], None]] = {
     "upload-form": _index,
     "validated": _goto("upload"),
@@ -262,6 +283,9 @@ STATES: dict[str, Callable[[Any, Made, str], None]] = {
     "stopped": _goto("stopped"),
     "infeasible": _goto("infeasible"),
     "relaxed": _goto("relaxed"),
+    "continued": _goto("continued"),
+    "editor-conflict": _editor_conflict,
+    "export": _export,
     "check-form": _check_form,
     "check-result": _check_result,
     "bad-upload": _goto("bad_upload"),
@@ -369,8 +393,10 @@ def test_the_keyboard_alone_uploads_solves_and_reaches_every_download(
 
 
 @pytest.mark.skipif(not SCREENSHOTS, reason="WFH_SCREENSHOTS=1 only")
-@pytest.mark.parametrize("state", ["upload-form", "validated", "progress", "result", "stopped",
-                                   "infeasible", "relaxed", "check-result"])
+@pytest.mark.parametrize("state", ["upload-form", "validated", "scenario-form",
+                                   "scenario-refused", "editor-conflict", "progress", "result",
+                                   "stopped", "continued", "infeasible", "relaxed", "export",
+                                   "check-result"])
 def test_screenshots(page: Any, server: InProcess, made: Made, state: str) -> None:
     """Writes docs/img/page-STATE-390.png and -desktop.png (Indonesian), palette PNGs."""
     from PIL import Image

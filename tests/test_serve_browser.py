@@ -4,7 +4,10 @@ Headless Debian Chromium (never a downloaded browser) driven by Playwright: uplo
 shipped sample, choose each of the five circulars, solve, download, and re-check the
 workbook with the independent checker; the page's roster equals `wfh-solver solve`'s;
 an edited circular; hostile uploads; cancel; a second tab and a second request during a
-solve. `WFH_UPDATE_SCREENSHOTS=1` writes the README's screenshots to docs/img/.
+solve; issue 21's flows end to end on a desktop and a 390 px phone (a conflict built in the
+rule editor, explained, relaxed and re-checked; a stopped solve continued to optimality),
+never wider than the window. `WFH_UPDATE_SCREENSHOTS=1` writes the README's screenshots to
+docs/img/.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu",
                  "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 SOLVE_TIMEOUT_MS = 180_000
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 # compared with `wfh-solver solve` run as a command (one per intent: target, fewest in office)
 SAME_AS_CLI = ("sragen-2020", "jateng-2020")
 
@@ -95,11 +99,29 @@ def browser(server: Server) -> Iterator[Any]:
 
 @pytest.fixture(scope="module")
 def context(browser: Any) -> Iterator[Any]:
-    ctx = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900},
+    ctx = browser.new_context(accept_downloads=True, viewport=VIEWPORTS["desktop"],
                               locale="id-ID")
     ctx.set_default_timeout(30_000)
     yield ctx
     ctx.close()
+
+
+@pytest.fixture(scope="module", params=list(VIEWPORTS))
+def sized(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """A context on a laptop's window and one on a phone's (390 px)."""
+    ctx = browser.new_context(accept_downloads=True, viewport=VIEWPORTS[request.param],
+                              locale="id-ID")
+    ctx.set_default_timeout(30_000)
+    yield ctx
+    ctx.close()
+
+
+def fits(page: Any) -> None:
+    """The page never scrolls sideways: it is no wider than its window."""
+    page.wait_for_load_state()
+    width, window = page.evaluate(
+        "() => [document.documentElement.scrollWidth, window.innerWidth]")
+    assert width <= window, (page.url, width, window)
 
 
 @pytest.fixture(scope="module")
@@ -301,9 +323,15 @@ def test_second_tab_and_second_request_during_a_solve(context: Any, server: Serv
             time.sleep(0.1)
     assert running_seen >= 3, "the solve ended before it could be measured"
     assert max(timings) < 1.0, timings
-    for page in (first, second):
+    second.set_viewport_size(VIEWPORTS["phone"])  # the second tab on a phone's width
+    fits(second)
+    for page, region in ((first, "Sragen"), (second, "Paser")):
         page.wait_for_selector("#downloads", timeout=SOLVE_TIMEOUT_MS)
         assert page.get_attribute("#verdict", "data-status") == "OPTIMAL"
+        # each tab ends on its own roster, its circular named in the title and beside the file
+        assert region in page.inner_text("h1") and region in page.inner_text("#job-names")
+    assert first.url == job_url
+    fits(second)
     first.close()
     second.close()
 
@@ -334,4 +362,87 @@ def test_hand_edited_roster_is_checked_cell_by_cell(context: Any, server: Server
     assert cell.coordinate in page.inner_text("#violations")
     assert "jadwal-diedit.xlsx" in page.inner_text("h1")
     screenshot(page, shots, "serve-check")
+    page.close()
+
+
+def test_a_conflict_built_in_the_editor_is_explained_relaxed_and_rechecked(
+        sized: Any, server: Server, tmp_path: Path) -> None:
+    """Tests item 1 in the browser: Kebumen's circular with a cap of 10% in office per OPD
+    added in the rule editor cannot hold; the page says why in plain words, with the people
+    and the smallest change; one click gives the roster that breaks the rules least, its
+    Pelanggaran listed, and the downloaded workbook agrees with the tests' checker line by
+    line. No page of the flow is wider than the window."""
+    from tests.test_relax import _checker_rows, _sheet_rows
+
+    source = workbooks.clean(tmp_path / "pegawai.xlsx")
+    page = sized.new_page()
+    upload(page, server, source)
+    page.click("#edit-kebumen-2020")
+    fits(page)
+    page.select_option("#new-kind", "max_office_share")
+    page.click("#add-rule-button")
+    page.wait_for_load_state()
+    added = page.locator("fieldset.rule").last
+    assert added.get_attribute("data-kind") == "max_office_share"
+    row = added.get_attribute("id").removeprefix("rule-")
+    page.fill(f"#r{row}-value", "10")
+    page.select_option(f"#r{row}-per", "unit")
+    fits(page)
+    page.click("#scenario-save")
+    page.wait_for_load_state()
+    assert page.is_checked("#sc-custom")
+    scenario = download(page, "#toml-download", tmp_path / "kebumen-10.toml")
+    assert "share = 0.1" in scenario.read_text(encoding="utf-8")
+    page.click("#solve-button")
+    page.wait_for_selector("#infeasible, #downloads, #failed", timeout=SOLVE_TIMEOUT_MS)
+    fits(page)
+    conflicts = page.inner_text("#conflicts")
+    assert "Dinas Kesehatan" in conflicts and "Drs. Budi Santoso" in conflicts, conflicts
+    assert "Perubahan terkecil:" in conflicts and "10%" in conflicts, conflicts
+    assert "Infeasible" not in page.inner_text("main")
+    relax = page.locator("#relax-button")
+    assert "paling sedikit melanggar" in relax.inner_text()
+    relax.click()
+    page.wait_for_selector("#downloads, #infeasible, #failed", timeout=SOLVE_TIMEOUT_MS)
+    fits(page)
+    assert page.locator("#relaxed").is_visible()
+    table = page.inner_text("#relaxed-violations")
+    assert "Dinas Kesehatan" in table and "Jadwal!" in table, table
+    roster = download(page, "#download-xlsx", tmp_path / "jadwal-relaxed.xlsx")
+    assert _checker_rows(roster, source, scenario) == _sheet_rows(roster) != set()
+    page.close()
+
+
+def test_a_stopped_solve_says_how_far_it_is_and_continues_to_the_best(
+        sized: Any, server: Server, sample_page: str) -> None:
+    """Tests item 2 in the browser: Sragen's solve of the shipped sample, stopped, says in
+    its headline that the roster is not proven the best, with its distance from the
+    circular's 30% at home, and "Lanjutkan" reaches the proven best roster on a page of its
+    own. No page of the flow is wider than the window."""
+    page = sized.new_page()
+    page.goto(sample_page)
+    page.check("#sc-sragen-2020")
+    page.click("#solve-button")
+    page.wait_for_selector("#progress")
+    fits(page)
+    page.click("#cancel-button")  # at once: the whole search takes about two seconds
+    page.wait_for_selector("#downloads, #failed", timeout=SOLVE_TIMEOUT_MS)
+    fits(page)
+    stopped_url = page.url
+    if page.get_attribute("#verdict", "data-status") == "OPTIMAL" \
+            and not page.locator("#continue-button").count():
+        pytest.skip("the solve was proven before the stop arrived")
+    verdict = page.inner_text("#verdict")
+    assert "BELUM terbukti" in verdict and "dihentikan oleh pengguna" in verdict, verdict
+    memo = page.inner_text("#memo")
+    assert re.search(r"rata-rata [\d,]+% pegawai bekerja dari rumah per hari, sasaran 30%",
+                     memo), memo
+    assert "selesai" not in memo
+    page.click("#continue-button")
+    page.wait_for_selector("#downloads, #failed", timeout=SOLVE_TIMEOUT_MS)
+    fits(page)
+    assert page.url != stopped_url and "Sragen" in page.inner_text("#job-names")
+    assert page.get_attribute("#verdict", "data-status") == "OPTIMAL"
+    assert "terbukti yang terbaik" in page.inner_text("#verdict")
+    assert not page.locator("#continue-button").count()
     page.close()

@@ -179,6 +179,7 @@ def data_of(source: Path) -> list[str]:
     return words + ["Minimum di atas batas", "Minimal 3 pegawai per OPD",
                     "Minimal 1 pegawai per OPD", "kepala_dunia", "skenario.toml",
                     "Paling banyak 10% di kantor", "pegawai kantor.xlsx", "wfh-solver solve",
+                    "jadwal.xlsx",
                     "wfh-solver",
                     "Bahasa Indonesia", "English", "WFO", "WFH", "OPTIMAL", "FEASIBLE"]
 
@@ -228,7 +229,18 @@ def test_every_page_state_speaks_one_language(client: TestClient, tmp_path: Path
     staff = api.read_employees(source)
     stopped = replace(solve(api.make_problem(staff, "kebumen-2020")), interrupted=True,
                       stop_signal=2)
-    pages["stopped"] = client.get(finished_job(client, upload_url, stopped)).text
+    stopped_url = finished_job(client, upload_url, stopped)
+    pages["stopped"] = client.get(stopped_url).text
+    continued = client.post(f"{stopped_url}/continue", data={"csrf": token},
+                            follow_redirects=True)
+    pages["continued"] = wait_for(client, str(continued.url), 'id="downloads"')
+    roster = client.get(f"{solved.url}/jadwal.xlsx").content
+    for scenario in ("jateng-2020", "kebumen-2020"):  # its own circular, and another one
+        pages[f"check {scenario}"] = client.post(
+            f"{upload_url}/check", data={"csrf": token, "scenario": scenario},
+            files={"roster": ("jadwal.xlsx", roster)}).text
+    assert 'id="check-clean"' in pages["check jateng-2020"]
+    assert 'id="violations"' in pages["check kebumen-2020"]
     site = client.app.state.site  # type: ignore[attr-defined]
     record = site.workspace.get(upload_url.rsplit("/", 1)[-1])
     record.scenario_toml = record.folder / "scenario.toml"
@@ -236,6 +248,7 @@ def test_every_page_state_speaks_one_language(client: TestClient, tmp_path: Path
     impossible = client.post(f"{upload_url}/solve", data={"csrf": token, "scenario": "custom"},
                              follow_redirects=True)
     pages["infeasible"] = wait_for(client, str(impossible.url), 'id="infeasible"')
+    pages["editor, conflict"] = client.get(f"{upload_url}/scenario?base=custom").text
     relaxed = client.post(f"{impossible.url}/relax", data={"csrf": token},
                           follow_redirects=True)
     pages["relaxed"] = wait_for(client, str(relaxed.url), 'id="downloads"')

@@ -706,6 +706,9 @@ _ID: dict[str, str] = {
                        "yang seluruhnya di rumah, unit layanan yang dirumahkan, masing-masing "
                        "dengan aturan yang akan mengubahnya (juga di sheet Telaah pada berkas "
                        "Excel).",
+    # --- page21 ---
+    "web_conflicts_lead": "Penyebabnya, per unit kerja:",
+    # --- end page21 ---
 }
 
 _EN: dict[str, str] = {
@@ -1371,6 +1374,9 @@ _EN: dict[str, str] = {
                        "in, who never goes home, whole groups at home, service units sent "
                        "home, each with the rule that would change it (also the Review sheet "
                        "of the workbook).",
+    # --- page21 ---
+    "web_conflicts_lead": "Why, unit by unit:",
+    # --- end page21 ---
 }
 
 _HELP_ID: dict[str, str] = {

@@ -186,7 +186,8 @@ def check_file(roster: Path, staff_list: Path, scenario: str, lang: str) -> dict
         return {"error": [t("web_internal")]}
     problem = report.problem
     return {
-        "clean": report.clean, "scenario": problem.scenario.name, "total": len(report.violations),
+        "clean": report.clean, "total": len(report.violations),
+        "scenario": problem.scenario.title or problem.scenario.name,  # as the page lists it
         "differences": [{"kind": d.label, "cells": ", ".join(d.cells[:8]), "text": d.text}
                         for d in report.differences[:CHECK_ROWS]],
         "employees": len(problem.employees), "days": problem.n_days,
