@@ -15,7 +15,7 @@ import numpy as np
 
 from wfh_solver.base.labels import label
 from wfh_solver.base.messages import CATALOGUE
-from wfh_solver.policy.wording import percent
+from wfh_solver.policy.wording import count, percent
 from wfh_solver.solve.result import Result, Status
 
 Item = tuple[str, object]
@@ -62,16 +62,16 @@ def figures(result: Result, lang: str) -> list[str]:
     if rotating.size:
         q1, q3 = (int(round(float(q))) for q in np.percentile(rotating, [25, 75]))
         span = str(q1) if q1 == q3 else f"{q1}–{q3}"
-        lines.append(_say(lang, "memo_rotation", people=rotating.size, span=span,
+        lines.append(_say(lang, "memo_rotation", people=count(rotating.size, lang), span=span,
                           days=len(result.roster.days)))
     lines += _targets(result, lang)
     never = int(np.count_nonzero((wfo == 0) & (wfh > 0)))
     always_in = (wfh == 0) & (wfo > 0)
     pinned = np.asarray([bool(p) for p in result.pinned_by], dtype=bool) \
         if len(result.pinned_by) == len(always_in) else np.zeros_like(always_in)
-    lines.append(_say(lang, "memo_never_always", never=never,
-                      always=int(np.count_nonzero(always_in)),
-                      pinned=int(np.count_nonzero(always_in & pinned))))
+    lines.append(_say(lang, "memo_never_always", never=count(never, lang),
+                      always=count(int(np.count_nonzero(always_in)), lang),
+                      pinned=count(int(np.count_nonzero(always_in & pinned)), lang)))
     lines += _teams(result, lang)
     return lines
 
