@@ -14,7 +14,9 @@ fairness).
 from __future__ import annotations
 
 import os
-from datetime import date, timedelta
+import re
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -145,6 +147,42 @@ def _files(tmp: Path, case: dict[str, Any]) -> tuple[Path, Path, Path]:
     return staff, scenario, published
 
 
+def _checker_roster(path: Path, people: list[dict[str, Any]], days: Sequence[date],
+                    rows: list[str], before: Sequence[int] | None = None,
+                    status: str = "OPTIMAL", warnings: Sequence[str] = ()) -> Path:
+    """A roster workbook as the checker reads ours (`checker.write_roster`'s layout), fast
+    for thousands of rows; `before`: earlier WFH days, for the `WFH kumulatif` column."""
+    import xlsxwriter
+
+    words = {"O": "WFO", "H": "WFH", "C": "CUTI", "D": "DL"}
+    away = any(c in "CD" for row in rows for c in row)
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet(checker.ROSTER_SHEET)
+    dated = book.add_format({"num_format": "yyyy-mm-dd"})
+    head = [*checker.FIXED_HEADERS]
+    sheet.write_row(0, 0, head)
+    for k, day in enumerate(days):
+        sheet.write_datetime(0, len(head) + k, datetime(day.year, day.month, day.day), dated)
+    tail = [*checker.TOTAL_HEADERS, *([checker.AWAY_HEADER] if away else []),
+            *([checker.CUMULATIVE_HEADER] if before is not None else [])]
+    sheet.write_row(0, len(head) + len(days), tail)
+    for r, (p, row) in enumerate(zip(people, rows, strict=True), start=1):
+        totals = [row.count("O"), row.count("H")] + (
+            [row.count("C") + row.count("D")] if away else [])
+        if before is not None:
+            totals.append(before[r - 1] + row.count("H"))
+        sheet.write_row(r, 0, [re.sub(r"\s+", "", str(p["NIP"])), p["Nama"], p["Unit Kerja"],
+                               p["Sub Unit"], p["Jabatan"], *(words[c] for c in row),
+                               *totals])
+    summary = book.add_worksheet(checker.SUMMARY_SHEET)
+    summary.write_row(0, 0, ["Butir", "Nilai"])
+    summary.write_row(1, 0, ["Status solver", status])
+    for k, w in enumerate(warnings or ["(tidak ada)"]):
+        summary.write_row(2 + k, 0, ["Peringatan", w])
+    book.close()
+    return path
+
+
 def _split(result: api.Result, people: list[dict[str, Any]], start: date, tmp: Path
            ) -> tuple[Path, Path | None]:
     """The roster's days from `start` (the checker's roster) and the days before (its
@@ -156,21 +194,12 @@ def _split(result: api.Result, people: list[dict[str, Any]], start: date, tmp: P
     rows = ["".join(r) for r in letters[:, cut:]]
     earlier = None
     if cut:
-        earlier = checker.write_roster(tmp / "sebelum.xlsx", people, days[:cut],
-                                       ["".join(r) for r in letters[:, :cut]])
+        earlier = _checker_roster(tmp / "sebelum.xlsx", people, days[:cut],
+                                  ["".join(r) for r in letters[:, :cut]])
     status = "OPTIMAL" if result.is_optimal else "FEASIBLE"
-    after = checker.write_roster(tmp / "sesudah.xlsx", people, days[cut:], rows,
-                                 status=status, warnings=list(result.warnings))
-    if earlier is not None:  # the running balance the checker wants beside history
-        import openpyxl
-
-        book = openpyxl.load_workbook(after)
-        sheet = book["Jadwal"]
-        sheet.cell(1, sheet.max_column + 1, checker.CUMULATIVE_HEADER)
-        before = (letters[:, :cut] == "H").sum(axis=1)
-        for k, row in enumerate(rows):
-            sheet.cell(k + 2, sheet.max_column, int(before[k]) + row.count("H"))
-        book.save(after)
+    before = (letters[:, :cut] == "H").sum(axis=1).tolist() if cut else None
+    after = _checker_roster(tmp / "sesudah.xlsx", people, days[cut:], rows, before, status,
+                            list(result.warnings))
     return after, earlier
 
 
@@ -215,3 +244,129 @@ def test_changed_cells_equal_the_per_employee_minimum(tmp_path_factory: Any,
     report = checker.check(after, staff, scenario, start=start, end=days[-1],
                            previous=[earlier] if earlier is not None else [])
     assert set(report.counts) <= ALLOWED, report.summary()
+
+
+# ---------------------------- the shipped sample ---------------------------- #
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "pegawai.xlsx"
+LEVEL_3, LEVEL_4 = "ppkm-2021-level-3", "ppkm-2021-level-4"
+SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
+JULY = (date(2021, 7, 1), date(2021, 7, 31))
+
+
+def _cells(path: Path) -> tuple[list[date], dict[str, list[str]]]:
+    from python_calamine import CalamineWorkbook
+
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Jadwal").to_python()
+    cols = [k for k, h in enumerate(rows[0]) if isinstance(h, date)]
+    return [rows[0][k] for k in cols], {str(r[0]): [str(r[k]) for k in cols] for r in rows[1:]}
+
+
+def _people(staff: api.Staff) -> list[dict[str, Any]]:
+    """The checker's workbook rows for these employees (NIP, Nama, unit, sub-unit, post)."""
+    return [{"NIP": e.nip, "Nama": e.name, "Unit Kerja": e.unit, "Sub Unit": e.sub_unit,
+             "Jabatan": e.position} for e in staff.employees]
+
+
+def test_sample_published_under_level_3_replanned_under_level_4(tmp_path: Path) -> None:
+    """Tests the issue's case on the shipped 9,000-staff sample: July 2021 published under
+    PPKM level 3, replanned from 12 July under level 4 by the command line. The days before
+    are identical; the days from 12 July pass the checker under level 4 (its closed-form
+    max_wfo optimum included); every change is a WFO sent home, and per unit and day
+    exactly as many as were published in office above what level 4 leaves: the fewest
+    any roster could change. The count is said on the terminal and equals the cells that
+    differ."""
+    import subprocess
+    import sys
+
+    def run(*args: object) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "wfh_solver.cli", *map(str, args)],
+                              capture_output=True, text=True, timeout=600)
+
+    published, revised = tmp_path / "juli.xlsx", tmp_path / "juli-revisi.xlsx"
+    first = run("solve", SAMPLE, "-s", LEVEL_3, "--from", "01/07/2021", "--to", "31/07/2021",
+                "-o", published, "--quiet")
+    assert first.returncode == 0, first.stderr
+    second = run("solve", SAMPLE, "-s", LEVEL_4, "--replan", published, "--from",
+                 "12/07/2021", "-o", revised, "--quiet")
+    assert second.returncode == 0, second.stderr
+    days, before = _cells(published)
+    same_days, after = _cells(revised)
+    assert same_days == days and set(after) == set(before)
+    cut = days.index(date(2021, 7, 12))
+    assert all(after[nip][:cut] == before[nip][:cut] for nip in before)
+    changed = [(nip, k) for nip in before for k in range(cut, len(days))
+               if after[nip][k] != before[nip][k]]
+    assert changed and all((before[n][k], after[n][k]) == ("WFO", "WFH") for n, k in changed)
+    assert f"{len(changed)} sel berubah" in second.stderr
+    assert "terbukti" in second.stderr and "dipindah ke WFH" in second.stderr
+    staff = api.read_employees(SAMPLE, period=JULY)
+    order = [e.nip for e in staff.employees]
+    units = np.unique([e.unit for e in staff.employees], return_inverse=True)[1]
+    was = np.asarray([before[n][cut:] for n in order]) == "WFO"
+    now = np.asarray([after[n][cut:] for n in order]) == "WFO"
+    moved = was & ~now
+    for u in range(units.max() + 1):  # per unit and day: moved == published in − now in
+        rows = units == u
+        assert (moved[rows].sum(axis=0) == was[rows].sum(axis=0) - now[rows].sum(axis=0)).all()
+    people = _people(staff)
+    codes = {"WFO": "O", "WFH": "H", "CUTI": "C", "DL": "D"}
+    earlier = _checker_roster(tmp_path / "sebelum.xlsx", people, days[:cut],
+                              ["".join(codes[c] for c in after[n][:cut]) for n in order])
+    later = _checker_roster(tmp_path / "sesudah.xlsx", people, days[cut:],
+                            ["".join(codes[c] for c in after[n][cut:]) for n in order],
+                            [after[n][:cut].count("WFH") for n in order])
+    report = checker.check(later, SAMPLE, SCENARIOS / f"{LEVEL_4}.toml", start=days[cut],
+                           end=days[-1], previous=[earlier])
+    assert report.ok, report.summary()
+
+
+def test_sudden_absence_of_five_percent_changes_only_what_the_rules_force(
+        tmp_path: Path) -> None:
+    """Tests that 5% of staff falling away (leave) from the 10th working day changes exactly
+    the independent minimum of published cells under the same circular: their own cells,
+    and what the rules then need of their colleagues."""
+    import openpyxl
+
+    source = tmp_path / "pegawai.xlsx"
+    subprocess_sample(source, 400)
+    published = tmp_path / "terbit.xlsx"
+    api.Result.of(api.plan(source, LEVEL_3, start=JULY[0], end=JULY[1])).to_excel(published)
+    days, before = _cells(published)
+    start = days[9]
+    book = openpyxl.load_workbook(source)
+    sheet = book.active
+    assert sheet is not None
+    header = [c.value for c in sheet[1]]
+    leave = header.index("Cuti") + 1
+    rows = list(range(2, sheet.max_row + 1))
+    chosen = rows[::20]  # every twentieth person: 5%
+    for r in chosen:
+        sheet.cell(r, leave, f"{start:%d/%m/%Y} s.d. {days[-1]:%d/%m/%Y}")
+    book.save(tmp_path / "pegawai-cuti.xlsx")
+    absent = tmp_path / "pegawai-cuti.xlsx"
+    result = api.plan(absent, LEVEL_3, replan=published, replan_from=start, time_limit=60)
+    assert result.revision is not None and result.levels[0].status.value == "OPTIMAL"
+    read = api.read_employees(absent, period=(start, days[-1]))
+    problem = api.make_problem(read, LEVEL_3, start, days[-1])
+    cut = days.index(start)
+    number = {"WFO": 1, "WFH": 2, "CUTI": 3, "DL": 4}
+    cells = np.asarray([[number[c] for c in before[e.nip]] for e in read.employees],
+                       dtype=np.int8)
+    history = (cells[:, :cut] == 2).sum(axis=1)
+    least = fewest_changes(problem, cells[:, cut:], history)
+    assert result.revision.count == least
+    away = sum(1 for r in chosen for c in before[str(sheet.cell(r, 1).value)][cut:]
+               if c != "CUTI")
+    assert least >= away  # the absent people's own cells at least
+
+
+def subprocess_sample(path: Path, size: int) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "wfh_solver.cli", "sample", "--size",
+                           str(size), "--seed", "5", "--leave-share", "0.05", "--from",
+                           "01/07/2021", "--to", "31/07/2021", "-o", str(path)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr

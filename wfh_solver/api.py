@@ -386,13 +386,16 @@ def solve(staff: str | Path | Staff | tuple[Employee, ...], scenario: str | Path
           previous: Sequence[str | Path] = (), pins: str | Path | None = None,
           workweek: str | None = None, time_limit: float = 60.0, seed: int = 0,
           workers: int = 0, relax: bool = False, sheet: str | None = None,
-          column_map: dict[str, str] | None = None) -> Result:
+          column_map: dict[str, str] | None = None, replan: str | Path | None = None,
+          replan_from: date | str | None = None) -> Result:
     """A roster for `staff` (a staff list file, or `read_employees`' result) under a circular
     (a bundled name like `"jateng-2020"`, a TOML path, or a `Scenario`), over its period or
     `start`–`end` (dates or `"2020-07-01"`): what `wfh-solver solve` does.
 
     `previous`: earlier rosters whose WFH days fairness counts in; `pins`: a roster whose
     filled cells HR has decided; `relax`: rules may give, as little as can be proven.
+    `replan`, `replan_from`: a published roster kept before that day and changed from it
+    in as few cells as the rules allow (a staff list file only).
     A policy that cannot hold raises `PolicyInfeasible` naming the clashing rules.
 
     >>> import wfh_solver as wfh
@@ -404,8 +407,13 @@ def solve(staff: str | Path | Staff | tuple[Employee, ...], scenario: str | Path
     if isinstance(staff, str | Path):
         result = plan(staff, scenario, start=first, end=last, workweek=workweek,
                       time_limit=time_limit, seed=seed, workers=workers, sheet=sheet,
-                      column_map=column_map, relax=relax, previous=list(previous), pin=pins)
-        return Result.of(result, [staff, *previous, *([pins] if pins is not None else [])])
+                      column_map=column_map, relax=relax, previous=list(previous), pin=pins,
+                      replan=replan, replan_from=_day(replan_from))
+        return Result.of(result, [staff, *previous, *([pins] if pins is not None else []),
+                                  *([replan] if replan is not None else [])])
+    if replan is not None:
+        raise ValueError("replan: give the staff list as a file name (the published roster "
+                         "is matched to it by NIP)")
     problem = with_history(make_problem(staff, scenario, first, last, workweek), list(previous))
     if pins is not None:
         problem = with_pins(problem, pins, check=False)
