@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from ortools.sat.python import cp_model
@@ -361,12 +362,126 @@ def test_sudden_absence_of_five_percent_changes_only_what_the_rules_force(
     assert least >= away  # the absent people's own cells at least
 
 
-def subprocess_sample(path: Path, size: int) -> None:
+def subprocess_sample(path: Path, size: int, seed: int = 5) -> None:
     import subprocess
     import sys
 
     done = subprocess.run([sys.executable, "-m", "wfh_solver.cli", "sample", "--size",
-                           str(size), "--seed", "5", "--leave-share", "0.05", "--from",
+                           str(size), "--seed", str(seed), "--leave-share", "0.05", "--from",
                            "01/07/2021", "--to", "31/07/2021", "-o", str(path)],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
+
+
+# ------------------------------ what HR gets ------------------------------ #
+
+def _cli(*args: object) -> Any:
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "wfh_solver.cli", *map(str, args)],
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: Any) -> tuple[Path, Path]:
+    """A 300-staff July 2021 under PPKM level 3: the staff list and its roster."""
+    tmp = tmp_path_factory.mktemp("terbit")
+    source = tmp / "pegawai.xlsx"
+    subprocess_sample(source, 300)
+    roster = tmp / "juli.xlsx"
+    done = _cli("solve", source, "-s", LEVEL_3, "--from", "01/07/2021", "--to", "31/07/2021",
+                "-o", roster, "--quiet")
+    assert done.returncode == 0, done.stderr
+    return source, roster
+
+
+def test_changed_cells_are_marked_listed_per_unit_and_the_revision_printed(
+        published: tuple[Path, Path], tmp_path: Path) -> None:
+    """Tests the outputs of a replan: each changed Jadwal cell bold and underlined (no other
+    day cell), the `Perubahan` sheet listing each person whose days changed with the days
+    (old→new), Ringkasan's revision lines and forced changes, the per-unit printout's
+    "Revisi ke-1, berlaku mulai 12/07/2021"; a replan of the revision is revision 2, in
+    English with --lang en; the input files are never modified."""
+    import hashlib
+
+    import openpyxl
+
+    source, roster = published
+    digest = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in (source, roster)}
+    out = tmp_path / "revisi.xlsx"
+    done = _cli("solve", source, "-s", LEVEL_4, "--replan", roster, "--from", "12/07/2021",
+                "-o", out, "--per-unit", tmp_path / "unit", "--quiet")
+    assert done.returncode == 0, done.stderr
+    assert {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in (source, roster)} == digest
+    days, before = _cells(roster)
+    _, after = _cells(out)
+    changed = {(n, days[k]) for n in before for k in range(len(days))
+               if before[n][k] != after[n][k]}
+    assert changed
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames[:2] == ["Jadwal", "Perubahan"]
+    sheet = book["Jadwal"]
+    header = [c.value for c in sheet[1]]
+    columns = {k: h.date() for k, h in enumerate(header) if hasattr(h, "date")}
+    marked = {(str(row[0].value), columns[k]) for row in sheet.iter_rows(min_row=2)
+              for k, cell in enumerate(row) if k in columns and cell.font.u}
+    assert marked == changed
+    listed = {str(r[2]): r for r in book["Perubahan"].iter_rows(min_row=2, values_only=True)}
+    assert set(listed) == {n for n, _ in changed}
+    for nip, row in listed.items():
+        assert row[5] == sum(1 for n, _ in changed if n == nip)
+        assert "WFO→WFH" in str(row[6]) or "WFH→WFO" in str(row[6])
+    summary = {r[0]: r[1] for r in book["Ringkasan"].iter_rows(values_only=True)}
+    assert summary["Revisi ke"] == 1 and summary["Berlaku mulai"] == "12/07/2021"
+    assert summary["Sel yang berubah"] == len(changed)
+    assert "dipindah ke WFH" in str(summary["Perubahan yang dipaksa aturan"])
+    unit = next(iter((tmp_path / "unit").glob("*.xlsx")))
+    lines = [str(c.value) for c in openpyxl.load_workbook(unit).worksheets[0]["A"][:6]]
+    assert any("Revisi ke-1, berlaku mulai 12/07/2021" in line for line in lines)
+    again = tmp_path / "revisi-2.xlsx"
+    done = _cli("solve", source, "-s", LEVEL_4, "--replan", out, "--from", "19/07/2021",
+                "-o", again, "--quiet", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert "Revision 2, effective from 19/07/2021: 0 cells changed" in done.stderr
+    english = openpyxl.load_workbook(again)
+    assert english.sheetnames[:2] == ["Roster", "Changes"]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("--from", "01/09/2021"), "tanggal mulai perubahan 01/09/2021 di luar jadwal yang "
+                               "diumumkan juli.xlsx (01/07/2021 – 30/07/2021)"),
+    ((), "--replan memerlukan --from"),
+    (("--from", "12/07/2021", "--relax"), "--relax tidak dapat dipakai bersama --replan"),
+])
+def test_a_replan_that_cannot_be_made_says_why_in_one_line(
+        published: tuple[Path, Path], tmp_path: Path, args: tuple[str, ...],
+        message: str) -> None:
+    """Tests that a replan day outside the published roster, a missing --from or --relax
+    are refused with exit 2 and one clear line, never a traceback, and nothing written."""
+    source, roster = published
+    done = _cli("solve", source, "-s", LEVEL_4, "--replan", roster, *args,
+                "-o", tmp_path / "x.xlsx", "--quiet")
+    assert done.returncode == 2
+    assert message in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_a_published_roster_of_other_staff_or_not_a_roster_is_named(
+        published: tuple[Path, Path], tmp_path: Path) -> None:
+    """Tests that a published roster of another staff list, or a file that is no roster, is
+    refused naming the file, with exit 2."""
+    source, roster = published
+    other = tmp_path / "lain.xlsx"
+    subprocess_sample(other, 50, seed=9)  # other people
+    theirs = tmp_path / "jadwal-lain.xlsx"
+    assert _cli("solve", other, "-s", LEVEL_3, "--from", "01/07/2021", "--to", "31/07/2021",
+                "-o", theirs, "--quiet").returncode == 0
+    done = _cli("solve", source, "-s", LEVEL_4, "--replan", theirs, "--from", "12/07/2021",
+                "-o", tmp_path / "x.xlsx", "--quiet")
+    assert done.returncode == 2, done.stderr
+    assert "jadwal-lain.xlsx" in done.stderr and "Traceback" not in done.stderr
+    done = _cli("solve", source, "-s", LEVEL_4, "--replan", source, "--from", "12/07/2021",
+                "-o", tmp_path / "x.xlsx", "--quiet")
+    assert done.returncode == 2 and "pegawai.xlsx" in done.stderr
+    assert "Traceback" not in done.stderr

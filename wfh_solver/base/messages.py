@@ -731,6 +731,7 @@ _ID: dict[str, str] = {
                    "{people} pegawai (paling sedikit yang mungkin: {proven})",
     "replan_why": "Perubahan yang dipaksa aturan: {reason}",
     "replan_yes": "ya, terbukti",
+    "pr_revision": "Revisi ke-{number}, berlaku mulai {day}",
     "replan_no": "belum terbukti",
     # --- end replan ---
 }
@@ -1421,6 +1422,7 @@ _EN: dict[str, str] = {
                    "{people} staff (the fewest possible: {proven})",
     "replan_why": "Changes forced by the rules: {reason}",
     "replan_yes": "yes, proven",
+    "pr_revision": "Revision {number}, effective from {day}",
     "replan_no": "not proven",
     # --- end replan ---
 }
