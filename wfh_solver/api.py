@@ -28,6 +28,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
+import numpy.typing as npt
+
 from wfh_solver.base.messages import t
 from wfh_solver.domain.build import build_employees
 from wfh_solver.domain.calendar import Calendar, PeriodError, check_period, working_days
@@ -37,9 +40,11 @@ from wfh_solver.model.history import earlier_cells, earlier_lead, prior_wfh_days
 from wfh_solver.model.pins import check_pins, place_pins
 from wfh_solver.policy.problem import PolicyInfeasible, Problem, build_problem
 from wfh_solver.policy.scenario import Scenario, ScenarioError, load_scenario
-from wfh_solver.read.earlier import EarlierRoster, read_earlier
-from wfh_solver.read.entries import read_entries
+from wfh_solver.read.earlier import EarlierRoster, read_earlier, revision_of
+from wfh_solver.read.entries import WFH, DayEntries, read_entries
+from wfh_solver.read.errors import file_error
 from wfh_solver.read.table import StaffTable, read_staff
+from wfh_solver.solve.replan import merged
 from wfh_solver.solve.result import Result as SolvedResult
 from wfh_solver.solve.run import Progress
 from wfh_solver.solve.run import solve as solve_problem
@@ -192,7 +197,8 @@ def plan(path: str | Path, scenario: str | Path | Scenario, *, start: date | Non
          progress: Progress | None = None, relax: bool = False,
          roster_sheet: str = "Jadwal", previous: list[str | Path] | None = None,
          pin: str | Path | None = None, stop: StopSignal | None = None,
-         teams: bool = False) -> SolvedResult:
+         teams: bool = False, replan: str | Path | None = None,
+         replan_from: date | None = None) -> SolvedResult:
     """One call from a spreadsheet to a roster: what `wfh-solver solve` does.
 
     `relax`: every count rule may give, as little as can be proven; the result's
@@ -201,8 +207,16 @@ def plan(path: str | Path, scenario: str | Path | Scenario, *, start: date | Non
     `stop.stop()` from another thread ends the search and keeps the best roster so far.
     `teams`: fixed teams per sub-unit among rosters of the same levels (also the
     scenario's `rotation = "tim"`; `model/teams.py`).
+    `replan`, `replan_from`: a published roster kept as it is before `replan_from`, and
+    from that day on changed in as few cells as the scenario (and leave, travel, pins)
+    allows (`model/replan.py`); the period is then the published one.
     """
     report = progress or (lambda phase, done, total: None)
+    published: DayEntries | None = None
+    if replan is not None:
+        if relax:
+            raise ValueError(t("replan_relax"))
+        published, past_days, start, end = _published(replan, replan_from)
     rules = scenario_over(scenario, start, end, workweek)  # its period bounds the reading
     report("read", 0, 1)
     # Earlier rosters are read beside the staff list: calamine's part runs outside the
@@ -217,14 +231,76 @@ def plan(path: str | Path, scenario: str | Path | Scenario, *, start: date | Non
         finally:
             for future in earlier:
                 future.cancel()
+    history = problem.history
+    if published is not None:
+        assert replan is not None
+        past, ahead = _published_cells(problem, published, past_days, Path(replan))
+        problem = _after_published(problem, past, past_days, earlier, published)
     if pin is not None:
         problem = with_pins(problem, pin, check=False)
     report("build", 1, 1)
     options = SolveOptions(time_limit, seed, workers, teams=teams)
-    result = _solved(problem, options, relax, progress, stop, roster_sheet)
+    if published is not None:
+        assert replan is not None
+        problem = replace(problem, published=ahead)
+        result = merged(_solved(problem, options, False, progress, stop, roster_sheet),
+                        past, past_days, ahead, problem.calendar.start,
+                        revision_of(replan) + 1, Path(replan).name, history)
+    else:
+        result = _solved(problem, options, relax, progress, stop, roster_sheet)
     # reading warnings (file, sheet, row) come first in Ringkasan, then the policy's
     return replace(result, warnings=tuple(p.line() for p in staff.table.warnings)
                    + result.warnings, rows_skipped=len(staff.table.skipped))
+
+
+def _published(path: str | Path, start: date | None
+               ) -> tuple[DayEntries, tuple[date, ...], date, date]:
+    """A published roster, the days it fills before `start`, and the period replanned:
+    `start` to its last day. Refused, naming the file, when `start` is missing or outside."""
+    if start is None:
+        raise ValueError(t("replan_needs_from"))
+    entries = read_entries(path)
+    days = entries.days()
+    if not days:
+        raise file_error(str(path), t("replan_empty"))
+    if not days[0] <= start <= days[-1]:
+        raise PeriodError(t("replan_from_outside", day=f"{start:%d/%m/%Y}", file=Path(path).name,
+                            first=f"{days[0]:%d/%m/%Y}", last=f"{days[-1]:%d/%m/%Y}"))
+    return entries, tuple(d for d in days if d < start), start, days[-1]
+
+
+def _published_cells(problem: Problem, entries: DayEntries, past_days: tuple[date, ...],
+                     path: Path) -> tuple[npt.NDArray[np.int8], npt.NDArray[np.int8]]:
+    """Each employee's published cells before the replan day and from it; refused when the
+    roster is another staff's or leaves someone of this staff list out."""
+    found = entries.find([e.nip for e in problem.employees])
+    if len(found) and not (found >= 0).any():
+        raise file_error(str(path), t("replan_other_staff", file=path.name),
+                         t("replan_hint_staff"))
+    if (missing := np.flatnonzero(found < 0)).size:
+        people = ", ".join(f"{problem.employees[i].name} (NIP {problem.employees[i].nip})"
+                           for i in missing[:5].tolist())
+        raise file_error(str(path), t("replan_missing", count=len(missing), file=path.name,
+                                      people=people + (" …" if len(missing) > 5 else "")),
+                         t("replan_hint_missing"))
+    past = earlier_cells(problem.employees, [entries], past_days)
+    return past, earlier_cells(problem.employees, [entries], problem.calendar.days)
+
+
+def _after_published(problem: Problem, past: npt.NDArray[np.int8],
+                     past_days: tuple[date, ...], earlier: list[Future[EarlierRoster]],
+                     entries: DayEntries) -> Problem:
+    """The published days before the replan day as history: their WFH days count in
+    fairness, and a week or a run of days that began there goes on."""
+    history = problem.prior_wfh() + (past == WFH).sum(axis=1).astype(np.int64)
+    problem = replace(problem, history=history)
+    if not problem.person_rules:
+        return problem
+    rosters = [f.result() for f in earlier]
+    lead = earlier_lead(problem.calendar.start, problem.calendar.workweek,
+                        [day for r in rosters for day in r.days] + list(past_days))
+    cells = earlier_cells(problem.employees, [r.wfh.entries for r in rosters] + [entries], lead)
+    return replace(problem, earlier=cells, earlier_days=lead)
 
 
 def _solved(problem: Problem, options: SolveOptions, relax: bool = False,
@@ -310,13 +386,16 @@ def solve(staff: str | Path | Staff | tuple[Employee, ...], scenario: str | Path
           previous: Sequence[str | Path] = (), pins: str | Path | None = None,
           workweek: str | None = None, time_limit: float = 60.0, seed: int = 0,
           workers: int = 0, relax: bool = False, sheet: str | None = None,
-          column_map: dict[str, str] | None = None) -> Result:
+          column_map: dict[str, str] | None = None, replan: str | Path | None = None,
+          replan_from: date | str | None = None) -> Result:
     """A roster for `staff` (a staff list file, or `read_employees`' result) under a circular
     (a bundled name like `"jateng-2020"`, a TOML path, or a `Scenario`), over its period or
     `start`–`end` (dates or `"2020-07-01"`): what `wfh-solver solve` does.
 
     `previous`: earlier rosters whose WFH days fairness counts in; `pins`: a roster whose
     filled cells HR has decided; `relax`: rules may give, as little as can be proven.
+    `replan`, `replan_from`: a published roster kept before that day and changed from it
+    in as few cells as the rules allow (a staff list file only).
     A policy that cannot hold raises `PolicyInfeasible` naming the clashing rules.
 
     >>> import wfh_solver as wfh
@@ -328,8 +407,13 @@ def solve(staff: str | Path | Staff | tuple[Employee, ...], scenario: str | Path
     if isinstance(staff, str | Path):
         result = plan(staff, scenario, start=first, end=last, workweek=workweek,
                       time_limit=time_limit, seed=seed, workers=workers, sheet=sheet,
-                      column_map=column_map, relax=relax, previous=list(previous), pin=pins)
-        return Result.of(result, [staff, *previous, *([pins] if pins is not None else [])])
+                      column_map=column_map, relax=relax, previous=list(previous), pin=pins,
+                      replan=replan, replan_from=_day(replan_from))
+        return Result.of(result, [staff, *previous, *([pins] if pins is not None else []),
+                                  *([replan] if replan is not None else [])])
+    if replan is not None:
+        raise ValueError("replan: give the staff list as a file name (the published roster "
+                         "is matched to it by NIP)")
     problem = with_history(make_problem(staff, scenario, first, last, workweek), list(previous))
     if pins is not None:
         problem = with_pins(problem, pins, check=False)

@@ -189,6 +189,17 @@ ID: Final[dict[str, str]] = {
     "col_team": "Tim",
     "contacts": "Rekan satu sub unit yang ditemui di kantor, rata-rata per pegawai (jadwal ini)",
     "contacts_plain": "Rekan satu sub unit yang ditemui, rata-rata per pegawai (tata letak biasa)",
+    # --- replan ---
+    "sheet_changes": "Perubahan",
+    "col_changed_days": "Hari berubah",
+    "col_changes": "Perubahan (lama→baru)",
+    "rev_number": "Revisi ke",
+    "rev_from": "Berlaku mulai",
+    "rev_source": "Jadwal yang diumumkan",
+    "rev_cells": "Sel yang berubah",
+    "rev_people": "Pegawai yang jadwalnya berubah",
+    "rev_reason": "Perubahan yang dipaksa aturan",
+    # --- end replan ---
 }
 
 EN: Final[dict[str, str]] = {
@@ -358,6 +369,17 @@ EN: Final[dict[str, str]] = {
     "col_team": "Team",
     "contacts": "Colleagues of one's sub-unit met in the office, average per person (this roster)",
     "contacts_plain": "Colleagues of one's sub-unit met, average per person (ordinary layout)",
+    # --- replan ---
+    "sheet_changes": "Changes",
+    "col_changed_days": "Days changed",
+    "col_changes": "Changes (old→new)",
+    "rev_number": "Revision",
+    "rev_from": "Effective from",
+    "rev_source": "Published roster",
+    "rev_cells": "Cells changed",
+    "rev_people": "Staff whose days changed",
+    "rev_reason": "Changes forced by the rules",
+    # --- end replan ---
 }
 
 CATALOGUE: Final[dict[str, dict[str, str]]] = {"id": ID, "en": EN}

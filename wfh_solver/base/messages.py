@@ -709,6 +709,34 @@ _ID: dict[str, str] = {
     # --- page21 ---
     "web_conflicts_lead": "Penyebabnya, per unit kerja:",
     # --- end page21 ---
+    # --- replan ---
+    "level_changes": "perubahan jadwal yang sudah diumumkan: sel yang berubah (sekecil "
+                     "mungkin)",
+    "replan_needs_from": "--replan memerlukan --from: tanggal mulai berlakunya perubahan",
+    "replan_from_outside": "tanggal mulai perubahan {day} di luar jadwal yang diumumkan "
+                           "{file} ({first} – {last}); pilih tanggal di dalamnya",
+    "replan_empty": "jadwal yang diumumkan tidak berisi sel hari (WFO, WFH, CUTI, DL)",
+    "replan_other_staff": "jadwal yang diumumkan {file} adalah jadwal pegawai lain: tidak "
+                          "satu pun NIP daftar pegawai ada di dalamnya",
+    "replan_hint_staff": "berikan jadwal yang dibuat dari daftar pegawai ini",
+    "replan_missing": "{count} pegawai daftar ini tidak ada di jadwal yang diumumkan {file}: "
+                      "{people}",
+    "replan_hint_missing": "tambahkan baris mereka ke jadwal yang diumumkan, atau susun "
+                           "jadwal baru tanpa --replan",
+    "replan_relax": "--relax tidak dapat dipakai bersama --replan",
+    "replan_forced_cap": "batas '{rule}' mulai {day}: {count} pegawai {unit} dipindah ke WFH",
+    "replan_forced_min": "minimal '{rule}' mulai {day}: {count} pegawai {unit} dipindah ke "
+                         "WFO",
+    "replan_forced_away": "cuti/dinas luar mulai {day}: {count} pegawai {unit} tidak hadir",
+    "replan_forced_other": "mulai {day}: {count} pegawai lain berubah karena aturan per orang, "
+                           "pemerataan atau sel yang ditetapkan",
+    "replan_line": "Revisi ke-{number}, berlaku mulai {day}: {cells} sel berubah untuk "
+                   "{people} pegawai (paling sedikit yang mungkin: {proven})",
+    "replan_why": "Perubahan yang dipaksa aturan: {reason}",
+    "replan_yes": "ya, terbukti",
+    "pr_revision": "Revisi ke-{number}, berlaku mulai {day}",
+    "replan_no": "belum terbukti",
+    # --- end replan ---
 }
 
 _EN: dict[str, str] = {
@@ -1377,6 +1405,32 @@ _EN: dict[str, str] = {
     # --- page21 ---
     "web_conflicts_lead": "Why, unit by unit:",
     # --- end page21 ---
+    # --- replan ---
+    "level_changes": "changes to the published roster: changed cells (as few as possible)",
+    "replan_needs_from": "--replan needs --from: the day the changes take effect",
+    "replan_from_outside": "replan day {day} is outside the published roster {file} "
+                           "({first} – {last}); choose a day within it",
+    "replan_empty": "the published roster has no day cells (WFO, WFH, CUTI, DL)",
+    "replan_other_staff": "the published roster {file} is another staff's roster: none of "
+                          "the staff list's NIPs is in it",
+    "replan_hint_staff": "give the roster made from this staff list",
+    "replan_missing": "{count} people of this staff list are not in the published roster "
+                      "{file}: {people}",
+    "replan_hint_missing": "add their rows to the published roster, or make a new roster "
+                           "without --replan",
+    "replan_relax": "--relax cannot be used with --replan",
+    "replan_forced_cap": "cap '{rule}' from {day}: {count} staff of {unit} moved to WFH",
+    "replan_forced_min": "minimum '{rule}' from {day}: {count} staff of {unit} moved to WFO",
+    "replan_forced_away": "leave/travel from {day}: {count} staff of {unit} away",
+    "replan_forced_other": "from {day}: {count} other staff changed by per-person rules, "
+                           "fairness or pinned cells",
+    "replan_line": "Revision {number}, effective from {day}: {cells} cells changed for "
+                   "{people} staff (the fewest possible: {proven})",
+    "replan_why": "Changes forced by the rules: {reason}",
+    "replan_yes": "yes, proven",
+    "pr_revision": "Revision {number}, effective from {day}",
+    "replan_no": "not proven",
+    # --- end replan ---
 }
 
 _HELP_ID: dict[str, str] = {

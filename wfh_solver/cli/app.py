@@ -156,6 +156,9 @@ def solve_command(
         help="A roster whose filled day cells (WFO, WFH, CUTI, DL) are kept exactly")] = None,
     tim: Annotated[bool, typer.Option(
         "--tim", help="Fixed teams per sub-unit among rosters with the same levels")] = False,
+    replan: Annotated[Path | None, typer.Option(
+        help="A published roster: kept before --from, changed from it as little as the "
+             "rules allow")] = None,
 ) -> None:
     """Solve a roster and write it to Excel (or CSV)."""
     from wfh_solver import api
@@ -178,10 +181,15 @@ def solve_command(
                                                        end=_dmy(end))])
     if out_path.suffix.lower() not in (".xlsx", ".csv"):
         raise Exit(EXIT_INPUT, [f"{t('error')}: " + t("out_suffix", path=out_path)])
+    replan_from = None
+    if replan is not None:  # --from is the day the changes take effect; the period is the
+        if start is None:   # published roster's
+            raise Exit(EXIT_INPUT, [f"{t('error')}: " + t("replan_needs_from")])
+        replan_from, start, end = start, None, None
     # the scenario and its period are checked before a large file is read
     rules = _guard(lambda: load_scenario(scenario).with_period(start, end, workweek))
     inputs = [input] + ([columns] if columns else []) + list(previous or []) + (
-        [pin] if pin else [])
+        [pin] if pin else []) + ([replan] if replan else [])
     pdf_dirs = [(pdf, ".pdf")] if pdf is not None else []
     _guard(lambda: plan_outputs(inputs, out_path, per_unit=per_unit, extra_dirs=pdf_dirs,
                                 overwrite=overwrite))
@@ -192,7 +200,7 @@ def solve_command(
                 input, rules, time_limit=time_limit, seed=seed, workers=workers, sheet=sheet,
                 column_map=column_map, progress=report, relax=relax,
                 roster_sheet=_roster_sheet(lang), previous=list(previous or []), pin=pin,
-                teams=tim))
+                teams=tim, replan=replan, replan_from=replan_from))
         except Exit as failed:
             if isinstance(failed.__cause__, PolicyInfeasible):
                 lines = _report_conflicts(failed.__cause__, out_path, lang, inputs, overwrite)
@@ -210,6 +218,8 @@ def solve_command(
         err.print(t("rx_clean"))
     for note in result.notes:  # parts of --pin/--previous left out: said whatever --quiet says
         err.print(t("cli_note", text=note), style="yellow", markup=False)
+    if result.revision is not None:  # who must be told: said whatever --quiet says
+        _print_revision(result)
     if not quiet:
         _print_summary(result, out_path)
     if result.violations:
@@ -225,6 +235,17 @@ def solve_command(
 
 
 _SHOWN_CONFLICTS = 5
+
+
+def _print_revision(result: Any) -> None:
+    """The replan in one line, and each rule that forced changes."""
+    rev = result.revision
+    proven = result.levels[0].status.value == "OPTIMAL"
+    err.print(t("replan_line", number=rev.number, day=_dmy(rev.start), cells=rev.count,
+                people=rev.people, proven=t("replan_yes") if proven else t("replan_no")),
+              markup=False)
+    for reason in rev.reasons[:10]:
+        err.print("  - " + t("replan_why", reason=reason), markup=False)
 
 
 def _roster_sheet(lang: str) -> str:

@@ -23,11 +23,13 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import numpy.typing as npt
 
-from wfh_solver.model import fairness, mip, perday, pins, totals
+from wfh_solver.model import fairness, mip, perday, pins, replan, totals
 from wfh_solver.model.groups import Component, Group, temporal
 from wfh_solver.model.sat import cp_model
 
 LEVELS: tuple[str, ...] = ("intent", "vulnerable", "fairness")
+#: a replan (`model/replan.py`) first changes the fewest published cells
+REPLAN_LEVELS: tuple[str, ...] = (replan.CHANGES, *LEVELS)
 
 
 #: A run stops on the wall clock only past this multiple of its time limit (plus a few
@@ -206,6 +208,13 @@ class _Model:
     def intent_objective(self, intent: str) -> cp_model.LinearExprT:
         return sum(self.intent_terms(intent))
 
+    def change_objective(self) -> cp_model.LinearExprT:
+        """Published cells this roster changes (those a choice decides; see `replan`)."""
+        terms = [replan.group_changes(self.groups[g], block, self.x[g][s],
+                                      self._capacity(self.groups[g], s))
+                 for g in self.comp.groups for s, block in enumerate(self.blocks)]
+        return sum(t for t in terms if not isinstance(t, int))  # type: ignore[misc]
+
     def vulnerable_terms(self) -> list[cp_model.LinearExprT]:
         """Per slot, the office-days of vulnerable free staff."""
         return [sum(self.x[g][s] for g in self.comp.groups if self.groups[g].vulnerable)
@@ -292,7 +301,8 @@ class _Whole:
 
 def solve_component(comp: Component, groups: list[Group], days: int, blocks: list[list[int]],
                     intent: str, options: SolveOptions, budget: float, deadline: float,
-                    hurry: bool = False, stop: StopSignal | None = None) -> ComponentSolution:
+                    hurry: bool = False, stop: StopSignal | None = None,
+                    changes: bool = False) -> ComponentSolution:
     """Solve the levels in turn within `budget` deterministic seconds (each level gets what
     the earlier ones left); in a hurry (Ctrl-C) take the first roster found.
 
@@ -305,6 +315,8 @@ def solve_component(comp: Component, groups: list[Group], days: int, blocks: lis
     whole = _Whole(comp, groups, days, blocks, intent)
     solver = _solver(options)
     outcome = ComponentSolution({}, blocks)
+    if changes:
+        return _solve_replan(whole, solver, options, budget, deadline, hurry, stop, outcome)
     if not hurry and temporal(comp, groups) and mip.available():
         return _solve_by_mip(whole, comp, groups, options, budget, deadline, stop, outcome)
     if hurry:
@@ -441,6 +453,53 @@ def solve_component(comp: Component, groups: list[Group], days: int, blocks: lis
         if solver.solve(model.m) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             outcome.office = {g: [int(solver.value(v)) for v in model.x[g]]
                               for g in comp.groups}
+    return outcome
+
+
+def _solve_replan(whole: _Whole, solver: cp_model.CpSolver, options: SolveOptions,
+                  budget: float, deadline: float, hurry: bool, stop: StopSignal | None,
+                  outcome: ComponentSolution) -> ComponentSolution:
+    """A replan: the published cells changed first (`model/replan.py`), then the usual
+    levels, each minimised over the whole model within what the budget has left and
+    fixed before the next; the history balance last, as a tie-break."""
+    model = whole.get()
+    objectives = [model.change_objective(), *whole.objectives]
+    if hurry:
+        return _first_solution(model, solver, objectives, outcome)
+    used = 0.0
+    for level, objective in enumerate(objectives):
+        started = time.perf_counter()
+        if isinstance(objective, int):
+            _record(outcome, stop, objective, objective, True, started, REPLAN_LEVELS)
+            continue
+        model.m.minimize(objective)
+        solver.parameters.max_deterministic_time = max(0.01, budget - used)
+        solver.parameters.max_time_in_seconds = max(0.05, deadline - time.monotonic())
+        if stop is not None:
+            stop.attach(solver)
+        try:
+            status = solver.solve(model.m)
+        finally:
+            if stop is not None:
+                stop.detach(solver)
+        used += solver.deterministic_time
+        if status == cp_model.INFEASIBLE and level == 0:
+            outcome.feasible = False
+            return outcome
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return _first_solution(model, _solver(options), objectives, outcome)
+        value = round(solver.objective_value)
+        _record(outcome, stop, value, round(solver.best_objective_bound),
+                status == cp_model.OPTIMAL, started, REPLAN_LEVELS)
+        _hint_and_fix(model, solver, objective, value)
+    outcome.office = {g: [int(solver.value(v)) for v in model.x[g]] for g in model.comp.groups}
+    balance = model.history_balance()
+    if not isinstance(balance, int) and budget > used:
+        model.m.minimize(balance)
+        solver.parameters.max_deterministic_time = budget - used
+        if solver.solve(model.m) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            outcome.office = {g: [int(solver.value(v)) for v in model.x[g]]
+                              for g in model.comp.groups}
     return outcome
 
 
@@ -607,10 +666,10 @@ def _fix_blocks(model: _Model, terms: list[cp_model.LinearExprT], values: list[i
 
 
 def _record(outcome: ComponentSolution, stop: StopSignal | None, value: int, bound: int,
-            proven: bool, started: float) -> None:
+            proven: bool, started: float, names: tuple[str, ...] = LEVELS) -> None:
     outcome.levels.append(LevelOutcome(value, bound, proven, time.perf_counter() - started))
     if stop is not None and stop.on_level is not None:
-        stop.on_level(LEVELS[len(outcome.levels) - 1], value, bound)
+        stop.on_level(names[len(outcome.levels) - 1], value, bound)
 
 
 def _hint_office(model: _Model, office: dict[int, list[int]]) -> None:

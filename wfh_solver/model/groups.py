@@ -31,6 +31,9 @@ class Group:
     #: per-person rules as (days, low, high): each member has low ≤ office days on those
     #: days ≤ high (policy/person.py); a group with any needs one block per day
     windows: tuple[tuple[tuple[int, ...], int, int | None], ...] = ()
+    #: per day, the published code each member had (`model/replan.py`), None unless
+    #: replanning: members of a group were published alike
+    published: tuple[int, ...] | None = None
 
     @property
     def size(self) -> int:
@@ -74,6 +77,7 @@ def make_groups(problem: Problem) -> tuple[list[Group], list[CountSet]]:
     absent = problem.absent
     prior = problem.prior_wfh().tolist()
     pins = problem.pins
+    published_rows = None if problem.published is None else problem.published.tolist()
     # Per-row numpy calls cost more than the loop itself at 60,000 staff: ask once.
     nobody = [False] * len(problem.employees)
     away = nobody if absent is None else [bool(x) for x in (absent != PRESENT).any(axis=1)]
@@ -99,13 +103,14 @@ def make_groups(problem: Problem) -> tuple[list[Group], list[CountSet]]:
         fairness = (e.unit, e.sub_unit, e.category.value, vulnerable, present, history, pinned)
         rules = tuple(membership[i]) if i in membership else ()
         own = windows.get(i, ())
-        key = (*fairness, rules, own)
+        published = None if published_rows is None else tuple(published_rows[i])
+        key = (*fairness, rules, own, published)
         group = keyed.get(key)
         if group is None:
             in_target = bool(rules) and rules[-1] >= offset  # targets come last
             group = keyed[key] = Group(len(keyed), e.unit, fairness, vulnerable, in_target,
                                        present=present, history=history, pins=pinned,
-                                       windows=own)
+                                       windows=own, published=published)
         group.members.append(i)
     groups = list(keyed.values())
     group_of = {i: g.index for g in groups for i in g.members}
@@ -212,6 +217,7 @@ def day_blocks(component: Component, groups: list[Group], days: int,
     away: list[tuple[object, ...]] = [
         p for g in component.groups if (p := groups[g].present) is not None]
     away += [q for g in component.groups if (q := groups[g].pins) is not None]
+    away += [q for g in component.groups if (q := groups[g].published) is not None]
     blocks: dict[tuple[object, ...], list[int]] = {}
     for d in range(days):
         key = (tuple(p[d] for p in away), tuple(

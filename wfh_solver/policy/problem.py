@@ -119,6 +119,10 @@ class Problem:
     #: there counts (`--previous`; `model/history.py::earlier_cells`)
     earlier: npt.NDArray[np.int8] | None = None
     earlier_days: tuple[date, ...] = ()
+    #: (employees, days): a published roster's cells (`read/entries.py` codes: 0 none,
+    #: WFO 1, WFH 2, CUTI 3, DL 4) that a replan changes as little as it can
+    #: (`model/replan.py`), None when not replanning
+    published: npt.NDArray[np.int8] | None = None
 
     def pinned(self) -> npt.NDArray[np.int8]:
         """Cells HR has already decided (`--pin`): FIXED_WFO or FIXED_WFH, 0 elsewhere."""

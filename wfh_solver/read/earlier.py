@@ -60,3 +60,28 @@ def read_earlier(path: str | Path) -> EarlierRoster:
     entries = read_entries(path)
     return EarlierRoster(Path(path), NipCounts(entries, entries.per_person(WFH)),
                          tuple(entries.days()))
+
+
+#: the summary sheets and the row key under which a replanned roster states its revision
+REVISION_SHEETS = ("Ringkasan", "Summary")
+REVISION_KEYS = ("revisi ke", "revision")
+
+
+def revision_of(path: str | Path) -> int:
+    """The revision a roster workbook states in its summary (`Revisi ke` N), 0 for an
+    original roster, a CSV, or a workbook that says nothing."""
+    if Path(path).suffix.lower() not in (".xlsx", ".xlsm", ".ods", ".xls"):
+        return 0
+    try:
+        from python_calamine import CalamineWorkbook
+
+        book = CalamineWorkbook.from_path(str(path))
+        for name in REVISION_SHEETS:
+            if name not in book.sheet_names:
+                continue
+            for row in book.get_sheet_by_name(name).to_python(nrows=400):
+                if len(row) > 1 and str(row[0]).strip().casefold() in REVISION_KEYS:
+                    return int(float(str(row[1])))
+    except Exception:  # an unreadable summary: no revision
+        return 0
+    return 0

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 #: re-exported: the writers take the cell codes from here
 __all__ = ["CODES", "LEAVE_CODE", "TRAVEL_CODE", "WFH_CODE", "WFO_CODE", "AppliedRule",
-           "LevelResult", "Result", "Roster", "RuleCount", "Status", "Violation"]
+           "LevelResult", "Result", "Revision", "Roster", "RuleCount", "Status", "Violation"]
 
 
 class Status(StrEnum):
@@ -162,6 +162,29 @@ class TeamReport:
 
 
 @dataclass(frozen=True, slots=True)
+class Revision:
+    """A replan of a published roster (`--replan FILE --from DAY`): what was published,
+    which cells changed, and why the old roster could not be kept."""
+
+    source: str  # the published workbook's file name
+    start: date  # the first day replanned; days before are as published
+    number: int  # "Revisi ke-N": one more than the published workbook's own revision
+    #: (employees, days) the published cells (`read/entries.py` codes: 0 none, WFO 1,
+    #: WFH 2, CUTI 3, DL 4) and the cells that differ from them now
+    published: npt.NDArray[np.int8]
+    changed: npt.NDArray[np.bool_]
+    reasons: tuple[str, ...] = ()  # per rule or absence, the changes it forces, in HR words
+
+    @property
+    def count(self) -> int:
+        return int(self.changed.sum())
+
+    @property
+    def people(self) -> int:
+        return int(self.changed.any(axis=1).sum())
+
+
+@dataclass(frozen=True, slots=True)
 class Result:
     scenario_name: str
     scenario_title: str
@@ -196,6 +219,8 @@ class Result:
     notes: tuple[str, ...] = ()
     #: stable teams and the contacts figure, None unless `--tim` or `rotation = "tim"`
     teams: TeamReport | None = None
+    #: a replan's published roster and changed cells, None for an ordinary solve
+    revision: Revision | None = None
 
     @property
     def is_optimal(self) -> bool:

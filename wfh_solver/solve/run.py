@@ -16,6 +16,7 @@ from wfh_solver.base.messages import t
 from wfh_solver.base.signals import raise_if_stopped
 from wfh_solver.model.cpsat import (
     LEVELS,
+    REPLAN_LEVELS,
     WALL_SAFETY_FACTOR,
     WALL_SAFETY_SECONDS,
     ComponentSolution,
@@ -34,6 +35,7 @@ from wfh_solver.model.groups import (
     make_groups,
 )
 from wfh_solver.model.layout import lay_out
+from wfh_solver.model.replan import forced_changes
 from wfh_solver.model.teams import Teams, keep_better, team_names
 from wfh_solver.policy.problem import FIXED_WFO, FREE, PRESENT, PolicyInfeasible, Problem
 from wfh_solver.policy.wording import describe_rule
@@ -70,14 +72,19 @@ def solve(problem: Problem, options: SolveOptions | None = None,
         else None
     plain = office.copy() if tim is not None else None
     plain_cursor = 0
-    totals = [LevelTotals() for _ in LEVELS]
+    replanning = problem.published is not None
+    names = REPLAN_LEVELS if replanning else LEVELS
+    totals = [LevelTotals() for _ in names]
+    if replanning:  # cells no roster can keep: the changes level's constant
+        forced = int(forced_changes(problem).sum())
+        totals[0].add(forced, forced, True, 0.0)
     intent = problem.scenario.intent
     if intent == "wfh_target" and not problem.targets:
         intent = "max_wfh"
     if intent == "wfh_target":  # a target whose members are all fixed misses by a constant
         constant = sum(sum(abs(x) for x in cs.target_office) for cs in sets
                        if cs.target_office is not None and not cs.groups)
-        totals[0].add(constant, constant, True, 0.0)
+        totals[names.index("intent")].add(constant, constant, True, 0.0)
     cursor = 0
     stop = stop or StopSignal()
     orders = [laminar_order(comp, groups) for comp in parts]
@@ -95,7 +102,7 @@ def solve(problem: Problem, options: SolveOptions | None = None,
 
     def run(k: int) -> ComponentSolution:
         return solve_component(parts[k], groups, days, blocks[k], intent, options, budgets[k],
-                               deadline, stop.requested, stop)
+                               deadline, stop.requested, stop, replanning)
 
     with _signals_stop(stop), ThreadPoolExecutor(threads) as pool:
         futures = [pool.submit(run, k) for k in range(len(parts))]
@@ -137,7 +144,7 @@ def solve(problem: Problem, options: SolveOptions | None = None,
     levels = tuple(
         LevelResult(name, t(f"level_{name}"), total.objective, total.bound,
                     Status.OPTIMAL if total.optimal else Status.FEASIBLE, total.seconds)
-        for name, total in zip(LEVELS, totals, strict=True))
+        for name, total in zip(names, totals, strict=True))
     status = Status.OPTIMAL if all(total.optimal for total in totals) else Status.FEASIBLE
     roster = Roster(problem.employees, problem.calendar.days, office, problem.absent)
     switches, bound = count_switches(office, problem.absent)

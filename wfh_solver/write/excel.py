@@ -251,6 +251,7 @@ class _Styles:
     bad: int
     bad_cell: int
     top: int
+    changed: int
 
     @classmethod
     def register(cls, styles: ooxml.Styles, lang: str = "id") -> _Styles:
@@ -269,6 +270,7 @@ class _Styles:
             bad=styles.add_highlight(Highlight("9C0006", "FFC7CE")),
             bad_cell=styles.add(CellFormat(bold=True, fill="FFC7CE", num_format="0.###")),
             top=styles.add(CellFormat(top=True)),
+            changed=styles.add(CellFormat(top=True, underline=True)),
         )
 
 
@@ -333,7 +335,12 @@ def _write_roster(book: ooxml.Workbook, result: Result, lang: str, st: _Styles) 
     columns = [book.text_column(0, texts[0], st.top)]
     columns += [book.text_column(col, values, st.wrap) for col, values in enumerate(texts)
                 if col]
-    columns += [Column(first_day + d, codes_matrix[:, d], codes) for d in range(n_days)]
+    shown = codes_matrix
+    if result.revision is not None:  # a replan: changed cells bold and underlined
+        codes += [book.text_cell(code, st.changed) for code in CODES]
+        marked = result.revision.changed[np.asarray(order, dtype=np.intp)]
+        shown = codes_matrix + len(CODES) * marked.astype(np.intp)
+    columns += [Column(first_day + d, shown[:, d], codes) for d in range(n_days)]
     numbers = [book.number_cell(k, st.top) for k in range(n_days + 1)]
     for k, (_, code) in enumerate(totals):
         if code == -2 and result.history is not None:
@@ -607,14 +614,21 @@ _SHEETS = ("sheet_roster", "sheet_units", "sheet_rule_detail", "sheet_summary", 
 
 def _write_workbook(result: Result, target: Path, lang: str) -> None:
     names = [label(key, lang) for key in _SHEETS]
+    if result.revision is not None:  # a replan: who must be told, right after the roster
+        names.insert(1, label("sheet_changes", lang))
     if result.violations:  # solve --relax broke rules: list them (wfh_solver.write.findings)
         names.append(label("sheet_violations", lang))
     with ooxml.Workbook(target, names) as book:
         st = _Styles.register(book.styles, lang)
         _write_roster(book, result, lang, st)
+        if result.revision is not None:
+            from wfh_solver.write.changes import write_changes
+
+            write_changes(book, result, lang, row_order(result.roster.employees))
         _write_unit_grid(book, result, lang, st)
         _write_units(book, result, lang, st)
-        _write_items(book, "sheet_summary", memo_items(result, lang), lang, st)
+        _write_items(book, "sheet_summary", _revision_items(result, lang)
+                     + memo_items(result, lang), lang, st)
         _write_review(book, result, lang)
         _write_rules(book, result.applied_rules, lang, st)
         _write_items(book, "sheet_technical", technical_items(result, lang), lang, st)
@@ -629,6 +643,22 @@ def _write_workbook(result: Result, target: Path, lang: str) -> None:
             subject=result.scenario_name,
             description=result.source,
         )
+
+
+def _revision_items(result: Result, lang: str) -> list[tuple[str, object]]:
+    """A replan's lines atop Ringkasan: its number (read back by the next replan), the day,
+    the published roster, the cells and people changed, and what forced them."""
+    rev = result.revision
+    if rev is None:
+        return []
+    items: list[tuple[str, object]] = [
+        (label("rev_number", lang), rev.number),
+        (label("rev_from", lang), f"{rev.start:%d/%m/%Y}"),
+        (label("rev_source", lang), rev.source),
+        (label("rev_cells", lang), rev.count),
+        (label("rev_people", lang), rev.people)]
+    items += [(label("rev_reason", lang), reason) for reason in rev.reasons]
+    return items
 
 
 def write_xlsx(result: Result, path: Path | str, lang: str = "id") -> None:
@@ -673,6 +703,10 @@ def _subset(
         history=None if result.history is None else result.history[list(keep)],
         teams=None if result.teams is None else replace(
             result.teams, names=tuple(result.teams.names[i] for i in keep)),
+        revision=None if result.revision is None else replace(
+            result.revision, published=result.revision.published[list(keep)],
+            changed=result.revision.changed[list(keep)],
+            reasons=tuple(r for r in result.revision.reasons if unit in r)),
     )
 
 

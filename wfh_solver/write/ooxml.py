@@ -240,6 +240,7 @@ class CellFormat:
     top: bool = False
     num_format: str | None = None
     quote_prefix: bool = False  # text typed with a leading apostrophe: never a formula
+    underline: bool = False  # bold and underlined (a replan's changed cell)
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,7 +296,8 @@ class Styles:
         # Arial (Liberation Sans in LibreOffice): column widths, counted in the default
         # font's digits, then print alike in Excel and LibreOffice
         font = '<sz val="10"/><name val="Arial"/><family val="2"/>'
-        parts.append(f'<fonts count="2"><font>{font}</font><font><b/>{font}</font></fonts>')
+        parts.append(f'<fonts count="3"><font>{font}</font><font><b/>{font}</font>'
+                     f'<font><b/><u/>{font}</font></fonts>')
         parts.append(f'<fills count="{2 + len(fills)}">')
         parts.append('<fill><patternFill patternType="none"/></fill>')
         parts.append('<fill><patternFill patternType="gray125"/></fill>')
@@ -316,11 +318,12 @@ class Styles:
             fmt_id = num_formats.get(f.num_format or "", fmt_id)
             fill_id = fills.index(f.fill) + 2 if f.fill else 0
             attrs = (
-                f'numFmtId="{fmt_id}" fontId="{int(f.bold)}" fillId="{fill_id}" '
+                f'numFmtId="{fmt_id}" fontId="{2 if f.underline else int(f.bold)}" '
+                f'fillId="{fill_id}" '
                 f'borderId="{int(f.bottom_border)}" xfId="0"'
             )
             attrs += ' applyNumberFormat="1"' if fmt_id else ""
-            attrs += ' applyFont="1"' if f.bold else ""
+            attrs += ' applyFont="1"' if f.bold or f.underline else ""
             attrs += ' applyFill="1"' if fill_id else ""
             attrs += ' applyBorder="1"' if f.bottom_border else ""
             attrs += ' quotePrefix="1"' if f.quote_prefix else ""

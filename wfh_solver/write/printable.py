@@ -172,7 +172,10 @@ def unit_printout(result: Result, unit: str, members: Sequence[int], lang: str) 
     return UnitPrintout(
         unit=unit,
         circular=result.reference or result.scenario_title or result.scenario_name,
-        period=p("pr_period_range", lang, start=dmy(cal.start), end=dmy(cal.end)),
+        period=p("pr_period_range", lang, start=dmy(cal.start), end=dmy(cal.end)) + (
+            "" if result.revision is None else " — " + p(
+                "pr_revision", lang, number=result.revision.number,
+                day=dmy(result.revision.start))),
         days=roster.days,
         day_labels=tuple(day_label(d, lang) for d in roster.days),
         blocks=month_blocks(roster.days),
