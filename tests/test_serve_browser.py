@@ -446,3 +446,27 @@ def test_a_stopped_solve_says_how_far_it_is_and_continues_to_the_best(
     assert "terbukti yang terbaik" in page.inner_text("#verdict")
     assert not page.locator("#continue-button").count()
     page.close()
+
+
+def test_a_finished_roster_is_changed_from_a_date_in_the_browser(context: Any, server: Server,
+                                                                  tmp_path: Path) -> None:
+    """Tests issue 23's "ubah mulai tanggal" driven in chromium at 390 px: the date field
+    beside the finished roster, a new page saying "Revisi ke-1", a workbook the checker
+    passes, and the first roster still on its own page."""
+    source = workbooks.clean(tmp_path / "pegawai.xlsx")
+    page = context.new_page()
+    page.set_viewport_size({"width": 390, "height": 844})
+    upload(page, server, source)
+    solve_on_page(page, page.url, "kebumen-2020")
+    first = page.url
+    page.fill("#replan-from", "2020-03-27")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.click("#replan-button")
+    page.wait_for_selector("#revision", timeout=SOLVE_TIMEOUT_MS)
+    assert page.url != first and "Revisi ke-1" in page.inner_text("#revision")
+    workbook = download(page, "#download-xlsx", tmp_path / "revisi.xlsx")
+    report = check(workbook, source, SCENARIO_DIR / "kebumen-2020.toml")
+    assert report.ok, report.summary()
+    page.goto(first)
+    assert page.locator("#revision").count() == 0
+    page.close()

@@ -386,3 +386,42 @@ def test_unit_files_are_one_zip_made_with_progress(client: TestClient, tmp_path:
         assert zipped.read(pdfs[0])[:4] == b"%PDF" and zipped.read(books[0])[:2] == b"PK"
     assert client.post(f"{solved.url}/export", data={"csrf": client.cookies[CSRF_COOKIE],
                                                      "kind": "../x"}).status_code == 404
+
+
+def test_a_finished_roster_is_changed_from_a_date_keeping_the_days_before(
+        client: TestClient, tmp_path: Path) -> None:
+    """Tests issue 23's "ubah mulai tanggal" on the page: a day outside the roster is
+    refused in words, a day inside gives a new job whose roster keeps every cell before
+    that day, says "Revisi ke-1", and passes the tests' checker."""
+    from python_calamine import CalamineWorkbook
+
+    from tests.checker import check
+
+    source = workbooks.clean(tmp_path / "pegawai.xlsx")
+    upload_url = uploaded(client, source)
+    csrf = client.cookies[CSRF_COOKIE]
+    solved = client.post(f"{upload_url}/solve", follow_redirects=True,
+                         data={"csrf": csrf, "scenario": "kebumen-2020"})
+    text = wait_for(client, str(solved.url), 'id="downloads"')
+    assert 'id="replan-from"' in text and "Ubah mulai tanggal" in text
+    before = tmp_path / "before.xlsx"
+    before.write_bytes(client.get(f"{solved.url}/jadwal.xlsx").content)
+    refused = client.post(f"{solved.url}/replan", data={"csrf": csrf, "from": "1999-01-01"})
+    assert refused.status_code == 400 and "harus di dalam jadwal" in refused.text
+    rows = CalamineWorkbook.from_path(str(before)).get_sheet_by_name("Jadwal").to_python()
+    replanned = client.post(f"{solved.url}/replan", follow_redirects=True,
+                            data={"csrf": csrf, "from": "2020-03-27"})
+    assert str(replanned.url) != str(solved.url)
+    text = wait_for(client, str(replanned.url), 'id="downloads"')
+    assert 'id="revision"' in text and "Revisi ke-1" in text
+    after = tmp_path / "after.xlsx"
+    after.write_bytes(client.get(f"{replanned.url}/jadwal.xlsx").content)
+    report = check(after, source, Path(__file__).parents[1] / "scenarios" / "kebumen-2020.toml")
+    assert report.ok, report.summary()
+    again = CalamineWorkbook.from_path(str(after)).get_sheet_by_name("Jadwal").to_python()
+    header = [str(v) for v in rows[0]]
+    cut = next(k for k, v in enumerate(header) if "27" in v and "03" in v)
+    nip = header.index("NIP")
+    old = {str(r[nip]): r[:cut] for r in rows[1:]}
+    assert all(old[str(r[nip])][k] == r[k] for r in again[1:] for k in range(cut)
+               if header[k] not in ("WFO", "WFH"))

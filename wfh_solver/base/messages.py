@@ -709,6 +709,19 @@ _ID: dict[str, str] = {
     # --- page21 ---
     "web_conflicts_lead": "Penyebabnya, per unit kerja:",
     # --- end page21 ---
+    # --- page-replan ---
+    "web_replan_title": "Ubah mulai tanggal",
+    "web_replan_hint": "Ada perubahan sejak jadwal ini diumumkan (surat edaran baru, pegawai "
+                       "sakit atau dinas luar, unit yang harus buka lagi)? Hari sebelum "
+                       "tanggal ini tetap seperti yang diumumkan; mulai tanggal ini jadwal "
+                       "disusun lagi dengan sesedikit mungkin perubahan.",
+    "web_replan_label": "Berlaku mulai tanggal",
+    "web_replan_button": "Ubah mulai tanggal",
+    "web_replan_bad_day": "Tanggal mulai perubahan harus di dalam jadwal, {first} sampai "
+                          "{last}.",
+    "web_revision": "Revisi ke-{number}, berlaku mulai {day}: {cells} sel berubah untuk "
+                    "{people} pegawai.",
+    # --- end page-replan ---
     # --- replan ---
     "level_changes": "perubahan jadwal yang sudah diumumkan: sel yang berubah (sekecil "
                      "mungkin)",
@@ -1405,6 +1418,19 @@ _EN: dict[str, str] = {
     # --- page21 ---
     "web_conflicts_lead": "Why, unit by unit:",
     # --- end page21 ---
+    # --- page-replan ---
+    "web_replan_title": "Change from a date",
+    "web_replan_hint": "Has something changed since this roster was announced (a new "
+                       "circular, staff ill or travelling, a unit that must reopen)? Days "
+                       "before this date stay as announced; from it on the roster is made "
+                       "again with as few changes as possible.",
+    "web_replan_label": "Effective from",
+    "web_replan_button": "Change from this date",
+    "web_replan_bad_day": "The first day of the change must be within the roster, {first} "
+                          "to {last}.",
+    "web_revision": "Revision {number}, effective from {day}: {cells} cells changed for "
+                    "{people} staff.",
+    # --- end page-replan ---
     # --- replan ---
     "level_changes": "changes to the published roster: changed cells (as few as possible)",
     "replan_needs_from": "--replan needs --from: the day the changes take effect",

@@ -405,16 +405,7 @@ def solve_component(comp: Component, groups: list[Group], days: int, blocks: lis
         candidate = current if level == separable else None
         model = whole.get()
         objective = whole.objectives[level]
-        model.m.minimize(objective)
-        solver.parameters.max_deterministic_time = max(0.0, budget - used)
-        solver.parameters.max_time_in_seconds = max(0.05, deadline - time.monotonic())
-        if stop is not None:
-            stop.attach(solver)
-        try:
-            status = solver.solve(model.m)
-        finally:
-            if stop is not None:
-                stop.detach(solver)
+        status = _minimise(model, objective, solver, max(0.0, budget - used), deadline, stop)
         used += solver.response_proto.deterministic_time
         seconds = time.perf_counter() - started
         if stop is not None and stop.requested and status == cp_model.FEASIBLE:
@@ -444,16 +435,7 @@ def solve_component(comp: Component, groups: list[Group], days: int, blocks: lis
     if current is not None:
         outcome.office = current
         return outcome
-    model = whole.get()
-    outcome.office = {g: [int(solver.value(v)) for v in model.x[g]] for g in comp.groups}
-    balance = model.history_balance()
-    if not isinstance(balance, int) and budget > used:
-        model.m.minimize(balance)
-        solver.parameters.max_deterministic_time = budget - used
-        if solver.solve(model.m) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            outcome.office = {g: [int(solver.value(v)) for v in model.x[g]]
-                              for g in comp.groups}
-    return outcome
+    return _balanced(whole.get(), solver, budget - used, outcome)
 
 
 def _solve_replan(whole: _Whole, solver: cp_model.CpSolver, options: SolveOptions,
@@ -472,16 +454,7 @@ def _solve_replan(whole: _Whole, solver: cp_model.CpSolver, options: SolveOption
         if isinstance(objective, int):
             _record(outcome, stop, objective, objective, True, started, REPLAN_LEVELS)
             continue
-        model.m.minimize(objective)
-        solver.parameters.max_deterministic_time = max(0.01, budget - used)
-        solver.parameters.max_time_in_seconds = max(0.05, deadline - time.monotonic())
-        if stop is not None:
-            stop.attach(solver)
-        try:
-            status = solver.solve(model.m)
-        finally:
-            if stop is not None:
-                stop.detach(solver)
+        status = _minimise(model, objective, solver, max(0.01, budget - used), deadline, stop)
         used += solver.deterministic_time
         if status == cp_model.INFEASIBLE and level == 0:
             outcome.feasible = False
@@ -492,15 +465,7 @@ def _solve_replan(whole: _Whole, solver: cp_model.CpSolver, options: SolveOption
         _record(outcome, stop, value, round(solver.best_objective_bound),
                 status == cp_model.OPTIMAL, started, REPLAN_LEVELS)
         _hint_and_fix(model, solver, objective, value)
-    outcome.office = {g: [int(solver.value(v)) for v in model.x[g]] for g in model.comp.groups}
-    balance = model.history_balance()
-    if not isinstance(balance, int) and budget > used:
-        model.m.minimize(balance)
-        solver.parameters.max_deterministic_time = budget - used
-        if solver.solve(model.m) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            outcome.office = {g: [int(solver.value(v)) for v in model.x[g]]
-                              for g in model.comp.groups}
-    return outcome
+    return _balanced(model, solver, budget - used, outcome)
 
 
 def _solve_by_mip(whole: _Whole, comp: Component, groups: list[Group], options: SolveOptions,
@@ -664,6 +629,37 @@ def _fix_blocks(model: _Model, terms: list[cp_model.LinearExprT], values: list[i
         if not isinstance(term, int):
             model.m.add(term == value)
 
+
+
+def _minimise(model: _Model, objective: cp_model.LinearExprT, solver: cp_model.CpSolver,
+              budget: float, deadline: float, stop: StopSignal | None) -> int:
+    """One level's search within the deterministic budget left and the wall-clock deadline,
+    listening to the user's stop (a stopped search still hands back its best roster)."""
+    model.m.minimize(objective)
+    solver.parameters.max_deterministic_time = budget
+    solver.parameters.max_time_in_seconds = max(0.05, deadline - time.monotonic())
+    if stop is not None:
+        stop.attach(solver)
+    try:
+        return int(solver.solve(model.m))
+    finally:
+        if stop is not None:
+            stop.detach(solver)
+
+
+def _balanced(model: _Model, solver: cp_model.CpSolver, budget: float,
+              outcome: ComponentSolution) -> ComponentSolution:
+    """The levels' roster, then, if budget is left, the history balance as a tie-break
+    (levels are fixed already, so any roster found keeps them)."""
+    groups = model.comp.groups
+    outcome.office = {g: [int(solver.value(v)) for v in model.x[g]] for g in groups}
+    balance = model.history_balance()
+    if not isinstance(balance, int) and budget > 0:
+        model.m.minimize(balance)
+        solver.parameters.max_deterministic_time = budget
+        if solver.solve(model.m) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            outcome.office = {g: [int(solver.value(v)) for v in model.x[g]] for g in groups}
+    return outcome
 
 def _record(outcome: ComponentSolution, stop: StopSignal | None, value: int, bound: int,
             proven: bool, started: float, names: tuple[str, ...] = LEVELS) -> None:

@@ -18,6 +18,7 @@ from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -596,6 +597,35 @@ async def job_relax(request: Request) -> Response:
     return site.submit(request, upload, relaxed)
 
 
+async def job_replan(request: Request) -> Response:
+    """"Ubah mulai tanggal": this roster as published, replanned from a day on with the
+    fewest changed cells (`solve --replan --from`), as a new job with its own id."""
+    site: Site = request.app.state.site
+    upload, job = site.job_of(request)
+    await site.require_csrf(request)
+    form = await request.form(max_files=0, max_fields=10)
+    if job.result is None or upload.input is None:
+        raise HTTPException(404)
+    days = job.result.roster.days
+    try:
+        day = date.fromisoformat(str(form.get("from", "")).strip())
+    except ValueError:
+        raise Refused(400, "web_replan_bad_day", first=f"{days[0]:%d/%m/%Y}",
+                      last=f"{days[-1]:%d/%m/%Y}") from None
+    if not days or not days[0] <= day <= days[-1]:
+        raise Refused(400, "web_replan_bad_day", first=f"{days[0]:%d/%m/%Y}",
+                      last=f"{days[-1]:%d/%m/%Y}")
+    site.check_room()
+    published = await _written(_roster_file, job.result, upload.input,
+                               upload.folder / f"published-{secrets.token_hex(6)}",
+                               job.spec.lang)
+    folder = upload.folder / f"job-{secrets.token_hex(6)}"
+    replanned = Job(replace(job.spec, folder=folder, replan=published, replan_from=day,
+                            relax=False),
+                    choice=job.choice, title=job.title)
+    return site.submit(request, upload, replanned)
+
+
 async def job_continue(request: Request) -> Response:
     """A roster not proven the best: the same solve again with more time (four times the
     last limit when the clock stopped it, the same limit when the user did), as a new job
@@ -883,6 +913,7 @@ def create_app(config: Config | None = None) -> Starlette:
         Route("/u/{token}/jobs/{job}/cancel", job_cancel, methods=["POST"]),
         Route("/u/{token}/jobs/{job}/relax", job_relax, methods=["POST"]),
         Route("/u/{token}/jobs/{job}/continue", job_continue, methods=["POST"]),
+        Route("/u/{token}/jobs/{job}/replan", job_replan, methods=["POST"]),
         Route("/u/{token}/jobs/{job}/jadwal.xlsx", download_roster),
         Route("/u/{token}/jobs/{job}/per-unit.zip", download_per_unit),
         Route("/u/{token}/jobs/{job}/pdf.zip", download_pdfs),

@@ -20,6 +20,7 @@ import threading
 import time
 import traceback
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -66,6 +67,8 @@ class JobSpec:
     previous: tuple[Path, ...] = ()  # `--previous`: earlier rosters fairness counts in
     #: our private path → the client's file name, for the pin and earlier rosters
     names: tuple[tuple[str, str], ...] = ()
+    replan: Path | None = None  # `--replan`: the published roster, kept before `replan_from`
+    replan_from: date | None = None
 
 
 def shown_name(spec: JobSpec, path: Path) -> str:
@@ -83,6 +86,7 @@ def run_job(spec: JobSpec, events: EventQueue, cancel: CancelEvent) -> None:
         result = api.plan(spec.input, spec.scenario, time_limit=spec.time_limit,
                           seed=spec.seed, workers=spec.workers, stop=stop, relax=spec.relax,
                           pin=spec.pin, previous=list(spec.previous),
+                          replan=spec.replan, replan_from=spec.replan_from,
                           roster_sheet=label("sheet_roster", spec.lang),
                           progress=lambda phase, done, total:
                           events.put(("progress", phase, done, total)))
