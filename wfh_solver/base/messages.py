@@ -1529,6 +1529,8 @@ _HELP_ID: dict[str, str] = {
     "help.solve.previous": "Jadwal sebelumnya (dapat diulang): keadilan menghitung hari WFH "
                            "atas semuanya",
     "help.solve.pin": "Jadwal yang sel harinya (WFO, WFH, CUTI, DL) dipertahankan persis",
+    "help.solve.replan": "Jadwal yang sudah diumumkan: hari sebelum --from tetap, mulai --from "
+                         "disusun lagi dengan sesedikit mungkin sel berubah (Revisi ke-N)",
     "help.sample.leave_share": "Bagian pegawai dengan 1–5 hari kerja cuti, 0–1",
     "help.sample.travel_share": "Bagian pegawai dengan 1–3 hari kerja dinas luar, 0–1",
     "help.sample.date_from": "Awal periode cuti/DL, 01/07/2020 atau 2020-07-01 (bawaan "
@@ -1645,6 +1647,8 @@ _HELP_EN: dict[str, str] = {
     "help.solve.previous": "An earlier roster (repeatable): fairness counts WFH days over all "
                            "of them",
     "help.solve.pin": "A roster whose filled day cells (WFO, WFH, CUTI, DL) are kept exactly",
+    "help.solve.replan": "A published roster: days before --from are kept, from --from on it is "
+                         "made again with as few changed cells as possible (Revision N)",
     "help.sample.leave_share": "Share of staff with 1-5 working days of leave (Cuti), 0-1",
     "help.sample.travel_share": "Share of staff with 1-3 working days of travel (Dinas Luar), 0-1",
     "help.sample.date_from": "Start of the absences' period, 01/07/2020 or 2020-07-01 (default "
