@@ -7,7 +7,8 @@ from datetime import date, timedelta
 
 import holidays
 
-from wfh_solver.base.messages import language, t
+from wfh_solver.base.messages import count as _n
+from wfh_solver.base.messages import t
 
 #: The sane window for a roster's period (README "Keamanan data"): dates within these years,
 #: and at most a year long. A longer period is a typo (2020 → 2200), not a plan, and it would
@@ -131,12 +132,6 @@ def _weekdays(start: date, end: date, weekdays: frozenset[int] | tuple[()]) -> i
     weeks, rest = divmod(total, 7)
     first = start.weekday()
     return weeks * len(weekdays) + sum((first + k) % 7 in weekdays for k in range(rest))
-
-
-def _n(number: int) -> str:
-    """A count as the reader writes it: 4.000.000 in Indonesian, 4,000,000 in English."""
-    text = f"{number:,}"
-    return text.replace(",", ".") if language() == "id" else text
 
 
 def _dmy(day: date) -> str:

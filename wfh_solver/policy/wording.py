@@ -40,12 +40,6 @@ def percent(share: float, lang: str | None = None) -> str:
     return (text.replace(".", ",") if (lang or language()) == "id" else text) + "%"
 
 
-def count(number: int, lang: str | None = None) -> str:
-    """9.000 (Indonesian thousands point) / 9,000 under English: a head reads 2749 as a code."""
-    text = f"{number:,}"
-    return text.replace(",", ".") if (lang or language()) == "id" else text
-
-
 def _or_list(words: Sequence[str]) -> str:
     words = list(dict.fromkeys(w for w in words if w))
     if len(words) <= 1:

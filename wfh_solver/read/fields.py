@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from wfh_solver.base.messages import language, t
+from wfh_solver.base.messages import count, t
 from wfh_solver.read.columns import DISPLAY
 from wfh_solver.read.dates import DateLimitError, DateScope, parse_date_list, parse_one
 from wfh_solver.read.errors import InputError, InputProblem
@@ -179,7 +179,7 @@ def parse_dates(value: Cell, key: str, excel_row: int, out: Collector,
         out.add(excel_row, key, value, t("dates_bad", detail=exc), t("hint_dates"))
         return ()
     except DateLimitError as exc:
-        limit = f"{exc.limit:,}".replace(",", "." if language() == "id" else ",")
+        limit = count(exc.limit)
         hint = "hint_dates_limit_unbounded" if exc.what == "days_unbounded" \
             else "hint_dates_limit"
         out.add(excel_row, key, value, t(f"dates_limit_{exc.what}", limit=limit), t(hint))

@@ -604,15 +604,14 @@ async def job_replan(request: Request) -> Response:
     upload, job = site.job_of(request)
     await site.require_csrf(request)
     form = await request.form(max_files=0, max_fields=10)
-    if job.result is None or upload.input is None:
+    if job.result is None or upload.input is None or not job.result.roster.days:
         raise HTTPException(404)
     days = job.result.roster.days
     try:
-        day = date.fromisoformat(str(form.get("from", "")).strip())
+        day: date | None = date.fromisoformat(str(form.get("from", "")).strip())
     except ValueError:
-        raise Refused(400, "web_replan_bad_day", first=f"{days[0]:%d/%m/%Y}",
-                      last=f"{days[-1]:%d/%m/%Y}") from None
-    if not days or not days[0] <= day <= days[-1]:
+        day = None
+    if day is None or not days[0] <= day <= days[-1]:
         raise Refused(400, "web_replan_bad_day", first=f"{days[0]:%d/%m/%Y}",
                       last=f"{days[-1]:%d/%m/%Y}")
     site.check_room()

@@ -14,8 +14,8 @@ from datetime import date
 import numpy as np
 
 from wfh_solver.base.labels import label
-from wfh_solver.base.messages import CATALOGUE
-from wfh_solver.policy.wording import count, percent
+from wfh_solver.base.messages import CATALOGUE, count
+from wfh_solver.policy.wording import percent
 from wfh_solver.solve.result import Result, Status
 
 Item = tuple[str, object]
